@@ -163,6 +163,10 @@ export type NoiseReason = z.infer<typeof NoiseReason>;
 
 export const SourceReport = z.object({
   file: z.string(),
+  /** From content/sources/sources.yaml, when the source has an entry there. */
+  title: z.string().nullable(),
+  origin: z.string().nullable(),
+  kind: z.string().nullable(),
   /** Lines in the file. */
   lines: z.number().int().nonnegative(),
   nonBlankLines: z.number().int().nonnegative(),
@@ -199,8 +203,8 @@ export type SourceManifestEntry = z.infer<typeof SourceManifestEntry>;
 
 /** content/overrides/*.yaml */
 export const OverrideFile = z.object({
-  /** Which document: its 标题 as printed (any variant) or an id. */
-  match: z.object({ title: z.string().optional(), id: z.string().optional() }),
+  /** Which document: its 标题 or its 文号 as any variant prints them (both must hold when both are given). */
+  match: z.object({ title: z.string().optional(), docNumber: z.string().optional() }),
   set: z.record(z.string(), z.unknown()),
   reason: z.string().min(1),
   decidedBy: z.string().optional(),

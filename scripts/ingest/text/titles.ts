@@ -10,13 +10,20 @@ const GENRES = '通知|通告|公告|公示公告|公示|方案|意见|指导意
 const QUALIFIER = '(?:[（(][^（）()]{1,16}[）)])?';
 const TITLE_END = new RegExp(`(?:${GENRES})${QUALIFIER}[》」”"]*${QUALIFIER}(?:节选)?$`, 'u');
 
-/** Remove spaces the extraction put between Chinese characters and around punctuation. */
+/**
+ * Remove spaces the extraction put between Chinese characters and around punctuation,
+ * but keep the one 公文 print between two issuers (人力资源社会保障部 教育部关于…).
+ */
 export function squeeze(text: string): string {
   return text
     .replace(/[\s\u3000]+/gu, ' ')
-    .replace(/(?<=[\p{Script=Han}\p{P}]) (?=[\p{Script=Han}\p{P}])/gu, '')
+    .replace(/(?<=[\p{Script=Han}\p{P}]) (?=[\p{Script=Han}\p{P}])/gu, (_m, offset: number, all: string) =>
+      ORG_END.test(all.slice(Math.max(0, offset - 12), offset)) && ORG_START.test(all.slice(offset + 1)) ? ' ' : '',
+    )
     .trim();
 }
+const ORG_END = /(?:部|厅|局|委|司|署|办公室|中心|协会|总局|研究所)$/u;
+const ORG_START = /^(?:教育部|国家|财政部|人力资源|国务院|市场监管|中国|北京|工业和信息化部|[\p{Script=Han}]{1,6}(?:部|厅|局|委))/u;
 
 /** A form for comparing titles printed differently: no spaces, no quote marks, brackets unified. */
 export function titleKey(text: string): string {
@@ -46,6 +53,8 @@ export function titleLike(text: string): boolean {
 /** The genre (文种) a title ends with, as a document kind. */
 export function kindOfTitle(title: string): DocumentKind {
   const t = titleKey(title).replace(/\(节选\)$|节选$/u, '');
+  // 印发《X》 printed without its 的通知 is still the notice that issues X.
+  if (/(印发|转发|发布)《[^《》]+》$/u.test(squeeze(title))) return '通知';
   if (/法$/u.test(t.replace(/\([^)]*\)$/u, ''))) return '法律';
   const m = /(公示公告|指导意见|会议纪要|纪要|通知|通告|公告|公示|方案|意见|办法|决定|规定|标准|名单|复函|函)(?:\([^)]*\))?$/u.exec(t);
   const g = m?.[1];
@@ -70,6 +79,6 @@ export function kindOfTitle(title: string): DocumentKind {
 /** 印发《X》的通知 / 转发《X》的通知 / 关于印发X的通知 → X. */
 export function enclosedTitleOf(title: string): string | null {
   const t = squeeze(title);
-  const m = /(?:印发|转发|发布)《(.+)》的(?:通知|公告)$/u.exec(t) ?? /(?:印发|转发|发布)(.+)的(?:通知|公告)$/u.exec(t);
+  const m = /(?:印发|转发|发布)《(.+)》(?:的(?:通知|公告))?$/u.exec(t) ?? /(?:印发|转发|发布)(.+)的(?:通知|公告)$/u.exec(t);
   return m ? m[1]! : null;
 }

@@ -1,0 +1,87 @@
+/**
+ * `npm run ingest -- [--sources DIR] [--out DIR]`
+ *
+ * Reads every .txt/.md source, the manifest and the overrides, runs the pipeline and
+ * writes documents.json and report.json. Output is written to a temporary folder and
+ * swapped in whole, so a failed run never leaves a half-written corpus.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { OverrideFile, SourceManifestEntry } from '../../src/schema/corpus.ts';
+import { IngestError, type OverrideInput, type SourceInput, ingest } from './pipeline.ts';
+
+const SOURCE_EXT = /\.(txt|md)$/iu;
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      sources: { type: 'string', default: 'content/sources' },
+      overrides: { type: 'string', default: 'content/overrides' },
+      out: { type: 'string', default: 'content/generated' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const sourcesDir = resolve(values.sources!);
+  const outDir = resolve(values.out!);
+  if (!existsSync(sourcesDir)) return fail(`${values.sources}: no such folder`);
+
+  const sources: SourceInput[] = readdirSync(sourcesDir)
+    .filter((f) => SOURCE_EXT.test(f))
+    .sort()
+    .map((f) => {
+      try {
+        return { file: f, bytes: readFileSync(join(sourcesDir, f)) };
+      } catch (e) {
+        throw new IngestError(f, null, `cannot read: ${(e as Error).message}`);
+      }
+    });
+  const manifestPath = join(sourcesDir, 'sources.yaml');
+  const manifest = existsSync(manifestPath)
+    ? SourceManifestEntry.array().parse(parseYaml(readFileSync(manifestPath, 'utf8')) ?? [])
+    : [];
+  const overridesDir = resolve(values.overrides!);
+  const overrides: OverrideInput[] = existsSync(overridesDir)
+    ? readdirSync(overridesDir)
+        .filter((f) => /\.ya?ml$/u.test(f))
+        .sort()
+        .map((f) => ({ file: f, data: OverrideFile.parse(parseYaml(readFileSync(join(overridesDir, f), 'utf8'))) }))
+    : [];
+
+  const { documents, report } = ingest(sources, overrides, manifest);
+
+  // Write next to the target, then swap: readers never see a partial folder.
+  const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, 'documents.json'), `${JSON.stringify(documents, null, 2)}\n`);
+  writeFileSync(join(tmp, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
+
+  if (!values.quiet) {
+    for (const a of report.anomalies) console.warn(`${a.file}:${a.line}: ${a.message} [${a.kind}]`);
+  }
+  const covered = report.sources.reduce((s, r) => s + r.coveredLines, 0);
+  const nonBlank = report.sources.reduce((s, r) => s + r.nonBlankLines, 0);
+  console.log(
+    `ingest: ${sources.length} sources, ${documents.length} documents, ${covered}/${nonBlank} non-blank lines accounted for, ${report.anomalies.length} anomalies → ${values.out}`,
+  );
+  return 0;
+}
+
+function fail(message: string): number {
+  console.error(`ingest: error: ${message}`);
+  return 1;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  if (e instanceof IngestError) process.exitCode = fail(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
+  else if (e && typeof e === 'object' && 'issues' in e) process.exitCode = fail(`invalid data: ${(e as Error).message}`);
+  else process.exitCode = fail((e as Error).message ?? String(e));
+}

@@ -1,0 +1,365 @@
+/**
+ * Stage `elements`: the parts of a 公文 (GB/T 9704-2012) in one document's lines.
+ *
+ * 版头 (发文机关标志, 发文字号) → 标题 → 主送机关 → 正文 (with 附件说明) → 署名 → 成文日期
+ * → [the document a 印发 notice carries] → 附件 … → 版记 (抄送).
+ *
+ * Extraction moves things: a title printed in the middle of the first paragraph,
+ * a signature printed after the first attachment. Both are found and reported.
+ */
+import type { VFile } from 'vfile';
+import type { Line } from './read.ts';
+import { type Slice, balanced } from './split.ts';
+import { dateLine, findDate } from './text/dates.ts';
+import { readLabels } from './text/labels.ts';
+import { type DocNumber, docNumberLine, trailingDocNumber } from './text/docnumber.ts';
+import { endsLikeTitle, enclosedTitleOf, squeeze, titleKey, titleLike } from './text/titles.ts';
+
+export interface Part {
+  /** 附件 1 → "附件1"; the enclosure and the main text have none. */
+  label: string | null;
+  title: string | null;
+  /** Line of the label or title. */
+  line: number;
+  /** The lines that printed the label and title. */
+  headLines: Line[];
+  lines: Line[];
+}
+
+export interface DocElements {
+  title: string;
+  titleLines: Line[];
+  docNumber: DocNumber | null;
+  docNumberLines: Line[];
+  masthead: Line[];
+  addressees: string[];
+  addresseeLines: Line[];
+  /** 正文 */
+  body: Line[];
+  attachmentNote: Array<{ label: string | null; title: string }>;
+  attachmentNoteLines: Line[];
+  signature: string[];
+  signatureLines: Line[];
+  date: string | null;
+  dateLines: Line[];
+  copiedTo: string[];
+  copiedToLines: Line[];
+  /** Lines after the date that belong to no attachment (download links…). */
+  trailing: Line[];
+  enclosure: Part | null;
+  attachments: Part[];
+}
+
+const ATTACHMENT_HEADING = /^[\s\u3000]*(附件|附表)[\s\u3000]*([0-9０-９]+(?:[-－][0-9]+)?)?[\s\u3000]*[:：]?[\s\u3000]*(.*)$/u;
+const NOTE_START = /^[\s\u3000]*(?:[-*][\s\u3000]+)?附件(?:（节选）|\(节选\))?[\s\u3000]*[:：]/u;
+const COPIED = /^[\s\u3000]*(抄送|抄报)[\s\u3000]*[:：](.*)$/u;
+const LETTER_SPACED = /^(?:\p{Script=Han}[\s\u3000]+){2,}\p{Script=Han}$/u;
+
+export function readElements(file: VFile, slice: Slice): DocElements {
+  const lines = slice.lines;
+  let i = 0;
+  const masthead: Line[] = [];
+  const docNumberLines: Line[] = [];
+  let docNumber: DocNumber | null = null;
+  let title = '';
+  let titleLines: Line[] = [];
+
+  const takeDocNumber = (k: number): boolean => {
+    const n = docNumberLine(lines[k]!.text);
+    if (!n) return false;
+    docNumber ??= n;
+    docNumberLines.push(lines[k]!);
+    return true;
+  };
+
+  // 版头 and 文号 before the title.
+  while (i < lines.length && i < 6) {
+    const t = lines[i]!.text.trim();
+    if (takeDocNumber(i)) i++;
+    else if (isMasthead(t) && !endsLikeTitle(t)) masthead.push(lines[i++]!);
+    else break;
+  }
+
+  // The title: a heading named by the 目录, a title with its 文号 on one line, or a run of title lines.
+  const first = lines[i];
+  const withNumber = first ? trailingDocNumber(first.text) : null;
+  if (withNumber) {
+    title = unwrapBookTitle(withNumber.title);
+    titleLines = [first!];
+    docNumber ??= withNumber.number;
+    i++;
+  } else {
+    const run = titleRun(lines, i);
+    if (run > 0) {
+      titleLines = lines.slice(i, i + run);
+      title = joinTitle(titleLines);
+      i += run;
+    } else if (slice.tocTitle && first) {
+      title = squeeze(first.text);
+      titleLines = [first];
+      i++;
+    }
+  }
+  while (i < lines.length && takeDocNumber(i)) i++;
+
+  // 主送机关: up to three lines, the last ending with a colon.
+  const addresseeLines: Line[] = [];
+  for (let k = i; k < Math.min(lines.length, i + 3); k++) {
+    const t = lines[k]!.text.trim();
+    if (NOTE_START.test(t) || ATTACHMENT_HEADING.test(t) || /[。；]/u.test(t)) break;
+    if (/[:：]$/u.test(t) && !/^(附件|联系|电话|地址)/u.test(t)) {
+      addresseeLines.push(...lines.slice(i, k + 1));
+      i = k + 1;
+      break;
+    }
+  }
+  const addressees = addresseeLines.length ? splitAddressees(addresseeLines.map((l) => l.text.trim()).join('')) : [];
+
+  let rest = lines.slice(i);
+
+  // A title the extraction displaced into the text.
+  if (!title) {
+    const found = displacedTitle(rest);
+    if (found) {
+      titleLines = rest.slice(found.at, found.at + found.length);
+      title = joinTitle(titleLines);
+      rest = [...rest.slice(0, found.at), ...rest.slice(found.at + found.length)];
+      file.message(`title “${title}” found inside the text, not at the head`, {
+        place: { line: titleLines[0]!.n, column: 1 },
+        ruleId: 'displaced-title',
+        source: 'elements',
+      });
+    }
+  }
+  if (!title && lines[0]) {
+    file.message('no title found; the first line stands in for it', {
+      place: { line: lines[0].n, column: 1 },
+      ruleId: 'no-title',
+      source: 'elements',
+    });
+    title = squeeze(lines[0].text);
+  }
+
+  // 成文日期: the first line that is a date and nothing else; 署名 right above it.
+  const dateAt = rest.findIndex((l) => dateLine(l.text) !== null);
+  let signatureLines: Line[] = [];
+  let dateLines: Line[] = [];
+  let date: string | null = null;
+  if (dateAt >= 0) {
+    date = dateLine(rest[dateAt]!.text);
+    dateLines = [rest[dateAt]!];
+    let s = dateAt;
+    while (s > 0 && dateAt - s < 3 && isSignatureLine(rest[s - 1]!.text)) s--;
+    signatureLines = rest.slice(s, dateAt);
+  }
+
+  // Where attachments begin: a bare 附件/附表 heading anywhere after the head, or 附件：标题 after the date.
+  const headingAt = rest.findIndex((l, k) => {
+    const m = ATTACHMENT_HEADING.exec(l.text);
+    if (!m) return false;
+    return m[3]!.trim() === '' || (dateAt >= 0 && k > dateAt);
+  });
+  const signatureStart = dateAt >= 0 ? dateAt - signatureLines.length : -1;
+  let body: Line[];
+  let afterDate: Line[];
+  if (headingAt >= 0 && dateAt >= 0 && headingAt < signatureStart) {
+    // The signature was printed inside the attachments: take it out of them.
+    file.message('署名 and 成文日期 printed after the first attachment heading; read as the document’s', {
+      place: { line: rest[signatureStart]!.n, column: 1 },
+      ruleId: 'displaced-signature',
+      source: 'elements',
+    });
+    body = rest.slice(0, headingAt);
+    afterDate = [...rest.slice(headingAt, signatureStart), ...rest.slice(dateAt + 1)];
+  } else if (dateAt >= 0) {
+    body = rest.slice(0, signatureStart);
+    afterDate = rest.slice(dateAt + 1);
+  } else {
+    body = headingAt >= 0 ? rest.slice(0, headingAt) : rest;
+    afterDate = headingAt >= 0 ? rest.slice(headingAt) : [];
+  }
+  if (!date) {
+    // A document with no 成文日期 line (a law excerpt) is dated by the first date its text states.
+    for (const l of body) {
+      const d = findDate(l.text);
+      if (d) {
+        date = d.iso;
+        break;
+      }
+    }
+  }
+
+  // 附件说明 at the end of the text: 附件：1.… then 2.… on the following lines.
+  const attachmentNoteLines: Line[] = [];
+  const noteAt = body.findIndex((l) => NOTE_START.test(l.text));
+  if (noteAt >= 0) {
+    let end = noteAt + 1;
+    while (end < body.length && /^[\s\u3000]*\d+(?:[.．]\d+)*[\s\u3000]*[.．、:：]?/u.test(body[end]!.text) && !/[。；]$/u.test(body[end]!.text.trim())) end++;
+    attachmentNoteLines.push(...body.slice(noteAt, end));
+    body = [...body.slice(0, noteAt), ...body.slice(end)];
+  }
+  const attachmentNote = parseAttachmentNote(attachmentNoteLines.map((l) => l.text));
+
+  // 版记: 抄送 / 抄报, wherever it was printed after the date.
+  const copiedToLines = afterDate.filter((l) => COPIED.test(l.text));
+  const copiedTo = copiedToLines.flatMap((l) => splitAddressees(COPIED.exec(l.text)![2]!.replace(/[。.]$/u, '')));
+  afterDate = afterDate.filter((l) => !COPIED.test(l.text));
+
+  // The carried document of a 印发 notice, then the attachments.
+  const carried = enclosedTitleOf(title);
+  let enclosure: Part | null = null;
+  const attachments: Part[] = [];
+  const trailing: Line[] = [];
+  let current: Part | null = null;
+  for (const l of afterDate) {
+    const m = ATTACHMENT_HEADING.exec(l.text);
+    if (m && (m[3]!.trim() === '' || m[3]!.trim().length <= 40) && !/[。；]/u.test(m[3]!)) {
+      current = { label: `${m[1]}${m[2] ? normaliseDigits(m[2]) : ''}`, title: squeeze(m[3]!) || null, line: l.n, headLines: [l], lines: [] };
+      attachments.push(current);
+      continue;
+    }
+    if (!current && !enclosure && carried && titleKey(l.text) === titleKey(carried)) {
+      enclosure = { label: null, title: squeeze(l.text), line: l.n, headLines: [l], lines: [] };
+      continue;
+    }
+    if (current) {
+      if (current.title === null && current.lines.length === 0 && titleLike(l.text)) {
+        current.title = squeeze(l.text).replace(/^\*+|\*+$/gu, '');
+        current.headLines.push(l);
+        continue;
+      }
+      current.lines.push(l);
+    } else if (enclosure) enclosure.lines.push(l);
+    else trailing.push(l);
+  }
+
+  return {
+    title,
+    titleLines,
+    docNumber,
+    docNumberLines,
+    masthead,
+    addressees,
+    addresseeLines,
+    body,
+    attachmentNote,
+    attachmentNoteLines,
+    signature: splitIssuers(signatureLines.map((l) => l.text)),
+    signatureLines,
+    date,
+    dateLines,
+    copiedTo,
+    copiedToLines,
+    trailing,
+    enclosure,
+    attachments,
+  };
+}
+
+/** A 版头 line: an issuer's name, letter-spaced or ending in 文件/函件. */
+function isMasthead(t: string): boolean {
+  const s = squeeze(t);
+  if (LETTER_SPACED.test(t.trim())) return true;
+  return s.length <= 24 && /^[\p{Script=Han}]+$/u.test(s) && /(文件|函件|协会|厅|部|局|委员会|办公室|办公厅)$/u.test(s);
+}
+
+/** How many lines from `i` make a title: title-like lines, the last ending in a 文种, at most four. */
+function titleRun(lines: Line[], i: number): number {
+  for (let k = i; k < Math.min(lines.length, i + 4); k++) {
+    const t = lines[k]!.text;
+    if (!titleLike(t)) return 0;
+    if (endsLikeTitle(t) && balanced(lines.slice(i, k + 1).map((l) => l.text).join(''))) return k - i + 1;
+  }
+  return 0;
+}
+
+/** A title printed mid-text: 1–4 short lines, the first with 关于, the last ending in a 文种. */
+function displacedTitle(lines: Line[]): { at: number; length: number } | null {
+  for (let a = 0; a < Math.min(lines.length, 40); a++) {
+    if (!/关于/u.test(lines[a]!.text)) continue;
+    for (let len = 1; len <= 4 && a + len <= lines.length; len++) {
+      const run = lines.slice(a, a + len);
+      if (!run.every((l) => titleLike(l.text) && squeeze(l.text).length <= 30)) break;
+      if (endsLikeTitle(run[len - 1]!.text)) return { at: a, length: len };
+    }
+  }
+  return null;
+}
+
+function joinTitle(lines: Line[]): string {
+  return unwrapBookTitle(squeeze(lines.map((l) => l.text.trim()).join('')).replace(/\*+/gu, ''));
+}
+
+/** 《X》 printed as a heading is the title X. */
+function unwrapBookTitle(t: string): string {
+  const s = squeeze(t);
+  return /^《[^《》]+》$/u.test(s) ? s.slice(1, -1) : s;
+}
+
+function isSignatureLine(t: string): boolean {
+  const s = t.trim();
+  if (s === '' || s.length > 48) return false;
+  if (readLabels(s).length > 0 || /^[-*]\s/u.test(s)) return false;
+  if (/[。，；：:,、（）()]/u.test(s)) return false;
+  if (/^(附件|附表|联系|电话)/u.test(s)) return false;
+  return /\p{Script=Han}/u.test(s);
+}
+
+/**
+ * 教育部 国家发展改革委 → two issuers. A space next to Latin letters or digits is part
+ * of a name (“陕西省职业院校 1+X 证书制度试点工作项目办公室” stays one).
+ */
+export function splitIssuers(lines: string[]): string[] {
+  const out: string[] = [];
+  const ascii = /[A-Za-z0-9+]/u;
+  for (const line of lines) {
+    let cur = '';
+    for (const tok of line.trim().split(/[\s\u3000]+/u).filter(Boolean)) {
+      if (!cur) cur = tok;
+      else if (ascii.test(cur.at(-1)!) || ascii.test(tok[0]!)) cur += ` ${tok}`;
+      else {
+        out.push(cur);
+        cur = tok;
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+/** 各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局，有关单位： → three addressees. */
+function splitAddressees(text: string): string[] {
+  const t = squeeze(text).replace(/[:：]$/u, '');
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of t) {
+    if (ch === '（' || ch === '(') depth++;
+    if (ch === '）' || ch === ')') depth--;
+    if ((ch === '，' || ch === ',' || ch === '；') && depth === 0) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** 附件：1.甲 2.乙 (one per line or on one line) → [{1., 甲}, {2., 乙}]. */
+function parseAttachmentNote(lines: string[]): Array<{ label: string | null; title: string }> {
+  const text = lines
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(NOTE_START, '')
+    .trim();
+  if (!text) return [];
+  const parts = text.split(/\n|(?<=\S)\s+(?=\d+(?:[.．]\d+)*[.．、])/u).map((s) => s.trim()).filter(Boolean);
+  return parts.map((p) => {
+    const m = /^(\d+(?:[.．]\d+)*)[\s\u3000]*[.．、:：]?[\s\u3000]*(.+)$/u.exec(p);
+    return m ? { label: m[1]!, title: squeeze(m[2]!) } : { label: null, title: squeeze(p) };
+  });
+}
+
+function normaliseDigits(s: string): string {
+  return s.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/－/gu, '-');
+}

@@ -1,0 +1,105 @@
+/**
+ * Stage `link`: one document found in several sources becomes one document with
+ * one variant per source. Variants keep their own 文号, title and date; where
+ * they disagree, the disagreement is reported at both places.
+ */
+import { diffArrays } from 'diff';
+import type { VFile } from 'vfile';
+import type { Clause, Variant } from '../../src/schema/corpus.ts';
+import type { Draft } from './pipeline.ts';
+import { titleKey } from './text/titles.ts';
+
+export interface Merged {
+  primary: Draft;
+  others: Draft[];
+}
+
+/** Same title (compared without spaces, quotes, bracket styles) and same year → same document. */
+function identity(d: Draft): string {
+  return `${titleKey(d.elements.title)}|${d.elements.date?.slice(0, 4) ?? ''}`;
+}
+
+export function mergeVariants(drafts: Draft[], files: Map<string, VFile>): Merged[] {
+  const groups = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const key = identity(d);
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else groups.set(key, [d]);
+  }
+  const out: Merged[] = [];
+  for (const g of groups.values()) {
+    const [primary, ...others] = g as [Draft, ...Draft[]];
+    for (const o of others) {
+      const a = primary.elements.docNumber?.text ?? null;
+      const b = o.elements.docNumber?.text ?? null;
+      if (a !== b) {
+        const msg = `“${primary.elements.title}” has 文号 ${a ?? '(none)'} in ${primary.file} but ${b ?? '(none)'} in ${o.file}`;
+        files.get(primary.file)!.message(msg, { place: { line: primary.elements.docNumberLines[0]?.n ?? primary.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
+        files.get(o.file)!.message(msg, { place: { line: o.elements.docNumberLines[0]?.n ?? o.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
+      }
+      if (primary.elements.date !== o.elements.date) {
+        files.get(o.file)!.message(`“${o.elements.title}” is dated ${o.elements.date} here but ${primary.elements.date} in ${primary.file}`, {
+          place: { line: o.elements.dateLines[0]?.n ?? o.startLine, column: 1 },
+          ruleId: 'conflicting-date',
+          source: 'link',
+        });
+      }
+    }
+    out.push({ primary, others });
+  }
+  return out;
+}
+
+/** Paragraph texts in reading order, for comparing variants. */
+export function paragraphs(clauses: Clause[]): Array<{ text: string; line: number }> {
+  const out: Array<{ text: string; line: number }> = [];
+  const walk = (cs: Clause[]) => {
+    for (const c of cs) {
+      const t = [c.label, c.heading, c.text].filter(Boolean).join('');
+      if (t) out.push({ text: t, line: c.source.line });
+      walk(c.children);
+    }
+  };
+  walk(clauses);
+  return out;
+}
+
+/** What a variant's text has that the primary's has not, and the reverse; compared without spaces. */
+export function differences(primary: Clause[], variant: Clause[]): Variant['differences'] {
+  const a = paragraphs(primary);
+  const b = paragraphs(variant);
+  const key = (p: { text: string }) => p.text.replace(/[\s\u3000]+/gu, '');
+  const parts = diffArrays(a.map(key), b.map(key));
+  const out: Variant['differences'] = [];
+  let ia = 0;
+  let ib = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
+    if (!part.added && !part.removed) {
+      ia += part.count ?? part.value.length;
+      ib += part.count ?? part.value.length;
+      continue;
+    }
+    const n = part.count ?? part.value.length;
+    const nextPart = parts[k + 1];
+    if (part.removed && nextPart?.added) {
+      const m = nextPart.count ?? nextPart.value.length;
+      for (let j = 0; j < Math.max(n, m); j++) {
+        const pa = j < n ? a[ia + j] : undefined;
+        const pb = j < m ? b[ib + j] : undefined;
+        out.push({ kind: pa && pb ? 'changed' : pa ? 'only-primary' : 'only-here', primary: pa?.text ?? null, here: pb?.text ?? null, line: pb?.line ?? null });
+      }
+      ia += n;
+      ib += m;
+      k++;
+    } else if (part.removed) {
+      for (let j = 0; j < n; j++) out.push({ kind: 'only-primary', primary: a[ia + j]!.text, here: null, line: null });
+      ia += n;
+    } else {
+      for (let j = 0; j < n; j++) out.push({ kind: 'only-here', primary: null, here: b[ib + j]!.text, line: b[ib + j]!.line });
+      ib += n;
+    }
+  }
+  return out;
+}

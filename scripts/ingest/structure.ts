@@ -1,0 +1,302 @@
+/**
+ * Stage `structure`: a part's lines → a clause tree.
+ *
+ * 1. blocks: wrapped lines are rejoined into paragraphs; tab-separated lines become tables;
+ * 2. labels: each paragraph's printed number is read (labels.ts), and the reading that
+ *    continues the numbering in force is kept;
+ * 3. tree: numbering styles nest in the order they first appear (一、 then （一） then 1. …),
+ *    as a reader of 公文 infers them; an unnumbered paragraph belongs to the nearest heading.
+ */
+import type { VFile } from 'vfile';
+import type { Clause, SourcePoint, Table, TableCell, TableRow } from '../../src/schema/corpus.ts';
+import type { Coverage } from './coverage.ts';
+import type { Line } from './read.ts';
+import { type Label, anchorPart, readLabels } from './text/labels.ts';
+import { squeeze } from './text/titles.ts';
+
+export interface Block {
+  kind: 'paragraph' | 'table';
+  text: string;
+  lines: Line[];
+  table?: Table;
+}
+
+export interface PartScope {
+  /** Prefix of anchors of numbered clauses (`a1-` in 附件 1). */
+  numbered: string;
+  /** Prefix of ordinal anchors of unnumbered top-level paragraphs. */
+  plain: string;
+}
+
+const TERMINAL = /[。！？；!?;][”’"」』）)]*$/u;
+const COLON_END = /[:：]$/u;
+const FIELD_LINE = /^[\s\u3000]*[\p{Script=Han}\s]{2,8}[:：]/u;
+
+/** Display width: CJK and full-width forms count two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The width at which a document's lines wrap: the 80th percentile of its line widths. */
+export function wrapWidth(lines: Line[]): number {
+  const ws = lines.filter((l) => !l.text.includes('\t')).map((l) => displayWidth(l.text.trim())).sort((a, b) => a - b);
+  if (ws.length < 4) return Infinity;
+  return ws[Math.floor(ws.length * 0.8)]!;
+}
+
+/** Does `next` continue the paragraph `prev` ends? */
+export function continues(prev: string, next: string, width: number): boolean {
+  const p = prev.trim();
+  const n = next.trim();
+  if (startsItem(n)) return false;
+  if (TERMINAL.test(p) || COLON_END.test(p)) return false;
+  if (unbalanced(p)) return true;
+  // A short numbered line with no sentence in it is a heading: （七）建立健全监督、管理与服务机制
+  const label = readLabels(stripMarkdown(p))[0];
+  if (label && !/，/u.test(label.rest) && displayWidth(p) < width * 0.8 && squeeze(label.rest).length <= 30) return false;
+  if (/^(?:——|—|•|·)/u.test(n)) return false;
+  if (displayWidth(p) >= width * 0.8) return true;
+  if (FIELD_LINE.test(n)) return false;
+  // A page break in the middle of a sentence: the line has a comma and stops mid-clause.
+  return /[，、,]/u.test(p) && /^[\p{Script=Han}A-Za-z0-9“"《（(]/u.test(n) && !/^(附件|附表)/u.test(n);
+}
+
+function startsItem(text: string): boolean {
+  const t = stripMarkdown(text);
+  return readLabels(t).some((l) => l.style !== 'dotted1' || t.length < 30) || /^(附件|附表)[\s\d：:]/u.test(t);
+}
+
+/** An opening bracket or quote the line does not close. */
+function unbalanced(t: string): boolean {
+  const pairs: Array<[string, string]> = [['（', '）'], ['(', ')'], ['《', '》'], ['“', '”'], ['〔', '〕'], ['[', ']']];
+  return pairs.some(([o, c]) => t.split(o).length > t.split(c).length);
+}
+
+/** Extraction left Markdown marks: `- ` bullets, `**bold**`, `<https://…>` autolinks. */
+function stripMarkdown(t: string): string {
+  return t
+    .replace(/^[\s\u3000]*[-*][\s\u3000]+(?=\S)/u, '')
+    .replace(/\*\*/gu, '')
+    .replace(/<(https?:\/\/[^>\s]+)>/gu, '$1')
+    .trim();
+}
+
+/** Remove the spaces of letter-spaced text (联 系 人 ： 姬 岳 江), keep a space between words. */
+export function unspace(t: string): string {
+  return t.replace(/(?:[\p{Script=Han}，：。、；]\s){2,}[\p{Script=Han}，：。、；]/gu, (m) => m.replace(/\s/gu, ''));
+}
+
+/** Join wrapped lines: nothing between Chinese, one space between Latin words. */
+function joinLines(parts: string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const p = raw.trim();
+    if (!out) out = p;
+    else out += /[A-Za-z0-9,.;:]$/u.test(out) && /^[A-Za-z0-9(]/u.test(p) ? ` ${p}` : p;
+  }
+  return unspace(out);
+}
+
+export function toBlocks(lines: Line[], width: number, cov: Coverage, docId: string): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (line.text.includes('\t')) {
+      const rows: Line[] = [];
+      while (i < lines.length && lines[i]!.text.includes('\t')) rows.push(lines[i++]!);
+      blocks.push(toTable(rows, cov, docId));
+      continue;
+    }
+    const group = [line];
+    i++;
+    while (i < lines.length && !lines[i]!.text.includes('\t') && continues(group[group.length - 1]!.text, lines[i]!.text, width)) {
+      group.push(lines[i++]!);
+    }
+    const text = joinLines(group.map((l) => stripMarkdown(l.text)));
+    if (text) blocks.push({ kind: 'paragraph', text, lines: group });
+  }
+  for (const b of blocks) for (const l of b.lines) cov.mark(l, { as: 'document', doc: docId });
+  return blocks;
+}
+
+function toTable(lines: Line[], cov: Coverage, docId: string): Block {
+  const rows: TableRow[] = lines.map((l) => ({ line: l.n, cells: l.text.split('\t').map(toCell) }));
+  const first = rows[0]!;
+  const isHeader =
+    rows.length > 1 &&
+    first.cells.every((c) => c.text.length <= 16 && !/[。；]/u.test(c.text) && !/^\d+$/u.test(c.text)) &&
+    first.cells.filter((c) => c.text !== '').length >= 2;
+  const header = isHeader ? first : null;
+  const body: TableRow[] = [];
+  const headerKey = header ? header.cells.map((c) => c.text).join('\t') : null;
+  for (const r of isHeader ? rows.slice(1) : rows) {
+    if (headerKey !== null && r.cells.map((c) => c.text).join('\t') === headerKey) {
+      cov.mark(r.line, { as: 'noise', reason: 'repeated-table-header' });
+      continue;
+    }
+    body.push(r);
+  }
+  for (const l of lines) cov.mark(l, { as: 'document', doc: docId });
+  const table: Table = { header, rows: body };
+  const text = [header, ...body].filter((r): r is TableRow => r !== null).map((r) => r.cells.map((c) => c.text).join(' | ')).join('\n');
+  return { kind: 'table', text, lines: lines.filter((l) => !cov.isNoise(l.n)), table };
+}
+
+/** A cell as text; an `<ol>` fragment or an inline “1. … 2. …” becomes list items. Never HTML. */
+export function toCell(raw: string): TableCell {
+  let t = raw.trim();
+  const hadList = /<\/?(?:ol|ul|li)\b[^>]*>/iu.test(t);
+  t = t.replace(/<\/?(?:ol|ul|li|p|br)\b[^>]*>/giu, ' ').replace(/\s+/gu, ' ').trim();
+  const parts = t.split(/(?:^|\s)(\d{1,2})[.．]\s*(?=\S)/u);
+  // split with a capture group: [before, n1, text1, n2, text2, …]
+  if ((hadList || /^1[.．]\s*\S/u.test(t)) && parts.length >= 3 && parts[1] === '1') {
+    const items = [];
+    for (let k = 1; k + 1 < parts.length; k += 2) items.push({ label: `${parts[k]}.`, text: parts[k + 1]!.trim() });
+    if (parts[0]!.trim()) items.unshift({ label: null, text: parts[0]!.trim() });
+    return { text: items.map((it) => (it.label ? `${it.label} ${it.text}` : it.text)).join(' '), items };
+  }
+  return { text: unspace(t) };
+}
+
+interface Open {
+  label: Label;
+  node: Clause;
+}
+
+/**
+ * Build the clause tree of one part. Anchors: numbered clauses by their numbering
+ * path (`s2-5`), articles by number (`art11`), the rest by ordinal in their parent.
+ */
+export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: Set<string>): Clause[] {
+  const top: Clause[] = [];
+  const stack: Open[] = [];
+  const ordinals = new Map<Clause | null, { p: number; t: number }>();
+
+  const anchorFor = (wanted: string, at: SourcePoint): string => {
+    let a = wanted;
+    for (let k = 2; used.has(a); k++) a = `${wanted}-${k}`;
+    if (a !== wanted) {
+      file.message(`anchor ${wanted} is taken; this clause gets ${a}`, { place: { line: at.line, column: 1 }, ruleId: 'duplicate-anchor', source: 'structure' });
+    }
+    used.add(a);
+    return a;
+  };
+  const ordinal = (parent: Clause | null, kind: 'p' | 't'): string => {
+    const o = ordinals.get(parent) ?? { p: 0, t: 0 };
+    o[kind]++;
+    ordinals.set(parent, o);
+    return parent ? `${parent.anchor}-${kind}${o[kind]}` : `${scope.plain}${kind}${o[kind]}`;
+  };
+  const attach = (node: Clause, parent: Clause | null) => (parent ? parent.children.push(node) : top.push(node));
+
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    const source = { file: file.basename!, line: block.lines[0]!.n };
+    if (block.kind === 'table') {
+      const parent = stack.at(-1)?.node ?? null;
+      attach({ anchor: anchorFor(ordinal(parent, 't'), source), kind: 'table', label: null, heading: null, text: '', table: block.table!, source, children: [] }, parent);
+      continue;
+    }
+    const label = chooseLabel(readLabels(block.text), stack);
+    if (!label) {
+      // An unnumbered paragraph closes numbered items that are plain paragraphs (1.… 2.… then a closing remark).
+      while (stack.length && stack.at(-1)!.node.heading === null && stack.at(-1)!.node.text !== '') stack.pop();
+      const parent = stack.at(-1)?.node ?? null;
+      attach({ anchor: anchorFor(ordinal(parent, 'p'), source), kind: 'paragraph', label: null, heading: null, text: block.text, source, children: [] }, parent);
+      continue;
+    }
+    const at = stack.findIndex((o) => o.label.style === label.style);
+    if (at >= 0) {
+      const prev = stack[at]!.label.value;
+      if (label.value !== prev + 1 && label.value !== 1) {
+        file.message(`numbering jumps from ${stack[at]!.label.printed} to ${label.printed}`, { place: { line: source.line, column: 1 }, ruleId: 'numbering-gap', source: 'structure' });
+      }
+      stack.length = at;
+    }
+    const { heading, text } = splitHeading(label.rest, blocks[b + 1], label);
+    const parent = stack.at(-1)?.node ?? null;
+    const node: Clause = {
+      anchor: anchorFor(numberedAnchor(label, stack, scope), source),
+      kind: heading !== null && text === '' ? 'section' : 'paragraph',
+      label: label.printed,
+      heading,
+      text,
+      source,
+      children: [],
+    };
+    attach(node, parent);
+    stack.push({ label, node });
+  }
+  // A numbered clause with children is a section whatever its text.
+  const settle = (cs: Clause[]) => {
+    for (const c of cs) {
+      if (c.children.length && c.kind === 'paragraph' && c.label) c.kind = 'section';
+      settle(c.children);
+    }
+  };
+  settle(top);
+  return top;
+}
+
+function numberedAnchor(label: Label, stack: Open[], scope: PartScope): string {
+  if (label.style === 'article') return `${scope.numbered}art${label.value}`;
+  if (label.style === 'chapter') return `${scope.numbered}ch${label.value}`;
+  if (label.path) return `${scope.numbered}s${anchorPart(label)}`;
+  // A dotted ancestor (1.7) carries its whole path; plain ancestors add their number.
+  const path: string[] = [];
+  for (const o of stack) {
+    if (o.label.style === 'chapter' || o.label.style === 'section' || o.label.style === 'article') continue;
+    if (o.label.path) path.splice(0, path.length, anchorPart(o.label));
+    else path.push(anchorPart(o.label));
+  }
+  if (label.style === 'section') {
+    const ch = stack.find((o) => o.label.style === 'chapter');
+    return `${scope.numbered}${ch ? `ch${ch.label.value}-` : ''}sec${label.value}`;
+  }
+  return `${scope.numbered}s${[...path, anchorPart(label)].join('-')}`;
+}
+
+/** The reading of a line's label that continues the numbering in force, if any does. */
+function chooseLabel(candidates: Label[], stack: Open[]): Label | null {
+  if (candidates.length === 0) return null;
+  const inForce = (l: Label) => stack.find((o) => o.label.style === l.style);
+  const next = candidates.find((l) => inForce(l) && l.value === inForce(l)!.label.value + 1 && dottedFits(l, stack));
+  if (next) return next;
+  const fresh = candidates.find((l) => !inForce(l) && l.value === 1 && dottedFits(l, stack));
+  if (fresh) return fresh;
+  const later = candidates.find((l) => inForce(l) && l.value > inForce(l)!.label.value && dottedFits(l, stack));
+  if (later) return later;
+  const restart = candidates.find((l) => inForce(l) && l.value === 1);
+  if (restart) return restart;
+  // A first item numbered other than 1 (a list whose start the extraction lost) still numbers.
+  const any = candidates.find((l) => !l.path && l.style !== 'dotted1');
+  return any ?? candidates.find((l) => l.path && dottedFits(l, stack)) ?? null;
+}
+
+/** 1.7.1 fits under 1.7; 2.1 does not fit under 1.7. */
+function dottedFits(l: Label, stack: Open[]): boolean {
+  if (!l.path || l.path.length === 1) return true;
+  const parent = [...stack].reverse().find((o) => o.label.path && o.label.path.length === l.path!.length - 1);
+  if (!parent) return l.path.every((v, k) => k === l.path!.length - 1 || v >= 1);
+  return parent.label.path!.every((v, k) => v === l.path![k]);
+}
+
+/**
+ * A label's line is a heading when it is short and ends without a full stop, or is
+ * one short sentence followed by unnumbered text; an inline heading (（一）总体要求。以…)
+ * is split from its text.
+ */
+function splitHeading(rest: string, next: Block | undefined, label: Label): { heading: string | null; text: string } {
+  const r = rest.trim();
+  if (r === '') return { heading: null, text: '' };
+  const nextUnnumbered = next !== undefined && next.kind === 'paragraph' && readLabels(next.text).every((l) => l.style !== label.style);
+  if (!/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && squeeze(r).length <= 40) return { heading: r, text: '' };
+  const one = /^([^。；！？，]{2,24})。$/u.exec(r);
+  if (one && nextUnnumbered) return { heading: one[1]!, text: '' };
+  const inline = /^([^。；！？，]{2,20})。(.+)$/u.exec(r);
+  if (inline && label.style !== 'ar-dot' && label.style !== 'ar-paren') return { heading: inline[1]!, text: inline[2]!.trim() };
+  return { heading: null, text: r };
+}

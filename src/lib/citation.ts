@@ -1,0 +1,100 @@
+/**
+ * Citations of documents and clauses, as a memo writer copies them.
+ * Pure functions over the typed collections: pages call them at build time,
+ * tests call them directly; the browser only fills in the site's origin and today's date.
+ */
+import type { Clause, PolicyDocument } from '../schema/corpus.ts';
+
+/** A clause with the clauses above it, outermost first. */
+export interface ClausePath {
+  clause: Clause;
+  ancestors: Clause[];
+}
+
+/** Every clause of a document with its ancestors, in reading order. */
+export function walkClauses(doc: Pick<PolicyDocument, 'clauses'>): ClausePath[] {
+  const out: ClausePath[] = [];
+  const walk = (cs: Clause[], ancestors: Clause[]) => {
+    for (const c of cs) {
+      out.push({ clause: c, ancestors });
+      walk(c.children, [...ancestors, c]);
+    }
+  };
+  walk(doc.clauses, []);
+  return out;
+}
+
+export function findClause(doc: Pick<PolicyDocument, 'clauses'>, anchor: string): ClausePath | null {
+  return walkClauses(doc).find((p) => p.clause.anchor === anchor) ?? null;
+}
+
+/**
+ * Where a clause is, as a reader writes it: 二、（五）; 附件1 8.9; 二、（五）第2段.
+ * An unnumbered paragraph is counted among its parent's unnumbered paragraphs.
+ */
+export function clauseLocator(path: ClausePath): string {
+  const chain = [...path.ancestors, path.clause];
+  const parts: string[] = [];
+  for (let k = 0; k < chain.length; k++) {
+    const c = chain[k]!;
+    if (c.kind === 'enclosure') continue;
+    if (c.kind === 'attachment') {
+      parts.push(c.label ?? '附件');
+      continue;
+    }
+    if (c.label) {
+      parts.push(c.label);
+      continue;
+    }
+    if (k === chain.length - 1) {
+      const siblings = k === 0 ? null : chain[k - 1]!.children;
+      const ordinalMatch = /-?[pt](\d+)$/u.exec(c.anchor);
+      const n = ordinalMatch ? Number(ordinalMatch[1]) : (siblings?.filter((s) => !s.label).indexOf(c) ?? 0) + 1;
+      parts.push(c.kind === 'table' ? `表${n}` : `第${n}段`);
+    }
+  }
+  // A dotted number carries its parents (8 → 8.9): keep the deepest only. After 附件N, a space.
+  const kept: string[] = [];
+  for (const p of parts) {
+    if (/^\d+(?:\.\d+)*$/u.test(p) && /^\d+(?:\.\d+)*$/u.test(kept.at(-1) ?? '')) kept[kept.length - 1] = p;
+    else kept.push(p);
+  }
+  return kept.reduce((s, p, k) => (k === 0 ? p : /^附/u.test(kept[k - 1]!) || /^\d/u.test(p) ? `${s} ${p}` : s + p), '');
+}
+
+/** The title a clause is cited under: the carried document's inside an enclosure, else the document's. */
+export function citedTitle(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle'>, path: ClausePath | null): string {
+  if (path && doc.enclosedTitle && [...path.ancestors, path.clause].some((c) => c.kind === 'enclosure')) return doc.enclosedTitle;
+  return doc.title;
+}
+
+/** 《关于在院校实施…试点方案》（教职成〔2019〕6号）二、（五） */
+export function memoCitation(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle' | 'docNumber'>, path: ClausePath | null): string {
+  const title = `《${citedTitle(doc, path)}》`;
+  const number = doc.docNumber ? `（${doc.docNumber}）` : '';
+  return `${title}${number}${path ? clauseLocator(path) : ''}`;
+}
+
+/**
+ * A GB/T 7714-2015 reference to the document as an online resource ([EB/OL]):
+ * 责任者. 题名: 文号[EB/OL]. (发布日期)[引用日期]. 访问路径.
+ * More than three issuers are cut to three and “等” (GB/T 7714-2015 8.1.2).
+ * `accessed` and `url` are filled where they are known (in the browser, at copy time).
+ */
+export function gbt7714(doc: Pick<PolicyDocument, 'title' | 'docNumber' | 'issuers' | 'date'>, url: string, accessed: string): string {
+  const issuers = doc.issuers.length > 3 ? `${doc.issuers.slice(0, 3).join(', ')}, 等` : doc.issuers.join(', ');
+  const head = issuers ? `${issuers}. ` : '';
+  const number = doc.docNumber ? `: ${doc.docNumber}` : '';
+  const published = doc.date ? `(${doc.date})` : '';
+  return `${head}${doc.title}${number}[EB/OL]. ${published}[${accessed}]. ${url}.`;
+}
+
+/** [《标题》（文号）二、（五）](permalink) */
+export function markdownLink(text: string, url: string): string {
+  return `[${text.replace(/([[\]])/gu, '\\$1')}](${url})`;
+}
+
+/** The path of a clause's permalink, relative to the site root. */
+export function clauseHref(docId: string, anchor: string | null): string {
+  return `/docs/${docId}/${anchor ? `#${anchor}` : ''}`;
+}
