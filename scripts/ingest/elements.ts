@@ -194,7 +194,14 @@ export function readElements(file: VFile, slice: Slice): DocElements {
   const noteAt = body.findIndex((l) => NOTE_START.test(l.text));
   if (noteAt >= 0) {
     let end = noteAt + 1;
-    while (end < body.length && /^[\s\u3000]*\d+(?:[.．]\d+)*[\s\u3000]*[.．、:：]?/u.test(body[end]!.text) && !/[。；]$/u.test(body[end]!.text.trim())) end++;
+    // Numbered lines follow; an unnumbered short line finishes a title the line above wrapped.
+    const noteLine = (k: number) => {
+      const t = body[k]!.text.trim();
+      if (/[。；]$/u.test(t)) return false;
+      if (/^\d+(?:[.．]\d+)*[\s\u3000]*[.．、:：]?/u.test(t)) return true;
+      return titleLike(t) && !endsLikeTitle(body[k - 1]!.text) && endsLikeTitle(t);
+    };
+    while (end < body.length && noteLine(end)) end++;
     attachmentNoteLines.push(...body.slice(noteAt, end));
     body = [...body.slice(0, noteAt), ...body.slice(end)];
   }
@@ -225,6 +232,12 @@ export function readElements(file: VFile, slice: Slice): DocElements {
     if (current) {
       if (current.title === null && current.lines.length === 0 && titleLike(l.text)) {
         current.title = squeeze(l.text).replace(/^\*+|\*+$/gu, '');
+        current.headLines.push(l);
+        continue;
+      }
+      // A title wrapped over two lines: 参与…评价组织及 / 职业技能等级证书名单
+      if (current.title !== null && current.lines.length === 0 && !endsLikeTitle(current.title) && titleLike(l.text) && endsLikeTitle(current.title + l.text)) {
+        current.title = squeeze(current.title + l.text.trim()).replace(/^\*+|\*+$/gu, '');
         current.headLines.push(l);
         continue;
       }
@@ -353,7 +366,12 @@ function parseAttachmentNote(lines: string[]): Array<{ label: string | null; tit
     .replace(NOTE_START, '')
     .trim();
   if (!text) return [];
-  const parts = text.split(/\n|(?<=\S)\s+(?=\d+(?:[.．]\d+)*[.．、])/u).map((s) => s.trim()).filter(Boolean);
+  const parts: string[] = [];
+  for (const piece of text.split(/\n|(?<=\S)\s+(?=\d+(?:[.．]\d+)*[.．、])/u).map((s) => s.trim()).filter(Boolean)) {
+    // A piece with no number continues the title before it.
+    if (parts.length && !/^\d/u.test(piece) && !endsLikeTitle(parts.at(-1)!)) parts[parts.length - 1] += piece;
+    else parts.push(piece);
+  }
   return parts.map((p) => {
     const m = /^(\d+(?:[.．]\d+)*)[\s\u3000]*[.．、:：]?[\s\u3000]*(.+)$/u.exec(p);
     return m ? { label: m[1]!, title: squeeze(m[2]!) } : { label: null, title: squeeze(p) };
