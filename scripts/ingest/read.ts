@@ -23,13 +23,22 @@ export interface SourceText {
 }
 
 /** Each rule: what the extraction broke, what it was, and why it is safe. */
-const NORMALISATIONS: Array<{ kind: string; pattern: RegExp; replace: string; note: string }> = [
+/** `quiet` rules remove markup, which is no anomaly; the others mend what extraction broke and are reported. */
+const NORMALISATIONS: Array<{ kind: string; pattern: RegExp; replace: string; note: string; quiet?: boolean }> = [
   {
     // PDF extraction maps the 六角括号 of 文号 to U+201E/U+201F: 教职成司函„2019‟36 号.
     kind: 'bracket-artifact',
     pattern: /„(\d{4})‟/g,
     replace: '〔$1〕',
     note: '„YYYY‟ is the 〔YYYY〕 of a 文号 mangled by extraction',
+  },
+  {
+    // A Markdown source's heading markers are markup, not text (“## 第一章 总则”).
+    kind: 'markdown-heading',
+    pattern: /^#{1,6}[ \t]+/g,
+    replace: '',
+    note: 'Markdown heading marker removed',
+    quiet: true,
   },
   {
     // 1＋Ｘ in full-width letters: the same name as 1+X.
@@ -76,7 +85,7 @@ function normaliseLine(file: VFile, n: number, t: string): string {
   for (const rule of NORMALISATIONS) {
     rule.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = rule.pattern.exec(out)) !== null) {
+    while (!rule.quiet && (m = rule.pattern.exec(out)) !== null) {
       file.message(`normalised “${m[0]}”: ${rule.note}`, {
         place: { line: n, column: m.index + 1 },
         ruleId: rule.kind,

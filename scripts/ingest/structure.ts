@@ -161,6 +161,9 @@ export function toCell(raw: string): TableCell {
   return { text: unspace(t) };
 }
 
+/** Numbered list items: a paragraph after the last item is not part of it. */
+const LIST_STYLES = new Set<Label['style']>(['ar-dot', 'ar-dun', 'ar-paren', 'circled']);
+
 interface Open {
   label: Label;
   node: Clause;
@@ -203,7 +206,8 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     const label = chooseLabel(readLabels(block.text), stack);
     if (!label) {
       // An unnumbered paragraph closes numbered items that are plain paragraphs (1.… 2.… then a closing remark).
-      while (stack.length && stack.at(-1)!.node.heading === null && stack.at(-1)!.node.text !== '') stack.pop();
+      // (An article's second paragraph is its 第二款, so articles stay open.)
+      while (stack.length && LIST_STYLES.has(stack.at(-1)!.label.style) && stack.at(-1)!.node.heading === null && stack.at(-1)!.node.text !== '') stack.pop();
       const parent = stack.at(-1)?.node ?? null;
       attach({ anchor: anchorFor(ordinal(parent, 'p'), source), kind: 'paragraph', label: null, heading: null, text: block.text, source, children: [] }, parent);
       continue;
@@ -293,7 +297,8 @@ function splitHeading(rest: string, next: Block | undefined, label: Label): { he
   const r = rest.trim();
   if (r === '') return { heading: null, text: '' };
   const nextUnnumbered = next !== undefined && next.kind === 'paragraph' && readLabels(next.text).every((l) => l.style !== label.style);
-  if (!/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && squeeze(r).length <= 40) return { heading: r, text: '' };
+  // Headings are letter-spaced for typesetting (总　　则); the words are what a reader cites.
+  if (!/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && squeeze(r).length <= 40) return { heading: squeeze(r), text: '' };
   const one = /^([^。；！？，]{2,24})。$/u.exec(r);
   if (one && nextUnnumbered) return { heading: one[1]!, text: '' };
   const inline = /^([^。；！？，]{2,20})。(.+)$/u.exec(r);

@@ -1,0 +1,70 @@
+/**
+ * `npm run ingest` as a user meets it: exit codes, messages that name file and line,
+ * and an output folder that is whole or untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/corpus.ts';
+
+function run(files: Record<string, Uint8Array | string>, outExisting?: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+  const sources = join(dir, 'sources');
+  const out = join(dir, 'out');
+  mkdirSync(sources);
+  for (const [name, data] of Object.entries(files)) writeFileSync(join(sources, name), data);
+  if (outExisting) {
+    mkdirSync(out);
+    for (const [name, data] of Object.entries(outExisting)) writeFileSync(join(out, name), data);
+  }
+  const r = spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--sources', sources, '--out', out, '--overrides', join(dir, 'none')], { cwd: ROOT, encoding: 'utf8' });
+  return { ...r, dir, out };
+}
+
+const NOTICE = '关于做好试点工作的通知\n教职成〔2020〕1号\n各有关单位：\n一、总体要求\n请认真执行。\n教育部\n2020年1月2日\n';
+
+describe('ingest CLI', () => {
+  it('writes documents.json and report.json and exits 0', () => {
+    const r = run({ 'a.txt': NOTICE });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/1 documents, 7\/7 non-blank lines accounted for/u);
+    const docs = JSON.parse(readFileSync(join(r.out, 'documents.json'), 'utf8'));
+    expect(docs.map((d: { id: string }) => d.id)).toEqual(['jzc-2020-1']);
+    expect(readdirSync(r.dir).sort()).toEqual(['out', 'sources']);
+  });
+
+  it('prints warnings as file:line: message', () => {
+    const r = run({ 'b.txt': '关于做好试点工作的通知\n教职成司函„2019‟36 号\n正文。\n' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('b.txt:2: normalised “„2019‟”');
+  });
+
+  it.each([
+    ['a GBK file', 'gbk.txt', Uint8Array.from([0xb9, 0xd8, 0xd3, 0xda, 0x0a]), /gbk\.txt:1: gbk\.txt is not UTF-8 \(invalid byte 0xb9 at offset 0\)/u],
+    ['a binary file', 'bin.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /bin\.txt:1: bin\.txt is binary \(a NUL byte at offset 4\)/u],
+  ])('refuses %s with a message naming it, and leaves the old output as it was', (_what, name, bytes, message) => {
+    const r = run({ 'ok.txt': NOTICE, [name]: bytes }, { 'documents.json': 'previous' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /u); // no stack trace
+    expect(readFileSync(join(r.out, 'documents.json'), 'utf8')).toBe('previous');
+    expect(readdirSync(r.dir).sort()).toEqual(['out', 'sources']);
+  });
+
+  it('reads an empty source as no documents, with a warning', () => {
+    const r = run({ 'empty.txt': '', 'ok.txt': NOTICE });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('empty.txt:1: empty.txt has no text');
+    const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8'));
+    expect(report.sources.find((s: { file: string }) => s.file === 'empty.txt')).toMatchObject({ nonBlankLines: 0, documents: [] });
+  });
+
+  it('says so when the sources folder is missing', () => {
+    const r = spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--sources', '/nonexistent/x', '--out', join(tmpdir(), 'never')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('/nonexistent/x: no such folder');
+    expect(existsSync(join(tmpdir(), 'never'))).toBe(false);
+  });
+});
