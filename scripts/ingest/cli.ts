@@ -82,6 +82,5 @@ try {
   process.exitCode = main();
 } catch (e) {
   if (e instanceof IngestError) process.exitCode = fail(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
-  else if (e && typeof e === 'object' && 'issues' in e) process.exitCode = fail(`invalid data: ${(e as Error).message}`);
-  else process.exitCode = fail((e as Error).message ?? String(e));
+  else process.exitCode = fail(e instanceof Error ? e.message : String(e));
 }
