@@ -8,6 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { OverrideFile, SourceManifestEntry } from '../../src/schema/corpus.ts';
 import { IngestError, type OverrideInput, type SourceInput, ingest } from './pipeline.ts';
@@ -38,15 +39,13 @@ function main(): number {
       }
     });
   const manifestPath = join(sourcesDir, 'sources.yaml');
-  const manifest = existsSync(manifestPath)
-    ? SourceManifestEntry.array().parse(parseYaml(readFileSync(manifestPath, 'utf8')) ?? [])
-    : [];
+  const manifest = existsSync(manifestPath) ? readYaml(manifestPath, SourceManifestEntry.array()) : [];
   const overridesDir = resolve(values.overrides!);
   const overrides: OverrideInput[] = existsSync(overridesDir)
     ? readdirSync(overridesDir)
         .filter((f) => /\.ya?ml$/u.test(f))
         .sort()
-        .map((f) => ({ file: f, data: OverrideFile.parse(parseYaml(readFileSync(join(overridesDir, f), 'utf8'))) }))
+        .map((f) => ({ file: f, data: readYaml(join(overridesDir, f), OverrideFile) }))
     : [];
 
   const { documents, report } = ingest(sources, overrides, manifest);
@@ -71,6 +70,20 @@ function main(): number {
     `ingest: ${sources.length} sources, ${documents.length} documents, ${covered}/${nonBlank} non-blank lines accounted for, ${report.anomalies.length} anomalies → ${values.out}`,
   );
   return 0;
+}
+
+/** A YAML file checked against its schema; a mistake names the file and the field. */
+function readYaml<T>(path: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(path, 'utf8')) ?? [];
+  } catch (e) {
+    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? null;
+    throw new IngestError(basename(path), line, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const r = schema.safeParse(data);
+  if (!r.success) throw new IngestError(basename(path), null, `does not match its schema:\n${z.prettifyError(r.error)}`);
+  return r.data;
 }
 
 function fail(message: string): number {

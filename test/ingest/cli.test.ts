@@ -68,3 +68,17 @@ describe('ingest CLI', () => {
     expect(existsSync(join(tmpdir(), 'never'))).toBe(false);
   });
 });
+
+describe('ingest CLI with a bad override', () => {
+  it('names the override file and the missing field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+    mkdirSync(join(dir, 'sources'));
+    mkdirSync(join(dir, 'overrides'));
+    writeFileSync(join(dir, 'sources', 'a.txt'), NOTICE);
+    writeFileSync(join(dir, 'overrides', 'x.yaml'), 'match:\n  title: 关于做好试点工作的通知\nset:\n  docNumber: 教职成〔2020〕2号\n');
+    const r = spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--sources', join(dir, 'sources'), '--overrides', join(dir, 'overrides'), '--out', join(dir, 'out')], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/x\.yaml: does not match its schema:[\s\S]*reason/u);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
