@@ -124,7 +124,7 @@ export function readElements(file: VFile, slice: Slice): DocElements {
       titleLines = rest.slice(found.at, found.at + found.length);
       title = joinTitle(titleLines);
       rest = [...rest.slice(0, found.at), ...rest.slice(found.at + found.length)];
-      file.message(`title “${title}” found inside the text, not at the head`, {
+      file.message(`标题“${title}”出现在正文中间（提取时错位），已取出作为标题`, {
         place: { line: titleLines[0]!.n, column: 1 },
         ruleId: 'displaced-title',
         source: 'elements',
@@ -132,7 +132,7 @@ export function readElements(file: VFile, slice: Slice): DocElements {
     }
   }
   if (!title && lines[0]) {
-    file.message('no title found; the first line stands in for it', {
+    file.message('未找到标题，以首行代替', {
       place: { line: lines[0].n, column: 1 },
       ruleId: 'no-title',
       source: 'elements',
@@ -164,7 +164,7 @@ export function readElements(file: VFile, slice: Slice): DocElements {
   let afterDate: Line[];
   if (headingAt >= 0 && dateAt >= 0 && headingAt < signatureStart) {
     // The signature was printed inside the attachments: take it out of them.
-    file.message('署名 and 成文日期 printed after the first attachment heading; read as the document’s', {
+    file.message('署名和成文日期出现在第一个附件标题之后，已作为本文的署名和日期读取', {
       place: { line: rest[signatureStart]!.n, column: 1 },
       ruleId: 'displaced-signature',
       source: 'elements',

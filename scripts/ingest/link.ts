@@ -29,17 +29,19 @@ export function mergeVariants(drafts: Draft[], files: Map<string, VFile>): Merge
   }
   const out: Merged[] = [];
   for (const g of groups.values()) {
-    const [primary, ...others] = g as [Draft, ...Draft[]];
+    // The most complete copy (most lines) is the primary: a compilation may omit attachments a notice keeps.
+    const ranked = [...g].sort((a, b) => lineCount(b) - lineCount(a));
+    const [primary, ...others] = ranked as [Draft, ...Draft[]];
     for (const o of others) {
       const a = primary.elements.docNumber?.text ?? null;
       const b = o.elements.docNumber?.text ?? null;
       if (a !== b) {
-        const msg = `“${primary.elements.title}” has 文号 ${a ?? '(none)'} in ${primary.file} but ${b ?? '(none)'} in ${o.file}`;
+        const msg = `“${primary.elements.title}”的文号不一致：${primary.file} 作 ${a ?? '（无）'}，${o.file} 作 ${b ?? '（无）'}`;
         files.get(primary.file)!.message(msg, { place: { line: primary.elements.docNumberLines[0]?.n ?? primary.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
         files.get(o.file)!.message(msg, { place: { line: o.elements.docNumberLines[0]?.n ?? o.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
       }
       if (primary.elements.date !== o.elements.date) {
-        files.get(o.file)!.message(`“${o.elements.title}” is dated ${o.elements.date} here but ${primary.elements.date} in ${primary.file}`, {
+        files.get(o.file)!.message(`“${o.elements.title}”的成文日期不一致：此处为 ${o.elements.date}，${primary.file} 为 ${primary.elements.date}`, {
           place: { line: o.elements.dateLines[0]?.n ?? o.startLine, column: 1 },
           ruleId: 'conflicting-date',
           source: 'link',
@@ -49,6 +51,10 @@ export function mergeVariants(drafts: Draft[], files: Map<string, VFile>): Merge
     out.push({ primary, others });
   }
   return out;
+}
+
+function lineCount(d: Draft): number {
+  return d.endLine - d.startLine;
 }
 
 /** Paragraph texts in reading order, for comparing variants. */

@@ -40,10 +40,15 @@ export function applyOverrides(merged: Merged[], overrides: OverrideInput[], fil
     for (const [field, value] of Object.entries(o.data.set)) {
       if (!SETTABLE.has(field)) throw new Error(`${o.file}: cannot set “${field}” (settable: ${[...SETTABLE].join(', ')})`);
       hit.fields[field] = value;
-      hit.records.push({ field, value, was: current[field] ?? null, reason: o.data.reason, file: o.file });
+      // What the sources said instead: the variants' differing values, else the value ingest had.
+      const printed = [hit.merged.primary, ...hit.merged.others]
+        .map((d) => (field === 'docNumber' ? (d.elements.docNumber?.text ?? null) : field === 'title' ? d.elements.title : field === 'date' ? d.elements.date : undefined))
+        .filter((v): v is string => typeof v === 'string' && v !== value);
+      const was = printed.length ? [...new Set(printed)].join('；') : (current[field] ?? null);
+      hit.records.push({ field, value, was, reason: o.data.reason, file: o.file });
     }
     const vf = files.get(hit.merged.primary.file);
-    vf?.info(`override ${o.file} sets ${Object.keys(o.data.set).join(', ')}: ${o.data.reason}`, {
+    vf?.info(`已应用校订 ${o.file}（${Object.keys(o.data.set).join('、')}）：${o.data.reason}`, {
       place: { line: hit.merged.primary.startLine, column: 1 },
       ruleId: 'override-applied',
       source: 'overrides',

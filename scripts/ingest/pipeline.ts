@@ -135,7 +135,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {
-      vf.message(`line not accounted for: “${l.text.trim().slice(0, 40)}”`, { place: { line: l.n, column: 1 }, ruleId: 'unaccounted-line', source: 'emit' });
+      vf.message(`此行未被任何文件、元数据或噪声规则收录：“${l.text.trim().slice(0, 40)}”`, { place: { line: l.n, column: 1 }, ruleId: 'unaccounted-line', source: 'emit' });
     }
     const c = cov.counts();
     const docIds = [...new Set(drafts.filter((d) => d.file === file).map((d) => ids.get(d.key)!))];
@@ -224,7 +224,7 @@ function uniqueId(wanted: string, taken: Map<string, string>, vf: VFile, line: n
   const used = new Set(taken.values());
   let id = wanted;
   for (let k = 2; used.has(id); k++) id = `${wanted}-${k}`;
-  if (id !== wanted) vf.message(`document id ${wanted} is taken; this document gets ${id}`, { place: { line, column: 1 }, ruleId: 'duplicate-id', source: 'link' });
+  if (id !== wanted) vf.message(`文件标识 ${wanted} 已被占用，本文件改用 ${id}`, { place: { line, column: 1 }, ruleId: 'duplicate-id', source: 'link' });
   return id;
 }
 

@@ -30,7 +30,7 @@ const NORMALISATIONS: Array<{ kind: string; pattern: RegExp; replace: string; no
     kind: 'bracket-artifact',
     pattern: /„(\d{4})‟/g,
     replace: '〔$1〕',
-    note: '„YYYY‟ is the 〔YYYY〕 of a 文号 mangled by extraction',
+    note: '„YYYY‟ 是提取时损坏的文号年份括号〔YYYY〕',
   },
   {
     // A Markdown source's heading markers are markup, not text (“## 第一章 总则”).
@@ -41,11 +41,18 @@ const NORMALISATIONS: Array<{ kind: string; pattern: RegExp; replace: string; no
     quiet: true,
   },
   {
+    // Extraction replaced 和 between two Chinese words with the English “and”: 指导思想 and 基本原则.
+    kind: 'english-and',
+    pattern: /(?<=\p{Script=Han}) and (?=\p{Script=Han})/gu,
+    replace: '和',
+    note: '中文词语之间的“ and ”是提取时被译成英文的“和”',
+  },
+  {
     // 1＋Ｘ in full-width letters: the same name as 1+X.
     kind: 'fullwidth-1x',
     pattern: /1\s*＋\s*[ＸX]/g,
     replace: '1+X',
-    note: '1＋Ｘ written in full-width forms',
+    note: '全角 1＋Ｘ 统一为 1+X',
   },
 ];
 
@@ -54,7 +61,7 @@ export function readSource(file: VFile, bytes: Uint8Array): SourceText {
   const name = file.basename ?? String(file.path);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    file.fail(`${name} is binary (a NUL byte at offset ${nul}); sources must be UTF-8 text`, {
+    file.fail(`${name} 是二进制文件（偏移 ${nul} 处有 NUL 字节），来源须为 UTF-8 文本 · binary file, sources must be UTF-8 text`, {
       place: { line: lineOfOffset(bytes, nul), column: 1 },
       ruleId: 'binary',
       source: 'read',
@@ -66,7 +73,7 @@ export function readSource(file: VFile, bytes: Uint8Array): SourceText {
   } catch {
     const at = firstInvalidUtf8(bytes);
     file.fail(
-      `${name} is not UTF-8 (invalid byte 0x${bytes[at]?.toString(16).padStart(2, '0')} at offset ${at}); convert it, e.g. \`iconv -f GBK -t UTF-8\``,
+      `${name} 不是 UTF-8 编码（偏移 ${at} 处的字节 0x${bytes[at]?.toString(16).padStart(2, '0')} 无效），请先转换，如 \`iconv -f GBK -t UTF-8\` · not UTF-8`,
       { place: { line: lineOfOffset(bytes, at), column: 1 }, ruleId: 'encoding', source: 'read' },
     );
   }
@@ -75,7 +82,7 @@ export function readSource(file: VFile, bytes: Uint8Array): SourceText {
   if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
   const lines: Line[] = raw.map((t, i) => ({ n: i + 1, text: normaliseLine(file, i + 1, t) }));
   if (lines.every((l) => l.text.trim() === '')) {
-    file.message(`${name} has no text`, { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'read' });
+    file.message(`${name} 没有文字内容 · no text`, { place: { line: 1, column: 1 }, ruleId: 'empty-source', source: 'read' });
   }
   return { file: name, lines };
 }
@@ -86,7 +93,7 @@ function normaliseLine(file: VFile, n: number, t: string): string {
     rule.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while (!rule.quiet && (m = rule.pattern.exec(out)) !== null) {
-      file.message(`normalised “${m[0]}”: ${rule.note}`, {
+      file.message(`已规范化“${m[0]}”：${rule.note}`, {
         place: { line: n, column: m.index + 1 },
         ruleId: rule.kind,
         source: 'read',

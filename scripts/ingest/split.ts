@@ -67,7 +67,7 @@ export function splitSource(file: VFile, cov: Coverage): SplitResult {
     for (const entry of frontMatter.toc) {
       const i = findHeading(body, entry.title);
       if (i < 0) {
-        file.message(`目录 entry “${entry.title}” has no heading in the text`, {
+        file.message(`目录条目“${entry.title}”在正文中找不到对应标题`, {
           place: { line: entry.line, column: 1 },
           ruleId: 'toc-unmatched',
           source: 'split',

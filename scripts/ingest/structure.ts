@@ -182,7 +182,7 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     let a = wanted;
     for (let k = 2; used.has(a); k++) a = `${wanted}-${k}`;
     if (a !== wanted) {
-      file.message(`anchor ${wanted} is taken; this clause gets ${a}`, { place: { line: at.line, column: 1 }, ruleId: 'duplicate-anchor', source: 'structure' });
+      file.message(`锚点 ${wanted} 已被占用（编号重复），本条改用 ${a}`, { place: { line: at.line, column: 1 }, ruleId: 'duplicate-anchor', source: 'structure' });
     }
     used.add(a);
     return a;
@@ -216,7 +216,7 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     if (at >= 0) {
       const prev = stack[at]!.label.value;
       if (label.value !== prev + 1 && label.value !== 1) {
-        file.message(`numbering jumps from ${stack[at]!.label.printed} to ${label.printed}`, { place: { line: source.line, column: 1 }, ruleId: 'numbering-gap', source: 'structure' });
+        file.message(`编号不连续：${stack[at]!.label.printed} 之后是 ${label.printed}`, { place: { line: source.line, column: 1 }, ruleId: 'numbering-gap', source: 'structure' });
       }
       stack.length = at;
     }
@@ -297,8 +297,10 @@ function splitHeading(rest: string, next: Block | undefined, label: Label): { he
   const r = rest.trim();
   if (r === '') return { heading: null, text: '' };
   const nextUnnumbered = next !== undefined && next.kind === 'paragraph' && readLabels(next.text).every((l) => l.style !== label.style);
+  // A short list item followed by its next sibling is an item, not a heading: (1) 明确… (2) 分解…
+  const listItem = LIST_STYLES.has(label.style) && !nextUnnumbered;
   // Headings are letter-spaced for typesetting (总　　则); the words are what a reader cites.
-  if (!/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && squeeze(r).length <= 40) return { heading: squeeze(r), text: '' };
+  if (!listItem && !/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && squeeze(r).length <= 40) return { heading: squeeze(r), text: '' };
   const one = /^([^。；！？，]{2,24})。$/u.exec(r);
   if (one && nextUnnumbered) return { heading: one[1]!, text: '' };
   const inline = /^([^。；！？，]{2,20})。(.+)$/u.exec(r);

@@ -38,12 +38,12 @@ describe('ingest CLI', () => {
   it('prints warnings as file:line: message', () => {
     const r = run({ 'b.txt': '关于做好试点工作的通知\n教职成司函„2019‟36 号\n正文。\n' });
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('b.txt:2: normalised “„2019‟”');
+    expect(r.stderr).toContain('b.txt:2: 已规范化“„2019‟”');
   });
 
   it.each([
-    ['a GBK file', 'gbk.txt', Uint8Array.from([0xb9, 0xd8, 0xd3, 0xda, 0x0a]), /gbk\.txt:1: gbk\.txt is not UTF-8 \(invalid byte 0xb9 at offset 0\)/u],
-    ['a binary file', 'bin.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /bin\.txt:1: bin\.txt is binary \(a NUL byte at offset 4\)/u],
+    ['a GBK file', 'gbk.txt', Uint8Array.from([0xb9, 0xd8, 0xd3, 0xda, 0x0a]), /gbk\.txt:1: gbk\.txt 不是 UTF-8 编码（偏移 0 处的字节 0xb9 无效）/u],
+    ['a binary file', 'bin.txt', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /bin\.txt:1: bin\.txt 是二进制文件（偏移 4 处有 NUL 字节）/u],
   ])('refuses %s with a message naming it, and leaves the old output as it was', (_what, name, bytes, message) => {
     const r = run({ 'ok.txt': NOTICE, [name]: bytes }, { 'documents.json': 'previous' });
     expect(r.status).toBe(1);
@@ -56,7 +56,7 @@ describe('ingest CLI', () => {
   it('reads an empty source as no documents, with a warning', () => {
     const r = run({ 'empty.txt': '', 'ok.txt': NOTICE });
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('empty.txt:1: empty.txt has no text');
+    expect(r.stderr).toContain('empty.txt:1: empty.txt 没有文字内容');
     const report = JSON.parse(readFileSync(join(r.out, 'report.json'), 'utf8'));
     expect(report.sources.find((s: { file: string }) => s.file === 'empty.txt')).toMatchObject({ nonBlankLines: 0, documents: [] });
   });

@@ -147,14 +147,17 @@ describe('the numbering hierarchy', () => {
 
 describe('one document, two sources', () => {
   const d = doc('jzcsh-2019-36');
-  it('merges 《关于做好首批 1+X 证书制度试点工作的通知》 from 001 and 002', () => {
-    expect(d.source.map((s) => s.file)).toEqual([C001, C002]);
-    expect(d.variants.map((v) => v.docNumber)).toEqual(['教职成〔2019〕36号', '教职成司函〔2019〕36号']);
+  it('merges 《关于做好首批 1+X 证书制度试点工作的通知》 from 001 and 002, the fuller 002 copy first', () => {
+    expect(d.source.map((s) => s.file)).toEqual([C002, C001]);
+    expect(d.variants.map((v) => v.docNumber)).toEqual(['教职成司函〔2019〕36号', '教职成〔2019〕36号']);
+    // 002 keeps the two attachments the compilation left out.
+    expect(d.clauses.filter((c) => c.kind === 'attachment').map((c) => c.heading)).toEqual(['有关培训评价组织联系人信息表', '首批 1+X 证书制度试点院校情况汇总表']);
     expect(documents.filter((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')).toHaveLength(1);
   });
   it('reports the conflicting 文号 at both places', () => {
     const conflicts = report.anomalies.filter((a) => a.kind === 'conflicting-doc-number');
     expect(conflicts.map((a) => `${a.file}:${a.line}`)).toEqual([`${C001}:946`, `${C002}:124`]);
+    expect(conflicts[0]!.message).toContain('教职成〔2019〕36号');
   });
   it('applies the reviewed override and keeps what it replaced', () => {
     expect(d.docNumber).toBe('教职成司函〔2019〕36号');
@@ -167,11 +170,13 @@ describe('one document, two sources', () => {
     const numbered = (cs: Clause[]) => walkClauses({ clauses: cs }).filter((p) => p.clause.label).length;
     expect(numbered(d.clauses)).toBeGreaterThanOrEqual(14);
   });
-  it('without the override, the first source’s 文号 stands and the id follows it', () => {
+  it('without the override, the fuller copy’s 文号 stands; an override can say otherwise', () => {
     const plain = ingest(realSources()).documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
-    expect(plain.id).toBe('jzc-2019-36');
-    expect(plain.overrides).toEqual([]);
-    expect(realOverrides()).toHaveLength(1);
+    expect(plain).toMatchObject({ id: 'jzcsh-2019-36', docNumber: '教职成司函〔2019〕36号', overrides: [] });
+    const other = ingest(realSources(), [{ file: 'x.yaml', data: { match: { docNumber: '教职成〔2019〕36号' }, set: { docNumber: '教职成〔2019〕36号' }, reason: '测试' } }]);
+    const flipped = other.documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
+    expect(flipped).toMatchObject({ id: 'jzc-2019-36', docNumber: '教职成〔2019〕36号' });
+    expect(flipped.overrides).toEqual([expect.objectContaining({ was: '教职成司函〔2019〕36号' })]);
   });
 });
 
