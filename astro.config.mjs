@@ -23,4 +23,9 @@ export default defineConfig({
   devToolbar: {
     enabled: false,
   },
+  // Never inline scripts or assets into pages: the site's CSP forbids inline scripts,
+  // and test/site checks that every <script> has a src.
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -70,7 +70,8 @@ export function citedTitle(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle'>,
 
 /** 《关于在院校实施…试点方案》（教职成〔2019〕6号）二、（五） */
 export function memoCitation(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle' | 'docNumber'>, path: ClausePath | null): string {
-  const title = `《${citedTitle(doc, path)}》`;
+  // A title that itself holds a title: the inner 《》 become 〈〉 (《…印发〈…方案〉》).
+  const title = `《${citedTitle(doc, path).replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
   const number = doc.docNumber ? `（${doc.docNumber}）` : '';
   return `${title}${number}${path ? clauseLocator(path) : ''}`;
 }
