@@ -13,7 +13,7 @@ import { type Slice, balanced } from './split.ts';
 import { dateLine, findDate } from './text/dates.ts';
 import { readLabels } from './text/labels.ts';
 import { type DocNumber, docNumberLine, trailingDocNumber } from './text/docnumber.ts';
-import { endsLikeTitle, enclosedTitleOf, squeeze, titleKey, titleLike } from './text/titles.ts';
+import { endsLikeTitle, enclosedTitleOf, isMasthead, squeeze, titleKey, titleLike } from './text/titles.ts';
 
 export interface Part {
   /** 附件 1 → "附件1"; the enclosure and the main text have none. */
@@ -53,7 +53,6 @@ export interface DocElements {
 const ATTACHMENT_HEADING = /^[\s\u3000]*(附件|附表)[\s\u3000]*([0-9０-９]+(?:[-－][0-9]+)?)?[\s\u3000]*[:：]?[\s\u3000]*(.*)$/u;
 const NOTE_START = /^[\s\u3000]*(?:[-*][\s\u3000]+)?附件(?:（节选）|\(节选\))?[\s\u3000]*[:：]/u;
 const COPIED = /^[\s\u3000]*(抄送|抄报)[\s\u3000]*[:：](.*)$/u;
-const LETTER_SPACED = /^(?:\p{Script=Han}[\s\u3000]+){2,}\p{Script=Han}$/u;
 
 export function readElements(file: VFile, slice: Slice): DocElements {
   const lines = slice.lines;
@@ -269,13 +268,6 @@ export function readElements(file: VFile, slice: Slice): DocElements {
   };
 }
 
-/** A 版头 line: an issuer's name, letter-spaced or ending in 文件/函件. */
-function isMasthead(t: string): boolean {
-  const s = squeeze(t);
-  if (LETTER_SPACED.test(t.trim())) return true;
-  return s.length <= 24 && /^[\p{Script=Han}]+$/u.test(s) && /(文件|函件|协会|厅|部|局|委员会|办公室|办公厅)$/u.test(s);
-}
-
 /** How many lines from `i` make a title: title-like lines, the last ending in a 文种, at most four. */
 function titleRun(lines: Line[], i: number): number {
   for (let k = i; k < Math.min(lines.length, i + 4); k++) {
@@ -326,6 +318,11 @@ export function splitIssuers(lines: string[]): string[] {
   const out: string[] = [];
   const ascii = /[A-Za-z0-9+]/u;
   for (const line of lines) {
+    // A letter-spaced name (四 川 省 教 育 厅) is one issuer.
+    if (/^(?:\p{Script=Han}[\s\u3000]+)+\p{Script=Han}$/u.test(line.trim())) {
+      out.push(line.replace(/[\s\u3000]+/gu, ''));
+      continue;
+    }
     let cur = '';
     for (const tok of line.trim().split(/[\s\u3000]+/u).filter(Boolean)) {
       if (!cur) cur = tok;

@@ -131,6 +131,12 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     documents.push(PolicyDocumentSchema.parse(doc));
   }
 
+  /** The id of the document whose lines include `line` of `file`. */
+  const documentAt = (file: string, line: number): string | null => {
+    const d = drafts.find((x) => x.file === file && x.startLine <= line && line <= x.endLine);
+    return d ? ids.get(d.key)! : null;
+  };
+
   const report: IngestReport = { sources: [], anomalies: [] };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
@@ -155,12 +161,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
         title: fm.title,
         compiler: fm.compiler,
         date: fm.date,
-        toc: fm.toc.map((t) => ({
-          title: t.title,
-          page: t.page,
-          line: t.line,
-          document: t.target === null ? null : (drafts.find((d) => d.file === file && d.startLine <= t.target! && t.target! <= d.endLine)?.key ?? null),
-        })).map((t) => ({ ...t, document: t.document ? ids.get(t.document)! : null })),
+        toc: fm.toc.map((t) => ({ title: t.title, page: t.page, line: t.line, document: t.target === null ? null : documentAt(file, t.target) })),
       },
     };
     report.sources.push(entry);

@@ -12,7 +12,7 @@ import type { Line } from './read.ts';
 import { dateLine, findDate } from './text/dates.ts';
 import { docNumberLine, trailingDocNumber } from './text/docnumber.ts';
 import { readLabels } from './text/labels.ts';
-import { endsLikeTitle, squeeze, titleKey, titleLike } from './text/titles.ts';
+import { endsLikeTitle, isMasthead, squeeze, titleKey, titleLike } from './text/titles.ts';
 
 export interface TocEntry {
   title: string;
@@ -146,7 +146,7 @@ function headStart(body: Line[], i: number): number {
     return start;
   }
   // 版头 above the 文号: short lines with no punctuation, e.g. “山东省教育厅处室函件”, “文 件”.
-  while (start > 0 && i - start < 3 && isMastheadLine(body[start - 1]!.text) && !isSignatureOrDate(body, start - 1)) start--;
+  while (start > 0 && i - start < 3 && isMasthead(body[start - 1]!.text) && !isSignatureOrDate(body, start - 1)) start--;
   return start;
 }
 
@@ -165,11 +165,6 @@ function continuesSentence(prev: Line | undefined): boolean {
 /** The first lines of a title wrapped over several: title-like, unnumbered, not a table row. */
 function wrappedTitleLine(text: string): boolean {
   return titleLike(text) && !endsLikeTitle(text) && !text.includes('\t') && readLabels(text).length === 0 && !/[，、：:]$/u.test(text.trim());
-}
-
-function isMastheadLine(text: string): boolean {
-  const t = squeeze(text);
-  return t.length <= 24 && /^[\p{Script=Han}\s]+$/u.test(t) && /(文件|函件|办公厅|厅|部|局|委员会|协会|办公室|政府|函)$/u.test(t);
 }
 
 /** The line closes the previous document: a date, or an issuer right above a date. */

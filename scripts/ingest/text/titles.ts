@@ -82,3 +82,13 @@ export function enclosedTitleOf(title: string): string | null {
   const m = /(?:印发|转发|发布)《(.+)》(?:的(?:通知|公告))?$/u.exec(t) ?? /(?:印发|转发|发布)(.+)的(?:通知|公告)$/u.exec(t);
   return m ? m[1]! : null;
 }
+
+const LETTER_SPACED = /^(?:\p{Script=Han}[\s\u3000]+){2,}\p{Script=Han}$/u;
+
+/** A 版头 (发文机关标志) line: an issuer's name, letter-spaced (四 川 省 教 育 厅) or ending in 文件/函件. */
+export function isMasthead(text: string): boolean {
+  const t = text.trim();
+  if (LETTER_SPACED.test(t)) return true;
+  const s = squeeze(t);
+  return s.length <= 24 && /^\p{Script=Han}+$/u.test(s) && /(文件|函件|协会|办公厅|办公室|委员会|政府|厅|部|局)$/u.test(s);
+}
