@@ -48,14 +48,21 @@ function main(): number {
         .map((f) => ({ file: f, data: readYaml(join(overridesDir, f), OverrideFile) }))
     : [];
 
-  const { documents, report } = ingest(sources, overrides, manifest);
+  const { documents, catalog, report } = ingest(sources, overrides, manifest);
 
   // Write next to the target, then swap: readers never see a partial folder.
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  writeFileSync(join(tmp, 'documents.json'), `${JSON.stringify(documents, null, 2)}\n`);
-  writeFileSync(join(tmp, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const files: Record<string, unknown> = {
+    'documents.json': documents,
+    'certificates.json': catalog.certificates,
+    'organizations.json': catalog.organizations,
+    'batches.json': catalog.batches,
+    'totals.json': catalog.totals,
+    'report.json': report,
+  };
+  for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), `${JSON.stringify(data, null, 2)}\n`);
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);

@@ -18,6 +18,7 @@ import {
   type SourceManifestEntry,
   type SourceReport,
 } from '../../src/schema/corpus.ts';
+import { type Catalog, extractCatalog } from './catalog.ts';
 import { Coverage } from './coverage.ts';
 import { type DocElements, type Part, readElements } from './elements.ts';
 import { differences, mergeVariants } from './link.ts';
@@ -52,6 +53,8 @@ export interface Draft {
 
 export interface IngestResult {
   documents: PolicyDocument[];
+  /** Certificates, organisations and batches read from the documents (catalog stage). */
+  catalog: Omit<Catalog, 'anomalies'>;
   report: IngestReport;
 }
 
@@ -137,7 +140,12 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     return d ? ids.get(d.key)! : null;
   };
 
-  const report: IngestReport = { sources: [], anomalies: [] };
+  // Downstream stages read the typed documents, not the sources.
+  const { anomalies: catalogAnomalies, ...catalog } = extractCatalog(documents, {
+    sources: Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')])),
+  });
+
+  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies] };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {
@@ -172,7 +180,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     }
   }
   report.anomalies.sort(compareAnomalies);
-  return { documents, report };
+  return { documents, catalog, report };
 }
 
 function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {

@@ -49,7 +49,8 @@ const PATTERNS: Array<{ style: LabelStyle; re: RegExp; value: (m: RegExpExecArra
 ];
 
 /** Units that make `3.5 万`, `4.5 月` or `2 年` a quantity, not a label. */
-const UNIT_AFTER = /^\s*(?:[年月日天时个%％万亿元人次周岁分秒米倍项条款家所批期级]|学时|课时|小时)/u;
+/** …and house numbers in addresses: `9 号亿达丽泽商务中心`, `1 座 16 层`. */
+const UNIT_AFTER = /^\s*(?:[年月日天时个%％万亿元人次周岁分秒米倍项条款家所批期级号层室楼栋幢座]|学时|课时|小时)/u;
 
 /** All readings of the label that starts `text`, most specific first. Empty when none. */
 export function readLabels(text: string): Label[] {
