@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { OverrideFile, SourceManifestEntry } from '../../src/schema/corpus.ts';
+import { skillsCsv } from './skills-csv.ts';
 import { IngestError, type OverrideInput, type SourceInput, ingest } from './pipeline.ts';
 
 const SOURCE_EXT = /\.(txt|md)$/iu;
@@ -48,7 +49,7 @@ function main(): number {
         .map((f) => ({ file: f, data: readYaml(join(overridesDir, f), OverrideFile) }))
     : [];
 
-  const { documents, catalog, report } = ingest(sources, overrides, manifest);
+  const { documents, catalog, standards, report } = ingest(sources, overrides, manifest);
 
   // Write next to the target, then swap: readers never see a partial folder.
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
@@ -60,9 +61,12 @@ function main(): number {
     'organizations.json': catalog.organizations,
     'batches.json': catalog.batches,
     'totals.json': catalog.totals,
+    'standards.json': standards.standards,
+    'skills.json': standards.rows,
     'report.json': report,
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), `${JSON.stringify(data, null, 2)}\n`);
+  writeFileSync(join(tmp, 'skills.csv'), skillsCsv(standards.rows));
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);

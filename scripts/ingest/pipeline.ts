@@ -12,13 +12,17 @@ import {
   type Anomaly,
   type Clause,
   type IngestReport,
+  IngestReport as IngestReportSchema,
   type OverrideFile,
   type PolicyDocument,
   PolicyDocument as PolicyDocumentSchema,
   type SourceManifestEntry,
   type SourceReport,
 } from '../../src/schema/corpus.ts';
+import { Batch, Certificate, Organization } from '../../src/schema/catalog.ts';
+import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
+import { nameKey } from './catalog/names.ts';
 import { Coverage } from './coverage.ts';
 import { type DocElements, type Part, readElements } from './elements.ts';
 import { differences, mergeVariants } from './link.ts';
@@ -26,6 +30,7 @@ import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
 import { readSource } from './read.ts';
 import { type FrontMatter, type Slice, splitSource } from './split.ts';
+import { type StandardsResult, extractStandards } from './standards.ts';
 import { toBlocks, toClauses, wrapWidth } from './structure.ts';
 import { idFromDocNumber, initials, parseDocNumber } from './text/docnumber.ts';
 import { kindOfTitle } from './text/titles.ts';
@@ -55,6 +60,8 @@ export interface IngestResult {
   documents: PolicyDocument[];
   /** Certificates, organisations and batches read from the documents (catalog stage). */
   catalog: Omit<Catalog, 'anomalies'>;
+  /** Skill standards and their rows (standards stage). */
+  standards: Omit<StandardsResult, 'anomalies'>;
   report: IngestReport;
 }
 
@@ -145,7 +152,10 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     sources: Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')])),
   });
 
-  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies] };
+  const { anomalies: standardAnomalies, ...standards } = extractStandards(documents);
+  linkStandards(catalog.certificates, standards.standards);
+
+  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies] };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {
@@ -180,7 +190,14 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     }
   }
   report.anomalies.sort(compareAnomalies);
-  return { documents, catalog, report };
+  // Everything written is checked against the schemas the site reads it with.
+  Certificate.array().parse(catalog.certificates);
+  Organization.array().parse(catalog.organizations);
+  Batch.array().parse(catalog.batches);
+  SkillStandard.array().parse(standards.standards);
+  SkillRow.array().parse(standards.rows);
+  IngestReportSchema.parse(report);
+  return { documents, catalog, standards, report };
 }
 
 function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
@@ -220,6 +237,14 @@ function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
     clauses.push(partClause(a, anchor, 'attachment', { numbered: `${anchor}-`, plain: `${anchor}-` }));
   });
   return { file: vf.basename!, startLine: slice.lines[0]!.n, endLine: slice.lines.at(-1)!.n, elements: el, clauses, key };
+}
+
+/** A certificate whose name is a standard's certificate name gets that standard. */
+function linkStandards(certificates: Certificate[], standards: SkillStandard[]): void {
+  for (const st of standards) {
+    const cert = certificates.find((c) => nameKey(c.name) === nameKey(st.certificateName));
+    if (cert) cert.standard = st.id;
+  }
 }
 
 /** 国务院办公厅关于印发…的通知 → 国务院办公厅; a title with no issuer before 关于 gives none. */

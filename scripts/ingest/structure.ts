@@ -150,9 +150,10 @@ export function toCell(raw: string): TableCell {
   let t = raw.trim();
   const hadList = /<\/?(?:ol|ul|li)\b[^>]*>/iu.test(t);
   t = t.replace(/<\/?(?:ol|ul|li|p|br)\b[^>]*>/giu, ' ').replace(/\s+/gu, ' ').trim();
-  const parts = t.split(/(?:^|\s)(\d{1,2})[.．]\s*(?=\S)/u);
+  // `1. 能…` items; a dotted number (1.1.1 环境准备) is a code, not an item.
+  const parts = t.split(/(?:^|\s)(\d{1,2})[.．](?!\d)\s*(?=\S)/u);
   // split with a capture group: [before, n1, text1, n2, text2, …]
-  if ((hadList || /^1[.．]\s*\S/u.test(t)) && parts.length >= 3 && parts[1] === '1') {
+  if ((hadList || /^1[.．](?!\d)\s*\S/u.test(t)) && parts.length >= 3 && parts[1] === '1') {
     const items = [];
     for (let k = 1; k + 1 < parts.length; k += 2) items.push({ label: `${parts[k]}.`, text: parts[k + 1]!.trim() });
     if (parts[0]!.trim()) items.unshift({ label: null, text: parts[0]!.trim() });
