@@ -20,6 +20,7 @@ import {
   type SourceReport,
 } from '../../src/schema/corpus.ts';
 import { Batch, Certificate, Organization } from '../../src/schema/catalog.ts';
+import { Reference as ReferenceSchema, type Reference } from '../../src/schema/references.ts';
 import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
 import { nameKey } from './catalog/names.ts';
@@ -29,6 +30,7 @@ import { differences, mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
 import { readSource } from './read.ts';
+import { extractReferences } from './references.ts';
 import { type FrontMatter, type Slice, splitSource } from './split.ts';
 import { type StandardsResult, extractStandards } from './standards.ts';
 import { toBlocks, toClauses, wrapWidth } from './structure.ts';
@@ -62,6 +64,8 @@ export interface IngestResult {
   catalog: Omit<Catalog, 'anomalies'>;
   /** Skill standards and their rows (standards stage). */
   standards: Omit<StandardsResult, 'anomalies'>;
+  /** What each document cites (references stage). */
+  references: Reference[];
   report: IngestReport;
 }
 
@@ -153,6 +157,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   });
 
   const { anomalies: standardAnomalies, ...standards } = extractStandards(documents);
+  const references = extractReferences(documents);
   linkStandards(catalog.certificates, standards.standards);
 
   const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies] };
@@ -197,7 +202,8 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   SkillStandard.array().parse(standards.standards);
   SkillRow.array().parse(standards.rows);
   IngestReportSchema.parse(report);
-  return { documents, catalog, standards, report };
+  ReferenceSchema.array().parse(references);
+  return { documents, catalog, standards, references, report };
 }
 
 function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {

@@ -1,0 +1,197 @@
+/**
+ * Stage `references`: what each document cites, resolved to documents of the corpus.
+ *
+ * Found in clause text and headings:
+ *  - 《标题》, with or without its 文号 in brackets after it;
+ *  - a bare 文号 in any bracket form;
+ *  - a short name a text defines (（简称“职教 20 条”）, （以下简称《通知》）) and its later uses;
+ *  - 附件 references inside a document (（见附件 1）).
+ * A reference that names no document of the corpus stays, unresolved, with what it printed.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Reference } from '../../src/schema/references.ts';
+import { findDocNumbers, parseDocNumber } from './text/docnumber.ts';
+import { endsLikeTitle, enclosedTitleOf, squeeze, titleKey } from './text/titles.ts';
+
+interface Found {
+  kind: Reference['kind'];
+  printed: string;
+  title: string | null;
+  docNumber: string | null;
+  /** For 附件 references: the attachment number. */
+  attachment: string | null;
+  alias: string | null;
+}
+
+const TITLE_REF = /《([^《》]{2,120})》(?:\s*[（(]\s*([^（）()]{0,40}?〔\s*\d{4}\s*〕\s*\d+\s*号)\s*[）)])?/gu;
+/** （以下简称“X”）, （简称《X》）, or inside the 文号 bracket: （教职成司函〔2019〕36 号，以下简称《通知》）. */
+const ALIAS_DEF = /^\s*[（(][^（）()]{0,40}?(?:以下)?简称\s*[“"《]?([^”"》）)]{1,20})[”"》]?\s*[）)]/u;
+const ATTACHMENT_REF = /[（(]\s*(?:见)?\s*附件\s*(\d+(?:-\d+)?)\s*[）)]/gu;
+/** Words that stand before a 文号 and are not part of its 机关代字. */
+const LEAD_WORDS = /^(?:根据|依据|按照|按|据|见|和|及|与|或|即|为|的|等|文|号文|号|发)+/u;
+
+export function extractReferences(documents: PolicyDocument[]): Reference[] {
+  const byNumber = new Map<string, PolicyDocument>();
+  for (const d of documents) if (d.docNumber) byNumber.set(d.docNumber, d);
+  const agencies = [...new Set(documents.flatMap((d) => (d.docNumber ? [parseDocNumber(d.docNumber)!.agency] : [])))];
+  const globalAliases = new Map<string, PolicyDocument>();
+
+  /** Titles a document can be cited by: its own and, for a 印发 notice, the one it carries. */
+  // An excerpt (《中华人民共和国职业教育法》节选) stands for the law it is taken from.
+  const titlesOf = (d: PolicyDocument) => [d.title, ...(d.enclosedTitle ? [d.enclosedTitle] : [])].map((t) => titleKey(t).replace(/\(?节选\)?$/u, ''));
+  const resolveTitle = (title: string): PolicyDocument | null => {
+    const key = titleKey(title);
+    const exact = documents.find((d) => titlesOf(d).includes(key));
+    if (exact) return exact;
+    // A title quoted with a word changed (在院校开展 for 在院校实施): at most two edits in a long title.
+    const bare = key.replace(/^.*?(?=关于)/u, '');
+    if (bare.length >= 16) {
+      const near = documents.filter((d) => titlesOf(d).some((t) => distance(t.replace(/^.*?(?=关于)/u, ''), bare) <= 2));
+      if (near.length === 1) return near[0]!;
+    }
+    // “教育部职成司关于做好…的通知” names the issuer before 关于; the corpus title may not.
+    const about = key.indexOf('关于');
+    if (about > 0) {
+      const rest = key.slice(about);
+      const hit = documents.find((d) => titleKey(d.title) === rest || (d.enclosedTitle !== null && titleKey(d.enclosedTitle) === rest));
+      if (hit) return hit;
+    }
+    // “教育部等四部门印发〈X〉的通知” → X, as a 印发 notice is cited by what it issues.
+    const carried = enclosedTitleOf(title.replace(/〈/gu, '《').replace(/〉/gu, '》'));
+    return carried && titleKey(carried) !== key ? resolveTitle(carried) : null;
+  };
+
+  const attachments = new Map<string, { doc: PolicyDocument; anchor: string }>();
+  for (const d of documents) {
+    for (const c of d.clauses) if (c.kind === 'attachment' && c.heading) attachments.set(titleKey(c.heading), { doc: d, anchor: c.anchor });
+  }
+
+  const out: Reference[] = [];
+  // Pass 1 collects the aliases each document defines, pass 2 resolves.
+  const local = new Map<string, Map<string, { doc: PolicyDocument | null; title: string | null }>>();
+  for (const d of documents) {
+    const aliases = new Map<string, { doc: PolicyDocument | null; title: string | null }>();
+    for (const [, , text] of fieldsOf(d)) {
+      for (const m of text.matchAll(TITLE_REF)) {
+        const after = text.slice(m.index! + (m[2] ? m[0].lastIndexOf('》') + 1 : m[0].length), m.index! + m[0].length + 60);
+        const def = ALIAS_DEF.exec(after);
+        if (!def) continue;
+        const target = (m[2] && byNumber.get(parseDocNumber(m[2])?.text ?? '')) || resolveTitle(m[1]!);
+        const alias = squeeze(def[1]!);
+        aliases.set(alias, { doc: target, title: m[1]! });
+        // A name like 职教20条 is used across documents; 《通知》 and 《方案》 only inside the defining one.
+        if (target && !/^(通知|方案|意见|办法|公告)$/u.test(alias)) globalAliases.set(alias.replace(/\s+/gu, ''), target);
+      }
+    }
+    local.set(d.id, aliases);
+  }
+
+  for (const d of documents) {
+    const aliases = local.get(d.id)!;
+    let n = 0;
+    for (const [c, field, text] of fieldsOf(d)) {
+      const found: Array<Found & { at: number }> = [];
+      const covered: Array<[number, number]> = [];
+      for (const m of text.matchAll(TITLE_REF)) {
+        const inner = m[1]!;
+        covered.push([m.index!, m.index! + m[0].length]);
+        const aliasHit = aliases.get(squeeze(inner));
+        if (aliasHit) {
+          found.push({ at: m.index!, kind: 'alias', printed: m[0], title: aliasHit.title, docNumber: null, attachment: null, alias: inner });
+          continue;
+        }
+        const number = m[2] ? (parseDocNumber(m[2])?.text ?? null) : null;
+        // Forms, tables and books are not documents: only a title that ends in a 文种 (or carries a 文号) is one.
+        if (!number && !endsLikeTitle(inner.replace(/〈/gu, '《').replace(/〉/gu, '》'))) continue;
+        if (!number && /(表|手册|教材|大纲|习题集|方法|基础|实务)$/u.test(inner)) continue;
+        found.push({ at: m.index!, kind: 'title', printed: m[0], title: inner, docNumber: number, attachment: null, alias: null });
+      }
+      for (const num of findDocNumbers(text)) {
+        if (covered.some(([a, b]) => num.index >= a && num.index < b)) continue;
+        const agency = trimAgency(num.agency, agencies);
+        const normal = `${agency}〔${num.year}〕${num.serial}号`;
+        found.push({ at: num.index, kind: 'docNumber', printed: text.slice(num.index + (num.agency.length - agency.length), num.index + num.length), title: null, docNumber: normal, attachment: null, alias: null });
+      }
+      for (const [alias] of globalAliases) {
+        const re = new RegExp(`[“"]?${[...alias].map(escapeRe).join('\\s*')}[”"]?`, 'gu');
+        for (const m of text.matchAll(re)) {
+          if (covered.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
+          found.push({ at: m.index!, kind: 'alias', printed: m[0], title: null, docNumber: null, attachment: null, alias });
+        }
+      }
+      for (const m of text.matchAll(ATTACHMENT_REF)) {
+        found.push({ at: m.index!, kind: 'attachment', printed: m[0], title: null, docNumber: null, attachment: m[1]!, alias: null });
+      }
+      found.sort((a, b) => a.at - b.at);
+      for (const f of found) {
+        let target: PolicyDocument | null = null;
+        let targetAnchor: string | null = null;
+        if (f.kind === 'attachment') {
+          target = d;
+          targetAnchor = d.clauses.find((x) => x.kind === 'attachment' && x.anchor === `a${f.attachment}`)?.anchor ?? null;
+        } else if (f.kind === 'alias') {
+          target = aliases.get(squeeze(f.alias!))?.doc ?? globalAliases.get(f.alias!) ?? null;
+        } else {
+          target = (f.docNumber ? byNumber.get(f.docNumber) : undefined) ?? (f.title ? resolveTitle(f.title) : null);
+          if (!target && f.title) {
+            // A title that is an attachment of a document: 《Web 前端开发职业技能等级标准》.
+            const att = attachments.get(titleKey(f.title));
+            if (att) ({ doc: target, anchor: targetAnchor } = att);
+          }
+        }
+        if (target?.id === d.id && targetAnchor === null) continue; // a document naming itself
+        out.push({
+          id: `${d.id}/r${++n}`,
+          from: d.id,
+          anchor: c.anchor,
+          source: c.source,
+          field,
+          kind: f.kind,
+          printed: f.printed,
+          offset: f.at,
+          title: f.title,
+          docNumber: f.docNumber,
+          target: target?.id ?? null,
+          targetAnchor,
+          relation: relationOf(d, target, f),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** 转发 when a notice forwards the document, 印发 when it issues it, else 引用. */
+function relationOf(d: PolicyDocument, target: PolicyDocument | null, f: Found): Reference['relation'] {
+  if (!target || f.kind === 'attachment') return '引用';
+  const t = squeeze(d.title);
+  if (/转发/u.test(t) && f.title && t.includes(squeeze(f.title))) return '转发';
+  return '引用';
+}
+
+/** “见教职成” → “教职成”: the longest ending that is a 机关代字 of the corpus, else the text without lead words. */
+function trimAgency(agency: string, known: string[]): string {
+  for (let k = 0; k < agency.length; k++) {
+    if (known.includes(agency.slice(k))) return agency.slice(k);
+  }
+  return agency.replace(LEAD_WORDS, '') || agency;
+}
+
+/** Every clause heading and text of a document, in reading order. */
+function fieldsOf(d: PolicyDocument): Array<[Clause, 'heading' | 'text', string]> {
+  const out: Array<[Clause, 'heading' | 'text', string]> = [];
+  const walk = (cs: Clause[]) => {
+    for (const c of cs) {
+      if (c.heading) out.push([c, 'heading', c.heading]);
+      if (c.text) out.push([c, 'text', c.text]);
+      walk(c.children);
+    }
+  };
+  walk(d.clauses);
+  return out;
+}
+
+function escapeRe(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { realCorpus } from '../helpers/corpus.ts';
+
+const { references } = realCorpus();
+const citing = (target: string) => [...new Set(references.filter((r) => r.target === target && r.from !== target).map((r) => r.from))];
+
+describe('references', () => {
+  it('resolves the batch-1 notice’s 《关于在院校实施…试点方案》 to its document', () => {
+    const r = references.find((x) => x.from === 'jzcsh-2019-36' && x.anchor === 'p1' && x.kind === 'title')!;
+    expect(r).toMatchObject({ printed: '《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》', target: 'jzc-2019-6', relation: '引用', field: 'text' });
+    expect(r.source).toEqual({ file: '002_639c99f2059b9d6f.txt', line: 132 });
+  });
+
+  it('finds the 试点方案 cited by at least five documents', () => {
+    expect(citing('jzc-2019-6').sort()).toEqual([
+      'jzcsh-2019-102', 'jzcsh-2019-36', 'jzcsh-2019-89', 'jzcsh-2019-98', 'jzcsh-2020-4', 'jzcth-2019-19', 'jzs-2019-137', 'jzs-2019-219', 'jzs-2019-89', 'ljzch-2020-10',
+    ]);
+  });
+
+  it('resolves titles quoted with the issuer, in 〈〉, with a changed word, or by a defined short name', () => {
+    const to = (from: string, printed: RegExp) => references.find((r) => r.from === from && printed.test(r.printed))?.target;
+    expect(to('jzcth-2019-19', /^《教育部等四部门印发〈/u)).toBe('jzc-2019-6');
+    expect(to('jzs-2019-89', /在院校开展/u)).toBe('jzc-2019-6');
+    expect(to('rsbf-2019-34', /^职教20条$/u)).toBe('gf-2019-4');
+    expect(to('2019-04-23-scsjytzfjybzcsgyzhsp', /^《通知》$/u)).toBe('jzcsh-2019-36');
+  });
+
+  it('reads the forwarding chain: 四川 forwards the batch-1 notice', () => {
+    expect(references.filter((r) => r.relation === '转发').map((r) => `${r.from}→${r.target}`)).toContain('2019-04-23-scsjytzfjybzcsgyzhsp→jzcsh-2019-36');
+  });
+
+  it('keeps unresolved references with what they print, and a bare 文号 without the words before it', () => {
+    const missing = references.filter((r) => r.target === null);
+    expect(missing.map((r) => r.docNumber)).toContain('教职所〔2020〕21号');
+    const bare = references.find((r) => r.kind === 'docNumber')!;
+    expect(bare).toMatchObject({ printed: '教职成司函〔2019〕36 号', docNumber: '教职成司函〔2019〕36号', target: 'jzcsh-2019-36' });
+    // Books and forms are not documents.
+    expect(references.some((r) => /标准化方法|申报表|汇总表/u.test(r.printed))).toBe(false);
+  });
+
+  it('points 附件 references at the attachment', () => {
+    expect(references.filter((r) => r.kind === 'attachment' && r.from === 'ljzch-2020-10').map((r) => r.targetAnchor)).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('gives offsets that find the printed text in its clause', () => {
+    const docs = new Map(realCorpus().documents.map((d) => [d.id, d]));
+    for (const r of references) {
+      const walk = (cs: typeof d.clauses): string | null => {
+        for (const c of cs) {
+          if (c.anchor === r.anchor) return r.field === 'heading' ? c.heading : c.text;
+          const t = walk(c.children);
+          if (t !== null) return t;
+        }
+        return null;
+      };
+      const d = docs.get(r.from)!;
+      expect(walk(d.clauses)!.slice(r.offset, r.offset + r.printed.length), r.id).toBe(r.printed);
+    }
+  });
+});
