@@ -49,7 +49,7 @@ function main(): number {
         .map((f) => ({ file: f, data: readYaml(join(overridesDir, f), OverrideFile) }))
     : [];
 
-  const { documents, catalog, standards, references, report } = ingest(sources, overrides, manifest);
+  const { documents, catalog, standards, references, statuses, report } = ingest(sources, overrides, manifest);
 
   // Write next to the target, then swap: readers never see a partial folder.
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
@@ -64,6 +64,7 @@ function main(): number {
     'standards.json': standards.standards,
     'skills.json': standards.rows,
     'references.json': references,
+    'statuses.json': statuses,
     'report.json': report,
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), `${JSON.stringify(data, null, 2)}\n`);

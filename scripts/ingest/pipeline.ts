@@ -22,6 +22,7 @@ import {
 import { Batch, Certificate, Organization } from '../../src/schema/catalog.ts';
 import { Reference as ReferenceSchema, type Reference } from '../../src/schema/references.ts';
 import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
+import { DocumentStatus as DocumentStatusSchema, type DocumentStatus } from '../../src/schema/status.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
 import { nameKey } from './catalog/names.ts';
 import { Coverage } from './coverage.ts';
@@ -31,6 +32,7 @@ import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
 import { readSource } from './read.ts';
 import { extractReferences } from './references.ts';
+import { extractStatuses } from './status.ts';
 import { type FrontMatter, type Slice, splitSource } from './split.ts';
 import { type StandardsResult, extractStandards } from './standards.ts';
 import { toBlocks, toClauses, wrapWidth } from './structure.ts';
@@ -66,6 +68,8 @@ export interface IngestResult {
   standards: Omit<StandardsResult, 'anomalies'>;
   /** What each document cites (references stage). */
   references: Reference[];
+  /** What the texts say about each document's standing (status stage). */
+  statuses: DocumentStatus[];
   report: IngestReport;
 }
 
@@ -158,6 +162,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
 
   const { anomalies: standardAnomalies, ...standards } = extractStandards(documents);
   const references = extractReferences(documents);
+  const statuses = extractStatuses(documents, catalog.batches);
   linkStandards(catalog.certificates, standards.standards);
 
   const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies] };
@@ -203,7 +208,8 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   SkillRow.array().parse(standards.rows);
   IngestReportSchema.parse(report);
   ReferenceSchema.array().parse(references);
-  return { documents, catalog, standards, references, report };
+  DocumentStatusSchema.array().parse(statuses);
+  return { documents, catalog, standards, references, statuses, report };
 }
 
 function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
