@@ -13,7 +13,8 @@ export const GET: APIRoute = async ({ site }) => {
     .map((e) => e.data)
     .filter((d) => d.date !== null)
     .sort((a, b) => b.date!.localeCompare(a.date!) || a.id.localeCompare(b.id));
-  const url = (path: string) => (site ? new URL(path, site).href : path);
+  // Atom links must be absolute: the deployed site's (SITE_URL at build time), else where `npm start` serves it.
+  const url = (path: string) => new URL(path, site ?? 'http://127.0.0.1:4321/').href;
   const feed = new Feed({
     id: 'tag:1x-policy-kb,2026:feed',
     title: '1+X 政策知识库 · 新增文件',

@@ -1,0 +1,57 @@
+/**
+ * Pagefind's browser API (dist/pagefind/pagefind.js) in Node, so the command line
+ * runs the very code the browser runs. Node has WebAssembly, Intl.Segmenter and
+ * fetch; only file: URLs need serving, which a fetch shim does for one folder.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps } from '../../src/lib/search/engine.ts';
+import type { LookupData } from '../../src/lib/search/lookup.ts';
+
+const roots = new Set<string>();
+let installed = false;
+
+function installFetch(root: string): void {
+  roots.add(resolve(root) + sep);
+  if (installed) return;
+  installed = true;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!url.startsWith('file:')) return realFetch(input, init);
+    const path = fileURLToPath(url.split('?')[0]!);
+    if (![...roots].some((r) => path.startsWith(r))) return new Response('forbidden', { status: 403 });
+    try {
+      return new Response(await readFile(path));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  }) as typeof fetch;
+}
+
+/** A Pagefind instance over `<siteDir>/pagefind/`. Each folder gets its own module instance. */
+export async function loadPagefind(siteDir: string, ranking?: Record<string, number>): Promise<PagefindLike> {
+  const dir = resolve(siteDir, 'pagefind');
+  installFetch(dir);
+  const mod = (await import(pathToFileURL(`${dir}/pagefind.js`).href)) as PagefindLike & {
+    options(o: Record<string, unknown>): Promise<void>;
+    init(): Promise<void>;
+  };
+  await mod.options({ baseUrl: '/', ...(ranking ? { ranking } : {}) });
+  await mod.init();
+  return mod;
+}
+
+/** Everything the engine needs, read from a built site. */
+export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record<string, number> | null = PAGEFIND_RANKING): SearchDeps {
+  let pf: Promise<PagefindLike> | null = null;
+  let data: Promise<SearchData> | null = null;
+  let lookup: Promise<Pick<LookupData, 'docs' | 'codes'>> | null = null;
+  const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
+  return {
+    pagefind: () => (pf ??= loadPagefind(pagefindDir, ranking ?? undefined)),
+    data: () => (data ??= json<SearchData>('search/data.json')),
+    lookup: () => (lookup ??= json<Pick<LookupData, 'docs' | 'codes'>>('search/lookup.json')),
+  };
+}

@@ -1,0 +1,297 @@
+/**
+ * The one search code path, used by the browser (src/scripts/search-*.ts) and by
+ * `npm run search` (scripts/search/cli.ts) against the built dist/.
+ *
+ *   query ─ normalise ─┬─ exact lookups (文号, citation, code, name) ──────────────┐
+ *                      └─ Pagefind full text ─ phrase filter ─ re-rank (title, keywords) ┴─► hits
+ *
+ * The engine knows Pagefind only through `PagefindLike` and its own data only
+ * through the loaders in `SearchDeps`, so the same function runs in both places.
+ */
+import { type LookupData, type LookupHit, type NameEntry, exactLookups, isCodeQuery, isDocNumberQuery, wantsLookup } from './lookup.ts';
+import { compact, matchUnits, normalizeQuery, squeezeHanSpaces } from './normalize.ts';
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  weighted_locations?: { weight: number; balanced_score: number; location: number }[];
+  locations?: number[];
+}
+
+export interface PagefindData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters?: Record<string, string[]>;
+  sub_results?: PagefindSubResult[];
+}
+
+export interface PagefindResultLike {
+  id: string;
+  score: number;
+  /** Word positions of the matches in the page. */
+  words?: number[];
+  data(): Promise<PagefindData>;
+}
+
+export type Filters = Record<string, string[]>;
+
+export interface PagefindLike {
+  search(term: string, options?: { filters?: Filters }): Promise<{ results: PagefindResultLike[] } | null>;
+  filters?(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** One indexed page, keyed by its Pagefind fragment id in SearchData.pages. */
+export interface PageInfo {
+  url: string;
+  title: string;
+  /** 文号, certificate or organisation name: what a reader may type to mean this page. */
+  names?: string[];
+  /** Keywords nodejieba extracted with the domain dictionary (build time). */
+  keywords?: string[];
+}
+
+/** dist/search/data.json: loaded with the first query. */
+export interface SearchData {
+  pages: Record<string, PageInfo>;
+  names: NameEntry[];
+  /** Dictionary terms and titles, for “did you mean” suggestions. */
+  terms: string[];
+}
+
+export interface SearchDeps {
+  pagefind(): Promise<PagefindLike>;
+  data(): Promise<SearchData>;
+  /** dist/search/lookup.json (文号, clause locators, codes): loaded only when a query needs it. */
+  lookup(): Promise<Pick<LookupData, 'docs' | 'codes'>>;
+}
+
+/** Text with highlighted parts, never HTML: the UI builds nodes, the CLI prints brackets. */
+export type Excerpt = { text: string; mark: boolean }[];
+
+export interface SearchHit {
+  kind: LookupHit['kind'] | 'text';
+  url: string;
+  title: string;
+  excerpt: Excerpt;
+  /** For exact lookups: why it matched. */
+  reason?: string;
+  /** Clause-level hits inside the page (Pagefind sub-results at clause anchors). */
+  sub: { url: string; title: string; excerpt: Excerpt }[];
+  filters?: Record<string, string[]>;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filters?: Filters;
+  /** Ranking variant for measurement: 'ours' (default) or 'plain' (raw Pagefind, no lookups, no re-rank). */
+  mode?: 'ours' | 'plain';
+  /** Override re-ranking weights (measurement only). */
+  weights?: Partial<RankWeights>;
+}
+
+export interface SearchResponse {
+  query: string;
+  normalized: string;
+  phrases: string[];
+  hits: SearchHit[];
+  /** How many full-text pages matched before the limit. */
+  total: number;
+  /** Close matches, when nothing matched. */
+  suggestions: string[];
+  /** The query is a skill code that exists nowhere. */
+  unknownCode: string | null;
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+
+/** Pagefind's excerpt HTML (escaped text with <mark>) → parts; spaces inside Chinese squeezed. */
+export function parseExcerpt(html: string): Excerpt {
+  const parts: Excerpt = [];
+  const re = /<mark>(.*?)<\/mark>/gsu;
+  let last = 0;
+  const push = (raw: string, mark: boolean) => {
+    const text = squeezeHanSpaces(raw.replace(/<[^>]*>/gu, '').replace(/&(?:amp|lt|gt|quot|#39|#x27);/gu, (e) => ENTITIES[e]!));
+    if (!text) return;
+    const prev = parts.at(-1);
+    if (prev && prev.mark === mark) prev.text += text;
+    else parts.push({ text, mark });
+  };
+  for (const m of html.matchAll(re)) {
+    push(html.slice(last, m.index), false);
+    push(m[1]!, true);
+    last = m.index! + m[0].length;
+  }
+  push(html.slice(last), false);
+  return parts;
+}
+
+export function excerptText(e: Excerpt): string {
+  return e.map((p) => p.text).join('');
+}
+
+/** Quoted phrases and the query without quotes. */
+export function splitPhrases(normalized: string): { phrases: string[]; text: string } {
+  const phrases: string[] = [];
+  const text = normalized
+    .replace(/"([^"]+)"/gu, (_, p: string) => {
+      phrases.push(p.trim());
+      return ` ${p} `;
+    })
+    .replace(/"/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return { phrases: phrases.filter(Boolean), text };
+}
+
+/** Share of the query's units (Han bigrams, ASCII words) found in a text. */
+export function coverage(units: string[], text: string): number {
+  if (!units.length) return 0;
+  const t = compact(text);
+  return units.filter((u) => t.includes(u)).length / units.length;
+}
+
+/** An excerpt around the first occurrence of a phrase in a page's content. */
+function phraseExcerpt(content: string, phrase: string, width = 60): Excerpt | null {
+  const c = content.replace(/\s+/gu, ' ');
+  const idx = c.indexOf(phrase);
+  if (idx < 0) return null;
+  const start = Math.max(0, idx - width / 2);
+  const end = Math.min(c.length, idx + phrase.length + width / 2);
+  return [
+    { text: (start > 0 ? '…' : '') + c.slice(start, idx), mark: false },
+    { text: phrase, mark: true },
+    { text: c.slice(idx + phrase.length, end) + (end < c.length ? '…' : ''), mark: false },
+  ].filter((p) => p.text);
+}
+
+/** Bigram Dice similarity, for suggestions. */
+export function similarity(a: string, b: string): number {
+  const A = matchUnits(a);
+  const B = matchUnits(b);
+  if (!A.length || !B.length) return 0;
+  const setB = new Set(B);
+  const shared = new Set(A.filter((u) => setB.has(u))).size;
+  return (2 * shared) / (new Set(A).size + setB.size);
+}
+
+export function suggest(query: string, terms: string[], n = 5): string[] {
+  const q = compact(query);
+  return terms
+    .map((t) => ({ t, s: similarity(q, t) }))
+    .filter((x) => x.s >= 0.3 && compact(x.t) !== q)
+    .sort((a, b) => b.s - a.s || a.t.length - b.t.length)
+    .slice(0, n)
+    .map((x) => x.t);
+}
+
+/** Re-ranking weights over Pagefind's normalised score (1.0); measured on the judged set (see scripts/search/README.md). */
+// Ablation on the judged set (63 queries; recall@5 / MRR): all three with title 1.2 0.944 / 0.896;
+// without title 0.960 / 0.906 (Pagefind already weights the h1); without names 0.921; without keywords 0.937.
+export const RANK = { title: 0, names: 0.8, keywords: 0.4 };
+
+/**
+ * Pagefind's own ranking options for our index (pagefind.options({ ranking })). Skill pages are a
+ * line long; with Pagefind's default length normalisation (pageLength 0.75) they outrank the
+ * documents that hold a query as a phrase. Measured on the judged set (scripts/search/README.md).
+ */
+export const PAGEFIND_RANKING = { pageLength: 0.1, termFrequency: 1.0 };
+export type RankWeights = typeof RANK;
+
+function lookupToHit(h: LookupHit): SearchHit {
+  return { kind: h.kind, url: h.url, title: h.title, reason: h.reason, excerpt: h.text ? [{ text: h.text, mark: false }] : [], sub: [] };
+}
+
+export async function search(query: string, deps: SearchDeps, options: SearchOptions = {}): Promise<SearchResponse> {
+  const limit = options.limit ?? 10;
+  const mode = options.mode ?? 'ours';
+  const normalized = mode === 'plain' ? query.trim() : normalizeQuery(query);
+  const { phrases, text } = mode === 'plain' ? { phrases: [], text: normalized } : splitPhrases(normalized);
+  const response: SearchResponse = { query, normalized, phrases, hits: [], total: 0, suggestions: [], unknownCode: null };
+  if (!normalized) return response;
+
+  const pagefindP = deps.pagefind();
+  const dataP = mode === 'ours' ? deps.data() : null;
+
+  // 1. Exact lookups.
+  let exact: SearchHit[] = [];
+  const codeOnly = mode === 'ours' && isCodeQuery(normalized);
+  if (mode === 'ours') {
+    const data = await dataP!;
+    const tables = wantsLookup(normalized) ? await deps.lookup() : { docs: [], codes: [] };
+    exact = exactLookups(normalized, { ...tables, names: data.names }).map(lookupToHit);
+    // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
+    // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.
+    if (!codeOnly && exact.length && isDocNumberQuery(normalized)) {
+      response.hits = exact.slice(0, limit);
+      return response;
+    }
+    if (codeOnly) {
+      if (exact.length === 0) response.unknownCode = normalized;
+      response.hits = exact.slice(0, limit);
+      return response;
+    }
+  }
+
+  // 2. Full text.
+  const pagefind = await pagefindP;
+  const pfOptions = options.filters ? { filters: options.filters } : {};
+  const found = await pagefind.search(text || normalized, pfOptions);
+  const results = found?.results ?? [];
+  let scored: { r: PagefindResultLike; score: number }[];
+  if (mode === 'ours') {
+    const data = await dataP!;
+    const w = { ...RANK, ...options.weights };
+    const units = matchUnits(text);
+    const max = Math.max(1e-9, ...results.map((r) => r.score));
+    scored = results.map((r) => {
+      const info = data.pages[r.id];
+      let score = r.score / max;
+      if (info) {
+        score += w.title * coverage(units, info.title);
+        if (info.names) score += w.names * Math.max(0, ...info.names.map((n) => coverage(units, n)));
+        if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
+      }
+      return { r, score };
+    });
+    scored.sort((a, b) => b.score - a.score);
+  } else {
+    scored = results.map((r) => ({ r, score: r.score }));
+  }
+
+  // 3. Phrases: keep pages whose text holds every phrase (Pagefind cannot do exact Chinese phrases).
+  const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
+  const hits: SearchHit[] = [];
+  const wanted = Math.max(0, limit - exact.length);
+  let total = 0;
+  const batch = 8;
+  for (let i = 0; i < scored.length && hits.length < wanted; i += batch) {
+    const datas = await Promise.all(scored.slice(i, i + batch).map((s) => s.r.data()));
+    for (const d of datas) {
+      const url = d.url;
+      if (phrases.length) {
+        const content = d.content.replace(/\s+/gu, ' ');
+        const squeezed = compact(d.content);
+        if (!phrases.every((p) => content.includes(p) || squeezed.includes(compact(p)))) continue;
+      }
+      total++;
+      if (exactUrls.has(url) || hits.length >= wanted) continue;
+      const subs = [...(d.sub_results ?? [])]
+        .filter((s) => s.url !== url && s.url.includes('#'))
+        .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
+        .slice(0, 3)
+        .map((s) => ({ url: s.url, title: s.title, excerpt: parseExcerpt(s.excerpt) }));
+      const excerpt = phrases.length ? (phraseExcerpt(d.content, phrases[0]!) ?? parseExcerpt(d.excerpt)) : parseExcerpt(d.excerpt);
+      hits.push({ kind: 'text', url, title: d.meta.title ?? url, excerpt, sub: subs, filters: d.filters });
+    }
+  }
+  response.total = phrases.length ? total : results.length;
+  response.hits = [...exact, ...hits].slice(0, limit);
+
+  if (response.hits.length === 0 && mode === 'ours') {
+    response.suggestions = suggest(text || normalized, (await dataP!).terms);
+  }
+  return response;
+}
