@@ -49,7 +49,7 @@ function main(): number {
         .map((f) => ({ file: f, data: readYaml(join(overridesDir, f), OverrideFile) }))
     : [];
 
-  const { documents, catalog, standards, references, statuses, report } = ingest(sources, overrides, manifest);
+  const { documents, catalog, standards, references, statuses, timeline, fees, report } = ingest(sources, overrides, manifest);
 
   // Write next to the target, then swap: readers never see a partial folder.
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
@@ -65,6 +65,11 @@ function main(): number {
     'skills.json': standards.rows,
     'references.json': references,
     'statuses.json': statuses,
+    'events.json': timeline.events,
+    'batch-steps.json': timeline.steps,
+    'fees.json': fees.fees,
+    'fee-rules.json': fees.rules,
+    'fee-unclassified.json': fees.unclassified,
     'report.json': report,
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), `${JSON.stringify(data, null, 2)}\n`);

@@ -23,9 +23,12 @@ import { Batch, Certificate, Organization } from '../../src/schema/catalog.ts';
 import { Reference as ReferenceSchema, type Reference } from '../../src/schema/references.ts';
 import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { DocumentStatus as DocumentStatusSchema, type DocumentStatus } from '../../src/schema/status.ts';
+import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
 import { nameKey } from './catalog/names.ts';
 import { Coverage } from './coverage.ts';
+import { extractEvents } from './events.ts';
+import { extractFees } from './fees.ts';
 import { type DocElements, type Part, readElements } from './elements.ts';
 import { differences, mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
@@ -70,6 +73,10 @@ export interface IngestResult {
   references: Reference[];
   /** What the texts say about each document's standing (status stage). */
   statuses: DocumentStatus[];
+  /** Dated events and batch steps (events stage). */
+  timeline: { events: TimelineEvent[]; steps: BatchStep[] };
+  /** Money figures, the mixed-exam rule, and figures left unclassified (fees stage). */
+  fees: { fees: Fee[]; rules: FeeRule[]; unclassified: UnclassifiedFigure[] };
   report: IngestReport;
 }
 
@@ -155,17 +162,17 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     return d ? ids.get(d.key)! : null;
   };
 
-  // Downstream stages read the typed documents, not the sources.
-  const { anomalies: catalogAnomalies, ...catalog } = extractCatalog(documents, {
-    sources: Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')])),
-  });
-
+  // Downstream stages read the typed documents; the source texts only let them point at an exact line.
+  const texts = Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')]));
+  const { anomalies: catalogAnomalies, ...catalog } = extractCatalog(documents, { sources: texts });
   const { anomalies: standardAnomalies, ...standards } = extractStandards(documents);
+  linkStandards(catalog.certificates, standards.standards);
   const references = extractReferences(documents);
   const statuses = extractStatuses(documents, catalog.batches);
-  linkStandards(catalog.certificates, standards.standards);
+  const { anomalies: eventAnomalies, ...timeline } = extractEvents(documents, catalog.batches, { sources: texts, totals: catalog.totals });
+  const { anomalies: feeAnomalies, ...money } = extractFees(documents, { sources: texts, certificates: catalog.certificates, organizations: catalog.organizations });
 
-  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies] };
+  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies, ...eventAnomalies, ...feeAnomalies] };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {
@@ -209,7 +216,12 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   IngestReportSchema.parse(report);
   ReferenceSchema.array().parse(references);
   DocumentStatusSchema.array().parse(statuses);
-  return { documents, catalog, standards, references, statuses, report };
+  TimelineEvent.array().parse(timeline.events);
+  BatchStep.array().parse(timeline.steps);
+  Fee.array().parse(money.fees);
+  FeeRule.array().parse(money.rules);
+  UnclassifiedFigure.array().parse(money.unclassified);
+  return { documents, catalog, standards, references, statuses, timeline, fees: money, report };
 }
 
 function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {

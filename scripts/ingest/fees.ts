@@ -1,0 +1,220 @@
+/**
+ * Fees stage: every money figure the documents print, with what it is — amount, unit, purpose,
+ * cap or price or subsidy or funding, who pays, the certificate or course, the clause — and the
+ * rules the text states over figures (the mixed-exam ceiling, weighted by score share).
+ * A pure function of the typed documents (and the catalog, to name a certificate's organisation).
+ *
+ *   running text      → findMoney (fees/money.ts) → classify by the nearest keyword → Fee
+ *   "包括 A、B、C、D … 分别不超过 v1、v2、v3、v4" → one cap per item, in order
+ *   "若为混合型考试，则根据各类型考核分值所占比例确定成本上限" → a FeeRule over those caps
+ *   a table column headed "…费（元）" → one Fee per row
+ *   anything no rule names → `unclassified` and an anomaly
+ */
+import type { Anomaly, Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Certificate, Organization } from '../../src/schema/catalog.ts';
+import type { Fee, FeeRule, UnclassifiedFigure } from '../../src/schema/timeline.ts';
+import { type Meaning, boundOf, classify, findMoney } from './fees/money.ts';
+import { SourceLines, type Walked, headings, sentenceAt, walk } from './events/text.ts';
+
+export interface FeesOptions {
+  /** Source texts by file name: lets a figure point at the exact line it is printed on. */
+  sources?: Record<string, string>;
+  /** The catalog: a figure about a certificate names the certificate's organisation. */
+  certificates?: Pick<Certificate, 'id' | 'name' | 'aliases' | 'organizations'>[];
+  organizations?: Pick<Organization, 'id' | 'name'>[];
+}
+
+export interface FeesResult {
+  fees: Fee[];
+  rules: FeeRule[];
+  unclassified: UnclassifiedFigure[];
+  anomalies: Anomaly[];
+}
+
+export function extractFees(documents: PolicyDocument[], options: FeesOptions = {}): FeesResult {
+  const src = new SourceLines(options.sources);
+  const fees: Fee[] = [];
+  const rules: FeeRule[] = [];
+  const unclassified: UnclassifiedFigure[] = [];
+  const anomalies: Anomaly[] = [];
+  const subjectOf = subjects(options);
+
+  for (const doc of documents) {
+    for (const w of walk(doc)) {
+      const c = w.clause;
+      const context = [...headings(w), doc.title].join(' ');
+      const cert = subjectOf(w, doc);
+      const organizer = cert?.organizer ?? doc.issuers[0] ?? null;
+      if (c.table) {
+        tableFees(doc, w, context, cert, organizer, fees);
+        continue;
+      }
+      const text = c.text;
+      const found = findMoney(text);
+      if (!found.length) continue;
+      const items = listItems(text);
+      const clauseFees: Fee[] = [];
+      found.forEach((m, k) => {
+        const s = sentenceAt(text, m.index);
+        const before = text.slice(s.start, m.index);
+        const after = text.slice(m.index + m.length, s.end);
+        const id = `${doc.id}/${c.anchor}/${k + 1}`;
+        const line = src.locate(c.source.file, c.source.line, m.printed);
+        const meaning = classify(before, after, context);
+        if (!meaning) {
+          unclassified.push({ id, amount: m.amount, printed: m.printed, documentId: doc.id, anchor: c.anchor, source: { file: c.source.file, line }, text: s.text });
+          anomalies.push({ file: c.source.file, line, kind: 'fee-unclassified', message: `金额“${m.printed}”未能归类：“${truncate(s.text, 40)}”` });
+          return;
+        }
+        // "…分别不超过 200 元/人次、300 元/人次…": the k-th figure after 分别 is the k-th listed item.
+        let item: string | null = null;
+        let itemPrinted: string | null = null;
+        const resp = before.lastIndexOf('分别');
+        if (resp >= 0 && items) {
+          const nth = found.filter((x) => x.index > s.start + resp && x.index <= m.index).length - 1;
+          const inSentence = found.filter((x) => x.index > s.start + resp && x.index < s.end).length;
+          if (inSentence !== items.length && nth === 0) {
+            anomalies.push({ file: c.source.file, line, kind: 'fee-list-mismatch', message: `“分别”后有 ${inSentence} 个金额，而前文列出 ${items.length} 项（${items.join('、')}）` });
+          }
+          if (inSentence === items.length) {
+            itemPrinted = items[nth] ?? null;
+            item = itemPrinted && shortItem(itemPrinted);
+          }
+        }
+        const course = courseIn(text);
+        const fee: Fee = {
+          id,
+          amount: m.amount,
+          printed: m.printed,
+          unit: m.unit,
+          ...refine(meaning, m.unit, context),
+          item,
+          itemPrinted,
+          bound: meaning.nature === 'cap' ? 'max' : boundOf(before, after),
+          subject: course ?? cert?.name ?? null,
+          certificate: cert?.id ?? null,
+          organizer,
+          repeats: null,
+          documentId: doc.id,
+          anchor: c.anchor,
+          source: { file: c.source.file, line },
+          text: s.text,
+        };
+        fee.repeats = fees.find((f) => f.documentId === doc.id && f.amount === fee.amount && f.unit === fee.unit && f.purpose === fee.purpose && f.item === fee.item)?.id ?? null;
+        clauseFees.push(fee);
+      });
+      fees.push(...clauseFees);
+
+      // A rule over the listed caps: "若为混合型考试，则根据各类型考核分值所占比例确定成本上限".
+      const mixed = /[^。；]*混合[^。；]*比例[^。；]*(?:上限|成本)[^。；]*[。；]?/u.exec(text);
+      const caps = clauseFees.filter((f) => f.nature === 'cap' && f.item);
+      if (mixed && caps.length > 1) {
+        rules.push({
+          id: `${doc.id}/${c.anchor}/mixed`,
+          kind: 'weighted-by-score-share',
+          label: '混合型考试的考核成本上限',
+          unit: caps[0]!.unit,
+          components: caps.map((f) => ({ item: f.item!, itemPrinted: f.itemPrinted ?? f.item!, feeId: f.id, amount: f.amount })),
+          documentId: doc.id,
+          anchor: c.anchor,
+          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, mixed[0].trim().slice(0, 6)) },
+          text: mixed[0].trim(),
+        });
+      }
+    }
+  }
+  return { fees, rules, unclassified, anomalies };
+}
+
+/** A 培训费 under a 师资培训 heading is a 师资培训费; a day rate is 日均. */
+function refine(meaning: Meaning, unit: string, context: string): Meaning {
+  let m = meaning;
+  if (m.purpose === '培训费' && /(?:教师|师资)培训/u.test(context)) m = { ...m, purpose: '师资培训费', payer: '试点院校教师', recipient: '培训评价组织' };
+  if (m.purpose === '师资培训费' && /天/u.test(unit)) m = { ...m, purpose: '师资培训费（日均）' };
+  return m;
+}
+
+/** The list a 分别 refers to: "包括纸笔考试、机考、…。" earlier in the clause. */
+function listItems(text: string): string[] | null {
+  const lists = [...text.matchAll(/包括([^。；：]+?)[。；]/gu)].map((m) => m[1]!.split('、').map((x) => x.trim()).filter(Boolean));
+  return lists.filter((l) => l.length > 1).at(-1) ?? null;
+}
+
+/** 基于一般实训设备和场地的实操考试 → 一般实操. */
+export function shortItem(item: string): string {
+  const m = /^基于(一般|特殊)/u.exec(item);
+  return m && /实操/u.test(item) ? `${m[1]}实操` : item;
+}
+
+interface Subject {
+  id: string | null;
+  name: string;
+  organizer: string | null;
+}
+
+/** The certificate a clause is about: named in its headings or the document title (catalog names first). */
+function subjects(options: FeesOptions): (w: Walked, doc: PolicyDocument) => Subject | null {
+  const squash = (s: string) => s.replace(/\s+/gu, '');
+  const orgName = new Map((options.organizations ?? []).map((o) => [o.id, o.name]));
+  const certs = (options.certificates ?? [])
+    .flatMap((c) => [c.name, ...c.aliases].map((n) => ({ c, key: squash(n).replace(/职业技能等级证书$/u, '') })))
+    .filter((x) => x.key.length >= 2)
+    .sort((a, b) => b.key.length - a.key.length);
+  return (w, doc) => {
+    const places = [...[...w.ancestors, w.clause].map((c) => c.heading ?? '').reverse(), doc.title].filter(Boolean);
+    for (const p of places) {
+      const text = squash(p);
+      const hit = certs.find((x) => text.includes(`${x.key}职业技能等级证书`) || text.includes(`${x.key}技能等级证书`));
+      if (hit) return { id: hit.c.id, name: hit.c.name, organizer: orgName.get(hit.c.organizations[0] ?? '') ?? null };
+      const m = /(?:^|[”\s])([^“”\s《》，。、]{2,12}?)\s*(?:职业)?技能等级证书/u.exec(p.replace(/\d{4}\s*年[\s\d\-月至]*月/gu, ' '));
+      if (m && !/的|关于|有关|参与|各|举办/u.test(m[1]!)) return { id: null, name: m[1]!, organizer: null };
+    }
+    return null;
+  };
+}
+
+/** A table column headed "…费（元）": one fee per row, the row's name cell as the item. */
+function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subject | null, organizer: string | null, fees: Fee[]): void {
+  const c: Clause = w.clause;
+  const header = c.table!.header?.cells.map((x) => x.text.trim()) ?? [];
+  const col = header.findIndex((h) => /费.*[（(]\s*元\s*[）)]/u.test(h));
+  if (col < 0) return;
+  const nameCol = header.findIndex((h) => /名称|班/u.test(h));
+  const meaning = classify(header[col]!, '', context);
+  if (!meaning) return;
+  for (const row of c.table!.rows) {
+    const cell = row.cells[col]?.text.trim() ?? '';
+    if (!/^\d+(?:\.\d+)?$/u.test(cell)) continue;
+    const name = row.cells[nameCol >= 0 ? nameCol : 1]?.text.trim() ?? null;
+    fees.push({
+      id: `${doc.id}/${c.anchor}/r${row.line}`,
+      amount: Number(cell),
+      printed: `${cell}（${header[col]}）`,
+      unit: '元',
+      ...refine(meaning, '元', context),
+      item: name,
+      itemPrinted: name,
+      bound: 'exact',
+      subject: cert?.name ?? null,
+      certificate: cert?.id ?? null,
+      organizer,
+      repeats: null,
+      documentId: doc.id,
+      anchor: c.anchor,
+      source: { file: c.source.file, line: row.line },
+      text: row.cells.map((x) => x.text).join('｜'),
+    });
+  }
+}
+
+/** The course a clause names (公共基础课程, 工程建设标准化专业课程), without the verb before it. */
+function courseIn(text: string): string | null {
+  const m = /([\p{Script=Han}]{2,14}课程)/u.exec(text)?.[1];
+  if (!m) return null;
+  const cut = m.replace(/^.*[将把于前的在为]/u, '');
+  return cut.length > 2 ? cut : null;
+}
+
+function truncate(s: string, n: number): string {
+  return [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s;
+}

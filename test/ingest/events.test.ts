@@ -1,0 +1,225 @@
+/**
+ * The events stage (scripts/ingest/events.ts): date expressions (events/dates.ts) on inline
+ * strings, then the events and batch steps read from the real sources. Dates and lines were read
+ * off the source texts; each event's cited line is re-checked against the raw source.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BatchStep, TimelineEvent } from '../../src/schema/timeline.ts';
+import { extractEvents, shortTitle } from '../../scripts/ingest/events.ts';
+import { findDateExpressions } from '../../scripts/ingest/events/dates.ts';
+import { dateLine, findDate } from '../../scripts/ingest/text/dates.ts';
+import { SOURCES, realCorpus, realSources } from '../helpers/corpus.ts';
+
+const C000 = '000_44d53e97b2e1de92.txt';
+const C001 = '001_614f8415cb5dd7e9.txt';
+const C002 = '002_639c99f2059b9d6f.txt';
+const C003 = '003_06cb2281395e9f18.txt';
+const C004 = '004_eb59026145488a15.txt';
+const raw = (file: string) => readFileSync(join(SOURCES, file), 'utf8').split(/\r?\n/u);
+const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
+const corpus = realCorpus();
+const { events, steps, anomalies } = extractEvents(corpus.documents, corpus.catalog.batches, { sources, totals: corpus.catalog.totals });
+
+const one = (documentId: string, kind: string, date: string) => {
+  const found = events.filter((e) => (e.documentId === documentId || e.alsoIn.some((a) => a.documentId === documentId)) && e.kind === kind && e.date === date);
+  expect(found, `${documentId} ${kind} ${date}`).toHaveLength(1);
+  return found[0]!;
+};
+const expr = (text: string, year: number | null = 2019) =>
+  findDateExpressions(text, year).map((e) => ({ date: e.date, endDate: e.endDate, precision: e.precision, deadline: e.deadline, fromDoc: e.yearFromDocument }));
+
+describe('date expressions', () => {
+  it('reads a day range with the end month and year left out or given', () => {
+    expect(expr('公示期:2019年3月26日至3月31日')).toEqual([{ date: '2019-03-26', endDate: '2019-03-31', precision: 'day', deadline: false, fromDoc: false }]);
+    expect(expr('公示期：2019年11月26日—12月2日')[0]).toMatchObject({ date: '2019-11-26', endDate: '2019-12-02' });
+    expect(expr('公示期:2019年12月27日至2020年1月2日')[0]).toMatchObject({ date: '2019-12-27', endDate: '2020-01-02' });
+    expect(expr('定于2023年7月20日-22日在新疆', 2023)[0]).toMatchObject({ date: '2023-07-20', endDate: '2023-07-22' });
+  });
+
+  it('takes a missing year from the document, rolling over into the next year', () => {
+    expect(expr('申报时间为 9 月 4 日至 10 月 7 日。', 2024)).toEqual([{ date: '2024-09-04', endDate: '2024-10-07', precision: 'day', deadline: false, fromDoc: true }]);
+    expect(expr('12月28日至1月3日', 2019)[0]).toMatchObject({ date: '2019-12-28', endDate: '2020-01-03' });
+    expect(expr('7月29-8月2日')[0]).toMatchObject({ date: '2019-07-29', endDate: '2019-08-02' });
+    expect(expr('8月5-9日')[0]).toMatchObject({ date: '2019-08-05', endDate: '2019-08-09' });
+  });
+
+  it('keeps a month a month, and month ranges as months', () => {
+    expect(expr('2018年9月,教育部职业技术教育中心研究所')).toEqual([{ date: '2018-09', endDate: null, precision: 'month', deadline: false, fromDoc: false }]);
+    expect(expr('2019 年 7 月至 8 月。')[0]).toMatchObject({ date: '2019-07', endDate: '2019-08', precision: 'month' });
+    expect(expr('2019 年 7-8 月物流管理技能等级证书师资培训计划表')[0]).toMatchObject({ date: '2019-07', endDate: '2019-08', precision: 'month' });
+    expect(expr('5 月，各省（市、区）教育行政部门')[0]).toMatchObject({ date: '2019-05', precision: 'month', fromDoc: true });
+  });
+
+  it('marks deadlines', () => {
+    expect(expr('于 2019 年 4 月 30 日前将汇总表扫描版发至指定邮箱')[0]).toMatchObject({ date: '2019-04-30', deadline: true });
+    expect(expr('平台申报开放时间至 4 月 30 日止。', 2020)[0]).toMatchObject({ date: '2020-04-30', deadline: true });
+    expect(expr('报名截止日期7月7日。', 2023)[0]).toMatchObject({ date: '2023-07-07', deadline: true });
+  });
+
+  it('reads a year alone only as a milestone', () => {
+    expect(expr('到 2022 年，职业院校教学条件基本达标')).toMatchObject([{ date: '2022', precision: 'year' }]);
+    expect(expr('2019年至2021年，持续开展职业技能提升行动')).toMatchObject([{ date: '2019', endDate: '2021', precision: 'year' }]);
+    expect(expr('研究部署。2020年下半年，做好试点工作阶段性总结')).toMatchObject([{ date: '2020', precision: 'year' }]);
+    expect(expr('自 2017 年以来连续 3 年招生')).toEqual([]);
+    expect(expr('其中2019年培训1500万人次以上')).toEqual([]);
+    expect(expr('时间: 2020 年月日')).toEqual([]);
+    expect(expr('申报批次: 2020年第一次')).toEqual([]);
+  });
+});
+
+describe('events from the real sources', () => {
+  it('are valid rows with unique ids', () => {
+    expect(() => TimelineEvent.array().parse(events)).not.toThrow();
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(events.length).toBe(70);
+  });
+
+  it('cite the line the date is printed on', () => {
+    for (const e of events) {
+      const line = raw(e.source.file)[e.source.line - 1]!;
+      if (e.kind === '成文' && e.anchor === null) expect(dateLine(line) ?? findDate(line)?.iso, `${e.id}`).toBe(e.date);
+      else if (e.printed !== '即日起' && e.kind !== '确认') expect(line.replace(/\s/gu, ''), `${e.id}`).toContain(e.printed.replace(/\s/gu, '').slice(0, 5));
+    }
+  });
+
+  it('has the publicity periods of the batch notices and the cost-cap notice', () => {
+    expect(one('zjs-2019-67', '公示期', '2019-03-26')).toMatchObject({ endDate: '2019-03-31', source: { file: C001, line: 190 }, anchor: 'p2', batch: 1 });
+    expect(one('jzs-2019-341', '公示期', '2019-12-27')).toMatchObject({ endDate: '2020-01-02', source: { file: C001, line: 1557 }, batch: 3 });
+    expect(one('jzs-2019-314', '公示期', '2019-11-26')).toMatchObject({ endDate: '2019-12-02', source: { file: C001, line: 1533 } });
+    expect(one('jzs-2019-137', '公示期', '2019-06-12')).toMatchObject({ endDate: '2019-06-20', source: { file: C001, line: 1121 } });
+  });
+
+  it('has the calls for organisations, once each, citing every notice that states them', () => {
+    const call = one('zjs-2019-67', '招募', '2018-09');
+    expect(call.precision).toBe('month');
+    expect([call.documentId, ...call.alsoIn.map((a) => a.documentId)].sort()).toEqual(['jzs-2019-219', 'jzs-2019-89', 'zjs-2019-67']);
+    expect(one('jzs-2019-341', '招募', '2019-04')).toMatchObject({ precision: 'month', label: '发布《关于持续招募职业教育培训评价组织的公告》' });
+  });
+
+  it('has confirmations, deadlines and application windows, the year taken from the document where not printed', () => {
+    expect(one('jzs-2019-89', '确认', '2019-04-15').batch).toBe(1);
+    expect(one('jzs-2019-219', '确认', '2019-08-27').batch).toBe(2);
+    expect(one('jzcsh-2019-36', '截止', '2019-04-30')).toMatchObject({ yearFromDocument: false, source: { file: C002, line: 200 } });
+    expect(one('jzcsh-2019-89', '截止', '2019-09-20').source).toEqual({ file: C001, line: 1343 });
+    expect(one('2019-04-23-scsjytzfjybzcsgyzhsp', '截止', '2019-04-26')).toMatchObject({ yearFromDocument: true, source: { file: C002, line: 43 } });
+    expect(one('ljzch-2020-10', '截止', '2020-04-30')).toMatchObject({ yearFromDocument: true, source: { file: C004, line: 45 } });
+    expect(one('xmbh-2024-2', '申报', '2024-09-04')).toMatchObject({ endDate: '2024-10-07', yearFromDocument: true, source: { file: C003, line: 68 } });
+    expect(one('xmbh-2024-2', '截止', '2024-10-07').source).toEqual({ file: C003, line: 89 });
+    expect(one('jbxz-2023-13', '截止', '2023-07-07').source).toEqual({ file: C000, line: 208 });
+    expect(one('jbxz-2023-13', '截止', '2023-07-10').source).toEqual({ file: C000, line: 210 });
+  });
+
+  it('has training classes: the 2023 class once, the 2023-08 class by month, nine logistics classes', () => {
+    expect(one('jbxz-2023-13', '培训', '2023-07-20')).toMatchObject({ endDate: '2023-07-22', source: { file: C000, line: 33 } });
+    expect(one('jbxz-2023-13', '培训', '2023-08')).toMatchObject({ precision: 'month', endDate: null, source: { file: C000, line: 240 } });
+    const classes = events.filter((e) => e.documentId === 'jzs-2019-137' && e.anchor === 'at3-t1');
+    expect(classes.map((e) => [e.date, e.endDate, e.source.line])).toEqual([
+      ['2019-07-01', '2019-07-05', 1237],
+      ['2019-07-08', '2019-07-12', 1238],
+      ['2019-07-15', '2019-07-19', 1239],
+      ['2019-07-22', '2019-07-26', 1240],
+      ['2019-07-29', '2019-08-02', 1242],
+      ['2019-08-05', '2019-08-09', 1243],
+      ['2019-08-12', '2019-08-16', 1244],
+      ['2019-08-19', '2019-08-23', 1245],
+      ['2019-08-26', '2019-08-30', 1246],
+    ]);
+    expect(classes.every((e) => e.kind === '培训' && e.yearFromDocument)).toBe(true);
+    expect(one('jzs-2019-137', '培训', '2019-07')).toMatchObject({ endDate: '2019-08', precision: 'month' });
+  });
+
+  it('has the platform launch, the meeting, and the plans’ milestones by year', () => {
+    expect(one('jzcsh-2020-4', '平台', '2020-01-11')).toMatchObject({ label: 'X证书服务平台、学分银行信息平台上线试运行', source: { file: C001, line: 1673 } });
+    expect(one('jzcsh-2019-102', '会议', '2019-11-05').source.line).toBe(1483);
+    const milestones = (id: string) => events.filter((e) => e.documentId === id && e.kind === '里程碑').map((e) => [e.date, e.endDate, e.precision]);
+    expect(milestones('jzc-2019-6')).toEqual([
+      ['2019', null, 'year'],
+      ['2019', null, 'year'],
+      ['2020', null, 'year'],
+    ]);
+    expect(milestones('gf-2019-4')).toContainEqual(['2022', null, 'year']);
+    expect(milestones('gbf-2019-24')).toEqual([
+      ['2019', '2021', 'year'],
+      ['2021', null, 'year'],
+    ]);
+    expect(events.find((e) => e.documentId === 'jzc-2019-6' && e.date === '2020')!.label).toBe('下半年：做好试点工作阶段性总结');
+  });
+
+  it('has every document date, and attachments’ signature dates', () => {
+    for (const d of corpus.documents) {
+      if (!d.date) continue;
+      expect(events.some((e) => e.documentId === d.id && e.date === d.date && (e.kind === '成文' || e.kind === '确认')), d.id).toBe(true);
+    }
+    expect(one('jzs-2019-137', '成文', '2019-06-11')).toMatchObject({ anchor: 'a2-s6-p2', label: 'Web 前端开发职业技能等级证书师资培训方案' });
+    expect(one('jbxz-2023-13', '成文', '2023-06-06').source).toEqual({ file: C000, line: 262 });
+  });
+
+  it('leaves out what is not a pilot event: glossary dates, conditions, blank form fields (reported)', () => {
+    expect(events.some((e) => e.date.startsWith('2001') || e.date.startsWith('1999') || e.date === '2017')).toBe(false);
+    expect(anomalies).toContainEqual(expect.objectContaining({ file: C004, line: 309, kind: 'blank-date' }));
+  });
+});
+
+describe('batch steps', () => {
+  const step = (id: string) => steps.find((s) => s.id === id)!;
+
+  it('are valid rows in date order', () => {
+    expect(() => BatchStep.array().parse(steps)).not.toThrow();
+    expect(steps.map((s) => s.id)).toEqual(['batch-1', 'batch-2', 'expansion-jzcsh-2019-98', 'batch-3', 'total-92', 'total-447']);
+  });
+
+  it('give each batch its notices, dates and sizes', () => {
+    expect(step('batch-1')).toMatchObject({ name: '首批', announced: '2019-03-26', publicity: { start: '2019-03-26', end: '2019-03-31' }, confirmed: '2019-04-15', certificates: 6, organizations: 5 });
+    expect(step('batch-1').notices.map((n) => [n.role, n.documentId])).toEqual(
+      expect.arrayContaining([
+        ['公示', 'zjs-2019-67'],
+        ['确认', 'jzs-2019-89'],
+        ['工作通知', 'jzcsh-2019-36'],
+      ]),
+    );
+    expect(step('batch-2')).toMatchObject({ announced: null, confirmed: '2019-08-27', certificates: 10, organizations: 10 });
+    expect(step('batch-3')).toMatchObject({ announced: '2019-12-27', publicity: { start: '2019-12-27', end: '2020-01-02' }, confirmed: null, certificates: 77, organizations: 64 });
+    expect(step('batch-3').notices).toContainEqual(expect.objectContaining({ role: '确认', documentId: null, docNumber: '教职所〔2020〕21号' }));
+    expect(step('batch-3').notices).toContainEqual(expect.objectContaining({ role: '申报通知', documentId: 'ljzch-2020-10' }));
+  });
+
+  it('have the 扩大试点 step and the stated totals (92 of three batches, 447 of four)', () => {
+    expect(step('expansion-jzcsh-2019-98')).toMatchObject({ date: '2019-10-25', certificates: null, anchor: 's1', source: { file: C001, line: 1289 } });
+    expect(step('total-92')).toMatchObject({ date: '2020-04-14', certificates: 92, listed: 93, batches: [1, 2, 3], source: { file: C004, line: 15 } });
+    expect(step('total-447')).toMatchObject({ date: '2024-09-04', certificates: 447, listed: null, batches: [1, 2, 3, 4], source: { file: C003, line: 23 } });
+  });
+
+  it('a province’s 2024年第二批 is not the pilot’s 第二批', () => {
+    expect(events.filter((e) => e.documentId === 'xmbh-2024-2').every((e) => e.batch === null)).toBe(true);
+  });
+});
+
+describe('inline fixtures', () => {
+  const doc = (text: string, date = '2021-03-01') => ({
+    id: 'x',
+    title: '关于做好第五批试点工作的通知',
+    enclosedTitle: null,
+    docNumber: null,
+    issuers: [],
+    date,
+    kind: '通知' as const,
+    addressees: [],
+    attachments: [],
+    copiedTo: [],
+    source: [{ file: 'x.txt', startLine: 1, endLine: 3 }],
+    variants: [],
+    overrides: [],
+    clauses: [{ anchor: 'p1', kind: 'paragraph' as const, label: null, heading: null, text, source: { file: 'x.txt', line: 2 }, children: [] }],
+  });
+
+  it('finds the exact line with the source text, and the year from the document', () => {
+    const { events: es } = extractEvents([doc('请于 5 月 10 日前报送材料，逾期不予受理。')], [], { sources: { 'x.txt': '标题\n请于\n5 月 10 日前报送材料，逾期不予受理。\n' } });
+    expect(es.find((e) => e.kind === '截止')).toMatchObject({ date: '2021-05-10', yearFromDocument: true, source: { file: 'x.txt', line: 3 }, batch: 5, label: '报送材料，逾期不予受理' });
+  });
+
+  it('shortens titles', () => {
+    expect(shortTitle({ title: '教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》', enclosedTitle: null })).toBe('在院校实施“学历证书+若干职业技能等级证书”制度试点方案');
+  });
+});
