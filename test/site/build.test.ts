@@ -1,16 +1,16 @@
 /**
- * Builds the real site once (ingest + astro build) and checks the pages in dist/
+ * Builds the real site once (ingest + astro build; test/helpers/site.ts builds at most once per run) and checks the pages in dist/
  * against the real corpus: the document list, a clause's heading and citation,
  * sources and 校订 on a two-source document, every in-site link and anchor,
  * and that no page carries an inline script.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { findClause, memoCitation, walkClauses } from '../../src/lib/citation.ts';
 import type { IngestReport, PolicyDocument } from '../../src/schema/corpus.ts';
+import { ensureSite } from '../helpers/site.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -48,7 +48,7 @@ function sitePathOf(file: string): string {
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
 
 beforeAll(() => {
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'pipe' });
+  ensureSite();
   docs = JSON.parse(readFileSync(join(root, 'content/generated/documents.json'), 'utf8')) as PolicyDocument[];
   report = JSON.parse(readFileSync(join(root, 'content/generated/report.json'), 'utf8')) as IngestReport;
 });

@@ -1,0 +1,144 @@
+/**
+ * The built site for test/site: builds it (`npm run -s build`: ingest + astro build + whatever the
+ * build script adds) at most once per test run, however many test files ask, and reads its pages.
+ *
+ * ensureSite() rebuilds when dist/ is missing or older than anything the build reads (sources,
+ * overrides, src/, scripts/, config). Test files run in parallel forks, so a lock directory makes the
+ * others wait for the one that builds, then find dist/ fresh.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+const LOCK = join(ROOT, 'node_modules', '.cache', 'site-build.lock');
+/** A lock older than this is left over from a killed run. */
+const STALE_MS = 10 * 60_000;
+
+/** What the build reads: a change to any of these makes dist/ stale. */
+const INPUTS = ['content/sources', 'content/overrides', 'src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, e)));
+  return newest;
+}
+
+/** Whether dist/ holds a complete build newer than every input. */
+export function siteIsFresh(): boolean {
+  const marker = join(DIST, 'index.html');
+  if (!existsSync(marker)) return false;
+  const built = statSync(marker).mtimeMs;
+  return INPUTS.every((p) => newestMtime(join(ROOT, p)) <= built);
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function acquire(): void {
+  mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // removed meanwhile
+      }
+      sleep(250);
+    }
+  }
+}
+
+/** Builds the site unless dist/ is fresh; safe to call from every test file. */
+export function ensureSite(): void {
+  if (siteIsFresh()) return;
+  acquire();
+  try {
+    if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+const pages = new Map<string, Document>();
+
+/** The parsed page for a site path such as `/certificates/` or `/certificates/web-qdkf/`. */
+export function page(sitePath: string): Document {
+  const key = sitePath.endsWith('/') ? sitePath : `${sitePath}/`;
+  let doc = pages.get(key);
+  if (!doc) {
+    const file = join(DIST, key, 'index.html');
+    if (!existsSync(file)) throw new Error(`no page for ${sitePath} (${relative(ROOT, file)})`);
+    doc = parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
+    pages.set(key, doc);
+  }
+  return doc;
+}
+
+/** Every .html file under a folder of dist/. */
+export function htmlFiles(dir: string = DIST): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return htmlFiles(p);
+    return e.name.endsWith('.html') ? [p] : [];
+  });
+}
+
+/** The site path of a built HTML file: dist/docs/x/index.html → /docs/x/. */
+export function sitePathOf(file: string): string {
+  return `/${relative(DIST, file).replace(/index\.html$/u, '')}`;
+}
+
+/** An element's text with whitespace collapsed. */
+export const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+
+/** Reads a JSON file of content/generated/. */
+export function generated<T>(name: string): T {
+  return JSON.parse(readFileSync(join(ROOT, 'content', 'generated', name), 'utf8')) as T;
+}
+
+/**
+ * In-site links of every page under `under` (default: all of dist/) that do not resolve: no page or
+ * file for the path, or no element with the #id. Hrefs come from a[href] and [data-cite-href].
+ */
+export function brokenLinks(under = '/'): { broken: string[]; checked: number } {
+  const broken: string[] = [];
+  let checked = 0;
+  for (const file of htmlFiles(join(DIST, under))) {
+    const from = sitePathOf(file);
+    const html = page(from);
+    const hrefs = [
+      ...[...html.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
+      ...[...html.querySelectorAll('[data-cite-href]')].map((m) => m.getAttribute('data-cite-href')!),
+    ];
+    for (const href of hrefs) {
+      if (/^[a-z][a-z0-9+.-]*:/iu.test(href)) continue;
+      const url = new URL(href, `http://site${from}`);
+      const path = decodeURIComponent(url.pathname);
+      const asPage = join(DIST, path, 'index.html');
+      const asFile = join(DIST, path);
+      if (!existsSync(asPage)) {
+        if (!path.endsWith('/') && existsSync(asFile) && statSync(asFile).isFile()) {
+          checked++;
+          continue;
+        }
+        broken.push(`${from}: ${href} (no page)`);
+        continue;
+      }
+      checked++;
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (id && !page(path).getElementById(id)) broken.push(`${from}: ${href} (no id)`);
+    }
+  }
+  return { broken, checked };
+}
