@@ -10,27 +10,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { findClause, memoCitation, walkClauses } from '../../src/lib/citation.ts';
 import type { IngestReport, PolicyDocument } from '../../src/schema/corpus.ts';
-import { ensureSite } from '../helpers/site.ts';
+import { ensureSite, page } from '../helpers/site.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
 
 let docs: PolicyDocument[] = [];
 let report: IngestReport;
-const pages = new Map<string, Document>();
-
-/** The parsed page for a site path such as `/docs/` or `/docs/jzc-2019-6/`. */
-function page(sitePath: string): Document {
-  const key = sitePath.endsWith('/') ? sitePath : `${sitePath}/`;
-  let doc = pages.get(key);
-  if (!doc) {
-    const file = join(dist, key, 'index.html');
-    if (!existsSync(file)) throw new Error(`no page for ${sitePath} (${relative(root, file)})`);
-    doc = parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
-    pages.set(key, doc);
-  }
-  return doc;
-}
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -5,23 +5,11 @@
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
 
-export interface Walked {
-  clause: Clause;
-  /** Outermost first. */
-  ancestors: Clause[];
-}
+import type { ClausePath as Walked } from '../../../src/lib/citation.ts';
 
-export function walk(doc: Pick<PolicyDocument, 'clauses'>): Walked[] {
-  const out: Walked[] = [];
-  const go = (cs: Clause[], ancestors: Clause[]) => {
-    for (const c of cs) {
-      out.push({ clause: c, ancestors });
-      go(c.children, [...ancestors, c]);
-    }
-  };
-  go(doc.clauses, []);
-  return out;
-}
+/** Every clause with its ancestors (the walker the citations use). */
+export { walkClauses as walk } from '../../../src/lib/citation.ts';
+export type { Walked };
 
 /** Headings of a clause's ancestors and its own, innermost last. */
 export function headings(w: Walked): string[] {
