@@ -5,14 +5,30 @@
  */
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { IngestReport, PolicyDocument } from './schema/corpus.ts';
 import { Batch, Certificate, Organization, StatedTotal } from './schema/catalog.ts';
 import { SkillRow, SkillStandard } from './schema/skills.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from './schema/timeline.ts';
+import { Reference } from './schema/references.ts';
+import { DocumentStatus } from './schema/status.ts';
+
+/**
+ * getCollection returns entries sorted by id, not in the file's order (source order for documents,
+ * tree order for skill rows). Each entry of a list keeps its place as `fileOrder`, so the open data
+ * (/data/) can serve a collection in the order ingest wrote it (src/lib/open-data.ts inFileOrder).
+ */
+const fileOrder = { fileOrder: z.number().int().nonnegative() };
+function ordered(path: string, idOf?: (row: Record<string, unknown>) => string) {
+  return file(path, {
+    parser: (text) =>
+      (JSON.parse(text) as Record<string, unknown>[]).map((row, n) => ({ ...row, ...(idOf ? { id: idOf(row) } : {}), fileOrder: n })),
+  });
+}
 
 const documents = defineCollection({
-  loader: file('content/generated/documents.json'),
-  schema: PolicyDocument,
+  loader: ordered('content/generated/documents.json'),
+  schema: PolicyDocument.extend(fileOrder),
 });
 
 /** The report is one object; it becomes the single entry `report`. */
@@ -25,36 +41,35 @@ const report = defineCollection({
 
 /* ---------- catalog and skill standards (issue 3) ---------- */
 
-const certificates = defineCollection({ loader: file('content/generated/certificates.json'), schema: Certificate });
-const organizations = defineCollection({ loader: file('content/generated/organizations.json'), schema: Organization });
-const batches = defineCollection({ loader: file('content/generated/batches.json'), schema: Batch });
-const standards = defineCollection({ loader: file('content/generated/standards.json'), schema: SkillStandard });
+const certificates = defineCollection({ loader: ordered('content/generated/certificates.json'), schema: Certificate.extend(fileOrder) });
+const organizations = defineCollection({ loader: ordered('content/generated/organizations.json'), schema: Organization.extend(fileOrder) });
+const batches = defineCollection({ loader: ordered('content/generated/batches.json'), schema: Batch.extend(fileOrder) });
+const standards = defineCollection({ loader: ordered('content/generated/standards.json'), schema: SkillStandard.extend(fileOrder) });
 
 /** Stated totals have no id of their own: document, clause and what is counted identify one. */
 const totals = defineCollection({
-  loader: file('content/generated/totals.json', {
-    parser: (text) =>
-      (JSON.parse(text) as { document: string; anchor: string; of: string }[]).map((t) => ({ ...t, id: `${t.document}/${t.anchor}/${t.of}` })),
-  }),
-  schema: StatedTotal,
+  loader: ordered('content/generated/totals.json', (t) => `${t.document}/${t.anchor}/${t.of}`),
+  schema: StatedTotal.extend(fileOrder),
 });
 
 /** A skill's anchor is unique only within its standard: the entry id is `standard/anchor` (`web-qdkf/2-3-4-S5`). */
 const skills = defineCollection({
-  loader: file('content/generated/skills.json', {
-    parser: (text) =>
-      (JSON.parse(text) as { standard: string; anchor: string }[]).map((r) => ({ ...r, id: `${r.standard}/${r.anchor}` })),
-  }),
-  schema: SkillRow,
+  loader: ordered('content/generated/skills.json', (r) => `${r.standard}/${r.anchor}`),
+  schema: SkillRow.extend(fileOrder),
 });
 
 /* ---------- timeline and fees (issue 5) ---------- */
 
-const events = defineCollection({ loader: file('content/generated/events.json'), schema: TimelineEvent });
-const batchSteps = defineCollection({ loader: file('content/generated/batch-steps.json'), schema: BatchStep });
-const fees = defineCollection({ loader: file('content/generated/fees.json'), schema: Fee });
-const feeRules = defineCollection({ loader: file('content/generated/fee-rules.json'), schema: FeeRule });
-const feeUnclassified = defineCollection({ loader: file('content/generated/fee-unclassified.json'), schema: UnclassifiedFigure });
+const events = defineCollection({ loader: ordered('content/generated/events.json'), schema: TimelineEvent.extend(fileOrder) });
+const batchSteps = defineCollection({ loader: ordered('content/generated/batch-steps.json'), schema: BatchStep.extend(fileOrder) });
+const fees = defineCollection({ loader: ordered('content/generated/fees.json'), schema: Fee.extend(fileOrder) });
+const feeRules = defineCollection({ loader: ordered('content/generated/fee-rules.json'), schema: FeeRule.extend(fileOrder) });
+const feeUnclassified = defineCollection({ loader: ordered('content/generated/fee-unclassified.json'), schema: UnclassifiedFigure.extend(fileOrder) });
+
+/* ---------- references and statuses (issue 8) ---------- */
+
+const references = defineCollection({ loader: ordered('content/generated/references.json'), schema: Reference.extend(fileOrder) });
+const statuses = defineCollection({ loader: ordered('content/generated/statuses.json'), schema: DocumentStatus.extend(fileOrder) });
 
 export const collections = {
   documents,
@@ -70,4 +85,6 @@ export const collections = {
   fees,
   feeRules,
   feeUnclassified,
+  references,
+  statuses,
 };

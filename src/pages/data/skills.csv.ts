@@ -1,13 +1,13 @@
 /**
- * /data/skills.csv: every skill-standard row (content/generated/skills.csv, written by ingest),
- * served as UTF-8 with a BOM so spreadsheet programs read the Chinese correctly.
+ * /data/skills.csv: every skill-standard row, from the skills collection, in the project's CSV form
+ * (UTF-8 with a BOM, RFC 4180; columns described in src/lib/open-data.ts).
  */
 import type { APIRoute } from 'astro';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { getCollection } from 'astro:content';
+import { toCsv } from '../../lib/csv.ts';
+import { inFileOrder, SKILL_COLUMNS } from '../../lib/open-data.ts';
 
-export const GET: APIRoute = () => {
-  const text = readFileSync(join(process.cwd(), 'content/generated/skills.csv'), 'utf8');
-  const body = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
-  return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = async () => {
+  const rows = inFileOrder((await getCollection('skills')).map((e) => e.data));
+  return new Response(toCsv(SKILL_COLUMNS, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
