@@ -6,7 +6,9 @@
  *   ─► prepare a copy for the indexer: content root, noise ignored, clause anchors on headings,
  *      filters and metadata from the typed JSON
  *   ─► Pagefind (Node API) writes dist/pagefind/
- *   ─► dist/search/data.json   (pages by fragment id: title, names, nodejieba keywords; names; terms)
+ *   ─► dist/search/data.json   (pages by fragment id: title, names, nodejieba keywords; names; filter counts)
+ *      dist/search/terms.json  (dictionary terms and titles, for suggestions when nothing matched)
+ *      dist/search/filters.json (filter values and counts, for the filter menus, loaded when opened)
  *      dist/search/lookup.json (文号 → document, clause locators → anchors, skill codes → pages)
  *
  * `--plain OUT` writes the comparison index instead: the same pages, Pagefind defaults,
@@ -21,7 +23,7 @@ import { parseHTML } from 'linkedom';
 import nodejieba from 'nodejieba';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
-import type { PageInfo, SearchData } from '../../src/lib/search/engine.ts';
+import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
 import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { compact } from '../../src/lib/search/normalize.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
@@ -285,14 +287,19 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const info = new Map<string, PageInfo>();
   const byType: Record<string, number> = {};
+  const filterCounts: Record<string, Record<string, number>> = {};
   for (const page of pages) {
     const html = readFileSync(page.file, 'utf8');
     const facts = pageFacts(page, src, skills);
+    for (const [key, values] of Object.entries(facts.filters)) {
+      const counts = (filterCounts[key] ??= {});
+      for (const v of new Set(values)) counts[v] = (counts[v] ?? 0) + 1;
+    }
     const r = await index.addHTMLFile({ url: page.url, content: prepareHtml(html, facts) });
     if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
-    const title = /<h1[^>]*>([\s\S]*?)<\/h1>/u.exec(html)?.[1]?.replace(/<[^>]+>/gu, '').trim() ?? page.url;
     // Keywords where they were measured to help (documents); catalog pages carry their names; skill pages their code.
-    const entry: PageInfo = { url: page.url, title };
+    // No title: its re-rank weight is 0 (RANK.title), and result titles come from Pagefind's fragments.
+    const entry: PageInfo = { url: page.url };
     if (page.type === 'doc') entry.keywords = keywords(pageText(html));
     const names = page.type === 'skill' ? (page.code ? [page.code] : []) : facts.names;
     if (names.length) entry.names = [...new Set(names)];
@@ -311,22 +318,31 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
     if (p && !url.includes('/skills/')) byId[id] = p;
   }
   const names = nameEntries(src, urls);
+  // A catalog page's names are its entry in `names` (the engine joins them by URL): not stored twice.
+  const catalogUrls = new Set(names.map((n) => n.url));
+  for (const p of Object.values(byId)) if (catalogUrls.has(p.url)) delete p.names;
   const titles = src.documents.map((d) => d.title.replace(/^关于/u, ''));
-  const data: SearchData = { pages: byId, names, terms: [...new Set([...dict.terms, ...titles])] };
+  const terms = [...new Set([...dict.terms, ...titles])];
+  // The alias “<name>职业技能等级证书” is restored by the engine (CERT_SUFFIX): not stored.
+  const storedNames = names.map((n) => (n.kind === 'certificate' ? { ...n, aliases: n.aliases.filter((a) => a !== n.name + CERT_SUFFIX) } : n));
+  const data: SearchData = { pages: byId, names: storedNames };
   const lookup: Pick<LookupData, 'docs' | 'codes'> = { docs: docEntries(src.documents), codes: codeEntries(skills, src, urls) };
   const searchDir = join(dist, 'search');
   mkdirSync(searchDir, { recursive: true });
   const dataJson = JSON.stringify(data);
   const lookupJson = JSON.stringify(lookup);
+  const termsJson = JSON.stringify(terms);
+  writeFileSync(join(searchDir, 'filters.json'), JSON.stringify(filterCounts));
   writeFileSync(join(searchDir, 'data.json'), dataJson);
   writeFileSync(join(searchDir, 'lookup.json'), lookupJson);
+  writeFileSync(join(searchDir, 'terms.json'), termsJson);
   return {
     pages: pages.length,
     byType,
     dictionary: dict.counts,
     codes: lookup.codes.length,
     names: names.length,
-    bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson) },
+    bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson), 'search/terms.json': Buffer.byteLength(termsJson) },
   };
 }
 

@@ -48,10 +48,13 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
   let pf: Promise<PagefindLike> | null = null;
   let data: Promise<SearchData> | null = null;
   let lookup: Promise<Pick<LookupData, 'docs' | 'codes'>> | null = null;
+  let terms: Promise<string[]> | null = null;
   const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
   return {
     pagefind: () => (pf ??= loadPagefind(pagefindDir, ranking ?? undefined)),
     data: () => (data ??= json<SearchData>('search/data.json')),
     lookup: () => (lookup ??= json<Pick<LookupData, 'docs' | 'codes'>>('search/lookup.json')),
+    terms: () => (terms ??= json<string[]>('search/terms.json')),
+    filters: () => json<Record<string, Record<string, number>>>('search/filters.json'),
   };
 }

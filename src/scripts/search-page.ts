@@ -27,10 +27,15 @@ const KIND_LABELS: Record<SearchHit['kind'], string> = {
 const page = document.querySelector<HTMLElement>('[data-search-page]');
 if (page) init(page);
 
+/** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
+const PAGE_SIZE = 5;
+
 function browserDeps(): SearchDeps {
   let pf: Promise<PagefindLike> | null = null;
   let data: Promise<SearchData> | null = null;
   let lookup: Promise<Pick<LookupData, 'docs' | 'codes'>> | null = null;
+  let terms: Promise<string[]> | null = null;
+  let filters: Promise<Record<string, Record<string, number>>> | null = null;
   const json = async <T,>(url: string): Promise<T> => {
     const r = await fetch(url);
     if (!r.ok) throw new Error(`${r.status} ${url}`);
@@ -40,12 +45,27 @@ function browserDeps(): SearchDeps {
     pagefind: () =>
       (pf ??= (async () => {
         const url = '/pagefind/pagefind.js';
-        const mod = (await import(/* @vite-ignore */ url)) as PagefindLike & { options(o: object): Promise<void> };
+        const mod = (await import(/* @vite-ignore */ url)) as PagefindLike & { options(o: object): Promise<void>; init(): Promise<void> };
         await mod.options({ ranking: PAGEFIND_RANKING, noWorker: true });
+        // The engine segments the query itself (segmentQuery). Pagefind's JS would segment it again when
+        // the page language is zh/ja/th; it reads <html lang> synchronously while init() starts, so
+        // for that moment the page reads as Node does ("unknown") and browser and CLI send Pagefind
+        // the same terms. Nothing renders in between; the attribute is restored at once.
+        const html = document.documentElement;
+        const lang = html.getAttribute('lang');
+        html.setAttribute('lang', 'unknown');
+        try {
+          void mod.init();
+        } finally {
+          if (lang === null) html.removeAttribute('lang');
+          else html.setAttribute('lang', lang);
+        }
         return mod;
       })()),
     data: () => (data ??= json<SearchData>('/search/data.json')),
     lookup: () => (lookup ??= json<Pick<LookupData, 'docs' | 'codes'>>('/search/lookup.json')),
+    terms: () => (terms ??= json<string[]>('/search/terms.json')),
+    filters: () => (filters ??= json<Record<string, Record<string, number>>>('/search/filters.json')),
   };
 }
 
@@ -128,6 +148,11 @@ function init(root: HTMLElement): void {
   if (header) header.value = input.value;
   let seq = 0;
   let filtersReady = false;
+  let shown = PAGE_SIZE;
+  // This page exists to search: start Pagefind (its JS, WebAssembly, metadata) and the search data
+  // now, while the reader types, so the first query waits only for its index chunks and fragments.
+  void deps.pagefind().catch(() => {});
+  void deps.data().catch(() => {});
 
   const selected = (): Filters => {
     const f: Filters = {};
@@ -135,11 +160,12 @@ function init(root: HTMLElement): void {
     return f;
   };
 
+  /** The filter menus, built when the reader opens them (or the URL carries a filter): not on the first query's path. */
   async function buildFilters(): Promise<void> {
     if (filtersReady) return;
     filtersReady = true;
-    const pf = await deps.pagefind();
-    const all = (await pf.filters?.()) ?? {};
+    // Counts over the whole index, written at build time: no Pagefind filter chunks until a filter is used.
+    const all = (await deps.filters?.()) ?? (await (await deps.pagefind()).filters?.()) ?? {};
     for (const key of Object.keys(FILTER_LABELS)) {
       const values = all[key];
       if (!values || Object.keys(values).length < 2) continue;
@@ -156,10 +182,35 @@ function init(root: HTMLElement): void {
       label.append(sel);
       filterBox.append(label);
     }
-    filterBox.hidden = filterBox.querySelectorAll('select').length === 0;
+    if (filterBox.querySelectorAll('select').length === 0) toggle.hidden = true;
   }
 
-  async function run(): Promise<void> {
+  const toggle = document.createElement('button');
+  toggle.type = 'button';
+  toggle.className = 'search-page__filter-toggle';
+  toggle.textContent = '筛选';
+  toggle.setAttribute('aria-expanded', 'false');
+  filterBox.before(toggle);
+  const showFilters = async (open: boolean) => {
+    await buildFilters();
+    filterBox.hidden = !open || filterBox.querySelectorAll('select').length === 0;
+    toggle.setAttribute('aria-expanded', String(!filterBox.hidden));
+  };
+  toggle.addEventListener('click', () => void showFilters(filterBox.hidden));
+
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-page__more';
+  more.textContent = '显示更多结果';
+  more.hidden = true;
+  list.after(more);
+  more.addEventListener('click', () => {
+    shown += PAGE_SIZE;
+    void run(true);
+  });
+
+  async function run(keepShown = false): Promise<void> {
+    if (!keepShown) shown = PAGE_SIZE;
     const q = input.value;
     const mine = ++seq;
     const filters = selected();
@@ -170,23 +221,26 @@ function init(root: HTMLElement): void {
     history.replaceState(null, '', url);
     if (!q.trim()) {
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = '输入关键词、短语、文号或技能编码。';
       return;
     }
     status.textContent = '正在搜索…';
     try {
-      const res = await search(q, deps, { limit: 10, filters: Object.keys(filters).length ? filters : undefined });
+      const res = await search(q, deps, { limit: shown, filters: Object.keys(filters).length ? filters : undefined });
       if (mine !== seq) return;
       const words = splitTerms(normalizeQuery(q));
       list.replaceChildren(...res.hits.map((h) => renderHit(h, words)));
+      const exactCount = res.hits.filter((h) => h.kind !== 'text').length;
+      more.hidden = res.total + exactCount <= res.hits.length;
       if (res.hits.length) {
         const exact = res.hits.filter((h) => h.kind !== 'text').length;
         status.textContent = `找到 ${res.total + exact} 项${exact ? `，其中 ${exact} 项直达` : ''}${res.total + exact > res.hits.length ? `，显示前 ${res.hits.length} 项` : ''}。`;
       } else {
         status.replaceChildren(...emptyMessage(q, res.unknownCode, res.suggestions, res.phrases));
       }
-      void buildFilters();
     } catch (err) {
+      console.error(err);
       if (mine === seq) status.textContent = `搜索出错：${(err as Error).message}`;
     }
   }
@@ -237,7 +291,12 @@ function init(root: HTMLElement): void {
       }
     }
   });
-  if (input.value.trim()) void run();
-  else status.textContent = '输入关键词、短语、文号或技能编码。';
+  const linkedFilter = Object.keys(FILTER_LABELS).some((k) => params.get(k));
+  if (linkedFilter) {
+    void showFilters(true).then(() => {
+      if (input.value.trim()) void run();
+    });
+  } else if (input.value.trim()) void run();
+  if (!input.value.trim()) status.textContent = '输入关键词、短语、文号或技能编码。';
   input.focus();
 }

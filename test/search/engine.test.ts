@@ -1,7 +1,7 @@
 /** Pure parts of the engine and the query normalisation (src/lib/search/). */
 import { describe, expect, it } from 'vitest';
 import { type PagefindLike, type SearchDeps, coverage, parseExcerpt, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
-import { foldWidth, matchUnits, normalizeQuery, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
+import { foldWidth, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
 
 describe('normalisation', () => {
   it('folds full-width ASCII but keeps Chinese brackets', () => {
@@ -11,6 +11,14 @@ describe('normalisation', () => {
   });
   it('squeezes spaces between Han characters only', () => {
     expect(squeezeHanSpaces('培训 评价 组织 1+X 证书')).toBe('培训评价组织 1+X 证书');
+  });
+  it('segments Han runs into words for Pagefind, the same in Node and the browser', () => {
+    const words = segmentQuery('证书考核成本核算').split(' ');
+    expect(words.length).toBeGreaterThan(1);
+    expect(words.join('')).toBe('证书考核成本核算');
+    expect(segmentQuery('职教20条')).toBe('职教20条');
+    expect(segmentQuery('X证书服务平台').startsWith('X ')).toBe(true);
+    expect(segmentQuery('  2-3-4-S5  ')).toBe('2-3-4-S5');
   });
   it('match units are Han bigrams and ASCII words', () => {
     expect(matchUnits('Web前端')).toEqual(['web', '前端']);

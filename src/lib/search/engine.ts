@@ -9,7 +9,7 @@
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
 import { type LookupData, type LookupHit, type NameEntry, exactLookups, isCodeQuery, isDocNumberQuery, wantsLookup } from './lookup.ts';
-import { compact, matchUnits, normalizeQuery, squeezeHanSpaces } from './normalize.ts';
+import { compact, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -46,24 +46,30 @@ export interface PagefindLike {
 /** One indexed page, keyed by its Pagefind fragment id in SearchData.pages. */
 export interface PageInfo {
   url: string;
-  title: string;
+  /** Not written by the index step since the title weight is 0 (measured; Pagefind already weights the h1). */
+  title?: string;
   /** 文号, certificate or organisation name: what a reader may type to mean this page. */
   names?: string[];
   /** Keywords nodejieba extracted with the domain dictionary (build time). */
   keywords?: string[];
 }
 
-/** dist/search/data.json: loaded with the first query. */
+/** dist/search/data.json: loaded with the first query (kept small: it is on the cold path). */
 export interface SearchData {
+  /** Catalog pages (certificates, organisations) carry no `names` here: they are their entry in `names`. */
   pages: Record<string, PageInfo>;
   names: NameEntry[];
-  /** Dictionary terms and titles, for “did you mean” suggestions. */
-  terms: string[];
+  /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
+  terms?: string[];
 }
 
 export interface SearchDeps {
   pagefind(): Promise<PagefindLike>;
   data(): Promise<SearchData>;
+  /** dist/search/terms.json: dictionary terms and titles for “did you mean”, loaded only when nothing matched. */
+  terms?(): Promise<string[]>;
+  /** dist/search/filters.json: filter values and page counts over the whole index (written at build time), for the filter menus. */
+  filters?(): Promise<Record<string, Record<string, number>>>;
   /** dist/search/lookup.json (文号, clause locators, codes): loaded only when a query needs it. */
   lookup(): Promise<Pick<LookupData, 'docs' | 'codes'>>;
 }
@@ -88,6 +94,8 @@ export interface SearchOptions {
   filters?: Filters;
   /** Ranking variant for measurement: 'ours' (default) or 'plain' (raw Pagefind, no lookups, no re-rank). */
   mode?: 'ours' | 'plain';
+  /** Segment the query's Han runs before Pagefind (default true; false only to measure the old behaviour). */
+  segment?: boolean;
   /** Override re-ranking weights (measurement only). */
   weights?: Partial<RankWeights>;
 }
@@ -200,6 +208,24 @@ export const RANK = { title: 0, names: 0.8, keywords: 0.4 };
 export const PAGEFIND_RANKING = { pageLength: 0.1, termFrequency: 1.0 };
 export type RankWeights = typeof RANK;
 
+/** data.json leaves out a certificate's alias “<name>职业技能等级证书” (its full name, nearly always): restored here. */
+export const CERT_SUFFIX = '职业技能等级证书';
+const expanded = new WeakMap<SearchData, { names: NameEntry[]; byUrl: Map<string, string[]> }>();
+function catalog(data: SearchData): { names: NameEntry[]; byUrl: Map<string, string[]> } {
+  let c = expanded.get(data);
+  if (!c) {
+    const names = data.names.map((n) =>
+      n.kind === 'certificate' && !n.aliases.includes(n.name + CERT_SUFFIX) && !n.name.endsWith(CERT_SUFFIX) ? { ...n, aliases: [n.name + CERT_SUFFIX, ...n.aliases] } : n,
+    );
+    expanded.set(data, (c = { names, byUrl: new Map(names.map((n) => [n.url, [n.name, ...n.aliases]])) }));
+  }
+  return c;
+}
+/** A page's names: its own, or its catalog entry's name and aliases. */
+function pageNames(data: SearchData, info: PageInfo): string[] | undefined {
+  return info.names ?? catalog(data).byUrl.get(info.url);
+}
+
 function lookupToHit(h: LookupHit): SearchHit {
   return { kind: h.kind, url: h.url, title: h.title, reason: h.reason, excerpt: h.text ? [{ text: h.text, mark: false }] : [], sub: [] };
 }
@@ -221,7 +247,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   if (mode === 'ours') {
     const data = await dataP!;
     const tables = wantsLookup(normalized) ? await deps.lookup() : { docs: [], codes: [] };
-    exact = exactLookups(normalized, { ...tables, names: data.names }).map(lookupToHit);
+    exact = exactLookups(normalized, { ...tables, names: catalog(data).names }).map(lookupToHit);
     // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
     // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.
     if (!codeOnly && exact.length && isDocNumberQuery(normalized)) {
@@ -238,7 +264,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // 2. Full text.
   const pagefind = await pagefindP;
   const pfOptions = options.filters ? { filters: options.filters } : {};
-  const found = await pagefind.search(text || normalized, pfOptions);
+  const pfTerm = mode === 'ours' && options.segment !== false ? segmentQuery(text || normalized) : text || normalized;
+  const found = await pagefind.search(pfTerm, pfOptions);
   const results = found?.results ?? [];
   let scored: { r: PagefindResultLike; score: number }[];
   if (mode === 'ours') {
@@ -250,8 +277,9 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       const info = data.pages[r.id];
       let score = r.score / max;
       if (info) {
-        score += w.title * coverage(units, info.title);
-        if (info.names) score += w.names * Math.max(0, ...info.names.map((n) => coverage(units, n)));
+        if (w.title && info.title) score += w.title * coverage(units, info.title);
+        const names = pageNames(data, info);
+        if (names) score += w.names * Math.max(0, ...names.map((n) => coverage(units, n)));
         if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
       }
       return { r, score };
@@ -266,9 +294,12 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const hits: SearchHit[] = [];
   const wanted = Math.max(0, limit - exact.length);
   let total = 0;
-  const batch = 8;
-  for (let i = 0; i < scored.length && hits.length < wanted; i += batch) {
-    const datas = await Promise.all(scored.slice(i, i + batch).map((s) => s.r.data()));
+  // Fragments (page text, ~2–13 KB each) are fetched only for the results shown: one batch of
+  // `wanted`, more only when a phrase or an exact hit rejected some (measured: 8 per batch cost 37 KB on a cold query).
+  for (let i = 0; i < scored.length && hits.length < wanted; ) {
+    const batch = scored.slice(i, i + Math.max(1, wanted - hits.length));
+    i += batch.length;
+    const datas = await Promise.all(batch.map((s) => s.r.data()));
     for (const d of datas) {
       const url = d.url;
       if (phrases.length) {
@@ -291,7 +322,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   response.hits = [...exact, ...hits].slice(0, limit);
 
   if (response.hits.length === 0 && mode === 'ours') {
-    response.suggestions = suggest(text || normalized, (await dataP!).terms);
+    const terms = deps.terms ? await deps.terms() : ((await dataP!).terms ?? []);
+    response.suggestions = suggest(text || normalized, terms);
   }
   return response;
 }

@@ -73,3 +73,33 @@ export function splitTerms(normalized: string): string[] {
   for (const w of rest.replace(/"/gu, ' ').split(/\s+/u)) if (w) out.push(w);
   return out.filter(Boolean);
 }
+
+let wordSegmenter: Intl.Segmenter | null | undefined;
+
+/**
+ * The query's words as Pagefind should look them up: each Han run split into words with
+ * Intl.Segmenter (ICU's dictionary, the segmenter Pagefind's own browser JS applies), other
+ * text kept as typed, words joined by single spaces. A Han–number–Han token stays whole (职教20条:
+ * split, 20 alone matches every numbered skill). The engine does this itself, in the
+ * browser and in Node alike, so both hand Pagefind the same terms (Pagefind's JS only
+ * segments when the page language is zh/ja/th, so in Node it passed whole runs such as
+ * 证书考核成本核算 to the index, which found nothing). Measured in scripts/search/README.md.
+ */
+export function segmentQuery(text: string): string {
+  if (wordSegmenter === undefined) {
+    wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : null;
+  }
+  const seg = wordSegmenter;
+  if (!seg) return text;
+  const words = (run: string) => {
+    const out: string[] = [];
+    for (const s of seg.segment(run)) if (s.isWordLike !== false && s.segment.trim()) out.push(s.segment);
+    return out.join(' ');
+  };
+  return text
+    .split(/\s+/u)
+    .map((token) => (/^[\p{Script=Han}\d]+$/u.test(token) && /\d/u.test(token) && /^\p{Script=Han}.*\p{Script=Han}$/u.test(token) ? token : token.replace(/\p{Script=Han}+/gu, (run) => ` ${words(run)} `)))
+    .join(' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
