@@ -16,15 +16,47 @@ export const GREYS = ['#1d1d1f', '#5f6368', '#8c8f94', '#b9bbbf', '#dcdde0'];
 /** Plot options without `document`: the document is ours. */
 export type PlotOptions = Omit<Plot.PlotOptions, 'document'>;
 
-/** The chart's SVG markup. */
+/** Fixed class name, so the markup does not depend on Plot's generated one. */
+export const CHART_CLASS = 'plot-chart';
+
+/**
+ * The chart's SVG markup, fit for the site's Content-Security-Policy (astro.config.mjs), which
+ * allows no inline `<style>` element and no `style=""` attribute:
+ * - Plot's own `<style>` element is removed: its rules (display:block, max-width, height:auto) are
+ *   in src/styles/site.css (`.chart__plot svg`);
+ * - inline styles become SVG presentation attributes (font-family="…", overflow="visible");
+ * - each named mark group gets role="group" (an aria-label needs a role).
+ */
 export function renderPlot(options: PlotOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({
     ...options,
+    className: CHART_CLASS,
     document: document as unknown as Document,
-    style: { fontFamily: CHART_FONT, fontSize: '13px', background: 'transparent', overflow: 'visible' },
-  });
+  }) as unknown as Element;
+  node.setAttribute('font-family', CHART_FONT);
+  node.setAttribute('font-size', '13');
+  node.setAttribute('overflow', 'visible');
+  for (const style of [...node.querySelectorAll('style')]) style.remove();
+  for (const el of [node, ...node.querySelectorAll('[style]')]) inlineStyleToAttributes(el);
+  // Plot names each mark's <g> with aria-label ("rule", "bar" …); a <g> has no role of its own, and
+  // a name on an element without a role is not allowed (axe: aria-prohibited-attr). Make them groups.
+  for (const g of [...node.querySelectorAll('g[aria-label]:not([role])')]) g.setAttribute('role', 'group');
   return escapeAttributes((node as unknown as { outerHTML: string }).outerHTML);
+}
+
+/** style="a:b;c:d" → a="b" c="d" (SVG presentation attributes); the style attribute is dropped. */
+export function inlineStyleToAttributes(el: Element): void {
+  const style = el.getAttribute('style');
+  if (style === null) return;
+  el.removeAttribute('style');
+  for (const decl of style.split(';')) {
+    const k = decl.indexOf(':');
+    if (k < 0) continue;
+    const name = decl.slice(0, k).trim().replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`);
+    const value = decl.slice(k + 1).trim();
+    if (name && value && !el.hasAttribute(name)) el.setAttribute(name, value);
+  }
 }
 
 /**

@@ -1,0 +1,131 @@
+/**
+ * Every page type in Chromium: axe-core finds no serious or critical accessibility violation, the
+ * page loads with no CSP violation, no error and no request outside the test server, and a
+ * screenshot is kept in test-results/e2e/ (Chinese must render as text, not boxes).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
+import { type StaticServer, serveStatic } from './server.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+function firstId(section: string): string {
+  return readdirSync(join(site.dir, section), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
+}
+
+const PAGE_TYPES: [name: string, path: () => string][] = [
+  ['home', () => '/'],
+  ['docs-list', () => '/docs/'],
+  ['doc', () => '/docs/jzc-2019-6/'],
+  ['certificates-list', () => '/certificates/'],
+  ['certificate', () => '/certificates/web-qdkf/'],
+  ['skill', () => '/certificates/web-qdkf/skills/2-3-4-S5/'],
+  ['organizations-list', () => '/organizations/'],
+  ['organization', () => `/organizations/${firstId('organizations')}/`],
+  ['glossary', () => '/glossary/'],
+  ['timeline', () => '/timeline/'],
+  ['fees', () => '/fees/'],
+  ['search', () => '/search/?q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C'],
+  ['sources', () => '/sources/'],
+  ['data', () => '/data/'],
+];
+
+interface AxeNode {
+  target: string[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+let server: StaticServer;
+let session: Session;
+let site: ReturnType<typeof siteSnapshot>;
+/** axe figures per page type, printed at the end. */
+const figures: string[] = [];
+
+describe('every page type in Chromium', () => {
+  beforeAll(async () => {
+    site = siteSnapshot();
+    server = await serveStatic(site.dir);
+    session = await openSession(server.origin);
+  });
+
+  afterAll(async () => {
+    console.log(`axe (serious+critical / all violations, by page type):\n${figures.join('\n')}`);
+    await session?.close();
+    await server?.close();
+    site?.remove();
+  });
+
+  it.each(PAGE_TYPES)('%s: no serious or critical axe violation, no CSP violation, screenshot', async (name, path) => {
+    const page = await session.browser.newPage();
+    const before = { violations: session.violations.length, errors: session.errors.length };
+    const res = await page.goto(`${server.origin}${path()}`, { waitUntil: 'load' });
+    expect(res?.status()).toBe(200);
+    if (name === 'search') await page.waitForSelector('.search-hit', { timeout: 30_000 });
+    await page.evaluate(() => document.fonts.ready);
+    await screenshot(page, name);
+
+    // Chinese text is laid out with a CJK font: a run of Han characters is wider than the same
+    // number of the fallback's missing-glyph boxes would be narrow (boxes are ~0.5em in many fonts)
+    // and every glyph of the page heading has a non-zero width.
+    const glyphWidth = await page.evaluate(() => {
+      const h = document.querySelector('h1')!;
+      const span = document.createElement('span');
+      span.textContent = '职业技能等级证书';
+      h.append(span);
+      const w = span.getBoundingClientRect().width / 8 / parseFloat(getComputedStyle(span).fontSize);
+      span.remove();
+      return w;
+    });
+    expect(glyphWidth).toBeGreaterThan(0.9);
+
+    await page.evaluate(AXE_SOURCE);
+    const violations = (await page.evaluate(() =>
+      (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe
+        .run(document, { resultTypes: ['violations'] })
+        .then((r) => r.violations),
+    )) as AxeViolation[];
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    figures.push(`  ${name} (${path()}): ${bad.length} / ${violations.length}${violations.length ? ` — ${violations.map((v) => `${v.id}[${v.impact}]×${v.nodes.length}`).join(', ')}` : ''}`);
+    const described = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()})`).join(' | ')}`);
+    expect(described).toEqual([]);
+
+    expect(session.violations.slice(before.violations)).toEqual([]);
+    expect(session.errors.slice(before.errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('made no request outside the test server', () => {
+    const foreign = session.requests.filter((u) => !u.startsWith(`${server.origin}/`));
+    expect(foreign).toEqual([]);
+    expect(session.requests.length).toBeGreaterThan(PAGE_TYPES.length);
+  });
+
+  it('does report a CSP violation when a page tries an inline script (the check above can fail)', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${server.origin}/`);
+    const before = session.violations.length;
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true;';
+      document.head.append(s);
+      const d = document.createElement('div');
+      d.setAttribute('style', 'color: red');
+      document.body.append(d);
+      return new Promise<boolean>((r) => setTimeout(() => r(Boolean((window as unknown as { __inlineRan?: boolean }).__inlineRan)), 200));
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => session.violations.length - before).toBeGreaterThanOrEqual(1);
+    expect(session.violations.slice(before).join('\n')).toMatch(/script-src/u);
+    session.violations.splice(before);
+    await page.close();
+  });
+});
