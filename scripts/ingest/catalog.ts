@@ -423,24 +423,36 @@ function exactLine(text: string | undefined, from: number, value: number): numbe
 
 type Report = (file: string, line: number, kind: string, message: string) => void;
 
-/** A batch's 公示 and 确认 lists (or two lists of the same batch) that do not print the same certificates. */
+/**
+ * A batch's 公示 and 确认 lists (or two lists of the same batch) that do not print the same certificates.
+ * Each list is compared with the batch's first list in corpus order, not with every other list: n lists
+ * of a batch give at most n − 1 reports (every pair would give n², and take as long).
+ */
 function compareLists(rows: ListRow[], report: Report) {
   const byTable = new Map<string, ListRow[]>();
-  for (const r of rows) byTable.set(`${r.document}#${r.anchor}`, [...(byTable.get(`${r.document}#${r.anchor}`) ?? []), r]);
-  const tables = [...byTable.values()];
-  for (let i = 0; i < tables.length; i++) {
-    for (let j = i + 1; j < tables.length; j++) {
-      const a = tables[i]!;
-      const b = tables[j]!;
-      if (a[0]!.batch === null || a[0]!.batch !== b[0]!.batch) continue;
-      const keys = (t: ListRow[]) => new Set(t.map((r) => nameKey(certificateName(r.certificate).name)));
-      const ka = keys(a);
-      const kb = keys(b);
-      const onlyA = [...ka].filter((k) => !kb.has(k));
-      const onlyB = [...kb].filter((k) => !ka.has(k));
-      if (onlyA.length || onlyB.length) {
-        report(b[0]!.file, b[0]!.line, 'list-difference', `${BATCH_NAMES[a[0]!.batch!]}的两份名单（${a[0]!.document}、${b[0]!.document}）所列证书不同：仅前者有 ${onlyA.join('、') || '无'}；仅后者有 ${onlyB.join('、') || '无'}`);
-      }
+  for (const r of rows) {
+    const key = `${r.document}#${r.anchor}`;
+    const t = byTable.get(key);
+    if (t) t.push(r);
+    else byTable.set(key, [r]);
+  }
+  const keys = (t: ListRow[]) => new Set(t.map((r) => nameKey(certificateName(r.certificate).name)));
+  const firstOfBatch = new Map<number, { table: ListRow[]; keys: Set<string> }>();
+  for (const b of byTable.values()) {
+    const batch = b[0]!.batch;
+    if (batch === null) continue;
+    const first = firstOfBatch.get(batch);
+    if (!first) {
+      firstOfBatch.set(batch, { table: b, keys: keys(b) });
+      continue;
+    }
+    const a = first.table;
+    const ka = first.keys;
+    const kb = keys(b);
+    const onlyA = [...ka].filter((k) => !kb.has(k));
+    const onlyB = [...kb].filter((k) => !ka.has(k));
+    if (onlyA.length || onlyB.length) {
+      report(b[0]!.file, b[0]!.line, 'list-difference', `${BATCH_NAMES[a[0]!.batch!]}的两份名单（${a[0]!.document}、${b[0]!.document}）所列证书不同：仅前者有 ${onlyA.join('、') || '无'}；仅后者有 ${onlyB.join('、') || '无'}`);
     }
   }
 }

@@ -1,9 +1,13 @@
 /**
- * `npm run ingest -- [--sources DIR] [--out DIR]`
+ * `npm run ingest -- [--sources DIR] [--out DIR] [--overrides DIR] [--timings] [--verbose] [--no-cache] [--cache DIR]`
  *
  * Reads every .txt/.md source, the manifest and the overrides, runs the pipeline and
  * writes documents.json and report.json. Output is written to a temporary folder and
  * swapped in whole, so a failed run never leaves a half-written corpus.
+ *
+ * A source whose bytes are unchanged since an earlier run is not parsed again: the
+ * per-source stages' result is kept in `.cache/ingest/` (see source-cache.ts). `--timings`
+ * prints the time of each stage; `--verbose` says how many sources came from the cache.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -11,8 +15,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { OverrideFile, SourceManifestEntry } from '../../src/schema/corpus.ts';
+import { maskPersonal, publishPersonal } from './privacy.ts';
 import { skillsCsv } from './skills-csv.ts';
 import { IngestError, type OverrideInput, type SourceInput, ingest } from './pipeline.ts';
+import { DiskSourceCache } from './source-cache.ts';
 
 const SOURCE_EXT = /\.(txt|md)$/iu;
 
@@ -22,7 +28,12 @@ function main(): number {
       sources: { type: 'string', default: 'content/sources' },
       overrides: { type: 'string', default: 'content/overrides' },
       out: { type: 'string', default: 'content/generated' },
+      'publish-personal': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
+      cache: { type: 'string', default: '.cache/ingest' },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   const sourcesDir = resolve(values.sources!);
@@ -49,7 +60,21 @@ function main(): number {
         .map((f) => ({ file: f, data: readYaml(join(overridesDir, f), OverrideFile) }))
     : [];
 
-  const { documents, catalog, standards, references, statuses, timeline, fees, report } = ingest(sources, overrides, manifest);
+  const stages: Array<[string, number]> = [];
+  const t0 = performance.now();
+  const cache = values['no-cache'] ? undefined : new DiskSourceCache(resolve(values.cache!));
+  const raw = ingest(sources, overrides, manifest, {
+    cache,
+    onStage: (stage, ms) => stages.push([stage, ms]),
+    onCache: ({ cached, total }) => {
+      if (values.verbose) console.log(`ingest: cached ${cached}/${total} sources`);
+    },
+  });
+  // Personal mobile and bank numbers are masked in everything written, unless the build publishes them.
+  const masked = publishPersonal(values['publish-personal']) ? null : maskPersonal(raw);
+  const { documents, catalog, standards, references, statuses, keywords, timeline, fees, report } = masked ? masked.result : raw;
+  const pipelineMs = performance.now() - t0;
+  const writeStart = performance.now();
 
   // Write next to the target, then swap: readers never see a partial folder.
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
@@ -65,6 +90,7 @@ function main(): number {
     'skills.json': standards.rows,
     'references.json': references,
     'statuses.json': statuses,
+    'keywords.json': keywords,
     'events.json': timeline.events,
     'batch-steps.json': timeline.steps,
     'fees.json': fees.fees,
@@ -78,6 +104,7 @@ function main(): number {
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
+  const writeMs = performance.now() - writeStart;
 
   if (!values.quiet) {
     for (const a of report.anomalies) console.warn(`${a.file}:${a.line}: ${a.message} [${a.kind}]`);
@@ -87,6 +114,18 @@ function main(): number {
   console.log(
     `ingest: ${sources.length} sources, ${documents.length} documents, ${covered}/${nonBlank} non-blank lines accounted for, ${report.anomalies.length} anomalies → ${values.out}`,
   );
+  if (!values.quiet) {
+    console.log(
+      masked
+        ? `ingest: ${masked.distinct} personal numbers masked (${masked.counts.mobile} mobile, ${masked.counts.bank} bank, ${masked.counts.idCard} ID-card occurrences); --publish-personal or PUBLISH_PERSONAL=1 publishes them`
+        : 'ingest: personal numbers published (--publish-personal)',
+    );
+  }
+  if (values.timings) {
+    const rows: Array<[string, number]> = [...stages, ['(pipeline total)', pipelineMs], ['write', writeMs]];
+    console.log('ingest timings (ms):');
+    for (const [stage, ms] of rows) console.log(`  ${stage.padEnd(20)} ${ms.toFixed(1).padStart(10)}`);
+  }
   return 0;
 }
 

@@ -26,16 +26,18 @@ import { DocumentStatus as DocumentStatusSchema, type DocumentStatus } from '../
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
 import { nameKey } from './catalog/names.ts';
-import { Coverage } from './coverage.ts';
+import { Coverage, type Disposition } from './coverage.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';
 import { type DocElements, type Part, readElements } from './elements.ts';
 import { differences, mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
-import { readSource } from './read.ts';
+import { type SourceText, readSource } from './read.ts';
 import { extractReferences } from './references.ts';
 import { extractStatuses } from './status.ts';
+import { buildDictionary, extractKeywords } from './segment.ts';
+import { DocumentKeywords as DocumentKeywordsSchema, type DocumentKeywords } from '../../src/schema/keywords.ts';
 import { type FrontMatter, type Slice, splitSource } from './split.ts';
 import { type StandardsResult, extractStandards } from './standards.ts';
 import { toBlocks, toClauses, wrapWidth } from './structure.ts';
@@ -73,6 +75,8 @@ export interface IngestResult {
   references: Reference[];
   /** What the texts say about each document's standing (status stage). */
   statuses: DocumentStatus[];
+  /** Keywords per document and related documents (segment stage). */
+  keywords: DocumentKeywords[];
   /** Dated events and batch steps (events stage). */
   timeline: { events: TimelineEvent[]; steps: BatchStep[] };
   /** Money figures, the mixed-exam rule, and figures left unclassified (fees stage). */
@@ -91,35 +95,102 @@ export class IngestError extends Error {
   }
 }
 
-export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], manifest: SourceManifestEntry[] = []): IngestResult {
+/** What the per-source stages (read → noise → split → elements → structure) make of one source. */
+export interface ParsedSource {
+  source: SourceText;
+  /** Every marked line of the source and what it went to. */
+  marks: Array<[number, Disposition]>;
+  frontMatter: FrontMatter | null;
+  drafts: Draft[];
+  /** The messages those stages attached to the file, as plain data. */
+  messages: PlainMessage[];
+}
+
+export interface PlainMessage {
+  reason: string;
+  line: number | null;
+  column: number | null;
+  ruleId: string | null;
+  source: string | null;
+  fatal: boolean | null;
+}
+
+/**
+ * Where parsed sources are kept between runs. `get` answers for the exact bytes of a file
+ * (and whatever else the cache keys on: the CLI adds the parser's version); `set` stores one.
+ */
+export interface SourceCache {
+  get(file: string, bytes: Uint8Array): ParsedSource | undefined;
+  set(file: string, bytes: Uint8Array, parsed: ParsedSource): void;
+}
+
+export interface IngestOptions {
+  /** Called once per stage, in pipeline order, with the stage's total time in ms. */
+  onStage?: (stage: string, ms: number) => void;
+  /** Per-source results of earlier runs: a source whose bytes are unchanged is not parsed again. */
+  cache?: SourceCache;
+  /** Told how many sources came from the cache. */
+  onCache?: (stats: { cached: number; parsed: number; total: number }) => void;
+}
+
+/** Stage timings, summed over sources for the per-source stages. */
+class Timings {
+  private readonly ms = new Map<string, number>();
+  time<T>(stage: string, f: () => T): T {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      this.ms.set(stage, (this.ms.get(stage) ?? 0) + performance.now() - t0);
+    }
+  }
+  get(stage: string): number {
+    return this.ms.get(stage) ?? 0;
+  }
+  add(stage: string, ms: number): void {
+    this.ms.set(stage, (this.ms.get(stage) ?? 0) + ms);
+  }
+  report(onStage: ((stage: string, ms: number) => void) | undefined): void {
+    if (onStage) for (const [stage, ms] of this.ms) onStage(stage, ms);
+  }
+}
+
+export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], manifest: SourceManifestEntry[] = [], options: IngestOptions = {}): IngestResult {
   const files = new Map<string, VFile>();
   const coverages = new Map<string, Coverage>();
   const fronts = new Map<string, FrontMatter | null>();
   const drafts: Draft[] = [];
+  const t = new Timings();
+  let cachedCount = 0;
 
   for (const src of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
     const vf = new VFile({ path: src.file });
     files.set(src.file, vf);
-    let text;
-    try {
-      text = readSource(vf, src.bytes);
-    } catch (e) {
-      const m = e as VFileMessage;
-      throw new IngestError(src.file, m.line ?? null, m.reason ?? String(e));
+    const hit = options.cache ? t.time('cache', () => options.cache!.get(src.file, src.bytes)) : undefined;
+    let parsed: ParsedSource;
+    if (hit) {
+      cachedCount++;
+      parsed = hit;
+      for (const m of hit.messages) restoreMessage(vf, m);
+    } else {
+      parsed = parseSource(vf, src, t);
+      if (options.cache) t.time('cache', () => options.cache!.set(src.file, src.bytes, parsed));
     }
-    const cov = new Coverage(text);
+    const cov = new Coverage(parsed.source);
+    for (const [n, d] of parsed.marks) cov.mark(n, d);
     coverages.set(src.file, cov);
-    markNoise(cov);
-    const { frontMatter, slices } = splitSource(vf, cov);
-    fronts.set(src.file, frontMatter);
-    slices.forEach((slice, k) => drafts.push(draftOf(vf, cov, slice, `${src.file}#${k}`)));
+    fronts.set(src.file, parsed.frontMatter);
+    drafts.push(...parsed.drafts);
   }
+  options.onCache?.({ cached: cachedCount, parsed: sources.length - cachedCount, total: sources.length });
 
-  const merged = mergeVariants(drafts, files);
+  const merged = t.time('link', () => mergeVariants(drafts, files));
   const documents: PolicyDocument[] = [];
   const ids = new Map<string, string>(); // draft key → final id
-  const applied = applyOverrides(merged, overrides, files);
+  const usedIds = new Set<string>(); // every final id given so far
+  const applied = t.time('overrides', () => applyOverrides(merged, overrides, files));
 
+  const documentsStart = performance.now();
   for (const { merged: m, fields, records } of applied) {
     const { primary, others } = m;
     const e = primary.elements;
@@ -127,7 +198,8 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     const date = (fields.date as string | null | undefined) ?? e.date;
     const title = (fields.title as string | undefined) ?? e.title;
     const parsed = docNumber ? parseDocNumber(docNumber) : null;
-    const id = uniqueId((fields.id as string | undefined) ?? (parsed ? idFromDocNumber(parsed) : `${date ?? 'undated'}-${initials(title).slice(0, 20) || 'doc'}`), ids, files.get(primary.file)!, primary.startLine);
+    const id = uniqueId((fields.id as string | undefined) ?? (parsed ? idFromDocNumber(parsed) : `${date ?? 'undated'}-${initials(title).slice(0, 20) || 'doc'}`), usedIds, files.get(primary.file)!, primary.startLine);
+    usedIds.add(id);
     for (const d of [primary, ...others]) ids.set(d.key, id);
     const doc: PolicyDocument = {
       id,
@@ -148,30 +220,43 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
         title: d.elements.title,
         docNumber: d.elements.docNumber?.text ?? null,
         date: d.elements.date,
-        differences: d === primary ? [] : differences(primary.clauses, d.clauses),
+        differences: d === primary ? [] : t.time('variant-diff', () => differences(primary.clauses, d.clauses)),
       })),
       overrides: records,
       clauses: primary.clauses,
     };
     documents.push(PolicyDocumentSchema.parse(doc));
   }
+  t.add('ids+documents', performance.now() - documentsStart - t.get('variant-diff'));
 
+  // Drafts by source file, in order: per-file lookups instead of scans of every draft.
+  const draftsOf = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const list = draftsOf.get(d.file);
+    if (list) list.push(d);
+    else draftsOf.set(d.file, [d]);
+  }
   /** The id of the document whose lines include `line` of `file`. */
   const documentAt = (file: string, line: number): string | null => {
-    const d = drafts.find((x) => x.file === file && x.startLine <= line && line <= x.endLine);
+    const d = (draftsOf.get(file) ?? []).find((x) => x.startLine <= line && line <= x.endLine);
     return d ? ids.get(d.key)! : null;
   };
 
   // Downstream stages read the typed documents; the source texts only let them point at an exact line.
   const texts = Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')]));
-  const { anomalies: catalogAnomalies, ...catalog } = extractCatalog(documents, { sources: texts });
-  const { anomalies: standardAnomalies, ...standards } = extractStandards(documents);
-  linkStandards(catalog.certificates, standards.standards);
-  const references = extractReferences(documents);
-  const statuses = extractStatuses(documents, catalog.batches);
-  const { anomalies: eventAnomalies, ...timeline } = extractEvents(documents, catalog.batches, { sources: texts, totals: catalog.totals });
-  const { anomalies: feeAnomalies, ...money } = extractFees(documents, { sources: texts, certificates: catalog.certificates, organizations: catalog.organizations });
+  const { anomalies: catalogAnomalies, ...catalog } = t.time('catalog', () => extractCatalog(documents, { sources: texts }));
+  const { anomalies: standardAnomalies, ...standards } = t.time('standards', () => extractStandards(documents));
+  t.time('standards', () => linkStandards(catalog.certificates, standards.standards));
+  const references = t.time('references', () => extractReferences(documents));
+  const statuses = t.time('status', () => extractStatuses(documents, catalog.batches));
+  const { anomalies: eventAnomalies, ...timeline } = t.time('events', () => extractEvents(documents, catalog.batches, { sources: texts, totals: catalog.totals }));
+  const { anomalies: feeAnomalies, ...money } = t.time('fees', () => extractFees(documents, { sources: texts, certificates: catalog.certificates, organizations: catalog.organizations }));
+  const dictionary = buildDictionary({ documents, certificates: catalog.certificates, organizations: catalog.organizations, standards: standards.standards });
+  const keywords = t.time('segment', () => extractKeywords(documents, dictionary));
+  const reportStart = performance.now();
 
+  const manifestOf = new Map<string, SourceManifestEntry>();
+  for (const m of manifest) if (!manifestOf.has(m.file)) manifestOf.set(m.file, m);
   const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies, ...eventAnomalies, ...feeAnomalies] };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
@@ -179,9 +264,9 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
       vf.message(`此行未被任何文件、元数据或噪声规则收录：“${l.text.trim().slice(0, 40)}”`, { place: { line: l.n, column: 1 }, ruleId: 'unaccounted-line', source: 'emit' });
     }
     const c = cov.counts();
-    const docIds = [...new Set(drafts.filter((d) => d.file === file).map((d) => ids.get(d.key)!))];
+    const docIds = [...new Set((draftsOf.get(file) ?? []).map((d) => ids.get(d.key)!))];
     const fm = fronts.get(file) ?? null;
-    const meta = manifest.find((m) => m.file === file);
+    const meta = manifestOf.get(file);
     const entry: SourceReport = {
       file,
       title: meta?.title ?? null,
@@ -207,6 +292,8 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     }
   }
   report.anomalies.sort(compareAnomalies);
+  t.add('report', performance.now() - reportStart);
+  const checkStart = performance.now();
   // Everything written is checked against the schemas the site reads it with.
   Certificate.array().parse(catalog.certificates);
   Organization.array().parse(catalog.organizations);
@@ -216,12 +303,52 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   IngestReportSchema.parse(report);
   ReferenceSchema.array().parse(references);
   DocumentStatusSchema.array().parse(statuses);
+  DocumentKeywordsSchema.array().parse(keywords);
   TimelineEvent.array().parse(timeline.events);
   BatchStep.array().parse(timeline.steps);
   Fee.array().parse(money.fees);
   FeeRule.array().parse(money.rules);
   UnclassifiedFigure.array().parse(money.unclassified);
-  return { documents, catalog, standards, references, statuses, timeline, fees: money, report };
+  t.add('schema-check', performance.now() - checkStart);
+  t.report(options.onStage);
+  return { documents, catalog, standards, references, statuses, keywords, timeline, fees: money, report };
+}
+
+/** The per-source stages over one source. */
+function parseSource(vf: VFile, src: SourceInput, t: Timings): ParsedSource {
+  let text: SourceText;
+  try {
+    text = t.time('read', () => readSource(vf, src.bytes));
+  } catch (e) {
+    const m = e as VFileMessage;
+    throw new IngestError(src.file, m.line ?? null, m.reason ?? String(e));
+  }
+  const cov = new Coverage(text);
+  t.time('noise', () => markNoise(cov));
+  const { frontMatter, slices } = t.time('split', () => splitSource(vf, cov));
+  const drafts = t.time('elements+structure', () => slices.map((slice, k) => draftOf(vf, cov, slice, `${src.file}#${k}`)));
+  const marks: Array<[number, Disposition]> = [];
+  for (const l of text.lines) {
+    const d = cov.get(l.n);
+    if (d) marks.push([l.n, d]);
+  }
+  const messages = vf.messages.map((m): PlainMessage => ({
+    reason: m.reason,
+    line: m.line ?? null,
+    column: m.column ?? null,
+    ruleId: m.ruleId ?? null,
+    source: m.source ?? null,
+    fatal: m.fatal ?? null,
+  }));
+  return { source: text, marks, frontMatter, drafts, messages };
+}
+
+/** A message of a cached source, attached again as the stage attached it. */
+function restoreMessage(vf: VFile, m: PlainMessage): void {
+  const place = m.line === null ? undefined : { line: m.line, column: m.column ?? 1 };
+  const opts = { ...(place ? { place } : {}), ...(m.ruleId !== null ? { ruleId: m.ruleId } : {}), ...(m.source !== null ? { source: m.source } : {}) };
+  if (m.fatal === null) vf.info(m.reason, opts);
+  else vf.message(m.reason, opts);
 }
 
 function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
@@ -265,8 +392,13 @@ function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
 
 /** A certificate whose name is a standard's certificate name gets that standard. */
 function linkStandards(certificates: Certificate[], standards: SkillStandard[]): void {
+  const byName = new Map<string, Certificate>(); // name key → first certificate with it
+  for (const c of certificates) {
+    const k = nameKey(c.name);
+    if (!byName.has(k)) byName.set(k, c);
+  }
   for (const st of standards) {
-    const cert = certificates.find((c) => nameKey(c.name) === nameKey(st.certificateName));
+    const cert = byName.get(nameKey(st.certificateName));
     if (cert) cert.standard = st.id;
   }
 }
@@ -278,8 +410,7 @@ function issuersFromTitle(title: string): string[] {
   return m[1]!.split(/[\s\u3000]+/u).filter(Boolean);
 }
 
-function uniqueId(wanted: string, taken: Map<string, string>, vf: VFile, line: number): string {
-  const used = new Set(taken.values());
+function uniqueId(wanted: string, used: Set<string>, vf: VFile, line: number): string {
   let id = wanted;
   for (let k = 2; used.has(id); k++) id = `${wanted}-${k}`;
   if (id !== wanted) vf.message(`文件标识 ${wanted} 已被占用，本文件改用 ${id}`, { place: { line, column: 1 }, ruleId: 'duplicate-id', source: 'link' });

@@ -40,21 +40,57 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
   /** Titles a document can be cited by: its own and, for a 印发 notice, the one it carries. */
   // An excerpt (《中华人民共和国职业教育法》节选) stands for the law it is taken from.
   const titlesOf = (d: PolicyDocument) => [d.title, ...(d.enclosedTitle ? [d.enclosedTitle] : [])].map((t) => titleKey(t).replace(/\(?节选\)?$/u, ''));
+  // Indexes over the documents' titles, built once (a scan per reference grows with the square of the corpus).
+  // Each keeps the first document in corpus order, as a scan from the start would find.
+  const byTitle = new Map<string, PolicyDocument>(); // titlesOf key → first document
+  const byPlainTitle = new Map<string, PolicyDocument>(); // titleKey of title or enclosed title → first document
+  /** Titles without what precedes 关于, by length: a title within two edits differs in length by at most two. */
+  const bareByLength = new Map<number, Array<{ doc: PolicyDocument; order: number; bare: string }>>();
+  documents.forEach((d, order) => {
+    for (const t of titlesOf(d)) {
+      if (!byTitle.has(t)) byTitle.set(t, d);
+      const bare = t.replace(/^.*?(?=关于)/u, '');
+      const list = bareByLength.get(bare.length);
+      if (list) list.push({ doc: d, order, bare });
+      else bareByLength.set(bare.length, [{ doc: d, order, bare }]);
+    }
+    for (const t of [d.title, ...(d.enclosedTitle !== null ? [d.enclosedTitle] : [])]) {
+      const k = titleKey(t);
+      if (!byPlainTitle.has(k)) byPlainTitle.set(k, d);
+    }
+  });
+  /** The documents (each once) with a title within two edits of `bare`. */
+  const nearTitles = (bare: string): PolicyDocument[] => {
+    const hits = new Set<PolicyDocument>();
+    for (let len = bare.length - 2; len <= bare.length + 2; len++) {
+      for (const x of bareByLength.get(len) ?? []) if (!hits.has(x.doc) && distance(x.bare, bare) <= 2) hits.add(x.doc);
+    }
+    return [...hits];
+  };
+  const resolved = new Map<string, PolicyDocument | null>();
   const resolveTitle = (title: string): PolicyDocument | null => {
+    let r = resolved.get(title);
+    if (r === undefined) {
+      r = resolveTitleOnce(title);
+      resolved.set(title, r);
+    }
+    return r;
+  };
+  const resolveTitleOnce = (title: string): PolicyDocument | null => {
     const key = titleKey(title);
-    const exact = documents.find((d) => titlesOf(d).includes(key));
+    const exact = byTitle.get(key);
     if (exact) return exact;
     // A title quoted with a word changed (在院校开展 for 在院校实施): at most two edits in a long title.
     const bare = key.replace(/^.*?(?=关于)/u, '');
     if (bare.length >= 16) {
-      const near = documents.filter((d) => titlesOf(d).some((t) => distance(t.replace(/^.*?(?=关于)/u, ''), bare) <= 2));
+      const near = nearTitles(bare);
       if (near.length === 1) return near[0]!;
     }
     // “教育部职成司关于做好…的通知” names the issuer before 关于; the corpus title may not.
     const about = key.indexOf('关于');
     if (about > 0) {
       const rest = key.slice(about);
-      const hit = documents.find((d) => titleKey(d.title) === rest || (d.enclosedTitle !== null && titleKey(d.enclosedTitle) === rest));
+      const hit = byPlainTitle.get(rest);
       if (hit) return hit;
     }
     // “教育部等四部门印发〈X〉的通知” → X, as a 印发 notice is cited by what it issues.
@@ -87,6 +123,8 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
     local.set(d.id, aliases);
   }
 
+  // One pattern per global alias, not one per alias per clause.
+  const aliasPatterns = [...globalAliases.keys()].map((alias) => [alias, new RegExp(`[“"]?${[...alias].map(escapeRe).join('\\s*')}[”"]?`, 'gu')] as const);
   for (const d of documents) {
     const aliases = local.get(d.id)!;
     let n = 0;
@@ -113,8 +151,7 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
         const normal = `${agency}〔${num.year}〕${num.serial}号`;
         found.push({ at: num.index, kind: 'docNumber', printed: text.slice(num.index + (num.agency.length - agency.length), num.index + num.length), title: null, docNumber: normal, attachment: null, alias: null });
       }
-      for (const [alias] of globalAliases) {
-        const re = new RegExp(`[“"]?${[...alias].map(escapeRe).join('\\s*')}[”"]?`, 'gu');
+      for (const [alias, re] of aliasPatterns) {
         for (const m of text.matchAll(re)) {
           if (covered.some(([a, b]) => m.index! >= a && m.index! < b)) continue;
           found.push({ at: m.index!, kind: 'alias', printed: m[0], title: null, docNumber: null, attachment: null, alias });

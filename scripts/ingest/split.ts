@@ -64,8 +64,9 @@ export function splitSource(file: VFile, cov: Coverage): SplitResult {
   });
 
   if (frontMatter) {
+    const candidates = headingCandidates(body);
     for (const entry of frontMatter.toc) {
-      const i = findHeading(body, entry.title);
+      const i = findHeading(candidates, entry.title);
       if (i < 0) {
         file.message(`目录条目“${entry.title}”在正文中找不到对应标题`, {
           place: { line: entry.line, column: 1 },
@@ -178,13 +179,27 @@ function isSignatureOrDate(body: Line[], i: number): boolean {
  * The body line a 目录 entry names, compared without spaces, quotes or bracket styles.
  * The earliest heading wins: a 印发 notice (《X》的通知) comes before the X it carries.
  */
-function findHeading(body: Line[], title: string): number {
+function findHeading(candidates: Array<HeadingCandidate | null>, title: string): number {
   const key = titleKey(title);
-  return body.findIndex((l) => {
-    const t = trailingDocNumber(l.text)?.title ?? l.text;
-    if (!titleLike(t) || findDate(t)) return false;
-    const k = titleKey(t);
+  return candidates.findIndex((c) => {
+    if (c === null) return false;
+    const k = c.key;
     if (k === key) return true;
-    return k.includes(key) && k.length <= key.length + 30 && (k.endsWith(key) || endsLikeTitle(t));
+    return k.includes(key) && k.length <= key.length + 30 && (k.endsWith(key) || endsLikeTitle(c.text));
+  });
+}
+
+interface HeadingCandidate {
+  /** The line's title text (its 文号 removed), and that text's title key. */
+  text: string;
+  key: string;
+}
+
+/** What findHeading compares, per body line, computed once per source (null: the line cannot be a heading). */
+function headingCandidates(body: Line[]): Array<HeadingCandidate | null> {
+  return body.map((l) => {
+    const t = trailingDocNumber(l.text)?.title ?? l.text;
+    if (!titleLike(t) || findDate(t)) return null;
+    return { text: t, key: titleKey(t) };
   });
 }
