@@ -10,6 +10,7 @@ import { IngestReport, PolicyDocument } from './schema/corpus.ts';
 import { Batch, Certificate, Organization, StatedTotal } from './schema/catalog.ts';
 import { SkillRow, SkillStandard } from './schema/skills.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from './schema/timeline.ts';
+import { DocumentKeywords } from './schema/keywords.ts';
 import { Reference } from './schema/references.ts';
 import { DocumentStatus } from './schema/status.ts';
 
@@ -70,6 +71,8 @@ const feeUnclassified = defineCollection({ loader: ordered('content/generated/fe
 
 const references = defineCollection({ loader: ordered('content/generated/references.json'), schema: Reference.extend(fileOrder) });
 const statuses = defineCollection({ loader: ordered('content/generated/statuses.json'), schema: DocumentStatus.extend(fileOrder) });
+/** Keywords and related documents, one entry per document (id = document id). */
+const keywords = defineCollection({ loader: ordered('content/generated/keywords.json'), schema: DocumentKeywords.extend(fileOrder) });
 
 export const collections = {
   documents,
@@ -87,4 +90,5 @@ export const collections = {
   feeUnclassified,
   references,
   statuses,
+  keywords,
 };

@@ -15,12 +15,10 @@
  * no preparation (what a site gets by running `pagefind --site dist`), into OUT/pagefind.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import nodejieba from 'nodejieba';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
@@ -28,7 +26,9 @@ import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, locator
 import { compact } from '../../src/lib/search/normalize.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
-import { type Dictionary, type DictionarySources, buildDictionary, readSources, userDictText } from './dictionary.ts';
+import { buildDictionary } from '../ingest/segment.ts';
+import type { DocumentKeywords } from '../../src/schema/keywords.ts';
+import { type DictionarySources, readSources } from './dictionary.ts';
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
@@ -158,36 +158,6 @@ export function prepareHtml(html: string, facts: PageFacts): string {
   return document.toString();
 }
 
-/** The visible text of a page's content root, for keywords. */
-export function pageText(html: string): string {
-  const { document } = parseHTML(html);
-  const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body;
-  for (const sel of IGNORE_SELECTORS) for (const el of root.querySelectorAll(sel)) el.remove();
-  return (root.textContent ?? '').replace(/\s+/gu, ' ');
-}
-
-let jiebaLoaded = false;
-/** Load nodejieba with the domain dictionary (once per process). */
-export function loadJieba(dict: Dictionary): void {
-  if (jiebaLoaded) return;
-  const path = join(tmpdir(), `onex-search-userdict-${process.pid}.utf8`);
-  writeFileSync(path, userDictText(dict));
-  nodejieba.load({ userDict: path });
-  rmSync(path, { force: true });
-  jiebaLoaded = true;
-}
-
-const STOP = new Set(['通知', '有关', '工作', '关于', '进行', '以及', '开展', '相关', '要求', '做好', '单位', '各地', '部门']);
-
-/** Keywords of a page: nodejieba TF-IDF with the domain dictionary, without numbers and stop words. */
-export function keywords(text: string, n = 10): string[] {
-  return nodejieba
-    .extract(text, n * 2)
-    .map((k) => k.word)
-    .filter((w) => w.length >= 2 && /\p{Script=Han}/u.test(w) && !STOP.has(w))
-    .slice(0, n);
-}
-
 /** Normalised 文号 text. */
 function normNumber(n: string): string | null {
   const p = splitDocNumber(n);
@@ -276,8 +246,12 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
   const src = readSources(resolve(generatedDir));
   const skillsPath = join(resolve(generatedDir), 'skills.json');
   const skills: SkillRow[] = existsSync(skillsPath) ? JSON.parse(readFileSync(skillsPath, 'utf8')) : [];
+  // The same dictionary and keywords as the pages (ingest stage `segment`).
   const dict = buildDictionary(src);
-  loadJieba(dict);
+  const keywordsPath = join(resolve(generatedDir), 'keywords.json');
+  const keywordsOf = new Map<string, string[]>(
+    (existsSync(keywordsPath) ? (JSON.parse(readFileSync(keywordsPath, 'utf8')) as DocumentKeywords[]) : []).map((k) => [k.id, k.keywords.slice(0, 10)]),
+  );
 
   const pages = sitePages(dist);
   const urls = new Set(pages.map((p) => p.url));
@@ -300,7 +274,7 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
     // Keywords where they were measured to help (documents); catalog pages carry their names; skill pages their code.
     // No title: its re-rank weight is 0 (RANK.title), and result titles come from Pagefind's fragments.
     const entry: PageInfo = { url: page.url };
-    if (page.type === 'doc') entry.keywords = keywords(pageText(html));
+    if (page.type === 'doc') entry.keywords = keywordsOf.get(page.id) ?? [];
     const names = page.type === 'skill' ? (page.code ? [page.code] : []) : facts.names;
     if (names.length) entry.names = [...new Set(names)];
     info.set(page.url, entry);

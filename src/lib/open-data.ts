@@ -96,6 +96,17 @@ export const JSON_DATASETS: JsonDataset[] = [
     },
   },
   {
+    name: 'keywords',
+    collection: 'keywords',
+    title: '关键词与相关文件',
+    description: '每份文件的关键词（nodejieba 按领域词典切词，TF-IDF 排序），以及共享至少两个关键词的相关文件。',
+    fields: {
+      id: '文件 id',
+      keywords: '关键词，权重从高到低',
+      related: '相关文件：文件 id（document）、共享的关键词（shared）与得分（score，共享关键词权重之和）',
+    },
+  },
+  {
     name: 'certificates',
     collection: 'certificates',
     title: '证书',

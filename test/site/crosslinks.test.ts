@@ -161,8 +161,14 @@ describe('document pages', () => {
     for (const d of without) expect(page(`/docs/${d.id}/`).querySelector('.doc-status')).toBeNull();
   });
 
-  it('has no 相关文件 section while there is no keyword data', () => {
-    for (const d of docs) expect(page(`/docs/${d.id}/`).querySelector('.doc-related')).toBeNull();
+  it('shows each document’s keywords and its related documents with the keywords they share', () => {
+    const all = JSON.parse(readFileSync(join(ROOT, 'content', 'generated', 'keywords.json'), 'utf8')) as Array<{ id: string; keywords: string[]; related: Array<{ document: string; shared: string[] }> }>;
+    expect(all).toHaveLength(docs.length);
+    for (const k of all) {
+      const box = page(`/docs/${k.id}/`).querySelector('.doc-related')!;
+      expect(text(box.querySelector('.doc-keywords'))).toContain(k.keywords[0]!);
+      expect([...box.querySelectorAll('a.graph-list__doc')].map((a) => a.getAttribute('href'))).toEqual(k.related.map((r) => `/docs/${r.document}/`));
+    }
   });
 
   it('/docs/ has a 状态 column with each document’s badges', () => {
