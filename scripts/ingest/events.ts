@@ -15,7 +15,7 @@ import type { Batch, StatedTotal } from '../../src/schema/catalog.ts';
 import type { BatchStep, EventKind, StepNotice, TimelineEvent } from '../../src/schema/timeline.ts';
 import { dateLine, findDate } from './text/dates.ts';
 import { type DateExpr, findDateExpressions } from './events/dates.ts';
-import { SourceLines, type Walked, headings, maskTitles, phraseAt, sentenceAt, walk } from './events/text.ts';
+import { REACH, SourceLines, type Walked, headings, maskTitles, phraseAt, sentenceAt, walk } from './events/text.ts';
 
 export interface EventsOptions {
   /** Source texts by file name: lets an event point at the exact line its date is printed on. */
@@ -176,8 +176,9 @@ function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocume
     if (m) return `发布《${m[1]}》`;
   }
   // The date (with 于…前 / 至…止) removed from its phrase; the next phrases added until it says something.
-  const before = text.slice(0, ex.index).replace(/(?:并?请?于|在|至|为|定于|拟于)\s*$/u, '');
-  const after = text.slice(ex.index + ex.length).replace(/^\s*(?:前|止|之前|以前|为止)/u, '');
+  // Within REACH of the date: the phrase is found within it anyway, and copying the whole text per date was quadratic.
+  const before = text.slice(Math.max(0, ex.index - REACH), ex.index).replace(/(?:并?请?于|在|至|为|定于|拟于)\s*$/u, '');
+  const after = text.slice(ex.index + ex.length, ex.index + ex.length + REACH).replace(/^\s*(?:前|止|之前|以前|为止)/u, '');
   const joined = before + '\u0000' + after;
   const at = before.length;
   const p = phraseAt(joined, at);
@@ -212,8 +213,10 @@ function platformLabel(sentence: string): string {
 }
 
 function truncate(s: string, n: number): string {
+  // Only the head is spread into characters: spreading a 5 MB line on every call was quadratic.
   const t = s.trim();
-  return [...t].length > n ? `${[...t].slice(0, n - 1).join('')}…` : t;
+  const head = [...t.slice(0, 2 * n)];
+  return t.length > 2 * n || head.length > n ? `${head.slice(0, n - 1).join('')}…` : t;
 }
 
 /** 关于参与 1+X 证书制度试点的首批职业教育培训评价组织…公示公告 → 首批培训评价组织… */
@@ -285,13 +288,25 @@ function dedupeWithin(events: TimelineEvent[]): TimelineEvent[] {
 /** Across documents: the same kind on the same dates (2018年9月 招募, restated by three notices) becomes one event citing all. */
 function mergeAcross(events: TimelineEvent[]): TimelineEvent[] {
   const out: TimelineEvent[] = [];
+  // Indexes over `out` (a scan of `out` per event grows with the square of the corpus).
+  const byWhen = new Map<string, TimelineEvent[]>(); // kind, date, end date → events of out, in order
+  const written = new Set<string>(); // document, date, anchor of the 成文 events of out
+  const whenKey = (e: TimelineEvent) => `${e.kind}\u0000${e.date}\u0000${String(e.endDate)}`;
+  const writtenKey = (e: TimelineEvent) => JSON.stringify([e.documentId, e.date, e.anchor]);
   for (const e of [...events].sort(compareEvents)) {
-    const same = !GENERIC.has(e.kind) && e.kind !== '成文' && e.kind !== '确认' ? out.find((o) => o.kind === e.kind && o.date === e.date && o.endDate === e.endDate && o.documentId !== e.documentId) : undefined;
+    const same = !GENERIC.has(e.kind) && e.kind !== '成文' && e.kind !== '确认' ? byWhen.get(whenKey(e))?.find((o) => o.documentId !== e.documentId) : undefined;
     if (same) same.alsoIn.push({ documentId: e.documentId, anchor: e.anchor, source: e.source });
-    else if (!out.some((o) => o.documentId === e.documentId && o.date === e.date && o.kind === '成文' && e.kind === '成文' && o.anchor === e.anchor)) out.push(e);
+    else if (!(e.kind === '成文' && written.has(writtenKey(e)))) {
+      out.push(e);
+      const list = byWhen.get(whenKey(e));
+      if (list) list.push(e);
+      else byWhen.set(whenKey(e), [e]);
+      if (e.kind === '成文') written.add(writtenKey(e));
+    }
   }
   // A confirmation replaces its notice's 成文 event.
-  return out.filter((e) => !(e.kind === '成文' && e.anchor === null && out.some((o) => o.kind === '确认' && o.documentId === e.documentId)));
+  const confirmed = new Set(out.filter((o) => o.kind === '确认').map((o) => o.documentId));
+  return out.filter((e) => !(e.kind === '成文' && e.anchor === null && confirmed.has(e.documentId)));
 }
 
 /** Kinds where two statements in one document on the same date may be two different things. */

@@ -40,6 +40,8 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
   const subjectOf = subjects(options);
 
   for (const doc of documents) {
+    // This document's fees start here: an earlier figure it repeats is among them (not a scan of every fee).
+    const docFrom = fees.length;
     for (const w of walk(doc)) {
       const c = w.clause;
       const context = [...headings(w), doc.title].join(' ');
@@ -100,13 +102,15 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           source: { file: c.source.file, line },
           text: s.text,
         };
-        fee.repeats = fees.find((f) => f.documentId === doc.id && f.amount === fee.amount && f.unit === fee.unit && f.purpose === fee.purpose && f.item === fee.item)?.id ?? null;
+        fee.repeats = firstFrom(fees, docFrom, (f) => f.documentId === doc.id && f.amount === fee.amount && f.unit === fee.unit && f.purpose === fee.purpose && f.item === fee.item)?.id ?? null;
         clauseFees.push(fee);
       });
       fees.push(...clauseFees);
 
       // A rule over the listed caps: "若为混合型考试，则根据各类型考核分值所占比例确定成本上限".
-      const mixed = /[^。；]*混合[^。；]*比例[^。；]*(?:上限|成本)[^。；]*[。；]?/u.exec(text);
+      // Sentence by sentence: the unanchored pattern backtracked over a whole long line.
+      const sentence = text.split(/(?<=[。；])/u).find((x) => /混合[^。；]*比例[^。；]*(?:上限|成本)/u.test(x));
+      const mixed = sentence ? [sentence.trim()] : null;
       const caps = clauseFees.filter((f) => f.nature === 'cap' && f.item);
       if (mixed && caps.length > 1) {
         rules.push({
@@ -124,6 +128,12 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
     }
   }
   return { fees, rules, unclassified, anomalies };
+}
+
+/** The first element from index `from` on that satisfies `test`. */
+function firstFrom<T>(list: T[], from: number, test: (x: T) => boolean): T | undefined {
+  for (let k = from; k < list.length; k++) if (test(list[k]!)) return list[k];
+  return undefined;
 }
 
 /** A 培训费 under a 师资培训 heading is a 师资培训费; a day rate is 日均. */
@@ -160,11 +170,33 @@ function subjects(options: FeesOptions): (w: Walked, doc: PolicyDocument) => Sub
     .flatMap((c) => [c.name, ...c.aliases].map((n) => ({ c, key: squash(n).replace(/职业技能等级证书$/u, '') })))
     .filter((x) => x.key.length >= 2)
     .sort((a, b) => b.key.length - a.key.length);
+  // The first of `certs` whose key the text prints before (职业)技能等级证书, found from the text's
+  // occurrences of 技能等级证书 and a map of keys, instead of trying every certificate on every heading.
+  const firstIndex = new Map<string, number>();
+  certs.forEach((x, k) => {
+    if (!firstIndex.has(x.key)) firstIndex.set(x.key, k);
+  });
+  const lengths = [...new Set(certs.map((x) => x.key.length))];
+  const SUFFIX = '技能等级证书';
+  const certNamedIn = (text: string): (typeof certs)[number] | undefined => {
+    let best = Infinity;
+    for (let p = text.indexOf(SUFFIX); p >= 0; p = text.indexOf(SUFFIX, p + 1)) {
+      const ends = text.slice(Math.max(0, p - 2), p) === '职业' ? [p, p - 2] : [p];
+      for (const end of ends) {
+        for (const len of lengths) {
+          if (len > end) continue;
+          const k = firstIndex.get(text.slice(end - len, end));
+          if (k !== undefined && k < best) best = k;
+        }
+      }
+    }
+    return best === Infinity ? undefined : certs[best];
+  };
   return (w, doc) => {
     const places = [...[...w.ancestors, w.clause].map((c) => c.heading ?? '').reverse(), doc.title].filter(Boolean);
     for (const p of places) {
       const text = squash(p);
-      const hit = certs.find((x) => text.includes(`${x.key}职业技能等级证书`) || text.includes(`${x.key}技能等级证书`));
+      const hit = certNamedIn(text);
       if (hit) return { id: hit.c.id, name: hit.c.name, organizer: orgName.get(hit.c.organizations[0] ?? '') ?? null };
       const m = /(?:^|[”\s])([^“”\s《》，。、]{2,12}?)\s*(?:职业)?技能等级证书/u.exec(p.replace(/\d{4}\s*年[\s\d\-月至]*月/gu, ' '));
       if (m && !/的|关于|有关|参与|各|举办/u.test(m[1]!)) return { id: null, name: m[1]!, organizer: null };
@@ -216,5 +248,8 @@ function courseIn(text: string): string | null {
 }
 
 function truncate(s: string, n: number): string {
-  return [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s;
+  // Only the head is spread into characters: spreading a 5 MB line on every call was quadratic.
+  const t = s;
+  const head = [...t.slice(0, 2 * n)];
+  return t.length > 2 * n || head.length > n ? `${head.slice(0, n - 1).join('')}…` : t;
 }

@@ -40,6 +40,14 @@ export function mergeVariants(drafts: Draft[], files: Map<string, VFile>): Merge
         files.get(primary.file)!.message(msg, { place: { line: primary.elements.docNumberLines[0]?.n ?? primary.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
         files.get(o.file)!.message(msg, { place: { line: o.elements.docNumberLines[0]?.n ?? o.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
       }
+      const diff = differences(primary.clauses, o.clauses);
+      if (diff.length > 0) {
+        files.get(o.file)!.message(`与 ${primary.file}:${primary.startLine} 是同一文件（标题相同），但文字有 ${diff.length} 处不同；作为异文保留`, {
+          place: { line: o.startLine, column: 1 },
+          ruleId: 'variant-text-differs',
+          source: 'link',
+        });
+      }
       if (primary.elements.date !== o.elements.date) {
         files.get(o.file)!.message(`“${o.elements.title}”的成文日期不一致：此处为 ${o.elements.date}，${primary.file} 为 ${primary.elements.date}`, {
           place: { line: o.elements.dateLines[0]?.n ?? o.startLine, column: 1 },
@@ -71,8 +79,19 @@ export function paragraphs(clauses: Clause[]): Array<{ text: string; line: numbe
   return out;
 }
 
-/** What a variant's text has that the primary's has not, and the reverse; compared without spaces. */
+const computed = new WeakMap<Clause[], WeakMap<Clause[], Variant['differences']>>();
+
+/** What a variant's text has that the primary's has not, and the reverse; compared without spaces. Computed once per pair. */
 export function differences(primary: Clause[], variant: Clause[]): Variant['differences'] {
+  const cache = computed.get(primary) ?? computed.set(primary, new WeakMap()).get(primary)!;
+  const hit = cache.get(variant);
+  if (hit) return hit;
+  const out = diffParagraphs(primary, variant);
+  cache.set(variant, out);
+  return out;
+}
+
+function diffParagraphs(primary: Clause[], variant: Clause[]): Variant['differences'] {
   const a = paragraphs(primary);
   const b = paragraphs(variant);
   const key = (p: { text: string }) => p.text.replace(/[\s\u3000]+/gu, '');

@@ -65,7 +65,8 @@ export function continues(prev: string, next: string, width: number): boolean {
 
 function startsItem(text: string): boolean {
   const t = stripMarkdown(text);
-  return readLabels(t).some((l) => l.style !== 'dotted1' || t.length < 30) || /^(附件|附表)[\s\d：:]/u.test(t);
+  // `1000. 事项` starts an item; `2019.5 …` does not.
+  return readLabels(t).some((l) => (l.style !== 'dotted1' || t.length < 30) && (l.value <= 99 || !/^\d+[.．]\d/u.test(t))) || /^(附件|附表)[\s\d：:]/u.test(t);
 }
 
 /** An opening bracket or quote the line does not close. */
@@ -200,6 +201,13 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     const block = blocks[b]!;
     const source = { file: file.basename!, line: block.lines[0]!.n };
     if (block.kind === 'table') {
+      const width = block.table!.header?.cells.length;
+      for (const row of width ? block.table!.rows : []) {
+        const used = row.cells.length - [...row.cells].reverse().findIndex((c) => c.text !== '');
+        if (used > width!) {
+          file.message(`表格行有 ${used} 格，表头只有 ${width} 格；多出的格照原样保留`, { place: { line: row.line, column: 1 }, ruleId: 'ragged-table-row', source: 'structure' });
+        }
+      }
       const parent = stack.at(-1)?.node ?? null;
       attach({ anchor: anchorFor(ordinal(parent, 't'), source), kind: 'table', label: null, heading: null, text: '', table: block.table!, source, children: [] }, parent);
       continue;
@@ -265,7 +273,10 @@ function numberedAnchor(label: Label, stack: Open[], scope: PartScope): string {
 }
 
 /** The reading of a line's label that continues the numbering in force, if any does. */
-function chooseLabel(candidates: Label[], stack: Open[]): Label | null {
+function chooseLabel(all: Label[], stack: Open[]): Label | null {
+  // A number above 99 (2019. or 1000.) is an item only when it continues a list in force (within a few numbers).
+  const continuesList = (l: Label) => stack.some((o) => o.label.style === l.style && l.value > o.label.value && l.value <= o.label.value + 10);
+  const candidates = all.filter((l) => l.value <= 99 || continuesList(l));
   if (candidates.length === 0) return null;
   const inForce = (l: Label) => stack.find((o) => o.label.style === l.style);
   const next = candidates.find((l) => inForce(l) && l.value === inForce(l)!.label.value + 1 && dottedFits(l, stack));

@@ -31,7 +31,8 @@ export interface CitedNotice {
   line: number;
 }
 
-const NUM = '(\\d+|[一二三四五六七八九十百两]+)';
+// Bounded and anchored after a non-digit: on a long run of digits an unbounded \d+ retried at every position (quadratic).
+const NUM = '(?<![\\d一二三四五六七八九十百两])(\\d{1,6}|[一二三四五六七八九十百两]{1,8})';
 const CERTS = new RegExp(`${NUM}\\s*个(?:试点|职业技能等级|启动试点的)*证书`, 'gu');
 const ORGS = new RegExp(`${NUM}\\s*家(?:职业教育)?(?:培训评价组织|单位入围)`, 'gu');
 

@@ -37,13 +37,15 @@ const DEADLINE_BEFORE = /(?:截止|截至)(?:日期|时间)?\s*[:：为是]?\s*$
 
 export function findDateExpressions(text: string, documentYear: number | null): DateExpr[] {
   const out: DateExpr[] = [];
-  const taken: [number, number][] = [];
-  const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
+  // Which characters a found date already covers: checking a span costs its length, not the number of dates.
+  const taken = new Uint8Array(text.length + 1);
+  const free = (a: number, b: number) => !taken.subarray(a, b).includes(1);
   const push = (e: DateExpr) => {
     out.push(e);
-    taken.push([e.index, e.index + e.length]);
+    taken.fill(1, e.index, e.index + e.length);
   };
-  const deadline = (at: number, end: number) => DEADLINE_AFTER.test(text.slice(end)) || DEADLINE_BEFORE.test(text.slice(0, at));
+  // Look only a few characters around a date: the patterns are short, and slicing the whole text per date was quadratic.
+  const deadline = (at: number, end: number) => DEADLINE_AFTER.test(text.slice(end, end + 8)) || DEADLINE_BEFORE.test(text.slice(Math.max(0, at - 12), at));
 
   for (const m of text.matchAll(MONTH_RANGE)) {
     const y = m[1] ? Number(m[1]) : documentYear;
@@ -98,8 +100,8 @@ export function findDateExpressions(text: string, documentYear: number | null): 
     const suffix = m[4] ?? null;
     const qualifier = m[3] ?? null;
     if (suffix === '以来') continue;
-    const before = text.slice(0, m.index).trimEnd();
-    const opensSentence = !prefix && (before === '' || /[。；！？]$/u.test(before));
+    const before = text.slice(Math.max(0, m.index - 16), m.index).trimEnd();
+    const opensSentence = !prefix && (/[。；！？]$/u.test(before) || (before === '' && text.slice(0, m.index).trim() === ''));
     if (!prefix && !suffix && !qualifier && !opensSentence) {
       // 2019年至2021年 opening a clause of its own is handled as a sentence opener; anything else is not an event.
       continue;

@@ -18,20 +18,33 @@ export function headings(w: Walked): string[] {
 
 const STOPS = ['。', '；', '！', '？', ';'];
 
+/**
+ * How far from a position a sentence is looked for. A real sentence is shorter; a bound keeps a
+ * line with no full stop at all (a 5 MB extraction accident) linear instead of quadratic.
+ */
+export const REACH = 400;
+
+/** The span around `index` between the nearest `marks` on each side, within REACH. */
+function spanAt(text: string, index: number, marks: string[]): { start: number; end: number } {
+  const lo = Math.max(0, index - REACH);
+  const hi = Math.min(text.length, index + REACH);
+  const left = text.slice(lo, index);
+  const right = text.slice(index, hi);
+  const before = Math.max(...marks.map((p) => left.lastIndexOf(p)));
+  const after = marks.map((p) => right.indexOf(p)).filter((x) => x >= 0);
+  return { start: before >= 0 ? lo + before + 1 : lo, end: after.length ? index + Math.min(...after) : hi };
+}
+
 /** The sentence around a position (between 。；！？ marks). */
 export function sentenceAt(text: string, index: number): { start: number; end: number; text: string } {
-  const start = Math.max(...STOPS.map((p) => text.lastIndexOf(p, index - 1))) + 1;
-  const ends = STOPS.map((p) => text.indexOf(p, index)).filter((x) => x >= 0);
-  const end = ends.length ? Math.min(...ends) + 1 : text.length;
-  return { start, end, text: text.slice(start, end).trim() };
+  const span = spanAt(text, index, STOPS);
+  const end = span.end < text.length && STOPS.includes(text[span.end]!) ? span.end + 1 : span.end;
+  return { start: span.start, end, text: text.slice(span.start, end).trim() };
 }
 
 /** The comma-delimited phrase around a position. */
 export function phraseAt(text: string, index: number): { start: number; end: number } {
-  const marks = [...STOPS, '，', ',', '：', ':'];
-  const start = Math.max(...marks.map((p) => text.lastIndexOf(p, index - 1))) + 1;
-  const ends = marks.map((p) => text.indexOf(p, index)).filter((x) => x >= 0);
-  return { start, end: ends.length ? Math.min(...ends) : text.length };
+  return spanAt(text, index, [...STOPS, '，', ',', '：', ':']);
 }
 
 /** 《…》 contents replaced by spaces (same length), so a title's dates and figures are not read as the text's own. */
@@ -42,6 +55,7 @@ export function maskTitles(text: string): string {
 /** Split a source text into lines once per file. */
 export class SourceLines {
   private readonly cache = new Map<string, string[]>();
+  private readonly joined = new Map<string, string>();
   private readonly sources: Record<string, string> | undefined;
   constructor(sources: Record<string, string> | undefined) {
     this.sources = sources;
@@ -67,9 +81,14 @@ export class SourceLines {
     const ls = this.lines(file);
     const needle = printed.replace(/\s+/gu, '');
     if (!ls || !needle) return fromLine;
-    const chunk = ls.slice(fromLine - 1, fromLine - 1 + window);
     const re = new RegExp([...needle].map(escape).join('\\s*'), 'u');
-    const joined = chunk.join('\n');
+    // The same lines are searched for every figure of a clause: join them once.
+    const key = `${file}\u0000${fromLine}\u0000${window}`;
+    let joined = this.joined.get(key);
+    if (joined === undefined) {
+      joined = ls.slice(fromLine - 1, fromLine - 1 + window).join('\n');
+      this.joined.set(key, joined);
+    }
     const m = re.exec(joined);
     if (!m) return fromLine;
     return fromLine + (joined.slice(0, m.index).match(/\n/gu)?.length ?? 0);

@@ -42,10 +42,11 @@ const PATTERNS: Array<{ style: LabelStyle; re: RegExp; value: (m: RegExpExecArra
   { style: 'article', re: new RegExp(`^第\\s*(${CN}|\\d+)\\s*条`, 'u'), value: (m) => chineseToInt(m[1]!) },
   { style: 'cn-dun', re: new RegExp(`^(${CN})\\s*、`, 'u'), value: (m) => chineseToInt(m[1]!) },
   { style: 'cn-paren', re: new RegExp(`^[（(]\\s*(${CN})\\s*[）)]`, 'u'), value: (m) => chineseToInt(m[1]!) },
-  { style: 'ar-paren', re: /^[（(]\s*(\d{1,2})\s*[）)]/u, value: (m) => Number(m[1]) },
+  // Up to five digits: a long list reaches 1000. (chooseLabel takes a number above 99 only as the next item).
+  { style: 'ar-paren', re: /^[（(]\s*(\d{1,5})\s*[）)]/u, value: (m) => Number(m[1]) },
   { style: 'circled', re: /^([\u2460-\u2473])/u, value: (m) => circledToInt(m[1]!) },
-  { style: 'ar-dun', re: /^(\d{1,2})\s*、/u, value: (m) => Number(m[1]) },
-  { style: 'ar-dot', re: /^(\d{1,2})\s*[.．](?![.．])/u, value: (m) => Number(m[1]) },
+  { style: 'ar-dun', re: /^(\d{1,5})\s*、/u, value: (m) => Number(m[1]) },
+  { style: 'ar-dot', re: /^(\d{1,5})\s*[.．](?![.．])/u, value: (m) => Number(m[1]) },
 ];
 
 /** Units that make `3.5 万`, `4.5 月` or `2 年` a quantity, not a label. */
