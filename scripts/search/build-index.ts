@@ -136,6 +136,10 @@ export function prepareHtml(html: string, facts: PageFacts): string {
       section.removeAttribute('id');
     }
   }
+  // On a document page only clauses make sub-results: the page's own headings (状态, 来源, 目录…) lose their ids here.
+  if (root.querySelector('article.doc')) {
+    for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) if (!h.closest('.clause')) h.removeAttribute('id');
+  }
   // Filters and metadata only: `data-pagefind-ignore` (= index) keeps their text out of the content.
   const box = document.createElement('div');
   box.setAttribute('hidden', '');

@@ -11,6 +11,8 @@ import { evaluate, table } from '../../scripts/search/evaluate.ts';
 import { nodeDeps } from '../../scripts/search/node-pagefind.ts';
 import { search } from '../../src/lib/search/engine.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
+import type { PolicyDocument } from '../../src/schema/corpus.ts';
+import { walkClauses } from '../../src/lib/citation.ts';
 import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
 
 type Row = { url: string; title: string; excerpt: string; kind: string };
@@ -47,6 +49,13 @@ describe('index step of npm run build', () => {
     const r = await search('学分银行', nodeDeps(DIST), { limit: 5 });
     const subs = r.hits.flatMap((h) => h.sub.map((s) => s.url));
     expect(subs.some((u) => /^\/docs\/[a-z0-9-]+\/#s\d/u.test(u))).toBe(true);
+    // Every sub-result of a document is one of its clauses, never a page heading such as 状态 or 来源.
+    const documents = JSON.parse(readFileSync(join(ROOT, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
+    const anchors = new Map(documents.map((d) => [d.id, new Set(walkClauses(d).map((p) => p.clause.anchor))]));
+    for (const u of subs.filter((x) => x.startsWith('/docs/') && x.includes('#'))) {
+      const [, id, anchor] = /^\/docs\/([^/]+)\/#(.+)$/u.exec(u)!;
+      expect(anchors.get(id!)?.has(anchor!), u).toBe(true);
+    }
     for (const h of r.hits) expect(h.excerpt.map((p) => p.text).join('')).not.toMatch(/备忘录引用|Markdown 链接|出处 \d{3}_/u);
   });
 });
