@@ -2,11 +2,15 @@
  * The corpus as a graph: what pages show of references.json. Pure functions over the typed
  * collections (references, documents); pages and tests call the same ones.
  */
-import { pinyin } from 'pinyin-pro';
 import type { PolicyDocument } from '../schema/corpus.ts';
 import type { Reference } from '../schema/references.ts';
 import { clauseLocator, findClause } from './citation.ts';
 import { clauseTitle } from './format.ts';
+// The same 文号 parsing, id scheme and title comparison as ingest: one definition each.
+import { idFromDocNumber as idOf, parseDocNumber } from '../../scripts/ingest/text/docnumber.ts';
+import { titleKey } from '../../scripts/ingest/text/titles.ts';
+
+export { titleKey };
 
 export const UNRESOLVED_PATH = '/references/unresolved/';
 
@@ -37,23 +41,10 @@ export function refHref(r: Reference): string {
   return `/docs/${r.target}/${hash}`;
 }
 
-/** A form for comparing cited titles printed differently: no spaces or quote marks, one kind of bracket. */
-export function titleKey(text: string): string {
-  return text
-    .replace(/[\s\u3000*]+/gu, '')
-    .replace(/[《》〈〉<>“”"'‘’「」]/gu, '')
-    .replace(/[（(]/gu, '(')
-    .replace(/[）)]/gu, ')')
-    .replace(/[—–－-]/gu, '-')
-    .replace(/＋/gu, '+');
-}
-
 /** 教职所〔2020〕21号 → jzs-2020-21 (the id the document would get once added); null if not a 文号. */
 export function idFromDocNumber(docNumber: string): string | null {
-  const m = /^(\p{Script=Han}+)〔(\d{4})〕(\d+)号$/u.exec(docNumber);
-  if (!m) return null;
-  const letters = (pinyin(m[1]!, { pattern: 'first', toneType: 'none', type: 'array' }) as string[]).join('');
-  return `${letters}-${m[2]}-${Number(m[3])}`;
+  const n = parseDocNumber(docNumber);
+  return n ? idOf(n) : null;
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a stable short id for a title. */

@@ -4,32 +4,19 @@
  * sources and 校订 on a two-source document, every in-site link and anchor,
  * and that no page carries an inline script.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { findClause, memoCitation, walkClauses } from '../../src/lib/citation.ts';
 import type { IngestReport, PolicyDocument } from '../../src/schema/corpus.ts';
-import { ensureSite, page } from '../helpers/site.ts';
+import { brokenLinks, ensureSite, htmlFiles, page, sitePathOf } from '../helpers/site.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
 
 let docs: PolicyDocument[] = [];
 let report: IngestReport;
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return htmlFiles(p);
-    return e.name.endsWith('.html') ? [p] : [];
-  });
-}
-
-/** The site path of a built HTML file: dist/docs/x/index.html → /docs/x/. */
-function sitePathOf(file: string): string {
-  return `/${relative(dist, file).replace(/index\.html$/u, '')}`;
-}
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
 
@@ -133,30 +120,8 @@ describe('sources /sources/', () => {
 
 describe('links and scripts', () => {
   it('every in-site link from a document page resolves to a page and an id', () => {
-    const files = htmlFiles(join(dist, 'docs'));
-    expect(files.length).toBe(docs.length + 1);
-    const broken: string[] = [];
-    let checked = 0;
-    for (const file of files) {
-      const from = sitePathOf(file);
-      const html = page(from);
-      const hrefs = [
-        ...[...html.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
-        ...[...html.querySelectorAll('[data-cite-href]')].map((m) => m.getAttribute('data-cite-href')!),
-      ];
-      for (const href of hrefs) {
-        if (/^[a-z]+:/iu.test(href)) continue;
-        const url = new URL(href, `http://site${from}`);
-        const targetPath = url.pathname;
-        if (!existsSync(join(dist, targetPath, 'index.html'))) {
-          broken.push(`${from}: ${href} (no page)`);
-          continue;
-        }
-        checked++;
-        const id = decodeURIComponent(url.hash.slice(1));
-        if (id && !page(targetPath).getElementById(id)) broken.push(`${from}: ${href} (no id)`);
-      }
-    }
+    expect(htmlFiles(join(dist, 'docs')).length).toBe(docs.length + 1);
+    const { broken, checked } = brokenLinks('/docs/');
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(docs.length);
   });
