@@ -136,6 +136,14 @@ export function prepareHtml(html: string, facts: PageFacts): string {
       section.removeAttribute('id');
     }
   }
+  // A skill page is indexed by its own text and its parents: the lists of siblings, other levels, S/K and terms repeat
+  // other pages' text (a 612-page standard indexed each row ~30 times; the index service's memory grew with it).
+  if (root.querySelector('article.skill-page')) {
+    for (const section of root.querySelectorAll('article.skill-page section')) {
+      const id = section.querySelector('h2')?.getAttribute('id') ?? '';
+      if (id !== 'parents') section.setAttribute('data-pagefind-ignore', 'all');
+    }
+  }
   // On a document page only clauses make sub-results: the page's own headings (状态, 来源, 目录…) lose their ids here.
   if (root.querySelector('article.doc')) {
     for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) if (!h.closest('.clause')) h.removeAttribute('id');
