@@ -5,11 +5,16 @@ import { defineConfig } from "astro/config";
 // Left unset unless SITE_URL is provided in the environment.
 const site = process.env.SITE_URL || undefined;
 
+// Copies of the project that share this node_modules (the hostile-source test, the benchmark) build with
+// their own cache: Astro keeps its content data store under node_modules/.astro by default.
+const cacheDir = process.env.ASTRO_CACHE_DIR || undefined;
+
 // Telemetry: Astro 7 has no config option for it. It is skipped automatically
 // when CI=true, and can be turned off with ASTRO_TELEMETRY_DISABLED=1
 // (or once per machine with `npx astro telemetry disable`).
 export default defineConfig({
   ...(site ? { site } : {}),
+  ...(cacheDir ? { cacheDir } : {}),
   output: "static",
   outDir: "./dist",
   trailingSlash: "always",
@@ -55,6 +60,7 @@ export default defineConfig({
   // Never inline scripts or assets into pages: the site's CSP forbids inline scripts,
   // and test/site checks that every <script> has a src.
   vite: {
+    ...(cacheDir ? { cacheDir: `${cacheDir}/vite` } : {}),
     build: { assetsInlineLimit: 0 },
   },
 });

@@ -152,7 +152,7 @@ async function runSize(work: string, size: number, log: (s: string) => void): Pr
   const ingest = await ingestRun(dir);
   const documents = Number(/(\d+) documents/u.exec(ingest.stdout)?.[1] ?? 0);
   log(`${size}×: ${documents} documents (${(ingest.ms / 1000).toFixed(1)} s) → astro build`);
-  const astro = check('astro build', await measure(NODE, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], dir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }));
+  const astro = check('astro build', await measure(NODE, [join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], dir, { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') }));
   log(`${size}×: astro ${(astro.ms / 1000).toFixed(1)} s → search index`);
   const pagefind = check('search index', await measure(NODE, ['scripts/search/build-index.ts', '--quiet'], dir));
   log(`${size}×: index ${(pagefind.ms / 1000).toFixed(1)} s → incremental ingest`);

@@ -59,15 +59,22 @@ function acquire(): void {
   }
 }
 
-/** Builds the site unless dist/ is fresh; safe to call from every test file. */
-export function ensureSite(): void {
-  if (siteIsFresh()) return;
+/** Runs `f` holding the site-build lock: no other build of this project (in any test file) runs meanwhile. */
+export function withSiteBuildLock<T>(f: () => T): T {
   acquire();
   try {
-    if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    return f();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/** Builds the site unless dist/ is fresh; safe to call from every test file. */
+export function ensureSite(): void {
+  if (siteIsFresh()) return;
+  withSiteBuildLock(() => {
+    if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  });
 }
 
 const pages = new Map<string, Document>();

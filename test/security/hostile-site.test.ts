@@ -35,7 +35,8 @@ beforeAll(() => {
   mkdirSync(join(work, 'content', 'sources'), { recursive: true });
   mkdirSync(join(work, 'content', 'overrides'), { recursive: true });
   writeFileSync(join(work, 'content', 'sources', 'hostile.txt'), HOSTILE);
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Its own Astro cache: node_modules (and Astro's default cache inside it) is shared with the project's builds.
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, '.astro-cache') };
   execFileSync(process.execPath, ['scripts/ingest/cli.ts', '--quiet', '--no-cache'], { cwd: work, env, stdio: 'pipe' });
   execFileSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: work, env, stdio: 'pipe' });
   html = readFileSync(join(work, 'dist', 'docs', 'jzc-2020-99', 'index.html'), 'utf8');

@@ -4,35 +4,14 @@
  * compared file by file. Runs under the same lock as ensureSite(), so it never races a shared build.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/corpus.ts';
+import { withSiteBuildLock } from '../helpers/site.ts';
 
-const LOCK = join(ROOT, 'node_modules', '.cache', 'site-build.lock');
 const tmp = mkdtempSync(join(tmpdir(), 'determinism-'));
-
-function withLock<T>(f: () => T): T {
-  mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
-  const start = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() - start > 10 * 60_000) throw new Error('site-build lock held for 10 minutes');
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
-    }
-  }
-  try {
-    return f();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -64,7 +43,7 @@ describe('determinism', () => {
   }, 120_000);
 
   it('two builds of the site give byte-identical dist folders', () => {
-    withLock(() => {
+    withSiteBuildLock(() => {
       node(['scripts/ingest/cli.ts', '--quiet']);
       for (const k of ['1', '2']) {
         const out = join(tmp, `dist${k}`);
