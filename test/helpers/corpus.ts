@@ -39,3 +39,24 @@ export function doc(id: string): PolicyDocument {
 export function ingestText(files: Record<string, string>): IngestResult {
   return ingest(Object.entries(files).map(([file, text]) => ({ file, bytes: new TextEncoder().encode(text) })));
 }
+
+/** A one-paragraph document (source x.txt, text on line 2) for stage tests that start from typed documents. */
+export function paragraphDoc(text: string, fields: Partial<PolicyDocument> = {}): PolicyDocument {
+  return {
+    id: 'x',
+    title: '关于某事的通知',
+    enclosedTitle: null,
+    docNumber: null,
+    issuers: [],
+    date: '2021-03-01',
+    kind: '通知',
+    addressees: [],
+    attachments: [],
+    copiedTo: [],
+    source: [{ file: 'x.txt', startLine: 1, endLine: 3 }],
+    variants: [],
+    overrides: [],
+    clauses: [{ anchor: 'p1', kind: 'paragraph', label: null, heading: null, text, source: { file: 'x.txt', line: 2 }, children: [] }],
+    ...fields,
+  };
+}

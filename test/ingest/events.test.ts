@@ -10,7 +10,7 @@ import { BatchStep, TimelineEvent } from '../../src/schema/timeline.ts';
 import { extractEvents, shortTitle } from '../../scripts/ingest/events.ts';
 import { findDateExpressions } from '../../scripts/ingest/events/dates.ts';
 import { dateLine, findDate } from '../../scripts/ingest/text/dates.ts';
-import { SOURCES, realCorpus, realSources } from '../helpers/corpus.ts';
+import { SOURCES, paragraphDoc, realCorpus, realSources } from '../helpers/corpus.ts';
 
 const C000 = '000_44d53e97b2e1de92.txt';
 const C001 = '001_614f8415cb5dd7e9.txt';
@@ -197,22 +197,7 @@ describe('batch steps', () => {
 });
 
 describe('inline fixtures', () => {
-  const doc = (text: string, date = '2021-03-01') => ({
-    id: 'x',
-    title: '关于做好第五批试点工作的通知',
-    enclosedTitle: null,
-    docNumber: null,
-    issuers: [],
-    date,
-    kind: '通知' as const,
-    addressees: [],
-    attachments: [],
-    copiedTo: [],
-    source: [{ file: 'x.txt', startLine: 1, endLine: 3 }],
-    variants: [],
-    overrides: [],
-    clauses: [{ anchor: 'p1', kind: 'paragraph' as const, label: null, heading: null, text, source: { file: 'x.txt', line: 2 }, children: [] }],
-  });
+  const doc = (text: string, date = '2021-03-01') => paragraphDoc(text, { title: '关于做好第五批试点工作的通知', date });
 
   it('finds the exact line with the source text, and the year from the document', () => {
     const { events: es } = extractEvents([doc('请于 5 月 10 日前报送材料，逾期不予受理。')], [], { sources: { 'x.txt': '标题\n请于\n5 月 10 日前报送材料，逾期不予受理。\n' } });

@@ -10,7 +10,7 @@ import { Fee, FeeRule } from '../../src/schema/timeline.ts';
 import { extractFees } from '../../scripts/ingest/fees.ts';
 import { findMoney } from '../../scripts/ingest/fees/money.ts';
 import { ceilingFormula, mixedCeiling } from '../../src/lib/fees.ts';
-import { SOURCES, realCorpus, realSources } from '../helpers/corpus.ts';
+import { SOURCES, paragraphDoc, realCorpus, realSources } from '../helpers/corpus.ts';
 
 const C000 = '000_44d53e97b2e1de92.txt';
 const C001 = '001_614f8415cb5dd7e9.txt';
@@ -102,22 +102,7 @@ describe('fees from the real sources', () => {
 });
 
 describe('inline fixtures', () => {
-  const doc = (text: string) => ({
-    id: 'x',
-    title: '关于某事的通知',
-    enclosedTitle: null,
-    docNumber: null,
-    issuers: ['某机关'],
-    date: '2021-03-01',
-    kind: '通知' as const,
-    addressees: [],
-    attachments: [],
-    copiedTo: [],
-    source: [{ file: 'x.txt', startLine: 1, endLine: 3 }],
-    variants: [],
-    overrides: [],
-    clauses: [{ anchor: 'p1', kind: 'paragraph' as const, label: null, heading: null, text, source: { file: 'x.txt', line: 2 }, children: [] }],
-  });
+  const doc = (text: string) => paragraphDoc(text, { issuers: ['某机关'] });
 
   it('reports a figure no rule names, with its line', () => {
     const r = extractFees([doc('获奖者可得奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。')], { sources: { 'x.txt': '标题\n获奖者可得\n奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。\n' } });
