@@ -60,3 +60,20 @@ export function paragraphDoc(text: string, fields: Partial<PolicyDocument> = {})
     ...fields,
   };
 }
+
+/** The five real sources by their number. */
+export const C000 = '000_44d53e97b2e1de92.txt';
+export const C001 = '001_614f8415cb5dd7e9.txt';
+export const C002 = '002_639c99f2059b9d6f.txt';
+export const C003 = '003_06cb2281395e9f18.txt';
+export const C004 = '004_eb59026145488a15.txt';
+
+/** A real source's lines as the file holds them (index 0 is line 1). */
+export function rawLines(file: string): string[] {
+  return readFileSync(join(SOURCES, file), 'utf8').split(/\r?\n/u);
+}
+
+/** The real sources' texts by file name, as the downstream stages take them to find exact lines. */
+export function sourceTexts(): Record<string, string> {
+  return Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
+}

@@ -3,21 +3,15 @@
  * Figures were counted off the source texts (tab-separated rows of each list table) and are
  * re-counted here from the raw lines where that is cheap, so a parser change cannot move both.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Batch, Certificate, Organization, StatedTotal } from '../../src/schema/catalog.ts';
 import { extractCatalog } from '../../scripts/ingest/catalog.ts';
 import { certificateName, completeEnding, looksTruncated, slug } from '../../scripts/ingest/catalog/names.ts';
 import { batchesNamed } from '../../scripts/ingest/catalog/tables.ts';
-import { SOURCES, ingestText, realCorpus, realSources } from '../helpers/corpus.ts';
+import { C001, C002, C003, C004, ingestText, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
 
-const C001 = '001_614f8415cb5dd7e9.txt';
-const C002 = '002_639c99f2059b9d6f.txt';
-const C003 = '003_06cb2281395e9f18.txt';
-const C004 = '004_eb59026145488a15.txt';
-const raw = (file: string) => readFileSync(join(SOURCES, file), 'utf8').split(/\r?\n/u);
-const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
+const raw = rawLines;
+const sources = sourceTexts();
 const catalog = extractCatalog(realCorpus().documents, { sources });
 const { certificates, organizations, batches, totals, anomalies } = catalog;
 

@@ -3,22 +3,15 @@
  * strings, then the events and batch steps read from the real sources. Dates and lines were read
  * off the source texts; each event's cited line is re-checked against the raw source.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchStep, TimelineEvent } from '../../src/schema/timeline.ts';
 import { extractEvents, shortTitle } from '../../scripts/ingest/events.ts';
 import { findDateExpressions } from '../../scripts/ingest/events/dates.ts';
 import { dateLine, findDate } from '../../scripts/ingest/text/dates.ts';
-import { SOURCES, paragraphDoc, realCorpus, realSources } from '../helpers/corpus.ts';
+import { C000, C001, C002, C003, C004, paragraphDoc, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
 
-const C000 = '000_44d53e97b2e1de92.txt';
-const C001 = '001_614f8415cb5dd7e9.txt';
-const C002 = '002_639c99f2059b9d6f.txt';
-const C003 = '003_06cb2281395e9f18.txt';
-const C004 = '004_eb59026145488a15.txt';
-const raw = (file: string) => readFileSync(join(SOURCES, file), 'utf8').split(/\r?\n/u);
-const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
+const raw = rawLines;
+const sources = sourceTexts();
 const corpus = realCorpus();
 const { events, steps, anomalies } = extractEvents(corpus.documents, corpus.catalog.batches, { sources, totals: corpus.catalog.totals });
 

@@ -3,11 +3,9 @@
  * skill codes that match only themselves, catalog names. Small inline tables first, then the
  * tables the index step builds from the real content/generated JSON.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeEntries, docEntries } from '../../scripts/search/build-index.ts';
-import { readSources } from '../../scripts/search/dictionary.ts';
+import { realCorpus } from '../helpers/corpus.ts';
 import {
   type LookupData,
   codesIn,
@@ -22,7 +20,6 @@ import {
 } from '../../src/lib/search/lookup.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 
 const fixture: LookupData = {
   docs: [
@@ -137,9 +134,10 @@ describe('names', () => {
   });
 });
 
-describe('tables built from the real corpus (content/generated)', () => {
-  const generated = join(ROOT, 'content', 'generated');
-  const src = readSources(generated);
+describe('tables built from the real corpus', () => {
+  // The ingest in-process, not content/generated: the test does not depend on a build having run first.
+  const corpus = realCorpus();
+  const src = { documents: corpus.documents, certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations, standards: corpus.standards.standards };
   const docs = docEntries(src.documents);
   it('every document with a 文号 is found by it, in four bracket forms', () => {
     const numbered = src.documents.filter((d) => d.docNumber);
@@ -157,9 +155,8 @@ describe('tables built from the real corpus (content/generated)', () => {
   it('the variant 文号 教职成〔2019〕36号 finds 教职成司函〔2019〕36号', () => {
     expect(lookupDocNumber('教职成〔2019〕36号', { docs })[0]!.url).toBe('/docs/jzcsh-2019-36/');
   });
-  const skillsFile = join(generated, 'skills.json');
-  it.runIf(existsSync(skillsFile))('every printed code finds exactly its own rows, at /certificates/<id>/skills/<code>/ when that page exists', () => {
-    const rows = JSON.parse(readFileSync(skillsFile, 'utf8')) as SkillRow[];
+  it('every printed code finds exactly its own rows, at /certificates/<id>/skills/<code>/ when that page exists', () => {
+    const rows: SkillRow[] = corpus.standards.rows;
     const all = new Set(rows.flatMap((r) => (r.normalizedCode ? [r.normalizedCode] : [])));
     const pageUrls = new Set([...all].map((c) => `/certificates/web-qdkf/skills/${c}/`));
     const codes = codeEntries(rows, src, pageUrls);
