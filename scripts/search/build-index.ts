@@ -2,9 +2,10 @@
  * `node scripts/search/build-index.ts [--dist dist] [--generated content/generated] [--plain OUT]`
  *
  * The index step of `npm run build`, after `astro build`:
- *   read  dist/ pages (documents, certificates, skills, organisations, glossary)
- *   ─► prepare a copy for the indexer: content root, noise ignored, clause anchors on headings,
- *      filters and metadata from the typed JSON
+ *   read  dist/ pages (documents, certificates, organisations, glossary; skill pages are not indexed one
+ *         by one: their rows are sub-results of the certificate page, as clauses are of a document)
+ *   ─► prepare a copy for the indexer: content root, noise ignored, clause anchors and skill-row
+ *      anchors on headings, filters and metadata from the typed JSON
  *   ─► Pagefind (Node API) writes dist/pagefind/
  *   ─► dist/search/data.json   (pages by fragment id: title, names, nodejieba keywords; names; filter counts)
  *      dist/search/terms.json  (dictionary terms and titles, for suggestions when nothing matched)
@@ -14,7 +15,7 @@
  * `--plain OUT` writes the comparison index instead: the same pages, Pagefind defaults,
  * no preparation (what a site gets by running `pagefind --site dist`), into OUT/pagefind.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -24,6 +25,7 @@ import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
 import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { compact } from '../../src/lib/search/normalize.ts';
+import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
 import { buildDictionary } from '../ingest/segment.ts';
@@ -32,6 +34,19 @@ import { type DictionarySources, readSources } from './dictionary.ts';
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
+
+/**
+ * HTML per index shard, in bytes (the indexed pages' files in dist/). Pagefind indexes in memory: its
+ * service peaked at 20–30× the prepared HTML while writing (measured at 50×: one index of 147 MB,
+ * 2.8 GB; a shard of 48 MB of certificate pages, 1.4 GB). A larger site is indexed in
+ * ceil(size / SHARD_BYTES) shards (dist/pagefind/, then dist/pagefind-shards/<n>/), each by a fresh
+ * service closed before the next starts, and the search merges them (Pagefind's mergeIndex).
+ * The real corpus (3 MB) and 10× of it fit in one.
+ */
+export const SHARD_BYTES = 32 * 1024 * 1024;
+/** Where shards after the first go; the first is dist/pagefind/. */
+export const SHARDS_DIR = 'pagefind-shards';
+const shardDir = (k: number) => (k === 0 ? 'pagefind' : join(SHARDS_DIR, String(k)));
 
 export type PageType = 'doc' | 'certificate' | 'skill' | 'organization' | 'glossary';
 
@@ -52,7 +67,7 @@ export function sitePages(dist: string): SitePage[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) {
-        if (e.name !== 'pagefind' && e.name !== '_astro') walk(p);
+        if (e.name !== 'pagefind' && e.name !== SHARDS_DIR && e.name !== '_astro') walk(p);
       } else if (e.name === 'index.html') {
         const url = `/${relative(dist, dir).split(sep).join('/')}/`;
         let m: RegExpExecArray | null;
@@ -72,18 +87,34 @@ const BATCH_NAMES = ['', '首批', '第二批', '第三批', '第四批', '第�
 const batchName = (n: number | null | undefined) => (n ? (BATCH_NAMES[n] ?? `第${n}批`) : null);
 
 export interface PageFacts {
+  type: PageType;
   filters: Record<string, string[]>;
   meta: Record<string, string>;
   names: string[];
 }
 
-/** Filters, metadata and names of a page, from the typed JSON (never parsed from the page). */
-export function pageFacts(page: SitePage, src: DictionarySources, skills: SkillRow[]): PageFacts {
+/** The corpus by id, built once per index run (the per-page look-ups were linear scans: quadratic at scale). */
+export interface SourceIndex {
+  documents: Map<string, PolicyDocument>;
+  certificates: Map<string, Certificate>;
+  organizations: Map<string, Organization>;
+}
+
+export function indexSources(src: DictionarySources): SourceIndex {
+  return {
+    documents: new Map(src.documents.map((d) => [d.id, d])),
+    certificates: new Map(src.certificates.map((c) => [c.id, c])),
+    organizations: new Map(src.organizations.map((o) => [o.id, o])),
+  };
+}
+
+/** Filters, metadata and names of an indexed page, from the typed JSON (never parsed from the page). */
+export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
   const filters: Record<string, string[]> = {};
   const meta: Record<string, string> = {};
   const names: string[] = [];
   if (page.type === 'doc') {
-    const doc = src.documents.find((d) => d.id === page.id);
+    const doc = by.documents.get(page.id);
     filters.type = ['政策文件'];
     if (doc) {
       filters.kind = [doc.kind];
@@ -94,22 +125,17 @@ export function pageFacts(page: SitePage, src: DictionarySources, skills: SkillR
       names.push(...[doc.docNumber, ...doc.variants.map((v) => v.docNumber)].filter((n): n is string => Boolean(n)));
       if (doc.enclosedTitle) names.push(doc.enclosedTitle);
     }
-  } else if (page.type === 'certificate' || page.type === 'skill') {
-    const cert = src.certificates.find((c) => c.id === page.id);
-    filters.type = [page.type === 'skill' ? '技能条目' : '证书'];
+  } else if (page.type === 'certificate') {
+    const cert = by.certificates.get(page.id);
+    filters.type = ['证书'];
     if (cert) {
       filters.certificate = [cert.name];
       const b = batchName(cert.batch);
       if (b) filters.batch = [b];
       names.push(cert.name, cert.fullName, ...cert.aliases);
     }
-    if (page.type === 'skill') {
-      const row = skills.find((r) => r.normalizedCode === page.code && (!cert || compact(r.certificate ?? '') === compact(cert.name)));
-      if (row) filters.level = [row.level];
-      if (page.code) names.push(page.code);
-    }
   } else if (page.type === 'organization') {
-    const org = src.organizations.find((o) => o.id === page.id);
+    const org = by.organizations.get(page.id);
     filters.type = ['培训评价组织'];
     if (org) {
       const bs = org.batches.map(batchName).filter((b): b is string => Boolean(b));
@@ -119,7 +145,7 @@ export function pageFacts(page: SitePage, src: DictionarySources, skills: SkillR
   } else {
     filters.type = ['名词解释'];
   }
-  return { filters, meta, names };
+  return { type: page.type, filters, meta, names };
 }
 
 /** The copy of a page Pagefind reads: content root, noise ignored, clause anchors on their headings, filters added. */
@@ -142,6 +168,25 @@ export function prepareHtml(html: string, facts: PageFacts): string {
     for (const section of root.querySelectorAll('article.skill-page section')) {
       const id = section.querySelector('h2')?.getAttribute('id') ?? '';
       if (id !== 'parents') section.setAttribute('data-pagefind-ignore', 'all');
+    }
+  }
+  // A certificate page carries its standard's rows as sub-results, as a document carries its clauses: each row of the
+  // matrix becomes a heading with the row's anchor (the engine sends a row hit to the row's own page). Skill pages are
+  // not indexed one by one: 30,600 of them at 50× held the index service at 3–4 GB; 191 certificate pages do not.
+  // Its own headings (联系方式, the standard's title…) lose their ids: on a certificate page every sub-result is a row.
+  if (facts.type === 'certificate') {
+    for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) h.removeAttribute('id');
+    for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
+    for (const li of root.querySelectorAll('.cert-standard .skill-matrix li.skill-node[id]')) {
+      const row = li.querySelector(':scope > .skill-row');
+      if (!row) continue;
+      const level = li.closest('[data-level]')?.getAttribute('data-level');
+      const parts = [...row.querySelectorAll('.skill-row__type, .skill-name, .skill-row__text')].map((e) => e.textContent.trim());
+      const heading = document.createElement('h6');
+      heading.setAttribute('id', li.getAttribute('id')!);
+      heading.textContent = [level, ...parts].filter(Boolean).join(' ');
+      li.removeAttribute('id');
+      row.replaceWith(heading);
     }
   }
   // On a document page only clauses make sub-results: the page's own headings (状态, 来源, 目录…) lose their ids here.
@@ -197,13 +242,16 @@ export function docEntries(documents: PolicyDocument[]): DocEntry[] {
 /** Skill codes → their page (/certificates/<cert>/skills/<code>/) where it exists, else the standard's level table in its document. */
 export function codeEntries(skills: SkillRow[], src: DictionarySources, pages: Set<string>): CodeEntry[] {
   const out: CodeEntry[] = [];
+  const certByName = new Map<string, Certificate>();
+  for (const c of src.certificates) for (const n of [c.name, ...c.aliases]) if (!certByName.has(compact(n))) certByName.set(compact(n), c);
+  const standards = new Map(src.standards.map((s) => [s.id, s]));
   for (const row of skills) {
     if (!row.normalizedCode) continue;
-    const cert = src.certificates.find((c) => [c.name, ...c.aliases].some((n) => compact(n) === compact(row.certificate ?? '')));
+    const cert = certByName.get(compact(row.certificate ?? ''));
     const certId = cert?.id ?? row.standard;
     let url = `/certificates/${certId}/skills/${row.normalizedCode}/`;
     if (!pages.has(url)) {
-      const std = src.standards.find((s) => s.id === row.standard);
+      const std = standards.get(row.standard);
       const level = std?.levels.find((l) => l.level === row.level);
       url = std ? `/docs/${std.document}/${level ? `#${level.anchor}` : std.anchor ? `#${std.anchor}` : ''}` : url;
     }
@@ -251,9 +299,13 @@ export interface BuildReport {
   codes: number;
   names: number;
   bytes: Record<string, number>;
+  /** Index shards written: ceil(htmlBytes / SHARD_BYTES); the indexed pages' HTML, and the copies Pagefind read. */
+  shards: number;
+  htmlBytes: number;
+  preparedBytes: number;
 }
 
-export async function buildIndex(distDir: string, generatedDir: string): Promise<BuildReport> {
+export async function buildIndex(distDir: string, generatedDir: string, shardBytes = SHARD_BYTES): Promise<BuildReport> {
   const dist = resolve(distDir);
   const src = readSources(resolve(generatedDir));
   const skillsPath = join(resolve(generatedDir), 'skills.json');
@@ -267,41 +319,66 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
 
   const pages = sitePages(dist);
   const urls = new Set(pages.map((p) => p.url));
-  const outDir = join(dist, 'pagefind');
-  rmSync(outDir, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
+  rmSync(join(dist, SHARDS_DIR), { recursive: true, force: true });
   const info = new Map<string, PageInfo>();
   const byType: Record<string, number> = {};
   const filterCounts: Record<string, Record<string, number>> = {};
-  for (const page of pages) {
-    const html = readFileSync(page.file, 'utf8');
-    const facts = pageFacts(page, src, skills);
-    for (const [key, values] of Object.entries(facts.filters)) {
-      const counts = (filterCounts[key] ??= {});
-      for (const v of new Set(values)) counts[v] = (counts[v] ?? 0) + 1;
+  const by = indexSources(src);
+  // Each page's DOM (linkedom) is garbage once prepared, but V8 lets it pile up while the service works:
+  // at 50× this process grew to 1.5 GB with a live set under 400 MB. With --expose-gc (npm run build,
+  // the bench) it is collected every 100 pages; without the flag nothing changes but the memory.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  let sinceGc = 0;
+  let preparedBytes = 0;
+  // Skill pages are reached through their certificate page's rows (sub-results), the code look-up and the matrix.
+  const indexed = pages.filter((p) => p.type !== 'skill');
+  const htmlBytes = indexed.reduce((sum, p) => sum + statSync(p.file).size, 0);
+  const shardCount = Math.max(1, Math.ceil(htmlBytes / shardBytes));
+  const shardDirs: string[] = [];
+  // Pages are dealt round-robin (page i to shard i mod n), so every shard is a sample of the whole site: Pagefind
+  // scores a page with its own shard's word statistics, and shards cut in URL order (certificates, then documents …)
+  // ranked worse once merged (measured on the real site in 3 shards: MRR 0.958 → 0.821).
+  for (let shard = 0; shard < shardCount; shard++) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    for (let i = shard; i < indexed.length; i += shardCount) {
+      const page = indexed[i]!;
+      const facts = pageFacts(page, by);
+      for (const [key, values] of Object.entries(facts.filters)) {
+        const counts = (filterCounts[key] ??= {});
+        for (const v of new Set(values)) counts[v] = (counts[v] ?? 0) + 1;
+      }
+      const content = prepareHtml(readFileSync(page.file, 'utf8'), facts);
+      preparedBytes += Buffer.byteLength(content);
+      if (collect && ++sinceGc >= 100) {
+        collect();
+        sinceGc = 0;
+      }
+      const r = await index.addHTMLFile({ url: page.url, content });
+      if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
+      // Keywords where they were measured to help (documents); catalog pages carry their names.
+      // No title: its re-rank weight is 0 (RANK.title), and result titles come from Pagefind's fragments.
+      const entry: PageInfo = { url: page.url };
+      if (page.type === 'doc') entry.keywords = keywordsOf.get(page.id) ?? [];
+      if (facts.names.length) entry.names = [...new Set(facts.names)];
+      info.set(page.url, entry);
+      byType[page.type] = (byType[page.type] ?? 0) + 1;
     }
-    const r = await index.addHTMLFile({ url: page.url, content: prepareHtml(html, facts) });
-    if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
-    // Keywords where they were measured to help (documents); catalog pages carry their names; skill pages their code.
-    // No title: its re-rank weight is 0 (RANK.title), and result titles come from Pagefind's fragments.
-    const entry: PageInfo = { url: page.url };
-    if (page.type === 'doc') entry.keywords = keywordsOf.get(page.id) ?? [];
-    const names = page.type === 'skill' ? (page.code ? [page.code] : []) : facts.names;
-    if (names.length) entry.names = [...new Set(names)];
-    info.set(page.url, entry);
-    byType[page.type] = (byType[page.type] ?? 0) + 1;
+    // Written and the service closed before the next shard starts: one shard in memory at a time.
+    const outputPath = join(dist, shardDir(shard));
+    const w = await index.writeFiles({ outputPath });
+    if (w.errors.length) throw new Error(`pagefind: ${w.errors.join('; ')}`);
+    await pagefind.close();
+    shardDirs.push(outputPath);
   }
-  const w = await index.writeFiles({ outputPath: outDir });
-  if (w.errors.length) throw new Error(`pagefind: ${w.errors.join('; ')}`);
-  await pagefind.close();
 
   const byId: Record<string, PageInfo> = {};
-  // Skill pages are left out: one line each, Pagefind ranks them by their own text, and their
-  // entries tripled data.json (measured: recall@5 0.929 → 0.944 and MRR 0.893 → 0.896 without them).
-  for (const [id, url] of fragmentUrls(outDir)) {
-    const p = info.get(url);
-    if (p && !url.includes('/skills/')) byId[id] = p;
+  for (const dir of shardDirs) {
+    for (const [id, url] of fragmentUrls(dir)) {
+      const p = info.get(url);
+      if (p) byId[id] = p;
+    }
   }
   const names = nameEntries(src, urls);
   // A catalog page's names are its entry in `names` (the engine joins them by URL): not stored twice.
@@ -311,7 +388,7 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
   const terms = [...new Set([...dict.terms, ...titles])];
   // The alias “<name>职业技能等级证书” is restored by the engine (CERT_SUFFIX): not stored.
   const storedNames = names.map((n) => (n.kind === 'certificate' ? { ...n, aliases: n.aliases.filter((a) => a !== n.name + CERT_SUFFIX) } : n));
-  const data: SearchData = { pages: byId, names: storedNames };
+  const data: SearchData = { pages: byId, names: storedNames, ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}) };
   const lookup: Pick<LookupData, 'docs' | 'codes'> = { docs: docEntries(src.documents), codes: codeEntries(skills, src, urls) };
   const searchDir = join(dist, 'search');
   mkdirSync(searchDir, { recursive: true });
@@ -323,11 +400,14 @@ export async function buildIndex(distDir: string, generatedDir: string): Promise
   writeFileSync(join(searchDir, 'lookup.json'), lookupJson);
   writeFileSync(join(searchDir, 'terms.json'), termsJson);
   return {
-    pages: pages.length,
+    pages: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
     dictionary: dict.counts,
     codes: lookup.codes.length,
     names: names.length,
+    shards: shardDirs.length,
+    htmlBytes,
+    preparedBytes,
     bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson), 'search/terms.json': Buffer.byteLength(termsJson) },
   };
 }
@@ -365,6 +445,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
         const dict = Object.entries(r.dictionary).map(([k, v]) => `${k} ${v}`).join(', ');
         console.log(`search: indexed ${r.pages} pages (${types}); dictionary: ${dict}; ${r.codes} skill codes, ${r.names} catalog names`);
+        console.log(`search: ${r.shards} index shard${r.shards > 1 ? 's' : ''} for ${(r.htmlBytes / 1024 / 1024).toFixed(1)} MB of pages (${(r.preparedBytes / 1024 / 1024).toFixed(1)} MB prepared)`);
         console.log(`search: ${Object.entries(r.bytes).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}`);
       }
     }

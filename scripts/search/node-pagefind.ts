@@ -30,16 +30,25 @@ function installFetch(root: string): void {
   }) as typeof fetch;
 }
 
-/** A Pagefind instance over `<siteDir>/pagefind/`. Each folder gets its own module instance. */
-export async function loadPagefind(siteDir: string, ranking?: Record<string, number>): Promise<PagefindLike> {
+/**
+ * A Pagefind instance over `<siteDir>/pagefind/`, with the site's further index shards merged in
+ * (`shards`: URL paths from search/data.json). Each folder gets its own module instance.
+ */
+export async function loadPagefind(siteDir: string, ranking?: Record<string, number>, shards: readonly string[] = []): Promise<PagefindLike> {
   const dir = resolve(siteDir, 'pagefind');
   installFetch(dir);
   const mod = (await import(pathToFileURL(`${dir}/pagefind.js`).href)) as PagefindLike & {
     options(o: Record<string, unknown>): Promise<void>;
     init(): Promise<void>;
+    mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
   };
   await mod.options({ baseUrl: '/', ...(ranking ? { ranking } : {}) });
   await mod.init();
+  for (const shard of shards) {
+    const shardDir = resolve(siteDir, `.${shard}`);
+    installFetch(shardDir);
+    await mod.mergeIndex(`${pathToFileURL(shardDir).href}/`, { baseUrl: '/', ...(ranking ? { ranking } : {}) });
+  }
   return mod;
 }
 
@@ -50,11 +59,13 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
   let lookup: Promise<Pick<LookupData, 'docs' | 'codes'>> | null = null;
   let terms: Promise<string[]> | null = null;
   const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
-  return {
-    pagefind: () => (pf ??= loadPagefind(pagefindDir, ranking ?? undefined)),
+  const deps: SearchDeps = {
+    // Shards are the ones of our index only (the plain comparison index is one).
+    pagefind: () => (pf ??= (async () => loadPagefind(pagefindDir, ranking ?? undefined, pagefindDir === siteDir ? ((await deps.data()).shards ?? []) : []))()),
     data: () => (data ??= json<SearchData>('search/data.json')),
     lookup: () => (lookup ??= json<Pick<LookupData, 'docs' | 'codes'>>('search/lookup.json')),
     terms: () => (terms ??= json<string[]>('search/terms.json')),
     filters: () => json<Record<string, Record<string, number>>>('search/filters.json'),
   };
+  return deps;
 }

@@ -41,11 +41,15 @@ function browserDeps(): SearchDeps {
     if (!r.ok) throw new Error(`${r.status} ${url}`);
     return (await r.json()) as T;
   };
-  return {
+  const deps: SearchDeps = {
     pagefind: () =>
       (pf ??= (async () => {
         const url = '/pagefind/pagefind.js';
-        const mod = (await import(/* @vite-ignore */ url)) as PagefindLike & { options(o: object): Promise<void>; init(): Promise<void> };
+        const mod = (await import(/* @vite-ignore */ url)) as PagefindLike & {
+          options(o: object): Promise<void>;
+          init(): Promise<void>;
+          mergeIndex(path: string, o: object): Promise<void>;
+        };
         await mod.options({ ranking: PAGEFIND_RANKING, noWorker: true });
         // The engine segments the query itself (segmentQuery). Pagefind's JS would segment it again when
         // the page language is zh/ja/th; it reads <html lang> synchronously while init() starts, so
@@ -60,6 +64,8 @@ function browserDeps(): SearchDeps {
           if (lang === null) html.removeAttribute('lang');
           else html.setAttribute('lang', lang);
         }
+        // A large site's index comes in shards (search/data.json lists them): merged into the first one.
+        for (const shard of (await deps.data()).shards ?? []) await mod.mergeIndex(shard, { baseUrl: '/', ranking: PAGEFIND_RANKING });
         return mod;
       })()),
     data: () => (data ??= json<SearchData>('/search/data.json')),
@@ -67,6 +73,7 @@ function browserDeps(): SearchDeps {
     terms: () => (terms ??= json<string[]>('/search/terms.json')),
     filters: () => (filters ??= json<Record<string, Record<string, number>>>('/search/filters.json')),
   };
+  return deps;
 }
 
 function excerptNodes(parts: Excerpt): Node[] {

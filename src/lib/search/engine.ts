@@ -9,6 +9,7 @@
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
 import { type LookupData, type LookupHit, type NameEntry, exactLookups, isCodeQuery, isDocNumberQuery, wantsLookup } from './lookup.ts';
+import { skillHref } from '../skills.ts';
 import { compact, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 
 export interface PagefindSubResult {
@@ -59,6 +60,8 @@ export interface SearchData {
   /** Catalog pages (certificates, organisations) carry no `names` here: they are their entry in `names`. */
   pages: Record<string, PageInfo>;
   names: NameEntry[];
+  /** Index shards after the first (dist/pagefind/), to merge into it: written only when the site outgrew one (build-index.ts SHARD_BYTES). */
+  shards?: string[];
   /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
   terms?: string[];
 }
@@ -72,6 +75,17 @@ export interface SearchDeps {
   filters?(): Promise<Record<string, Record<string, number>>>;
   /** dist/search/lookup.json (文号, clause locators, codes): loaded only when a query needs it. */
   lookup(): Promise<Pick<LookupData, 'docs' | 'codes'>>;
+}
+
+/**
+ * The page of a certificate page's sub-result: the index step makes each row of the certificate's skill matrix a
+ * heading with the row's anchor, so `/certificates/<id>/#<anchor>` stands for `/certificates/<id>/skills/<anchor>/`.
+ */
+export function rowPage(pageUrl: string, subUrl: string): string | null {
+  const m = /^\/certificates\/([^/]+)\/$/u.exec(pageUrl);
+  const hash = subUrl.indexOf('#');
+  if (!m || hash < 0 || subUrl.slice(0, hash) !== pageUrl || hash === subUrl.length - 1) return null;
+  return skillHref(m[1]!, subUrl.slice(hash + 1));
 }
 
 /** Text with highlighted parts, never HTML: the UI builds nodes, the CLI prints brackets. */
@@ -309,13 +323,21 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       }
       total++;
       if (exactUrls.has(url) || hits.length >= wanted) continue;
-      const subs = [...(d.sub_results ?? [])]
+      const byLocations = [...(d.sub_results ?? [])].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
+      // Only our index gives certificate pages row headings (plain Pagefind's sub-results there are the page's sections).
+      const rowOf = (sub: string) => (mode === 'ours' ? rowPage(url, sub) : null);
+      const subs = byLocations
         .filter((s) => s.url !== url && s.url.includes('#'))
-        .sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0))
-        .slice(0, 3)
-        .map((s) => ({ url: s.url, title: s.title, excerpt: parseExcerpt(s.excerpt) }));
+        .map((s) => ({ url: rowOf(s.url) ?? s.url, title: s.title, excerpt: parseExcerpt(s.excerpt) }));
       const excerpt = phrases.length ? (phraseExcerpt(d.content, phrases[0]!) ?? parseExcerpt(d.excerpt)) : parseExcerpt(d.excerpt);
-      hits.push({ kind: 'text', url, title: d.meta.title ?? url, excerpt, sub: subs, filters: d.filters });
+      // A certificate page whose best match is one of its standard's rows is shown as that row's page.
+      const best = byLocations[0];
+      const row = best ? rowOf(best.url) : null;
+      if (row && !phrases.length) {
+        hits.push({ kind: 'text', url: row, title: best!.title, excerpt: parseExcerpt(best!.excerpt), sub: subs.slice(1, 4), filters: d.filters });
+      } else {
+        hits.push({ kind: 'text', url, title: d.meta.title ?? url, excerpt, sub: subs.slice(0, 3), filters: d.filters });
+      }
     }
   }
   response.total = phrases.length ? total : results.length;

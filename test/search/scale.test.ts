@@ -1,0 +1,108 @@
+/**
+ * How the index step scales (issue 7): skill rows are sub-results of their certificate page, not
+ * pages of their own, and past SHARD_BYTES of prepared pages the index is written in shards that the
+ * search merges. Checked on the real site, and on a copy of it indexed with a tiny shard size.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex, prepareHtml, SHARDS_DIR, sitePages } from '../../scripts/search/build-index.ts';
+import { evaluate } from '../../scripts/search/evaluate.ts';
+import { nodeDeps } from '../../scripts/search/node-pagefind.ts';
+import { rowPage, search } from '../../src/lib/search/engine.ts';
+import type { SearchData } from '../../src/lib/search/engine.ts';
+import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
+import { parseHTML } from 'linkedom';
+
+const tmp = mkdtempSync(join(tmpdir(), 'search-scale-'));
+beforeAll(() => {
+  ensureSite();
+}, 300_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('skill rows as sub-results of the certificate page', () => {
+  it('the index copy of a certificate page has one heading per row, with the row anchor, and no other ids on headings', () => {
+    const page = sitePages(DIST).find((p) => p.url === '/certificates/web-qdkf/')!;
+    const html = prepareHtml(readFileSync(page.file, 'utf8'), { type: 'certificate', filters: {}, meta: {}, names: [] });
+    const { document } = parseHTML(html);
+    const rowsShown = parseHTML(readFileSync(page.file, 'utf8')).document.querySelectorAll('.skill-matrix li.skill-node[id]').length;
+    const headings = [...document.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')];
+    expect(rowsShown).toBeGreaterThan(100);
+    expect(headings).toHaveLength(rowsShown);
+    expect(headings.every((h) => h.tagName === 'H6')).toBe(true);
+    const s5 = document.getElementById('2-3-4-S5')!;
+    expect(s5.textContent).toMatch(/^中级 技能要求 2-3-4-S5 /u);
+    expect(document.querySelector('.skill-compare')).toBeNull();
+  });
+
+  it('skill pages are not indexed one by one; a row found in full text leads to its own page', async () => {
+    const data = JSON.parse(readFileSync(join(DIST, 'search', 'data.json'), 'utf8')) as SearchData;
+    expect(Object.values(data.pages).some((p) => p.url.includes('/skills/'))).toBe(false);
+    const res = await search('货物堆码技术', nodeDeps(DIST), { limit: 10 });
+    const skillHits = res.hits.filter((h) => /^\/certificates\/wlgl\/skills\/l\d-f\d-w\d-[sk]\d+\/$/u.test(h.url));
+    expect(skillHits.length).toBeGreaterThan(0);
+    expect(skillHits[0]!.title).toContain('货物堆码技术');
+  });
+
+  it('rowPage maps only a certificate page’s own anchors', () => {
+    expect(rowPage('/certificates/web-qdkf/', '/certificates/web-qdkf/#2-3-4-S5')).toBe('/certificates/web-qdkf/skills/2-3-4-S5/');
+    expect(rowPage('/docs/jzc-2019-6/', '/docs/jzc-2019-6/#s2-5')).toBeNull();
+    expect(rowPage('/certificates/web-qdkf/', '/certificates/wlgl/#l1-f2')).toBeNull();
+    expect(rowPage('/certificates/web-qdkf/', '/certificates/web-qdkf/')).toBeNull();
+  });
+});
+
+describe('an index in shards', () => {
+  let site = '';
+  let shards = 0;
+  /** URL → the shard its fragment is in. */
+  const shardOf = new Map<string, number>();
+  beforeAll(async () => {
+    site = join(tmp, 'site');
+    cpSync(DIST, site, { recursive: true });
+    // The real site is 2.8 MB of prepared pages: 1 MB shards make at least three.
+    const r = await buildIndex(site, join(ROOT, 'content', 'generated'), 1024 * 1024);
+    shards = r.shards;
+    const data = JSON.parse(readFileSync(join(site, 'search', 'data.json'), 'utf8')) as SearchData;
+    const dirs = [join(site, 'pagefind'), ...(data.shards ?? []).map((s) => join(site, `.${s}`))];
+    dirs.forEach((d, k) => {
+      for (const f of readdirSync(join(d, 'fragment'))) {
+        const raw = gunzipSync(readFileSync(join(d, 'fragment', f))).toString('utf8');
+        const url = (JSON.parse(raw.slice(raw.indexOf('{'))) as { url: string }).url;
+        expect(shardOf.has(url), url).toBe(false);
+        shardOf.set(url, k);
+      }
+    });
+  }, 300_000);
+
+  it('writes each page into exactly one shard and lists the further shards in data.json', () => {
+    expect(shards).toBeGreaterThanOrEqual(3);
+    const data = JSON.parse(readFileSync(join(site, 'search', 'data.json'), 'utf8')) as SearchData;
+    expect(data.shards).toHaveLength(shards - 1);
+    expect(data.shards!.every((s) => s.startsWith(`/${SHARDS_DIR}/`) && existsSync(join(site, `.${s}`, 'pagefind-entry.json')))).toBe(true);
+    const indexed = sitePages(site).filter((p) => p.type !== 'skill');
+    expect(shardOf.size).toBe(indexed.length);
+    expect(new Set(shardOf.keys())).toEqual(new Set(indexed.map((p) => p.url)));
+    expect(new Set(shardOf.values()).size).toBe(shards);
+  });
+
+  it('searches all shards as one index', async () => {
+    const pf = await nodeDeps(site).pagefind();
+    const found = (await pf.search('证书'))!.results;
+    const urls = await Promise.all(found.map(async (r) => (await r.data()).url));
+    const from = new Set(urls.map((u) => shardOf.get(u)));
+    console.log(`shards: ${shards}; “证书” found in ${urls.length} pages from ${from.size} shards`);
+    expect(from.size).toBe(shards);
+    expect(from.has(undefined)).toBe(false);
+  });
+
+  it('the judged queries score as on the single index', async () => {
+    const one = await evaluate(DIST, join(tmp, 'plain1'));
+    const many = await evaluate(site, join(tmp, 'plain2'));
+    console.log(`shards: ${shards}; recall@5 ${many.ours.recall5.toFixed(3)} (one index ${one.ours.recall5.toFixed(3)}), MRR ${many.ours.mrr.toFixed(3)} (one index ${one.ours.mrr.toFixed(3)})`);
+    expect(many.ours.recall5).toBeGreaterThanOrEqual(one.ours.recall5 - 0.05);
+    expect(many.ours.mrr).toBeGreaterThanOrEqual(one.ours.mrr - 0.05);
+  }, 300_000);
+});
