@@ -59,7 +59,7 @@ function hash(text: string): string {
  * `titles` maps title keys to a 文号 printed with that title elsewhere, so a bare title joins its
  * 文号's group. `id` is ASCII: the would-be document id for a 文号, `t-<hash>` for a title.
  */
-export function unresolvedKey(r: Pick<Reference, 'docNumber' | 'title' | 'printed'>, titles?: Map<string, string>): { key: string; id: string } {
+export function unresolvedKey(r: Pick<Reference, 'docNumber' | 'title' | 'printed'>, titles?: ReadonlyMap<string, string>): { key: string; id: string } {
   const tk = titleKey(r.title ?? r.printed);
   const number = r.docNumber ?? titles?.get(tk) ?? null;
   if (number) return { key: number, id: idFromDocNumber(number) ?? `n-${hash(number)}` };
@@ -115,11 +115,19 @@ export interface TargetGroup {
   refs: Reference[];
 }
 
-/** A document's references out of itself (internal ones left out), grouped by cited document, in reading order. */
-export function referencesOut(refs: readonly Reference[], docId: string): TargetGroup[] {
-  const groups = new Map<string, TargetGroup>();
+/** The 文号 an unresolved reference prints with a title, by title: how references citing the title alone are grouped with it. */
+export function unresolvedTitles(refs: readonly Reference[]): Map<string, string> {
   const titles = new Map<string, string>();
   for (const r of refs) if (r.target === null && r.docNumber && r.title) titles.set(titleKey(r.title), r.docNumber);
+  return titles;
+}
+
+/**
+ * A document's references out of itself (internal ones left out), grouped by cited document, in reading order.
+ * `titles`: the corpus's unresolvedTitles, when `refs` are only this document's.
+ */
+export function referencesOut(refs: readonly Reference[], docId: string, titles: ReadonlyMap<string, string> = unresolvedTitles(refs)): TargetGroup[] {
+  const groups = new Map<string, TargetGroup>();
   for (const r of refs) {
     if (r.from !== docId || isInternal(r)) continue;
     const key = r.target ?? `unresolved:${unresolvedKey(r, titles).id}`;

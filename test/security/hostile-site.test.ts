@@ -3,13 +3,11 @@
  * real site (ingest + astro build in a copy of the project) and read back: every case must show
  * as visible text, never become markup, a handler or a link.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/site.ts';
+import { type ProjectCopy, copyProject } from '../helpers/site.ts';
 
 const HOSTILE = [
   '关于做好防范测试工作的通知',
@@ -25,26 +23,17 @@ const HOSTILE = [
   '2020年1月2日',
 ].join('\n');
 
-let work = '';
+let site: ProjectCopy | null = null;
 let html = '';
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'hostile-site-'));
-  for (const p of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, p), join(work, p), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
-  mkdirSync(join(work, 'content', 'sources'), { recursive: true });
-  mkdirSync(join(work, 'content', 'overrides'), { recursive: true });
-  writeFileSync(join(work, 'content', 'sources', 'hostile.txt'), HOSTILE);
-  // Its own Astro cache: node_modules (and Astro's default cache inside it) is shared with the project's builds.
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(work, '.astro-cache') };
-  execFileSync(process.execPath, ['scripts/ingest/cli.ts', '--quiet', '--no-cache'], { cwd: work, env, stdio: 'pipe' });
-  execFileSync(process.execPath, [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: work, env, stdio: 'pipe' });
-  html = readFileSync(join(work, 'dist', 'docs', 'jzc-2020-99', 'index.html'), 'utf8');
+  site = copyProject('hostile-site-', { 'hostile.txt': HOSTILE }, { overrides: false });
+  site.node(['scripts/ingest/cli.ts', '--quiet', '--no-cache']);
+  site.astroBuild();
+  html = readFileSync(join(site.dir, 'dist', 'docs', 'jzc-2020-99', 'index.html'), 'utf8');
 }, 180_000);
 
-afterAll(() => {
-  if (work && !process.env.KEEP) rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => site?.remove());
 
 describe('a hostile source, built into the site', () => {
   it('shows markup as visible text', () => {
