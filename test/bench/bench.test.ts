@@ -1,0 +1,68 @@
+/**
+ * `npm run bench` from this checkout, at 1× and 2× (the 10× and 50× runs take minutes and are run by
+ * hand; their figures are in README): it prints the table, writes bench.json, and the figures in it
+ * are the ones of the real corpus — 22 documents at 1×, twice as many at 2× (the synthetic copy adds
+ * distinct documents), the ingest cache hit for unchanged sources, pages copied by the incremental build.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageWeight, SizeResult } from '../../scripts/bench/run.ts';
+import { ROOT } from '../helpers/site.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'bench-test-'));
+let printed = '';
+let json: { sizes: SizeResult[]; pageWeight: PageWeight };
+
+beforeAll(() => {
+  printed = execFileSync('npm', ['run', '-s', 'bench', '--', '--sizes', '1,2', '--work', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  json = JSON.parse(readFileSync(join(work, 'bench.json'), 'utf8')) as typeof json;
+}, 900_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('prints one table per part and the goals', () => {
+    for (const heading of ['Whole build by corpus size', 'Ingest stages', 'Incremental ingest', 'Rebuild after one source changed', 'Page weight at 1×', 'Goals:']) expect(printed).toContain(heading);
+    expect(printed).toMatch(/^1×\s+5\s+22\s+813\s/mu);
+    expect(printed).toMatch(/^2×\s+10\s+44\s/mu);
+  });
+
+  it('measures every step at every size, from the real corpus and its synthetic copy', () => {
+    const [one, two] = json.sizes;
+    expect([one!.size, two!.size]).toEqual([1, 2]);
+    expect([one!.sources, two!.sources]).toEqual([5, 10]);
+    expect([one!.documents, two!.documents]).toEqual([22, 44]);
+    expect(one!.pages).toBe(813);
+    // A synthetic copy adds its 22 documents, the two certificates with a standard (their names are tagged)
+    // and their 612 skill pages; organisations and list pages are the same.
+    expect(two!.pages - one!.pages).toBe(22 + 2 + 612);
+    for (const r of json.sizes) {
+      for (const step of [r.ingest, r.astro, r.pagefind]) {
+        expect(step.ms).toBeGreaterThan(0);
+        expect(step.peakRss).toBeGreaterThan(50 * 1024 * 1024);
+      }
+      expect(r.indexBytes).toBeGreaterThan(100 * 1024);
+      expect(r.total.ratio).not.toBeNull();
+    }
+    expect(one!.total.ratio).toBe(1);
+    expect(one!.stages['references']).toBeGreaterThan(0);
+  });
+
+  it('re-parses only the changed source, and the incremental build copies unchanged pages', () => {
+    for (const r of json.sizes) {
+      expect(r.incremental.cachedWarm).toBe(`${r.sources}/${r.sources}`);
+      expect(r.incremental.cachedOneChanged).toBe(`${r.sources - 1}/${r.sources}`);
+      expect(r.rebuild.pagesRestored).toBeGreaterThan(0);
+      expect(r.rebuild.pagesRestored + r.rebuild.pagesRendered).toBe(r.pages);
+    }
+  });
+
+  it('reports the page weight of a document page within the goals', () => {
+    expect(json.pageWeight.page).toBe('/docs/jzc-2019-6/');
+    expect(json.pageWeight.htmlGzip + json.pageWeight.cssGzip).toBeLessThanOrEqual(40 * 1024);
+    expect(json.pageWeight.jsGzip).toBeLessThanOrEqual(10 * 1024);
+    expect(json.pageWeight.jsFiles.length).toBeGreaterThan(0);
+  });
+});
