@@ -12,11 +12,10 @@
  * at 50× the certificate pages filtered all 30,600 skill rows each.
  */
 import type { Batch, Certificate, Organization } from '../schema/catalog.ts';
-import type { PolicyDocument } from '../schema/corpus.ts';
+import type { Anomaly, PolicyDocument } from '../schema/corpus.ts';
 import type { DocumentKeywords } from '../schema/keywords.ts';
 import type { Reference } from '../schema/references.ts';
 import type { SkillRow, SkillStandard } from '../schema/skills.ts';
-import type { Anomaly } from '../schema/corpus.ts';
 import type { DocumentStatus } from '../schema/status.ts';
 import { anomaliesNaming } from './catalog.ts';
 import { cacheKey } from './cache-key.ts';
@@ -128,7 +127,7 @@ export function certificatePaths(input: {
       anomalies: anomaliesNaming(input.anomalies, [cert.name, cert.fullName, ...cert.aliases]),
     };
     const { organizations, batch, docs, anomalies } = props;
-    return { params: { id: cert.id }, props, cacheKey: cacheKey(cert, organizations, batch ?? {}, standard ?? {}, rows, anomalies, ...docs.values()) };
+    return { params: { id: cert.id }, props, cacheKey: cacheKey(cert, organizations, batch, standard, rows, anomalies, ...docs.values()) };
   });
 }
 
@@ -194,7 +193,7 @@ export function skillPaths(input: {
     return rows.map((row) => ({
       params: { id: cert.id, anchor: row.anchor },
       props: { cert, standard, row, rows, byAnchor, doc },
-      cacheKey: cacheKey(cert, standard, row, rows, doc ?? {}),
+      cacheKey: cacheKey(cert, standard, row, rows, doc ?? null),
     }));
   });
 }
