@@ -6,7 +6,7 @@
  * are already compressed). Measures, through the real /search/ page, each cold figure the
  * median of --runs fresh browser contexts (default 5):
  * - cold, typed: open /search/ (the page starts Pagefind while the reader types), submit the query:
- *   time submit → results on screen; search bytes (/pagefind/…, /search/*.json, gzip as sent)
+ *   time submit → results on screen; search bytes (/pagefind/…, /pagefind-shards/…, /search/*.json, gzip as sent)
  *   from opening the page until 300 ms after the results, and all bytes;
  * - cold, linked: open /search/?q=… : navigation start → results on screen;
  * - warm: every judged query after a first one on one page, submit → results, p50 / p95.
@@ -92,7 +92,7 @@ function percentile(xs: number[], p: number): number {
 export interface ColdRun {
   /** ms: typed = submit → results on screen; linked = navigation start → results on screen. */
   ms: number;
-  /** Search assets (/pagefind/…, /search/*.json) fetched from opening the page to results, gzip as sent. */
+  /** Search assets (/pagefind/…, /pagefind-shards/…, /search/*.json) fetched from opening the page to results, gzip as sent. */
   searchBytes: number;
   /** Everything the browser fetched, the page itself included. */
   totalBytes: number;
@@ -113,7 +113,7 @@ export interface BenchResult {
   warm: { n: number; p50: number; p95: number; max: number };
 }
 
-const isSearchAsset = (path: string) => path.startsWith('/pagefind/') || /^\/search\/[^/]+\.json$/u.test(path);
+const isSearchAsset = (path: string) => path.startsWith('/pagefind/') || path.startsWith('/pagefind-shards/') || /^\/search\/[^/]+\.json$/u.test(path);
 
 /** Counts what a page fetches: search assets and everything, gzip bytes as sent, from the moment it is attached. */
 function countBytes(page: Page) {

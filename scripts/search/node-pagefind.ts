@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps } from '../../src/lib/search/engine.ts';
-import type { LookupData } from '../../src/lib/search/lookup.ts';
+import type { CodeEntry, LookupData } from '../../src/lib/search/lookup.ts';
 
 const roots = new Set<string>();
 let installed = false;
@@ -34,8 +34,17 @@ function installFetch(root: string): void {
  * A Pagefind instance over `<siteDir>/pagefind/`, with the site's further index shards merged in
  * (`shards`: URL paths from search/data.json). Each folder gets its own module instance.
  */
-export async function loadPagefind(siteDir: string, ranking?: Record<string, number>, shards: readonly string[] = []): Promise<PagefindLike> {
+export function loadPagefind(siteDir: string, ranking?: Record<string, number>, shards: readonly string[] = []): Promise<PagefindLike> {
+  // One module per folder (import() caches it): initialising it again would merge its shards again.
   const dir = resolve(siteDir, 'pagefind');
+  let loaded = instances.get(dir);
+  if (!loaded) instances.set(dir, (loaded = initPagefind(dir, siteDir, ranking, shards)));
+  return loaded;
+}
+
+const instances = new Map<string, Promise<PagefindLike>>();
+
+async function initPagefind(dir: string, siteDir: string, ranking: Record<string, number> | undefined, shards: readonly string[]): Promise<PagefindLike> {
   installFetch(dir);
   const mod = (await import(pathToFileURL(`${dir}/pagefind.js`).href)) as PagefindLike & {
     options(o: Record<string, unknown>): Promise<void>;
@@ -56,14 +65,20 @@ export async function loadPagefind(siteDir: string, ranking?: Record<string, num
 export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record<string, number> | null = PAGEFIND_RANKING): SearchDeps {
   let pf: Promise<PagefindLike> | null = null;
   let data: Promise<SearchData> | null = null;
-  let lookup: Promise<Pick<LookupData, 'docs' | 'codes'>> | null = null;
+  let lookup: Promise<Pick<LookupData, 'docs'>> | null = null;
+  const codes = new Map<number, Promise<CodeEntry[]>>();
   let terms: Promise<string[]> | null = null;
   const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
   const deps: SearchDeps = {
     // Shards are the ones of our index only (the plain comparison index is one).
     pagefind: () => (pf ??= (async () => loadPagefind(pagefindDir, ranking ?? undefined, pagefindDir === siteDir ? ((await deps.data()).shards ?? []) : []))()),
     data: () => (data ??= json<SearchData>('search/data.json')),
-    lookup: () => (lookup ??= json<Pick<LookupData, 'docs' | 'codes'>>('search/lookup.json')),
+    lookup: () => (lookup ??= json<Pick<LookupData, 'docs'>>('search/lookup.json')),
+    codes: (bucket) => {
+      let p = codes.get(bucket);
+      if (!p) codes.set(bucket, (p = json<CodeEntry[]>(`search/codes/${bucket}.json`)));
+      return p;
+    },
     terms: () => (terms ??= json<string[]>('search/terms.json')),
     filters: () => json<Record<string, Record<string, number>>>('search/filters.json'),
   };

@@ -4,7 +4,7 @@
  * (never innerHTML). The query and filters live in the URL (?q=…&kind=…), so a search can be linked.
  */
 import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchHit, search } from '../lib/search/engine.ts';
-import type { LookupData } from '../lib/search/lookup.ts';
+import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
 
 const FILTER_LABELS: Record<string, string> = {
@@ -33,7 +33,8 @@ const PAGE_SIZE = 5;
 function browserDeps(): SearchDeps {
   let pf: Promise<PagefindLike> | null = null;
   let data: Promise<SearchData> | null = null;
-  let lookup: Promise<Pick<LookupData, 'docs' | 'codes'>> | null = null;
+  let lookup: Promise<Pick<LookupData, 'docs'>> | null = null;
+  const codes = new Map<number, Promise<CodeEntry[]>>();
   let terms: Promise<string[]> | null = null;
   let filters: Promise<Record<string, Record<string, number>>> | null = null;
   const json = async <T,>(url: string): Promise<T> => {
@@ -69,7 +70,12 @@ function browserDeps(): SearchDeps {
         return mod;
       })()),
     data: () => (data ??= json<SearchData>('/search/data.json')),
-    lookup: () => (lookup ??= json<Pick<LookupData, 'docs' | 'codes'>>('/search/lookup.json')),
+    lookup: () => (lookup ??= json<Pick<LookupData, 'docs'>>('/search/lookup.json')),
+    codes: (bucket) => {
+      let p = codes.get(bucket);
+      if (!p) codes.set(bucket, (p = json<CodeEntry[]>(`/search/codes/${bucket}.json`)));
+      return p;
+    },
     terms: () => (terms ??= json<string[]>('/search/terms.json')),
     filters: () => (filters ??= json<Record<string, Record<string, number>>>('/search/filters.json')),
   };

@@ -53,7 +53,8 @@ function fakeDeps(pages: { id: string; url: string; title: string; content: stri
   return {
     pagefind: async () => pf,
     data: async () => ({ pages: Object.fromEntries(pages.map((p) => [p.id, { url: p.url, title: p.title }])), names: [], terms: ['学分银行'] }),
-    lookup: async () => ({ docs: [{ id: 'a', url: '/docs/a/', title: 'A', numbers: ['教职成〔2019〕6号'], clauses: { '二(五)': 's2-5' }, clauseTitles: {} }], codes: [] }),
+    lookup: async () => ({ docs: [{ id: 'a', url: '/docs/a/', title: 'A', numbers: ['教职成〔2019〕6号'], clauses: { '二(五)': 's2-5' }, clauseTitles: {} }] }),
+    codes: async () => [],
   };
 }
 

@@ -12,6 +12,7 @@ import { buildIndex, prepareHtml, SHARDS_DIR, sitePages } from '../../scripts/se
 import { evaluate } from '../../scripts/search/evaluate.ts';
 import { nodeDeps } from '../../scripts/search/node-pagefind.ts';
 import { rowPage, search } from '../../src/lib/search/engine.ts';
+import { codeBucket } from '../../src/lib/search/lookup.ts';
 import type { SearchData } from '../../src/lib/search/engine.ts';
 import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
 import { parseHTML } from 'linkedom';
@@ -62,8 +63,8 @@ describe('an index in shards', () => {
   beforeAll(async () => {
     site = join(tmp, 'site');
     cpSync(DIST, site, { recursive: true });
-    // The real site is 2.8 MB of prepared pages: 1 MB shards make at least three.
-    const r = await buildIndex(site, join(ROOT, 'content', 'generated'), 1024 * 1024);
+    // The real site is 3 MB of pages: 1 MB shards make at least three; its 266 codes in files of 50 make six.
+    const r = await buildIndex(site, join(ROOT, 'content', 'generated'), { shardBytes: 1024 * 1024, codesPerBucket: 50 });
     shards = r.shards;
     const data = JSON.parse(readFileSync(join(site, 'search', 'data.json'), 'utf8')) as SearchData;
     const dirs = [join(site, 'pagefind'), ...(data.shards ?? []).map((s) => join(site, `.${s}`))];
@@ -96,6 +97,17 @@ describe('an index in shards', () => {
     console.log(`shards: ${shards}; “证书” found in ${urls.length} pages from ${from.size} shards`);
     expect(from.size).toBe(shards);
     expect(from.has(undefined)).toBe(false);
+  });
+
+  it('a code query fetches the one code file holding its code', async () => {
+    const deps = nodeDeps(site);
+    const fetched: number[] = [];
+    const res = await search('2-3-4-S5', { ...deps, codes: (b) => (fetched.push(b), deps.codes(b)) }, { limit: 5 });
+    expect(res.hits[0]!.url).toBe('/certificates/web-qdkf/skills/2-3-4-S5/');
+    expect(fetched).toEqual([codeBucket('2-3-4-S5', 6)]);
+    expect(readdirSync(join(site, 'search', 'codes')).sort()).toEqual(['0.json', '1.json', '2.json', '3.json', '4.json', '5.json']);
+    const lookup = JSON.parse(readFileSync(join(site, 'search', 'lookup.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(lookup)).toEqual(['docs']);
   });
 
   it('the judged queries score as on the single index', async () => {

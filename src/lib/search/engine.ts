@@ -8,7 +8,7 @@
  * The engine knows Pagefind only through `PagefindLike` and its own data only
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
-import { type LookupData, type LookupHit, type NameEntry, exactLookups, isCodeQuery, isDocNumberQuery, wantsLookup } from './lookup.ts';
+import { type CodeEntry, type LookupData, type LookupHit, type NameEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { compact, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 
@@ -60,6 +60,8 @@ export interface SearchData {
   /** Catalog pages (certificates, organisations) carry no `names` here: they are their entry in `names`. */
   pages: Record<string, PageInfo>;
   names: NameEntry[];
+  /** How many files the skill codes are spread over (search/codes/<n>.json, by codeBucket). */
+  codeBuckets?: number;
   /** Index shards after the first (dist/pagefind/), to merge into it: written only when the site outgrew one (build-index.ts SHARD_BYTES). */
   shards?: string[];
   /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
@@ -73,8 +75,10 @@ export interface SearchDeps {
   terms?(): Promise<string[]>;
   /** dist/search/filters.json: filter values and page counts over the whole index (written at build time), for the filter menus. */
   filters?(): Promise<Record<string, Record<string, number>>>;
-  /** dist/search/lookup.json (文号, clause locators, codes): loaded only when a query needs it. */
-  lookup(): Promise<Pick<LookupData, 'docs' | 'codes'>>;
+  /** dist/search/lookup.json (文号, clause locators): loaded only when a query holds a 文号. */
+  lookup(): Promise<Pick<LookupData, 'docs'>>;
+  /** dist/search/codes/<bucket>.json: the skill codes of one bucket (codeBucket), loaded only for a code in the query. */
+  codes(bucket: number): Promise<CodeEntry[]>;
 }
 
 /**
@@ -260,8 +264,12 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const codeOnly = mode === 'ours' && isCodeQuery(normalized);
   if (mode === 'ours') {
     const data = await dataP!;
-    const tables = wantsLookup(normalized) ? await deps.lookup() : { docs: [], codes: [] };
-    exact = exactLookups(normalized, { ...tables, names: catalog(data).names }).map(lookupToHit);
+    const buckets = [...new Set(codesIn(normalized).map((c) => codeBucket(c, data.codeBuckets ?? 1)))];
+    const [docs, codes] = await Promise.all([
+      wantsDocNumbers(normalized) ? deps.lookup().then((l) => l.docs) : [],
+      Promise.all(buckets.map((b) => deps.codes(b))).then((lists) => lists.flat()),
+    ]);
+    exact = exactLookups(normalized, { docs, codes, names: catalog(data).names }).map(lookupToHit);
     // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
     // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.
     if (!codeOnly && exact.length && isDocNumberQuery(normalized)) {

@@ -199,7 +199,20 @@ export function isDocNumberQuery(query: string): boolean {
   return before === '' && /^[\s一二三四五六七八九十百〇零\d（）()、.．第条款项段附件表-]*$/u.test(q.rest);
 }
 
-/** The query looks like it holds a 文号 or a code, so the lookup table is worth loading. */
-export function wantsLookup(query: string): boolean {
-  return parseQueryDocNumber(query) !== null || codesIn(query).length > 0;
+/** The query looks like it holds a 文号, so the 文号 table (search/lookup.json) is worth loading. */
+export function wantsDocNumbers(query: string): boolean {
+  return parseQueryDocNumber(query) !== null;
+}
+
+/**
+ * Which of `buckets` code files (search/codes/<n>.json) holds a code's rows: FNV-1a of the code. A code
+ * query fetches the files of its codes only (at 50× the corpus all codes together were 319 KB gzipped).
+ */
+export function codeBucket(code: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < code.length; i++) {
+    h ^= code.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % Math.max(1, buckets);
 }
