@@ -20,7 +20,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Measured, measure } from './measure.ts';
 import { synthesize } from './synth.ts';
@@ -179,7 +179,8 @@ async function runSize(work: string, size: number, log: (s: string) => void): Pr
   log(`${size}×: incremental astro build`);
   const astroAgain = check('astro build (incremental)', await measure(NODE, ASTRO, dir, astroEnv));
   const indexAgain = check('search index (again)', await measure(NODE, INDEX, dir));
-  const restored = (astroAgain.stdout.match(/index\.html \(restored\)/gu) ?? []).length;
+  // Astro colours its log when CI is set: colours stripped before counting.
+  const restored = (stripVTControlCharacters(astroAgain.stdout).match(/index\.html \(restored\)/gu) ?? []).length;
 
   const step = (m: Measured): Step => ({ ms: m.ms, cpuMs: m.cpuMs, peakRss: m.peakTreeRss, ratio: null, cpuRatio: null });
   return {

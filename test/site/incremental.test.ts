@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
@@ -37,10 +38,14 @@ function readGenerated(): Generated {
     certificates: new Map(read<Certificate>('certificates').map((c) => [c.id, { ...c, json: JSON.stringify(c) }])),
   };
 }
-const pagesOf = (log: string) => ({
-  restored: [...log.matchAll(/(\/\S*index\.html) \(restored\)/gu)].map((m) => m[1]!),
-  rendered: [...log.matchAll(/(\/\S*index\.html)(?! \(restored\))/gu)].map((m) => m[1]!),
-});
+/** Pages Astro's log lists as restored (copied) and as rendered; colours stripped (Astro colours its log when CI is set). */
+const pagesOf = (colored: string) => {
+  const log = stripVTControlCharacters(colored);
+  return {
+    restored: [...log.matchAll(/(\/\S*index\.html) \(restored\)/gu)].map((m) => m[1]!),
+    rendered: [...log.matchAll(/(\/\S*index\.html)(?! \(restored\))/gu)].map((m) => m[1]!),
+  };
+};
 
 function files(dir: string, root = dir): string[] {
   return readdirSync(dir, { withFileTypes: true })
