@@ -1,5 +1,5 @@
 /**
- * `node scripts/search/build-index.ts [--dist dist] [--generated content/generated] [--plain OUT]`
+ * `node scripts/search/build-index.ts [--dist dist] [--generated content/generated] [--no-cache] [--plain OUT]`
  *
  * The index step of `npm run build`, after `astro build`:
  *   read  dist/ pages (documents, certificates, organisations, glossary; skill pages are not indexed one
@@ -16,7 +16,8 @@
  * `--plain OUT` writes the comparison index instead: the same pages, Pagefind defaults,
  * no preparation (what a site gets by running `pagefind --site dist`), into OUT/pagefind.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -40,13 +41,21 @@ export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only
  * HTML per index shard, in bytes (the indexed pages' files in dist/). Pagefind indexes in memory: its
  * service peaked at 20–30× the prepared HTML while writing (measured at 50×: one index of 147 MB,
  * 2.8 GB; a shard of 48 MB of certificate pages, 1.4 GB). A larger site is indexed in
- * ceil(size / SHARD_BYTES) shards (dist/pagefind/, then dist/pagefind-shards/<n>/), each by a fresh
- * service closed before the next starts, and the search merges them (Pagefind's mergeIndex).
- * The real corpus (3 MB) and 10× of it fit in one.
+ * ceil(size / SHARD_BYTES) shards (dist/pagefind/, then dist/pagefind-shards/<n>/), pages spread by a
+ * hash of their URL, each shard by a fresh service closed before the next starts, and the search merges
+ * them (Pagefind's mergeIndex). A shard none of whose pages changed is copied from the last build
+ * (.cache/search/, keyed by its pages' HTML and facts and this code). The real corpus (3 MB) and 10× of
+ * it fit in one shard.
  */
 export const SHARD_BYTES = 32 * 1024 * 1024;
 /** Skill codes per file of search/codes/ (the real corpus has 266: one file; 50× has 13,300). */
 export const CODES_PER_BUCKET = 500;
+/** The indexer's version for the shard cache: this file (how pages are prepared) and the installed packages. */
+function indexerVersion(): string {
+  const h = createHash('sha256');
+  for (const f of [import.meta.filename, join(import.meta.dirname, '..', '..', 'package-lock.json')]) if (existsSync(f)) h.update(readFileSync(f));
+  return h.digest('hex');
+}
 /** Where shards after the first go; the first is dist/pagefind/. */
 export const SHARDS_DIR = 'pagefind-shards';
 const shardDir = (k: number) => (k === 0 ? 'pagefind' : join(SHARDS_DIR, String(k)));
@@ -304,6 +313,8 @@ export interface BuildReport {
   bytes: Record<string, number>;
   /** Index shards written: ceil(htmlBytes / SHARD_BYTES); the indexed pages' HTML, and the copies Pagefind read. */
   shards: number;
+  /** Shards copied from the cache because none of their pages changed. */
+  reusedShards: number;
   htmlBytes: number;
   preparedBytes: number;
 }
@@ -311,7 +322,16 @@ export interface BuildReport {
 export async function buildIndex(
   distDir: string,
   generatedDir: string,
-  { shardBytes = SHARD_BYTES, codesPerBucket = CODES_PER_BUCKET }: { shardBytes?: number; codesPerBucket?: number } = {},
+  {
+    shardBytes = SHARD_BYTES,
+    codesPerBucket = CODES_PER_BUCKET,
+    cacheDir,
+  }: {
+    shardBytes?: number;
+    codesPerBucket?: number;
+    /** Where unchanged shards are kept between builds (default <dist>/../.cache/search); null: no cache. */
+    cacheDir?: string | null;
+  } = {},
 ): Promise<BuildReport> {
   const dist = resolve(distDir);
   const src = readSources(resolve(generatedDir));
@@ -342,22 +362,51 @@ export async function buildIndex(
   const indexed = pages.filter((p) => p.type !== 'skill');
   const htmlBytes = indexed.reduce((sum, p) => sum + statSync(p.file).size, 0);
   const shardCount = Math.max(1, Math.ceil(htmlBytes / shardBytes));
+  // A page's shard is a hash of its URL: every shard is a sample of the whole site (Pagefind scores a page with its
+  // own shard's word statistics, which in shards cut in URL order would be those of one kind of page), and a page
+  // stays in its shard when others are added, so an unchanged shard can be reused.
+  const members: SitePage[][] = Array.from({ length: shardCount }, () => []);
+  for (const p of indexed) members[codeBucket(p.url, shardCount)]!.push(p);
+  const cacheRoot = cacheDir === null ? null : resolve(cacheDir ?? join(dist, '..', '.cache', 'search'));
+  const usedKeys = new Set<string>();
   const shardDirs: string[] = [];
-  // Pages are dealt round-robin (page i to shard i mod n), so every shard is a sample of the whole site: Pagefind
-  // scores a page with its own shard's word statistics, which in shards cut in URL order would be those of one
-  // kind of page (certificates, then documents …). Real site in 3 shards: recall@5 0.992, MRR 0.947 (one index:
-  // 0.992 / 0.958; test/search/scale.test.ts).
-  for (let shard = 0; shard < shardCount; shard++) {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    for (let i = shard; i < indexed.length; i += shardCount) {
-      const page = indexed[i]!;
-      const facts = pageFacts(page, by);
-      for (const [key, values] of Object.entries(facts.filters)) {
+  let reusedShards = 0;
+  for (const list of members) {
+    if (list.length === 0) continue;
+    const htmls = list.map((p) => readFileSync(p.file, 'utf8'));
+    const facts = list.map((p) => pageFacts(p, by));
+    list.forEach((page, i) => {
+      const f = facts[i]!;
+      for (const [key, values] of Object.entries(f.filters)) {
         const counts = (filterCounts[key] ??= {});
         for (const v of new Set(values)) counts[v] = (counts[v] ?? 0) + 1;
       }
-      const content = prepareHtml(readFileSync(page.file, 'utf8'), facts);
+      // Keywords where they were measured to help (documents); catalog pages carry their names.
+      // No title: its re-rank weight is 0 (RANK.title), and result titles come from Pagefind's fragments.
+      const entry: PageInfo = { url: page.url };
+      if (page.type === 'doc') entry.keywords = keywordsOf.get(page.id) ?? [];
+      if (f.names.length) entry.names = [...new Set(f.names)];
+      info.set(page.url, entry);
+      byType[page.type] = (byType[page.type] ?? 0) + 1;
+    });
+    const outputPath = join(dist, shardDir(shardDirs.length));
+    shardDirs.push(outputPath);
+    // The shard's key: the indexer's version and, per page, its URL, HTML and facts. A shard whose key is in the
+    // cache is copied from it; Pagefind's output depends on nothing else (the determinism test runs without the cache).
+    const h = createHash('sha256').update(indexerVersion());
+    list.forEach((p, i) => h.update(`\0${p.url}\0`).update(htmls[i]!).update(JSON.stringify(facts[i])));
+    const key = h.digest('hex').slice(0, 32);
+    usedKeys.add(key);
+    if (cacheRoot && existsSync(join(cacheRoot, key))) {
+      cpSync(join(cacheRoot, key), outputPath, { recursive: true });
+      reusedShards++;
+      continue;
+    }
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    for (const [i, page] of list.entries()) {
+      const content = prepareHtml(htmls[i]!, facts[i]!);
+      htmls[i] = '';
       preparedBytes += Buffer.byteLength(content);
       if (collect && ++sinceGc >= 100) {
         collect();
@@ -365,21 +414,20 @@ export async function buildIndex(
       }
       const r = await index.addHTMLFile({ url: page.url, content });
       if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
-      // Keywords where they were measured to help (documents); catalog pages carry their names.
-      // No title: its re-rank weight is 0 (RANK.title), and result titles come from Pagefind's fragments.
-      const entry: PageInfo = { url: page.url };
-      if (page.type === 'doc') entry.keywords = keywordsOf.get(page.id) ?? [];
-      if (facts.names.length) entry.names = [...new Set(facts.names)];
-      info.set(page.url, entry);
-      byType[page.type] = (byType[page.type] ?? 0) + 1;
     }
     // Written and the service closed before the next shard starts: one shard in memory at a time.
-    const outputPath = join(dist, shardDir(shard));
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) throw new Error(`pagefind: ${w.errors.join('; ')}`);
     await pagefind.close();
-    shardDirs.push(outputPath);
+    if (cacheRoot) {
+      mkdirSync(cacheRoot, { recursive: true });
+      rmSync(join(cacheRoot, `${key}.tmp`), { recursive: true, force: true });
+      cpSync(outputPath, join(cacheRoot, `${key}.tmp`), { recursive: true });
+      renameSync(join(cacheRoot, `${key}.tmp`), join(cacheRoot, key));
+    }
   }
+  // The cache keeps this build's shards only.
+  if (cacheRoot && existsSync(cacheRoot)) for (const e of readdirSync(cacheRoot)) if (!usedKeys.has(e)) rmSync(join(cacheRoot, e), { recursive: true, force: true });
 
   const byId: Record<string, PageInfo> = {};
   for (const dir of shardDirs) {
@@ -431,6 +479,7 @@ export async function buildIndex(
     codes: codes.length,
     names: names.length,
     shards: shardDirs.length,
+    reusedShards,
     htmlBytes,
     preparedBytes,
     bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson), 'search/terms.json': Buffer.byteLength(termsJson), [`search/codes/ (${codeBuckets})`]: codeBytes },
@@ -458,6 +507,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       generated: { type: 'string', default: 'content/generated' },
       plain: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   try {
@@ -465,12 +515,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const n = await buildPlainIndex(values.dist!, values.plain);
       console.log(`search: plain Pagefind index of ${n} pages → ${values.plain}/pagefind`);
     } else {
-      const r = await buildIndex(values.dist!, values.generated!);
+      const r = await buildIndex(values.dist!, values.generated!, values['no-cache'] ? { cacheDir: null } : {});
       if (!values.quiet) {
         const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
         const dict = Object.entries(r.dictionary).map(([k, v]) => `${k} ${v}`).join(', ');
         console.log(`search: indexed ${r.pages} pages (${types}); dictionary: ${dict}; ${r.codes} skill codes, ${r.names} catalog names`);
-        console.log(`search: ${r.shards} index shard${r.shards > 1 ? 's' : ''} for ${(r.htmlBytes / 1024 / 1024).toFixed(1)} MB of pages (${(r.preparedBytes / 1024 / 1024).toFixed(1)} MB prepared)`);
+        console.log(`search: ${r.shards} index shard${r.shards > 1 ? 's' : ''} (${r.reusedShards} unchanged, copied from .cache/search) for ${(r.htmlBytes / 1024 / 1024).toFixed(1)} MB of pages (${(r.preparedBytes / 1024 / 1024).toFixed(1)} MB prepared)`);
         console.log(`search: ${Object.entries(r.bytes).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}`);
       }
     }

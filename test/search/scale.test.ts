@@ -3,7 +3,7 @@
  * pages of their own, and past SHARD_BYTES of prepared pages the index is written in shards that the
  * search merges. Checked on the real site, and on a copy of it indexed with a tiny shard size.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -116,5 +116,24 @@ describe('an index in shards', () => {
     console.log(`shards: ${shards}; recall@5 ${many.ours.recall5.toFixed(3)} (one index ${one.ours.recall5.toFixed(3)}), MRR ${many.ours.mrr.toFixed(3)} (one index ${one.ours.mrr.toFixed(3)})`);
     expect(many.ours.recall5).toBeGreaterThanOrEqual(one.ours.recall5 - 0.05);
     expect(many.ours.mrr).toBeGreaterThanOrEqual(one.ours.mrr - 0.05);
+  }, 300_000);
+
+  it('copies unchanged shards from the cache and indexes again only the shard of a changed page', async () => {
+    // A second copy of the site beside the first shares its cache (<dist>/../.cache/search); a fresh folder, so the
+    // Node loader does not reuse the Pagefind module it loaded for the first.
+    const options = { shardBytes: 1024 * 1024, codesPerBucket: 50 };
+    const site2 = join(tmp, 'site2');
+    cpSync(site, site2, { recursive: true });
+    const again = await buildIndex(site2, join(ROOT, 'content', 'generated'), options);
+    expect(again.reusedShards).toBe(shards);
+    expect(readFileSync(join(site2, 'search', 'data.json')).equals(readFileSync(join(site, 'search', 'data.json')))).toBe(true);
+    const file = join(site2, 'docs', 'jzc-2019-6', 'index.html');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('严格职业技能等级考核与证书发放');
+    writeFileSync(file, html.replaceAll('严格职业技能等级考核与证书发放', '严格职业技能等级考核与证书发放 zzshardprobe'));
+    const changed = await buildIndex(site2, join(ROOT, 'content', 'generated'), options);
+    expect(changed.reusedShards).toBe(shards - 1);
+    const res = await search('zzshardprobe', nodeDeps(site2), { limit: 5 });
+    expect(res.hits.map((h) => h.url.replace(/#.*$/u, ''))).toContain('/docs/jzc-2019-6/');
   }, 300_000);
 });
