@@ -1,0 +1,49 @@
+/**
+ * The search page over an index in shards (scripts/search/build-index.ts SHARD_BYTES), in Chromium: a copy
+ * of the built site indexed with 1 MB shards (3 for the real site), served, searched. The page must fetch
+ * every shard, merge them into one result list, and report no CSP violation and no error.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../scripts/search/build-index.ts';
+import { ROOT } from '../helpers/site.ts';
+import { type Session, openSession, siteSnapshot } from './browser.ts';
+import { type StaticServer, serveStatic } from './server.ts';
+
+let server: StaticServer;
+let session: Session;
+let site: ReturnType<typeof siteSnapshot>;
+let shards = 0;
+
+describe('search over an index in shards, in Chromium', () => {
+  beforeAll(async () => {
+    site = siteSnapshot();
+    shards = (await buildIndex(site.dir, join(ROOT, 'content', 'generated'), { shardBytes: 1024 * 1024, cacheDir: null })).shards;
+    server = await serveStatic(site.dir);
+    session = await openSession(server.origin);
+  }, 300_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    site?.remove();
+  });
+
+  it('fetches every shard and shows results from more than one', async () => {
+    expect(shards).toBeGreaterThanOrEqual(3);
+    const page = await session.browser.newPage();
+    await page.goto(`${server.origin}/search/`);
+    await page.fill('#search-q', '证书');
+    await page.press('#search-q', 'Enter');
+    await page.waitForSelector('.search-hit', { timeout: 30_000 });
+    const entries = server.requests.filter((r) => /^\/pagefind(-shards\/\d+)?\/pagefind-entry\.json/u.test(r));
+    expect(new Set(entries).size).toBe(shards);
+    // Result pages come from the shards' fragments: chunks and fragments were fetched from more than one shard.
+    const fragmentsFrom = new Set(server.requests.filter((r) => r.includes('/fragment/')).map((r) => r.split('/fragment/')[0]));
+    expect(fragmentsFrom.size).toBeGreaterThan(1);
+    expect(await page.locator('.search-hit').count()).toBeGreaterThan(3);
+    expect(session.violations).toEqual([]);
+    expect(session.errors).toEqual([]);
+    await page.close();
+  });
+});
