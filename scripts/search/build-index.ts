@@ -25,7 +25,7 @@ import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
-import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { compact } from '../../src/lib/search/normalize.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
@@ -172,14 +172,6 @@ export function prepareHtml(html: string, facts: PageFacts): string {
     if (heading && !heading.getAttribute('id')) {
       heading.setAttribute('id', section.getAttribute('id')!);
       section.removeAttribute('id');
-    }
-  }
-  // A skill page is indexed by its own text and its parents: the lists of siblings, other levels, S/K and terms repeat
-  // other pages' text (a 612-page standard indexed each row ~30 times; the index service's memory grew with it).
-  if (root.querySelector('article.skill-page')) {
-    for (const section of root.querySelectorAll('article.skill-page section')) {
-      const id = section.querySelector('h2')?.getAttribute('id') ?? '';
-      if (id !== 'parents') section.setAttribute('data-pagefind-ignore', 'all');
     }
   }
   // A certificate page carries its standard's rows as sub-results, as a document carries its clauses: each row of the
@@ -353,8 +345,8 @@ export async function buildIndex(
   const filterCounts: Record<string, Record<string, number>> = {};
   const by = indexSources(src);
   // Each page's DOM (linkedom) is garbage once prepared, but V8 lets it pile up while the service works:
-  // at 50× this process grew to 1.5 GB with a live set under 400 MB. With --expose-gc (npm run build,
-  // the bench) it is collected every 100 pages; without the flag nothing changes but the memory.
+  // at 50× this process grew to 1.5 GB, yet ran at ~380 MB under a 640 MB heap cap. With --expose-gc
+  // (npm run build, the bench) it is collected every 100 pages; without the flag nothing changes but the memory.
   const collect = (globalThis as { gc?: () => void }).gc;
   let sinceGc = 0;
   let preparedBytes = 0;
@@ -366,7 +358,7 @@ export async function buildIndex(
   // own shard's word statistics, which in shards cut in URL order would be those of one kind of page), and a page
   // stays in its shard when others are added, so an unchanged shard can be reused.
   const members: SitePage[][] = Array.from({ length: shardCount }, () => []);
-  for (const p of indexed) members[codeBucket(p.url, shardCount)]!.push(p);
+  for (const p of indexed) members[hashBucket(p.url, shardCount)]!.push(p);
   const cacheRoot = cacheDir === null ? null : resolve(cacheDir ?? join(dist, '..', '.cache', 'search'));
   const usedKeys = new Set<string>();
   const shardDirs: string[] = [];

@@ -204,15 +204,20 @@ export function wantsDocNumbers(query: string): boolean {
   return parseQueryDocNumber(query) !== null;
 }
 
-/**
- * Which of `buckets` code files (search/codes/<n>.json) holds a code's rows: FNV-1a of the code. A code
- * query fetches the files of its codes only (at 50× the corpus all codes together were 319 KB gzipped).
- */
-export function codeBucket(code: string, buckets: number): number {
+/** One of `buckets` buckets for a text: FNV-1a of its UTF-16 units, modulo. Stable across builds and platforms. */
+export function hashBucket(text: string, buckets: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < code.length; i++) {
-    h ^= code.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h % Math.max(1, buckets);
+}
+
+/**
+ * Which of `buckets` code files (search/codes/<n>.json) holds a code's rows. A code query fetches the
+ * files of its codes only (at 50× the corpus all codes together were 319 KB gzipped).
+ */
+export function codeBucket(code: string, buckets: number): number {
+  return hashBucket(code, buckets);
 }
