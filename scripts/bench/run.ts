@@ -17,18 +17,18 @@
  * smallest size. `--json` prints the same as JSON (always also written to WORK/bench.json).
  * Nothing is written to the project's dist/ or content/generated/.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Measured, measure } from './measure.ts';
+import { copyProjectTo } from './project-copy.ts';
 import { synthesize } from './synth.ts';
 import { SHARDS_DIR } from '../search/build-index.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NODE = process.execPath;
-const COPY = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', join('content', 'overrides')];
 /**
  * How `npm run build` (package.json) runs each step: Astro with its old space capped at 1 GB (at 50× its RSS
  * peaked at 1.6–2.1 GB uncapped, 1.47 GB capped at 1 GB, 1.42 GB at 640 MB: most of the peak is garbage), the
@@ -78,10 +78,8 @@ export interface PageWeight {
 
 function prepare(work: string, size: number): string {
   const dir = join(work, `${size}x`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'content'), { recursive: true });
-  for (const p of COPY) if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  copyProjectTo(dir);
+  rmSync(join(dir, 'content', 'sources'), { recursive: true, force: true });
   synthesize(join(ROOT, 'content', 'sources'), join(dir, 'content', 'sources'), size);
   return dir;
 }

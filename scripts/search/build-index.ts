@@ -68,8 +68,6 @@ export interface SitePage {
   type: PageType;
   /** The id in the URL (document id, certificate id …). */
   id: string;
-  /** Skill code, for skill pages. */
-  code?: string;
 }
 
 /** The content pages of a built site; lists, home, sources and search are not indexed. */
@@ -84,7 +82,7 @@ export function sitePages(dist: string): SitePage[] {
         const url = `/${relative(dist, dir).split(sep).join('/')}/`;
         let m: RegExpExecArray | null;
         if ((m = /^\/docs\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'doc', id: m[1]! });
-        else if ((m = /^\/certificates\/([^/]+)\/skills\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'skill', id: m[1]!, code: m[2]! });
+        else if ((m = /^\/certificates\/([^/]+)\/skills\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'skill', id: m[1]! });
         else if ((m = /^\/certificates\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'certificate', id: m[1]! });
         else if ((m = /^\/organizations\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'organization', id: m[1]! });
         else if ((m = /^\/glossary\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'glossary', id: m[1]! });

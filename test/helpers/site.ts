@@ -7,10 +7,11 @@
  * others wait for the one that builds, then find dist/ fresh.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { copyProjectTo } from '../../scripts/bench/project-copy.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -80,17 +81,13 @@ export interface ProjectCopy {
 }
 
 /**
- * A copy of the project in a temporary folder (code and config; node_modules linked) with the given
- * sources and (unless told not to) the real overrides, building with its own Astro cache: Astro's default cache lies in
+ * A copy of the project in a temporary folder (scripts/bench/project-copy.ts) with the given sources and
+ * (unless told not to) the real overrides, building with its own Astro cache: Astro's default cache lies in
  * the shared node_modules, and the project's own builds must not read a copy's data store.
  */
 export function copyProject(prefix: string, sources: Record<string, string>, { overrides = true } = {}): ProjectCopy {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const p of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
-  if (overrides) cpSync(join(ROOT, 'content', 'overrides'), join(dir, 'content', 'overrides'), { recursive: true });
-  else mkdirSync(join(dir, 'content', 'overrides'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  mkdirSync(join(dir, 'content', 'sources'), { recursive: true });
+  copyProjectTo(dir, { overrides });
   for (const [name, body] of Object.entries(sources)) writeFileSync(join(dir, 'content', 'sources', name), body);
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') };
   const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: dir, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }).toString();
