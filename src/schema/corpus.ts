@@ -15,6 +15,23 @@ export const SourcePoint = z.object({
 });
 export type SourcePoint = z.infer<typeof SourcePoint>;
 
+/** A point in a source text: 1-based line and column (unist). */
+export const Point = z.object({
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+export type Point = z.infer<typeof Point>;
+
+/**
+ * Where a node's text stands in its source: start and end (end column exclusive, as in unist).
+ * For a PDF-born node the physical page may be added later (issue 13).
+ */
+export const Position = z.object({
+  start: Point,
+  end: Point,
+});
+export type Position = z.infer<typeof Position>;
+
 /** A span of a source text, both ends inclusive. */
 export const SourceSpan = z.object({
   file: z.string(),
@@ -144,6 +161,9 @@ export type PolicyDocument = z.infer<typeof PolicyDocument>;
 export const Anomaly = z.object({
   file: z.string(),
   line: z.number().int().nonnegative(),
+  /** 1-based column of the text the message is about (0 when not known). */
+  column: z.number().int().nonnegative().optional(),
+  /** The message's rule id (vfile-message ruleId). */
   kind: z.string(),
   message: z.string(),
 });
