@@ -49,6 +49,8 @@ export type CellItem = z.infer<typeof CellItem>;
 
 export const TableCell = z.object({
   text: z.string(),
+  /** Where the cell's text stands in its source (filled by the structure stage). */
+  position: Position.optional(),
   /** Present when the cell holds a list; `text` then joins the items. */
   items: z.array(CellItem).optional(),
 });
@@ -57,6 +59,7 @@ export type TableCell = z.infer<typeof TableCell>;
 export const TableRow = z.object({
   cells: z.array(TableCell),
   line: z.number().int().positive(),
+  position: Position.optional(),
 });
 export type TableRow = z.infer<typeof TableRow>;
 
@@ -87,6 +90,8 @@ export interface Clause {
   text: string;
   table?: Table;
   source: SourcePoint;
+  /** Start and end of the clause's own text in its source (its children have their own). */
+  position?: Position;
   children: Clause[];
 }
 export const Clause: z.ZodType<Clause> = z.lazy(() =>
@@ -98,6 +103,7 @@ export const Clause: z.ZodType<Clause> = z.lazy(() =>
     text: z.string(),
     table: Table.optional(),
     source: SourcePoint,
+    position: Position.optional(),
     children: z.array(Clause),
   }),
 );
