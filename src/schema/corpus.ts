@@ -92,6 +92,13 @@ export interface Clause {
   source: SourcePoint;
   /** Start and end of the clause's own text in its source (its children have their own). */
   position?: Position;
+  /**
+   * A source map of the clause's `text` (of its `heading` when `text` is empty): where each source
+   * line that went into it begins, as [offset in the string, line, column]. The first entry has
+   * offset 0. With it a stage finds the exact line and column of any character of a wrapped
+   * paragraph (scripts/ingest/positions.ts `pointAt`) without reading the source again.
+   */
+  lineStarts?: Array<[number, number, number]>;
   children: Clause[];
 }
 export const Clause: z.ZodType<Clause> = z.lazy(() =>
@@ -104,6 +111,7 @@ export const Clause: z.ZodType<Clause> = z.lazy(() =>
     table: Table.optional(),
     source: SourcePoint,
     position: Position.optional(),
+    lineStarts: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.number().int().positive()])).optional(),
     children: z.array(Clause),
   }),
 );
