@@ -10,10 +10,10 @@
 import type { VFile } from 'vfile';
 import type { Line } from './read.ts';
 import { type Slice, balanced } from './split.ts';
-import { dateLine, findDate } from './text/dates.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';
-import { type DocNumber, docNumberLine, trailingDocNumber } from './text/docnumber.ts';
-import { endsLikeTitle, enclosedTitleOf, isMasthead, squeeze, titleKey, titleLike } from './text/titles.ts';
+import { type DocNumber, docNumberLine, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
+import { endsLikeTitle, enclosedTitleOf, isMasthead, squeeze, titleKey, titleLike } from '../../src/lib/text/titles.ts';
 
 export interface Part {
   /** 附件 1 → "附件1"; the enclosure and the main text have none. */

@@ -13,7 +13,7 @@
 import type { Anomaly, Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, StatedTotal } from '../../src/schema/catalog.ts';
 import type { BatchStep, EventKind, StepNotice, TimelineEvent } from '../../src/schema/timeline.ts';
-import { dateLine, findDate } from './text/dates.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { type DateExpr, findDateExpressions } from './events/dates.ts';
 import { REACH, SourceLines, type Walked, headings, maskTitles, phraseAt, sentenceAt, walk } from './events/text.ts';
 

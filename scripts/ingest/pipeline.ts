@@ -41,8 +41,8 @@ import { DocumentKeywords as DocumentKeywordsSchema, type DocumentKeywords } fro
 import { type FrontMatter, type Slice, splitSource } from './split.ts';
 import { type StandardsResult, extractStandards } from './standards.ts';
 import { toBlocks, toClauses, wrapWidth } from './structure.ts';
-import { idFromDocNumber, initials, parseDocNumber } from './text/docnumber.ts';
-import { kindOfTitle } from './text/titles.ts';
+import { idFromDocNumber, initials, parseDocNumber } from '../../src/lib/text/docnumber.ts';
+import { kindOfTitle } from '../../src/lib/text/titles.ts';
 
 export interface SourceInput {
   file: string;

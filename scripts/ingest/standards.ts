@@ -23,7 +23,7 @@ import { readFrontMatter } from './standards/front-matter.ts';
 import { isGlossaryHeading, isTermsHeading, readNumberedGlossary, readTermsAndDefinitions } from './standards/glossary.ts';
 import { type ColumnRole, type DraftRow, cellSource, clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
 import { readUncodedLevel } from './standards/uncoded-table.ts';
-import { initials } from './text/docnumber.ts';
+import { initials } from '../../src/lib/text/docnumber.ts';
 
 export interface StandardsResult {
   standards: SkillStandard[];

@@ -10,7 +10,7 @@
 import type { Batch } from '../../src/schema/catalog.ts';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { DocumentStatus } from '../../src/schema/status.ts';
-import { findDate } from './text/dates.ts';
+import { findDate } from '../../src/lib/text/dates.ts';
 
 const PERIOD = /公示期\s*[:：]\s*(.+)$/u;
 const PLAN_YEARS = /[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]/u;

@@ -12,7 +12,7 @@ import type { Clause, SourcePoint, Table, TableCell, TableRow } from '../../src/
 import type { Coverage } from './coverage.ts';
 import type { Line } from './read.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
-import { squeeze } from './text/titles.ts';
+import { squeeze } from '../../src/lib/text/titles.ts';
 
 export interface Block {
   kind: 'paragraph' | 'table';

@@ -7,8 +7,8 @@ import type { Reference } from '../schema/references.ts';
 import { clauseLocator, findClause } from './citation.ts';
 import { clauseTitle } from './format.ts';
 // The same 文号 parsing, id scheme and title comparison as ingest: one definition each.
-import { idFromDocNumber as idOf, parseDocNumber } from '../../scripts/ingest/text/docnumber.ts';
-import { titleKey } from '../../scripts/ingest/text/titles.ts';
+import { idFromDocNumber as idOf, parseDocNumber } from './text/docnumber.ts';
+import { titleKey } from './text/titles.ts';
 
 export { titleKey };
 

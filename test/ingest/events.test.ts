@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BatchStep, TimelineEvent } from '../../src/schema/timeline.ts';
 import { extractEvents, shortTitle } from '../../scripts/ingest/events.ts';
 import { findDateExpressions } from '../../scripts/ingest/events/dates.ts';
-import { dateLine, findDate } from '../../scripts/ingest/text/dates.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { C000, C001, C002, C003, C004, paragraphDoc, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
 
 const raw = rawLines;

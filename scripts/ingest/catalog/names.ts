@@ -3,8 +3,8 @@
  * Pure string functions; no knowledge of particular certificates.
  */
 import { pinyin } from 'pinyin-pro';
-import { initials } from '../text/docnumber.ts';
-import { squeeze } from '../text/titles.ts';
+import { initials } from '../../../src/lib/text/docnumber.ts';
+import { squeeze } from '../../../src/lib/text/titles.ts';
 
 export const SUFFIX = '职业技能等级证书';
 

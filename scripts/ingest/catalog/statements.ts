@@ -4,8 +4,8 @@
  * "首批 6 个试点证书（A、B、C）"), and the batch notices it cites by title and 文号.
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
-import { findDocNumbers } from '../text/docnumber.ts';
-import { chineseToInt } from '../text/numerals.ts';
+import { findDocNumbers } from '../../../src/lib/text/docnumber.ts';
+import { chineseToInt } from '../../../src/lib/text/numerals.ts';
 import { batchesNamed, statusNamed } from './tables.ts';
 
 export interface Figure {

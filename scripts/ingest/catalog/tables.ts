@@ -10,7 +10,7 @@
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
 import type { ListingStatus } from '../../../src/schema/catalog.ts';
-import { chineseToInt } from '../text/numerals.ts';
+import { chineseToInt } from '../../../src/lib/text/numerals.ts';
 
 export interface ContactCells {
   line: number;

@@ -1,7 +1,7 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
 import type { Anomaly, Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
-import { squeeze } from '../text/titles.ts';
+import { squeeze } from '../../../src/lib/text/titles.ts';
 
 /** What a column of a skill table holds, by its header. */
 export type ColumnRole = 'area' | 'task' | 'skill' | 'requirement' | 'knowledge' | null;

@@ -2,7 +2,7 @@
  * What a 公文 title looks like, for the stages that look for one.
  * GB/T 9704-2012 7.3.1: 发文机关 + 关于 + 事由 + 文种.
  */
-import type { DocumentKind } from '../../../src/schema/corpus.ts';
+import type { DocumentKind } from '../../schema/corpus.ts';
 import { dateLine } from './dates.ts';
 import { docNumberLine } from './docnumber.ts';
 
