@@ -13,7 +13,8 @@
 import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, StatedTotal } from '../../src/schema/catalog.ts';
 import { type ContactFields, contactFromCells, isContactStream, readContactStream, sharedKeys } from './catalog/contacts.ts';
-import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey, nameKey, orgKey, tidy } from './catalog/names.ts';
+import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey } from './catalog/names.ts';
+import { certificateKey as nameKey, organizationKey as orgKey, tidyName as tidy } from '../../src/lib/text/normalize.ts';
 import { citedNotices, figures } from './catalog/statements.ts';
 import { BATCH_NAMES, type ListRow, batchesNamed, listTables } from './catalog/tables.ts';
 

@@ -13,7 +13,8 @@ import { type Slice, balanced } from './split.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';
 import { type DocNumber, docNumberLine, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
-import { endsLikeTitle, enclosedTitleOf, isMasthead, squeeze, titleKey, titleLike } from '../../src/lib/text/titles.ts';
+import { endsLikeTitle, enclosedTitleOf, isMasthead, titleKey, titleLike } from '../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
 
 export interface Part {
   /** 附件 1 → "附件1"; the enclosure and the main text have none. */

@@ -25,7 +25,7 @@ import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { DocumentStatus as DocumentStatusSchema, type DocumentStatus } from '../../src/schema/status.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
-import { nameKey } from './catalog/names.ts';
+import { certificateKey as nameKey } from '../../src/lib/text/normalize.ts';
 import { Coverage, type Disposition } from './coverage.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';

@@ -12,7 +12,8 @@ import { distance } from 'fastest-levenshtein';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Reference } from '../../src/schema/references.ts';
 import { findDocNumbers, parseDocNumber } from '../../src/lib/text/docnumber.ts';
-import { endsLikeTitle, enclosedTitleOf, squeeze, titleKey } from '../../src/lib/text/titles.ts';
+import { endsLikeTitle, enclosedTitleOf, titleKey } from '../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
 
 interface Found {
   kind: Reference['kind'];

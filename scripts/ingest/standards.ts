@@ -21,7 +21,7 @@ import { type CodeStyle, detectStyle } from './standards/codes.ts';
 import { readCodedLevel } from './standards/coded-table.ts';
 import { readFrontMatter } from './standards/front-matter.ts';
 import { isGlossaryHeading, isTermsHeading, readNumberedGlossary, readTermsAndDefinitions } from './standards/glossary.ts';
-import { type ColumnRole, type DraftRow, cellSource, clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
+import { type ColumnRole, type DraftRow, cellSource, standardText as clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
 import { readUncodedLevel } from './standards/uncoded-table.ts';
 import { initials } from '../../src/lib/text/docnumber.ts';
 

@@ -12,7 +12,7 @@ import type { Clause, SourcePoint, Table, TableCell, TableRow } from '../../src/
 import type { Coverage } from './coverage.ts';
 import type { Line } from './read.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
-import { squeeze } from '../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze, removeLetterSpacing as unspace } from '../../src/lib/text/normalize.ts';
 
 export interface Block {
   kind: 'paragraph' | 'table';
@@ -82,11 +82,6 @@ function stripMarkdown(t: string): string {
     .replace(/\*\*/gu, '')
     .replace(/<(https?:\/\/[^>\s]+)>/gu, '$1')
     .trim();
-}
-
-/** Remove the spaces of letter-spaced text (联 系 人 ： 姬 岳 江), keep a space between words. */
-export function unspace(t: string): string {
-  return t.replace(/(?:[\p{Script=Han}，：。、；]\s){2,}[\p{Script=Han}，：。、；]/gu, (m) => m.replace(/\s/gu, ''));
 }
 
 /** Join wrapped lines: nothing between Chinese, one space between Latin words. */

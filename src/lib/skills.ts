@@ -144,8 +144,8 @@ export function matchingRows(row: SkillRow, rows: readonly SkillRow[]): SkillRow
   return rows.filter((r) => r.level === row.level && r.parent === row.parent && r.type === other);
 }
 
-/** Names without extraction spaces, for comparing 工作领域/工作任务 names. */
-function squeeze(name: string): string {
+/** The key 工作领域/工作任务 names are compared by: no whitespace (extraction spaces). */
+function skillNameKey(name: string): string {
   return name.replace(/\s+/gu, '');
 }
 
@@ -161,8 +161,8 @@ function isSubsequence(short: string, long: string): boolean {
  * Returns 'same', 'near' or null.
  */
 export function nameMatch(a: string, b: string): 'same' | 'near' | null {
-  const x = squeeze(a);
-  const y = squeeze(b);
+  const x = skillNameKey(a);
+  const y = skillNameKey(b);
   if (x === y) return 'same';
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 4 && long.length - short.length <= 2 && isSubsequence(short, long)) return 'near';

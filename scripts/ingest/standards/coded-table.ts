@@ -10,7 +10,7 @@
 import type { Anomaly } from '../../../src/schema/corpus.ts';
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
 import { type Code, type CodeStyle, parentKey, taskKey, tokenize } from './codes.ts';
-import { type DraftRow, type LevelInput, type LevelOutput, cellSource, clean, levelSlug } from './model.ts';
+import { type DraftRow, type LevelInput, type LevelOutput, cellSource, standardText as clean, levelSlug } from './model.ts';
 
 interface Item {
   type: SkillRowType;

@@ -6,7 +6,7 @@
  */
 import type { Anomaly, Clause } from '../../../src/schema/corpus.ts';
 import type { FrontMatter, FrontMatterEntry, SkillLevel } from '../../../src/schema/skills.ts';
-import { clean, findLevel } from './model.ts';
+import { standardText as clean, findLevel } from './model.ts';
 
 const LEVEL_WORD = /^([初中高])级$/u;
 const KEY_VALUE = /^([\p{Script=Han}]{2,12})[：:]\s*([\s\S]*)$/u;

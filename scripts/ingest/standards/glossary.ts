@@ -7,7 +7,7 @@
  */
 import type { Anomaly, Clause } from '../../../src/schema/corpus.ts';
 import type { GlossaryEntry } from '../../../src/schema/skills.ts';
-import { clean } from './model.ts';
+import { standardText as clean } from './model.ts';
 
 function paragraphs(cs: Clause[]): Clause[] {
   return cs.flatMap((c) => [c, ...paragraphs(c.children)]).filter((c) => c.kind !== 'table');

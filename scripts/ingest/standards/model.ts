@@ -1,7 +1,7 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
 import type { Anomaly, Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
-import { squeeze } from '../../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../../src/lib/text/normalize.ts';
 
 /** What a column of a skill table holds, by its header. */
 export type ColumnRole = 'area' | 'task' | 'skill' | 'requirement' | 'knowledge' | null;
@@ -34,7 +34,7 @@ export function findLevel(text: string): SkillLevel | null {
 }
 
 /** Names and texts lose the spaces the extraction put between Chinese characters (`前沿 发展 与创 新认 知`). */
-export function clean(text: string): string {
+export function standardText(text: string): string {
   return squeeze(text.replace(/\*\*/gu, ''));
 }
 

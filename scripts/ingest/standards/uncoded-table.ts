@@ -9,7 +9,7 @@
  */
 import type { TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
-import { type ColumnRole, type DraftRow, type LevelInput, type LevelOutput, clean, levelSlug } from './model.ts';
+import { type ColumnRole, type DraftRow, type LevelInput, type LevelOutput, standardText as clean, levelSlug } from './model.ts';
 
 interface Node {
   type: SkillRowType;
