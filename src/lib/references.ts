@@ -212,11 +212,6 @@ export function mostCited(refs: readonly Reference[]): Ranked[] {
   return [...by.values()].sort((a, b) => b.documents.length - a.documents.length || b.references - a.references || a.target.localeCompare(b.target));
 }
 
-/** A title in 《》, its own 《》 turned to 〈〉: 《四川省教育厅转发〈…的通知〉的通知》. */
-export function quoted(title: string): string {
-  return `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
-}
-
 /** How a clause is named in a list of citations: 二、（五）, 附件1 第2段, else its 目录 title, else 标题. */
 export function clauseName(doc: PolicyDocument | undefined, anchor: string): string {
   if (!doc) return anchor;

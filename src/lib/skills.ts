@@ -6,6 +6,7 @@
  * Pure functions over SkillRow/SkillStandard: pages call them at build time, tests directly.
  */
 import type { Certificate } from '../schema/catalog.ts';
+import { quoteTitle } from './citation.ts';
 import type { SkillFlag, SkillLevel, SkillRow, SkillRowType, SkillStandard } from '../schema/skills.ts';
 
 /** 通用 (一般要求) first, then 初级 → 高级. */
@@ -313,7 +314,7 @@ export function alignLevels(rows: readonly SkillRow[], levels: readonly SkillLev
 
 /** The standard's title in 《》: 《Web 前端开发职业技能等级标准》. */
 export function standardTitle(standard: Pick<SkillStandard, 'title'>): string {
-  return `《${standard.title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
+  return quoteTitle(standard.title);
 }
 
 /**
