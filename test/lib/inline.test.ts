@@ -2,7 +2,10 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { inlineHtml, inlineTree, refTitle, toHtml } from '../../src/lib/inline.ts';
+import { walkClauses } from '../../src/lib/citation.ts';
+import { segments } from '../../src/lib/linkify.ts';
 import type { Reference } from '../../src/schema/references.ts';
+import { realCorpus } from '../helpers/corpus.ts';
 
 const text = '为贯彻落实《国家职业教育改革实施方案》（国发〔2019〕4号），按照附件2要求，登录https://vslc.ncb.edu.cn）查询。';
 
@@ -154,5 +157,29 @@ describe('toHtml and refTitle', () => {
     expect(refTitle(ref('r', '附件2', { target: 'jzc-2019-6' }))).toBe('本文件内');
     expect(refTitle(ref('r', 'x', { target: null, printed: '“职教20条”' }))).toBe('本库未收录：“职教20条”');
     expect(refTitle(ref('r', 'x'))).toBe('gf-2019-4');
+  });
+});
+
+describe('every clause of the real corpus', () => {
+  it('renders its text unchanged, with one link per reference placed and per web address', () => {
+    const corpus = realCorpus();
+    let links = 0;
+    for (const d of corpus.documents) {
+      const refs = corpus.references.filter((r) => r.from === d.id);
+      for (const { clause } of walkClauses(d)) {
+        const own = refs.filter((r) => r.anchor === clause.anchor);
+        for (const field of ['heading', 'text'] as const) {
+          const t = clause[field];
+          if (!t) continue;
+          const p = read(inlineHtml(t, { refs: own, field }));
+          for (const hidden of p.querySelectorAll('.visually-hidden, .ext-link__mark')) hidden.remove();
+          expect(p.textContent, `${d.id}#${clause.anchor} ${field}`).toBe(t);
+          const expected = segments(t, own, field).filter((s) => s.kind !== 'text').length;
+          expect(p.querySelectorAll('a.ref, a.ext-link').length, `${d.id}#${clause.anchor}`).toBe(expected);
+          links += expected;
+        }
+      }
+    }
+    expect(links).toBeGreaterThanOrEqual(60);
   });
 });
