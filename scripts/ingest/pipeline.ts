@@ -25,6 +25,7 @@ import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { DocumentStatus as DocumentStatusSchema, type DocumentStatus } from '../../src/schema/status.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
+import type { Report } from './diagnostics.ts';
 import { nameKey } from './catalog/names.ts';
 import { Coverage, type Disposition } from './coverage.ts';
 import { extractEvents } from './events.ts';
@@ -244,8 +245,11 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
 
   // Downstream stages read the typed documents; the source texts only let them point at an exact line.
   const texts = Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')]));
-  const { anomalies: catalogAnomalies, ...catalog } = t.time('catalog', () => extractCatalog(documents, { sources: texts }));
-  const { anomalies: standardAnomalies, ...standards } = t.time('standards', () => extractStandards(documents));
+  // Catalog and standards report through the one message channel (scripts/ingest/diagnostics.ts).
+  const stageAnomalies: Anomaly[] = [];
+  const stageReport: Report = (place, kind, message) => stageAnomalies.push({ file: place.file, line: place.line, ...(place.column ? { column: place.column } : {}), kind, message });
+  const catalog = t.time('catalog', () => extractCatalog(documents, stageReport, { sources: texts }));
+  const standards = t.time('standards', () => extractStandards(documents, stageReport));
   t.time('standards', () => linkStandards(catalog.certificates, standards.standards));
   const references = t.time('references', () => extractReferences(documents));
   const statuses = t.time('status', () => extractStatuses(documents, catalog.batches));
@@ -257,7 +261,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
 
   const manifestOf = new Map<string, SourceManifestEntry>();
   for (const m of manifest) if (!manifestOf.has(m.file)) manifestOf.set(m.file, m);
-  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies, ...eventAnomalies, ...feeAnomalies] };
+  const report: IngestReport = { sources: [], anomalies: [...stageAnomalies, ...eventAnomalies, ...feeAnomalies] };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {

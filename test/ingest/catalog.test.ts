@@ -5,14 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Batch, Certificate, Organization, StatedTotal } from '../../src/schema/catalog.ts';
-import { extractCatalog } from '../../scripts/ingest/catalog.ts';
+import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
+import { type CatalogOptions, extractCatalog } from '../../scripts/ingest/catalog.ts';
+import type { Report } from '../../scripts/ingest/diagnostics.ts';
 import { certificateName, completeEnding, looksTruncated, slug } from '../../scripts/ingest/catalog/names.ts';
 import { batchesNamed } from '../../scripts/ingest/catalog/tables.ts';
 import { C001, C002, C003, C004, ingestText, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
 
 const raw = rawLines;
 const sources = sourceTexts();
-const catalog = extractCatalog(realCorpus().documents, { sources });
+
+/** The catalog of some documents, with the messages it reports (as report.json lists them). */
+function catalogOf(documents: PolicyDocument[], options: CatalogOptions = {}) {
+  const anomalies: Anomaly[] = [];
+  const report: Report = (place, kind, message) => anomalies.push({ file: place.file, line: place.line, column: place.column, kind, message });
+  return { ...extractCatalog(documents, report, options), anomalies };
+}
+
+const catalog = catalogOf(realCorpus().documents, { sources });
 const { certificates, organizations, batches, totals, anomalies } = catalog;
 
 const cert = (name: string) => {
@@ -49,7 +59,7 @@ describe('schemas', () => {
   });
 
   it('is deterministic', () => {
-    expect(extractCatalog(realCorpus().documents, { sources })).toEqual(catalog);
+    expect(catalogOf(realCorpus().documents, { sources })).toEqual(catalog);
   });
 });
 
@@ -227,7 +237,7 @@ describe('fixtures', () => {
       '',
     ].join('\n');
     const { documents } = ingestText({ 'list.txt': text });
-    const c = extractCatalog(documents);
+    const c = catalogOf(documents);
     expect(c.certificates.map((x) => [x.name, x.batch])).toEqual([
       ['测试甲', 9],
       ['测试乙', 9],

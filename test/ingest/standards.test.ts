@@ -6,12 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
 import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
-import { extractStandards } from '../../scripts/ingest/standards.ts';
+import type { Report } from '../../scripts/ingest/diagnostics.ts';
+import { extractStandards as readStandards } from '../../scripts/ingest/standards.ts';
 import { SOURCES, ingestText, realCorpus } from '../helpers/corpus.ts';
 
 const FILE = '001_614f8415cb5dd7e9.txt';
 const SOURCE = readFileSync(join(SOURCES, FILE), 'utf8').split('\n');
+
+/** The standards of some documents, with the messages the stage reports (as report.json lists them). */
+function extractStandards(documents: PolicyDocument[]) {
+  const anomalies: Anomaly[] = [];
+  const report: Report = (place, kind, message) => anomalies.push({ file: place.file, line: place.line, column: place.column, kind, message });
+  return { ...readStandards(documents, report), anomalies };
+}
 
 const result = extractStandards(realCorpus().documents);
 const std = (id: string) => {

@@ -6,7 +6,8 @@
  * 联系方式 differently: 0xx-xxxxxxx (and 400-xxx-xxxx) is a landline, 1xxxxxxxxxx a mobile.
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
-import type { ContactCells } from './tables.ts';
+import type { Place } from '../diagnostics.ts';
+import { type ContactCells, clausePlace } from './tables.ts';
 
 const LANDLINE = /^(?:0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})$/u;
 const MOBILE = /^1\d{10}$/u;
@@ -55,6 +56,8 @@ export interface StreamEntry extends ContactFields {
   /** The certificate name when the row prints one (often lost: only some rows keep it). */
   name: string | null;
   line: number;
+  /** Where the entry's first cell is printed. */
+  place: Place;
 }
 
 /** Header words such a table starts with (possibly glued to the first cell: "邮政编码BIM"). */
@@ -75,12 +78,12 @@ function hasTable(c: Clause): boolean {
  * the mobiles is the fax.
  */
 export function readContactStream(a: Clause): StreamEntry[] {
-  const pieces: { text: string; line: number }[] = [];
+  const pieces: { text: string; line: number; place: Place }[] = [];
   const walk = (cs: Clause[]) => {
     for (const c of cs) {
       // A wrapped address line read as a numbered heading ("9 号亿达丽泽商务中") is text again.
       const t = [c.label, c.heading, c.text].filter(Boolean).join(' ').trim();
-      if (t) pieces.push({ text: t, line: c.source.line });
+      if (t) pieces.push({ text: t, line: c.source.line, place: clausePlace(c) });
       walk(c.children);
     }
   };
@@ -89,7 +92,7 @@ export function readContactStream(a: Clause): StreamEntry[] {
   const entries: StreamEntry[] = [];
   let cur: StreamEntry | null = null;
   let inHeader = true;
-  const blank = (line: number): StreamEntry => ({ name: null, line, persons: [], role: null, phones: [], mobiles: [], fax: [], emails: [], address: null, postcode: null });
+  const blank = (line: number, place: Place): StreamEntry => ({ name: null, line, place, persons: [], role: null, phones: [], mobiles: [], fax: [], emails: [], address: null, postcode: null });
   for (const p of pieces) {
     let text = p.text;
     if (inHeader) {
@@ -116,7 +119,7 @@ export function readContactStream(a: Clause): StreamEntry[] {
       continue;
     }
     for (const tok of whole.split(/\s+/u)) {
-      const e: StreamEntry = (cur ??= blank(p.line));
+      const e: StreamEntry = (cur ??= blank(p.line, p.place));
       const numbers = e.phones.length + e.mobiles.length;
       if (LANDLINE.test(tok)) {
         if (e.mobiles.length) e.fax.push(tok);
