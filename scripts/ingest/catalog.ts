@@ -32,6 +32,12 @@ export interface CatalogOptions {
 
 const OFFICIAL = new Set(['公示', '确认', '名单']);
 
+/**
+ * A bracketed addition that is itself an organisation's name: 廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）
+ * names two organisations that run a certificate jointly, not one organisation spelt two ways.
+ */
+const JOINT_ADDITION = /^（[^（）]{2,}(?:公司|中心|协会|学会|联合会|研究院|研究所|学院|学校|大学|集团|委员会|基金会|事务所)）$/u;
+
 interface OrgVariant {
   key: string;
   printed: string[];
@@ -98,11 +104,18 @@ export function extractCatalog(documents: PolicyDocument[], report: Report, opti
         }
       }
     } else {
-      // 廊坊市…研究中心 vs 廊坊市…研究中心（中国建设教育协会人才评价中心）: one organisation printed with and without its bracketed addition.
-      const bracketed = longer.filter((o) => /^（[^（）]+）$/u.test(o.key.slice(v.key.length)));
-      if (bracketed.length === 1) {
-        repairs.set(v.key, bracketed[0]!.key);
-        report(first, 'organization-name-variant', `培训评价组织名称写法不一：“${v.printed[0]}”（${where(v)}）与“${bracketed[0]!.printed[0]}”（${where(bracketed[0]!)}）视为同一组织`);
+      // One organisation printed with and without a bracketed addition (a place, a former name) is merged; an addition
+      // that names another organisation is a joint listing (廊坊市…研究中心（中国建设教育协会人才评价中心）, the batch-1
+      // BIM certificate only) and stays apart from the organisation alone (廊坊市…研究中心, 装配式建筑构件制作与安装).
+      const addition = (o: OrgVariant) => o.key.slice(v.key.length);
+      const bracketed = longer.filter((o) => /^（[^（）]+）$/u.test(addition(o)));
+      for (const o of bracketed.filter((x) => JOINT_ADDITION.test(addition(x)))) {
+        report(first, 'organization-joint-name', `培训评价组织“${o.printed[0]}”（${where(o)}）为“${v.printed[0]}”与“${/（([^（）]+)）$/u.exec(o.printed[0]!)?.[1] ?? addition(o).slice(1, -1)}”联合署名，只属于其名下的证书；与单独署名的“${v.printed[0]}”（${where(v)}）分列，不视为同一写法`);
+      }
+      const variantsOnly = bracketed.filter((x) => !JOINT_ADDITION.test(addition(x)));
+      if (variantsOnly.length === 1) {
+        repairs.set(v.key, variantsOnly[0]!.key);
+        report(first, 'organization-name-variant', `培训评价组织名称写法不一：“${v.printed[0]}”（${where(v)}）与“${variantsOnly[0]!.printed[0]}”（${where(variantsOnly[0]!)}）视为同一组织`);
       }
     }
   }

@@ -79,9 +79,10 @@ describe('batches', () => {
     ]);
     expect([1, 2, 3].map((n) => certificates.filter((c) => c.batch === n).length)).toEqual([6, 10, 77]);
     expect(certificates).toHaveLength(93);
-    // Five organisations appear in two batches (廊坊 1+3; 新奥、中船舰客、中联、阳光大姐 2+3).
-    expect(organizations).toHaveLength(5 + 10 + 64 - 5);
-    expect(organizations.filter((o) => o.batches.length > 1).map((o) => o.batches)).toEqual([[1, 3], [2, 3], [2, 3], [2, 3], [2, 3]]);
+    // Four organisations appear in two batches (新奥、中船舰客、中联、阳光大姐 2+3); 廊坊 runs batch 1's BIM jointly
+    // (a joint name, its own entry) and batch 3's 装配式 alone.
+    expect(organizations).toHaveLength(5 + 10 + 64 - 4);
+    expect(organizations.filter((o) => o.batches.length > 1).map((o) => o.batches)).toEqual([[2, 3], [2, 3], [2, 3], [2, 3]]);
   });
 
   it('names the notices that announced and confirmed each batch, with their dates', () => {
@@ -170,11 +171,36 @@ describe('organisations', () => {
     expect(of('organization-name-truncated')).toEqual([]);
   });
 
-  it('merges a name printed with and without its bracketed addition', () => {
-    const lf = organizations.find((o) => o.name === '廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）')!;
-    expect(lf.aliases).toEqual(['廊坊市中科建筑产业化创新研究中心']);
-    expect(lf.certificates).toEqual([cert('建筑信息模型（BIM）').id, cert('装配式建筑构件制作与安装').id]);
-    expect(of('organization-name-variant')).toHaveLength(1);
+  it('keeps a joint name to the certificate it is printed for: 装配式建筑构件制作与安装 is 廊坊’s alone (001:1599)', () => {
+    // As printed: the batch-1 lists give BIM to the joint name, the batch-3 list gives 装配式 to 廊坊 alone.
+    expect(raw(C001)[212]).toMatch(/^1\t廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）\t建筑信息模型（BIM） 职业技能等级证书$/u);
+    expect(raw(C001)[1598]).toMatch(/^16\t廊坊市中科建筑产业化创新研究中心\t装配式建筑构件制作与安装职业技能等级$/u);
+    const joint = organizations.find((o) => o.name === '廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）')!;
+    const alone = organizations.find((o) => o.name === '廊坊市中科建筑产业化创新研究中心')!;
+    expect([joint.certificates, joint.batches, joint.aliases]).toEqual([[cert('建筑信息模型（BIM）').id], [1], []]);
+    expect([alone.certificates, alone.batches, alone.aliases]).toEqual([[cert('装配式建筑构件制作与安装').id], [3], []]);
+    expect(cert('装配式建筑构件制作与安装').organizations).toEqual([alone.id]);
+    expect(cert('建筑信息模型（BIM）').organizations).toEqual([joint.id]);
+    // …and the contact table agrees (004:68 joint for BIM, 004:134 alone for 装配式): no mismatch reported.
+    expect(alone.listings.map((l) => [l.file, l.line])).toEqual([[C001, 1599], [C004, 134]]);
+    expect(of('organization-mismatch').some((a) => a.message.includes('装配式'))).toBe(false);
+    expect(of('organization-name-variant')).toEqual([]);
+    expect(of('organization-joint-name')).toMatchObject([{ file: C001, line: 1599 }]);
+    expect(of('organization-joint-name')[0]!.message).toContain('与“中国建设教育协会人才评价中心”联合署名');
+  });
+
+  it('still merges a name printed with and without a bracketed addition that is not an organisation (fixture)', () => {
+    const text = [
+      '关于参与 1+X 证书制度试点的第九批职业教育培训评价组织及职业技能等级证书公示公告',
+      '',
+      '序号\t培训评价组织名称\t职业技能等级证书名称',
+      '1\t甲乙丙丁教育科技有限公司（北京）\t测试甲职业技能等级证书',
+      '2\t甲乙丙丁教育科技有限公司\t测试乙职业技能等级证书',
+      '',
+    ].join('\n');
+    const c = catalogOf(ingestText({ 'list.txt': text }).documents);
+    expect(c.organizations.map((o) => [o.name, o.certificates.length])).toEqual([['甲乙丙丁教育科技有限公司（北京）', 2]]);
+    expect(c.anomalies.map((a) => [a.kind, a.line])).toEqual([['organization-name-variant', 5]]);
   });
 });
 
