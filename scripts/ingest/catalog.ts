@@ -15,19 +15,14 @@ import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, S
 import { type ContactFields, contactFromCells, isContactStream, readContactStream, sharedKeys } from './catalog/contacts.ts';
 import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey, nameKey, orgKey, tidy } from './catalog/names.ts';
 import { citedNotices, figures } from './catalog/statements.ts';
-import { BATCH_NAMES, type ListRow, batchesNamed, clausePlace, listTables } from './catalog/tables.ts';
-import type { Place, Report } from './diagnostics.ts';
+import { BATCH_NAMES, type ListRow, batchesNamed, listTables } from './catalog/tables.ts';
+import { type Place, type Report, placeOf } from './diagnostics.ts';
 
 export interface Catalog {
   certificates: Certificate[];
   organizations: Organization[];
   batches: Batch[];
   totals: StatedTotal[];
-}
-
-export interface CatalogOptions {
-  /** Source texts by file name: lets a stated figure point at the exact line it is printed on. */
-  sources?: Record<string, string>;
 }
 
 const OFFICIAL = new Set(['公示', '确认', '名单']);
@@ -62,7 +57,7 @@ interface CertDraft {
 }
 
 /** Read the catalog; every repair and disagreement goes to `report`, at the cell or text it is about. */
-export function extractCatalog(documents: PolicyDocument[], report: Report, options: CatalogOptions = {}): Catalog {
+export function extractCatalog(documents: PolicyDocument[], report: Report): Catalog {
   const docById = new Map(documents.map((d) => [d.id, d]));
 
   const tables = documents.flatMap(listTables);
@@ -278,7 +273,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report, opti
     const pool = inBatch(officialBatches.has(batch) ? batch : null);
     const taken = new Set<string>();
     const named = entries.filter((e) => e.name).length;
-    report(clausePlace(a), 'contact-table-untabbed', `附件“${a.heading}”未按制表符分列（每格一行），按固定列序读出 ${entries.length} 条联系信息；${entries.every((e) => !e.persons.length) ? '联系人姓名不在提取文本中；' : ''}${entries.length - named} 条未印证书名称，按电话或邮箱与其他联系表对应`);
+    report(placeOf(a.source.file, a.position), 'contact-table-untabbed', `附件“${a.heading}”未按制表符分列（每格一行），按固定列序读出 ${entries.length} 条联系信息；${entries.every((e) => !e.persons.length) ? '联系人姓名不在提取文本中；' : ''}${entries.length - named} 条未印证书名称，按电话或邮箱与其他联系表对应`);
     for (const e of entries) {
       let cert: CertDraft | undefined;
       if (e.name) {
@@ -331,8 +326,9 @@ export function extractCatalog(documents: PolicyDocument[], report: Report, opti
           ? [...certs.values()].filter((c) => c.batch !== null && f.batches.includes(c.batch) && c.listings.some((l) => OFFICIAL.has(l.status))).length
           : new Set(officialRows.filter((r) => r.batch !== null && f.batches.includes(r.batch)).map((r) => resolveOrg(r.organization))).size;
     }
-    const line = exactLine(options.sources?.[f.file], f.line, f.value);
-    const at: Place = f.place.line === line ? f.place : { file: f.file, line };
+    // The figure's own line (a wrapped paragraph may print it lines below its start), from the clause's source map.
+    const at = f.place;
+    const line = at.line;
     const scope = f.batches.map((b) => BATCH_NAMES[b] ?? `第${b}批`).join('、');
     const what = f.of === 'certificates' ? '个证书' : '家培训评价组织';
     if (listed !== null && listed !== f.value) {
@@ -422,15 +418,6 @@ export function extractCatalog(documents: PolicyDocument[], report: Report, opti
 function addPrinted(list: string[], printed: string) {
   const p = printed.replace(/\s+/gu, ' ').trim();
   if (p && !list.includes(p)) list.push(p);
-}
-
-/** The line at or after `from` that prints the figure (a wrapped paragraph may print it lines below its start). */
-function exactLine(text: string | undefined, from: number, value: number): number {
-  if (!text) return from;
-  const lines = text.split(/\r?\n/u);
-  const re = new RegExp(`(?<!\\d)${value}(?!\\d)`, 'u');
-  for (let n = from; n < Math.min(lines.length, from + 12); n++) if (re.test(lines[n - 1]!)) return n;
-  return from;
 }
 
 /**

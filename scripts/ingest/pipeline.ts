@@ -237,7 +237,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   // Catalog and standards report through the one message channel (scripts/ingest/diagnostics.ts).
   const stageAnomalies: Anomaly[] = [];
   const stageReport: Report = (place, kind, message) => stageAnomalies.push({ file: place.file, line: place.line, ...(place.column ? { column: place.column } : {}), kind, message });
-  const catalog = t.time('catalog', () => extractCatalog(documents, stageReport, { sources: texts }));
+  const catalog = t.time('catalog', () => extractCatalog(documents, stageReport));
   const standards = t.time('standards', () => extractStandards(documents, stageReport));
   t.time('standards', () => linkStandards(catalog.certificates, standards.standards));
   const references = t.time('references', () => extractReferences(documents));

@@ -22,8 +22,8 @@ import { type CodeStyle, detectStyle } from './standards/codes.ts';
 import { readCodedLevel } from './standards/coded-table.ts';
 import { readFrontMatter } from './standards/front-matter.ts';
 import { isGlossaryHeading, isTermsHeading, readNumberedGlossary, readTermsAndDefinitions } from './standards/glossary.ts';
-import { type ColumnRole, type DraftRow, cellSource, clausePlace, clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
-import type { Place, Report } from './diagnostics.ts';
+import { type ColumnRole, type DraftRow, cellSource, clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
+import { type Place, type Report, placeOf } from './diagnostics.ts';
 import { readUncodedLevel } from './standards/uncoded-table.ts';
 import { initials } from './text/docnumber.ts';
 
@@ -86,7 +86,7 @@ function candidates(doc: PolicyDocument): Candidate[] {
   const visit = (cs: Clause[]) => {
     for (const c of cs) {
       if ((c.kind === 'attachment' || c.kind === 'enclosure') && c.heading && STANDARD_TITLE.test(clean(c.heading))) {
-        out.push({ doc, file, title: clean(c.heading), anchor: c.anchor, source: { file, line: c.source.line }, at: clausePlace(file, c), clauses: c.children, glossaries: [] });
+        out.push({ doc, file, title: clean(c.heading), anchor: c.anchor, source: { file, line: c.source.line }, at: placeOf(file, c.position), clauses: c.children, glossaries: [] });
         continue;
       }
       if ((c.kind === 'attachment' || c.kind === 'enclosure') && isGlossaryHeading(c.heading)) {
@@ -131,7 +131,7 @@ function findTables(cand: Candidate, report: Report): FoundTable[] {
         }
         if (!roles || !isSkillTable(roles)) return;
         if (!level || !levelClause) {
-          report(clausePlace(cand.file, c), 'skill-table-level', `《${cand.title}》第 ${c.source.line} 行的技能表无法确定等级（初级/中级/高级），未读`);
+          report(placeOf(cand.file, c.position), 'skill-table-level', `《${cand.title}》第 ${c.source.line} 行的技能表无法确定等级（初级/中级/高级），未读`);
           return;
         }
         previous = { clause: c, table: c.table, roles, level, levelClause };

@@ -6,23 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { Batch, Certificate, Organization, StatedTotal } from '../../src/schema/catalog.ts';
 import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
-import { type CatalogOptions, extractCatalog } from '../../scripts/ingest/catalog.ts';
+import { extractCatalog } from '../../scripts/ingest/catalog.ts';
 import type { Report } from '../../scripts/ingest/diagnostics.ts';
 import { certificateName, completeEnding, looksTruncated, slug } from '../../scripts/ingest/catalog/names.ts';
 import { batchesNamed } from '../../scripts/ingest/catalog/tables.ts';
-import { C001, C002, C003, C004, ingestText, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
+import { C001, C002, C003, C004, ingestText, rawLines, realCorpus } from '../helpers/corpus.ts';
 
 const raw = rawLines;
-const sources = sourceTexts();
 
 /** The catalog of some documents, with the messages it reports (as report.json lists them). */
-function catalogOf(documents: PolicyDocument[], options: CatalogOptions = {}) {
+function catalogOf(documents: PolicyDocument[]) {
   const anomalies: Anomaly[] = [];
   const report: Report = (place, kind, message) => anomalies.push({ file: place.file, line: place.line, column: place.column, kind, message });
-  return { ...extractCatalog(documents, report, options), anomalies };
+  return { ...extractCatalog(documents, report), anomalies };
 }
 
-const catalog = catalogOf(realCorpus().documents, { sources });
+const catalog = catalogOf(realCorpus().documents);
 const { certificates, organizations, batches, totals, anomalies } = catalog;
 
 const cert = (name: string) => {
@@ -59,7 +58,7 @@ describe('schemas', () => {
   });
 
   it('is deterministic', () => {
-    expect(catalogOf(realCorpus().documents, { sources })).toEqual(catalog);
+    expect(catalogOf(realCorpus().documents)).toEqual(catalog);
   });
 });
 
@@ -113,6 +112,8 @@ describe('certificates', () => {
     expect(cert('建筑信息模型（BIM）').aliases).toEqual(expect.arrayContaining(['BIM', '建筑信息模型 BIM']));
     expect(cert('车联网系统集成和应用').aliases).toEqual(['车联网系统集成与应用']);
     expect(of('certificate-name-truncated').map((a) => a.line)).toEqual([1594, 1599, 1606, 1619, 1630, 1640, 1645]);
+    // Each points at the certificate cell (the third, after 序号 and the organisation).
+    for (const a of of('certificate-name-truncated')) expect(a.column).toBe(raw(C001)[a.line - 1]!.split('\t').slice(0, 2).join('\t').length + 2);
   });
 
   it('gives a continuation row the organisation above it', () => {
@@ -232,6 +233,10 @@ describe('disagreements between sources', () => {
     expect(raw(C003)[22]).toMatch(/^447 个职业技能等级证书/u);
     expect(of('stated-total-mismatch').map((a) => [a.file, a.line])).toEqual([[C004, 15], [C004, 315]]);
     expect(of('stated-total-unverifiable').map((a) => [a.file, a.line])).toEqual([[C003, 23]]);
+    // The line and column come from the clause's source map (no re-reading of the source): they point at the figure.
+    for (const a of [...of('stated-total-mismatch'), ...of('stated-total-unverifiable')]) {
+      expect(raw(a.file)[a.line - 1]!.slice(a.column! - 1), `${a.file}:${a.line}`).toMatch(/^(?:92|447) 个/u);
+    }
     // 004's contact table lists 92: the one it leaves out is 高端家政.
     expect(of('certificate-missing-from-table')).toHaveLength(1);
     expect(of('certificate-missing-from-table')[0]!.message).toContain('“高端家政”');
@@ -240,10 +245,11 @@ describe('disagreements between sources', () => {
     expect(totals.find((t) => t.document === 'jzs-2019-341' && t.of === 'organizations')?.value).toBe(64);
   });
 
-  it('names every anomaly with a file and a line, in Chinese', () => {
+  it('names every anomaly with a file, a line and a column, in Chinese', () => {
     for (const a of anomalies) {
       expect(a.file).toMatch(/\.txt$/u);
       expect(a.line).toBeGreaterThan(0);
+      expect(a.column).toBeGreaterThan(0);
       expect(a.message).toMatch(/\p{Script=Han}/u);
     }
   });

@@ -6,8 +6,8 @@
  * 联系方式 differently: 0xx-xxxxxxx (and 400-xxx-xxxx) is a landline, 1xxxxxxxxxx a mobile.
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
-import type { Place } from '../diagnostics.ts';
-import { type ContactCells, clausePlace } from './tables.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
+import type { ContactCells } from './tables.ts';
 
 const LANDLINE = /^(?:0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})$/u;
 const MOBILE = /^1\d{10}$/u;
@@ -83,7 +83,7 @@ export function readContactStream(a: Clause): StreamEntry[] {
     for (const c of cs) {
       // A wrapped address line read as a numbered heading ("9 号亿达丽泽商务中") is text again.
       const t = [c.label, c.heading, c.text].filter(Boolean).join(' ').trim();
-      if (t) pieces.push({ text: t, line: c.source.line, place: clausePlace(c) });
+      if (t) pieces.push({ text: t, line: c.source.line, place: placeOf(c.source.file, c.position) });
       walk(c.children);
     }
   };

@@ -4,11 +4,11 @@
  * "首批 6 个试点证书（A、B、C）"), and the batch notices it cites by title and 文号.
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
-import type { Place } from '../diagnostics.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
 import { pointAt } from '../positions.ts';
 import { findDocNumbers } from '../text/docnumber.ts';
 import { chineseToInt } from '../text/numerals.ts';
-import { batchesNamed, clausePlace, statusNamed } from './tables.ts';
+import { batchesNamed, statusNamed } from './tables.ts';
 
 export interface Figure {
   document: string;
@@ -52,7 +52,7 @@ const ORGS = new RegExp(`${NUM}\\s*家(?:职业教育)?(?:培训评价组织|单
 export function placeIn(c: Clause, offset: number): Place {
   const file = c.source.file;
   const inText = c.heading && c.text ? offset - c.heading.length - 1 : offset;
-  if (inText < 0 || !c.lineStarts?.length) return clausePlace(c);
+  if (inText < 0) return placeOf(file, c.position);
   const { line, column } = pointAt(c, inText);
   return { file, line, column };
 }
@@ -96,7 +96,7 @@ export function figures(doc: PolicyDocument): Figure[] {
           anchor: c.anchor,
           file: c.source.file,
           line: c.source.line,
-          clausePlace: clausePlace(c),
+          clausePlace: placeOf(c.source.file, c.position),
           place: placeIn(c, m.index),
           value,
           of,

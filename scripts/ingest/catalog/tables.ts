@@ -8,21 +8,10 @@
  * organisation cells) belong to the organisation above; a continuation row without contact cells
  * shares the contact printed above it (merged cells).
  */
-import type { Clause, PolicyDocument, TableCell, TableRow } from '../../../src/schema/corpus.ts';
+import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
 import type { ListingStatus } from '../../../src/schema/catalog.ts';
 import { type Place, placeOf } from '../diagnostics.ts';
 import { chineseToInt } from '../text/numerals.ts';
-
-/** Where a clause's text starts: its position when the structure stage gave one, else its first line. */
-export function clausePlace(c: Clause): Place {
-  return c.position ? placeOf(c.source.file, c.position) : { file: c.source.file, line: c.source.line };
-}
-
-/** Where a table cell's text starts (its row's line when the cell has no position, or is empty). */
-export function cellPlace(file: string, row: TableRow, cell: TableCell | undefined): Place {
-  if (cell?.position) return placeOf(file, cell.position);
-  return row.position ? placeOf(file, row.position) : { file, line: row.line };
-}
 
 export interface ContactCells {
   line: number;
@@ -163,7 +152,7 @@ function readTable(doc: PolicyDocument, c: Clause, col: Column, header: string[]
   let contact: ContactCells | null = null;
   for (const r of c.table!.rows) {
     const cell = (k: number) => (k >= 0 ? (r.cells[k]?.text ?? '').trim() : '');
-    const at = (k: number) => cellPlace(file, r, k >= 0 ? r.cells[k] : undefined);
+    const at = (k: number) => placeOf(file, ((k >= 0 ? r.cells[k] : undefined) ?? r).position);
     const cert = cell(col.cert);
     if (!cert) continue;
     const numberText = cell(col.number);
@@ -205,5 +194,5 @@ function readTable(doc: PolicyDocument, c: Clause, col: Column, header: string[]
       organizationPlace: orgPlace ?? at(col.org),
     });
   }
-  return { document: doc.id, anchor: c.anchor, file, line: c.source.line, status, batch, rows, place: clausePlace(c) };
+  return { document: doc.id, anchor: c.anchor, file, line: c.source.line, status, batch, rows, place: placeOf(c.source.file, c.position) };
 }

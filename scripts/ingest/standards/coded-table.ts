@@ -8,9 +8,9 @@
  * prefix names another skill (`1-5-1-S2` in 1-5-2's row) is kept as printed and flagged.
  */
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
-import type { Place } from '../diagnostics.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
 import { type Code, type CodeStyle, parentKey, taskKey, tokenize } from './codes.ts';
-import { type DraftRow, type LevelInput, type LevelOutput, cellPlace, cellSource, clean, levelSlug } from './model.ts';
+import { type DraftRow, type LevelInput, type LevelOutput, cellSource, clean, levelSlug } from './model.ts';
 
 interface Item {
   type: SkillRowType;
@@ -59,7 +59,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
         if (leading.length === 0) return;
         const name = clean(leading.join(' '));
         leading = [];
-        const at = leadingAt ?? cellPlace(file, row);
+        const at = leadingAt ?? placeOf(file, row.position);
         leadingAt = null;
         if (area && clean(area.parts.join(' ')) === name) return; // the same 工作领域 printed again after a page break
         area = make('area', null, row.line, at);
@@ -69,7 +69,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
       };
       row.cells.forEach((cell, col) => {
         const role = roles[col] ?? null;
-        const at = cellPlace(file, row, cell);
+        const at = placeOf(file, cell.position);
         for (const tok of tokenize(cellSource(cell), style, role === 'area')) {
           if (tok.kind === 'text') {
             if (!seenCode && (role === 'area' || role === 'task' || col <= 1)) {

@@ -6,8 +6,8 @@
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
 import type { FrontMatter, FrontMatterEntry, SkillLevel } from '../../../src/schema/skills.ts';
-import type { Place, Report } from '../diagnostics.ts';
-import { clausePlace, clean, findLevel } from './model.ts';
+import { type Place, type Report, placeOf } from '../diagnostics.ts';
+import { clean, findLevel } from './model.ts';
 
 const LEVEL_WORD = /^([初中高])级$/u;
 const KEY_VALUE = /^([\p{Script=Han}]{2,12})[：:]\s*([\s\S]*)$/u;
@@ -38,7 +38,7 @@ export function readFrontMatter({ file, title, clauses, skip, report }: FrontMat
   const places = new Map<FrontMatterEntry, Place>();
   const add = (key: string, level: SkillLevel | null, text: string, items: string[], c: Clause) => {
     const e: FrontMatterEntry = { key: clean(key), level, text: text.split('\n').map(clean).filter(Boolean).join('\n'), items, anchor: c.anchor, source: { file, line: c.source.line } };
-    places.set(e, clausePlace(file, c));
+    places.set(e, placeOf(file, c.position));
     entries.push(e);
   };
   const itemsOf = (c: Clause) =>

@@ -7,8 +7,8 @@
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
 import type { GlossaryEntry } from '../../../src/schema/skills.ts';
-import type { Place, Report } from '../diagnostics.ts';
-import { clausePlace, clean } from './model.ts';
+import { type Place, type Report, placeOf } from '../diagnostics.ts';
+import { clean } from './model.ts';
 
 function paragraphs(cs: Clause[]): Clause[] {
   return cs.flatMap((c) => [c, ...paragraphs(c.children)]).filter((c) => c.kind !== 'table');
@@ -22,7 +22,7 @@ export function readNumberedGlossary(clause: Clause, file: string, report: Repor
   let expected = 1;
   for (const p of paragraphs(clause.children)) {
     const text = `${p.label ?? ''}${p.heading ?? ''}${p.text}`.replace(/\*\*/gu, '');
-    const at = clausePlace(file, p);
+    const at = placeOf(file, p.position);
     let last = 0;
     for (const m of text.matchAll(TERM)) {
       const n = Number(m[1]);

@@ -1,7 +1,7 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
-import type { Clause, Table, TableCell, TableRow } from '../../../src/schema/corpus.ts';
+import type { Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
-import { type Place, type Report, placeOf } from '../diagnostics.ts';
+import type { Report } from '../diagnostics.ts';
 import { squeeze } from '../text/titles.ts';
 
 /** What a column of a skill table holds, by its header. */
@@ -20,17 +20,6 @@ export interface LevelInput {
 
 export interface LevelOutput {
   rows: DraftRow[];
-}
-
-/** Where a clause's text starts: its position, else its first line. */
-export function clausePlace(file: string, c: Clause): Place {
-  return c.position ? placeOf(file, c.position) : { file, line: c.source.line };
-}
-
-/** Where a table cell's text starts: its position, else its row's. */
-export function cellPlace(file: string, row: TableRow, cell?: TableCell): Place {
-  if (cell?.position) return placeOf(file, cell.position);
-  return row.position ? placeOf(file, row.position) : { file, line: row.line };
 }
 
 const SLUG: Record<SkillLevel, string> = { 通用: 'l0', 初级: 'l1', 中级: 'l2', 高级: 'l3' };

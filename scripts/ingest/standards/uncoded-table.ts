@@ -9,8 +9,8 @@
  */
 import type { TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
-import type { Place } from '../diagnostics.ts';
-import { type ColumnRole, type DraftRow, type LevelInput, type LevelOutput, cellPlace, clean, levelSlug } from './model.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
+import { type ColumnRole, type DraftRow, type LevelInput, type LevelOutput, clean, levelSlug } from './model.ts';
 
 interface Node {
   type: SkillRowType;
@@ -74,7 +74,7 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
       return i >= 0 ? cells[i] : undefined;
     };
     for (const row of table.rows) {
-      const at = (role: ColumnRole) => cellPlace(file, row, cellOf(row.cells, role));
+      const at = (role: ColumnRole) => placeOf(file, (cellOf(row.cells, role) ?? row).position);
       const areaText = clean(cellOf(row.cells, 'area')?.text ?? '');
       const taskText = clean(cellOf(row.cells, 'task')?.text ?? '');
       const byRole = ITEM_ROLES.map((r) => [r, fragments(cellOf(row.cells, r))] as const);
