@@ -12,7 +12,7 @@
  */
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, StatedTotal } from '../../src/schema/catalog.ts';
-import { type ContactFields, contactFromCells, isContactStream, readContactStream, sharedKeys } from './catalog/contacts.ts';
+import { type ContactFields, contactFromCells, isContactStream, personsOf, readContactStream, sharedKeys } from './catalog/contacts.ts';
 import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey, nameKey, orgKey, tidy } from './catalog/names.ts';
 import { citedNotices, figures } from './catalog/statements.ts';
 import { BATCH_NAMES, type ListRow, batchesNamed, listTables } from './catalog/tables.ts';
@@ -245,9 +245,23 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
     }
     if (r.contact) {
       const f = contactFromCells(r.contact);
+      const c = r.contact;
+      const { spaced } = personsOf(c.persons);
+      if (spaced.length && f.persons.length > 1) {
+        report(c.place, 'contact-names-spaced', `联系人一格“${c.persons}”按空格分为 ${f.persons.length} 人：${f.persons.map((p) => `“${p}”`).join('、')}（${spaced.map((s) => `“${s}”`).join('、')}字间的空格是姓名排印时加的，合为一名）`);
+      }
       for (const p of f.persons) {
         // Chinese personal names are 2–4 characters: a longer run is two names printed without a space.
-        if (/^\p{Script=Han}{5,}$/u.test(p)) report(r.contact.place, 'contact-names-joined', `联系人“${p}”疑为两人姓名连写（无分隔），按原样保留`);
+        if (!/^\p{Script=Han}{5,}$/u.test(p)) continue;
+        // The cell's printed span is wider than its text: the separators were removed before this stage.
+        const printedWidth = c.place.end && c.place.end.line === c.place.line ? c.place.end.column - (c.place.column ?? 1) : 0;
+        report(
+          c.place,
+          'contact-names-joined',
+          f.persons.length === 1 && printedWidth > p.length
+            ? `联系人“${p}”疑为两人姓名连写：原文此格字间印有空格，但读表时已去除，无法据以分开，暂作一人保留`
+            : `联系人“${p}”疑为两人姓名连写（无分隔），按原样保留`,
+        );
       }
       cert.contactFields.push(f);
       cert.contacts.push({ document: r.document, anchor: r.anchor, file: r.file, line: r.contact.line, organizationAsPrinted: r.organization, ...f });

@@ -29,6 +29,38 @@ function split(text: string | null): string[] {
   return (text ?? '').split(/[\s,，;；、]+/u).filter(Boolean);
 }
 
+const ONE_HAN = /^\p{Script=Han}$/u;
+
+/**
+ * The persons of a 联系人 cell as printed: names are separated by spaces (or 、，;), and a two-character
+ * name is often printed letter-spaced to the width of a three-character one ("李 凯 徐庆振": 李凯 and 徐庆振).
+ * A run of two or three single characters is one name; a longer run pairs up. `spaced` lists the names
+ * read from letter-spaced characters, as printed ("李 凯").
+ */
+export function personsOf(text: string | null): { persons: string[]; spaced: string[] } {
+  const tokens = split(text);
+  const persons: string[] = [];
+  const spaced: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && ONE_HAN.test(tokens[j]!)) j++;
+    const run = j - i;
+    if (run < 2) {
+      persons.push(tokens[i]!);
+      i++;
+      continue;
+    }
+    const size = run <= 3 ? run : 2;
+    for (let k = i; k < j; k += size) {
+      const name = tokens.slice(k, Math.min(j, k + size));
+      persons.push(name.join(''));
+      if (name.length > 1) spaced.push(name.join(' '));
+    }
+    i = j;
+  }
+  return { persons, spaced };
+}
+
 /** One row's contact cells (tab-separated table). */
 export function contactFromCells(c: ContactCells): ContactFields {
   const phones: string[] = [];
@@ -40,7 +72,7 @@ export function contactFromCells(c: ContactCells): ContactFields {
   // "college@ hotmatrix.com": a space the extraction put inside an address.
   const emails = (c.emails ?? '').replace(/@\s+/gu, '@').split(/[\s,，;；、]+/u).filter(Boolean);
   return {
-    persons: split(c.persons),
+    persons: personsOf(c.persons).persons,
     role: c.role && c.role !== '无' ? c.role : null,
     phones,
     mobiles,
