@@ -156,6 +156,7 @@ function readStandard(cand: Candidate, report: Report): { standard: Omit<SkillSt
   for (const t of tables) groups.set(t.level, [...(groups.get(t.level) ?? []), t]);
   const styles: (CodeStyle | null)[] = [];
   const rows: DraftRow[] = [];
+  const places = new Map<DraftRow, Place>();
   const levels: SkillStandard['levels'] = [];
   for (const [level, ts] of groups) {
     const cells = ts.flatMap((t) => t.table.rows.flatMap((r) => r.cells.map(cellSource)));
@@ -164,6 +165,7 @@ function readStandard(cand: Candidate, report: Report): { standard: Omit<SkillSt
     const input = { file, level, tables: ts.map((t) => ({ table: t.table, roles: t.roles })), report };
     const out = style ? readCodedLevel(input, style) : readUncodedLevel(input);
     rows.push(...out.rows);
+    for (const [r, p] of out.places) places.set(r, p);
     const count = (type: DraftRow['type']) => out.rows.filter((r) => r.type === type).length;
     const counts: SkillCounts = { areas: count('area'), tasks: count('task'), skills: count('skill'), requirements: count('requirement'), knowledge: count('knowledge') };
     const lc = ts[0]!.levelClause;
@@ -182,7 +184,7 @@ function readStandard(cand: Candidate, report: Report): { standard: Omit<SkillSt
     }
     let a = r.anchor;
     for (let n = 2; used.has(a); n++) a = `${r.anchor}-dup${n}`;
-    report({ file, line: r.source.line }, 'skill-code-duplicate', `代码“${r.code ?? r.anchor}”在《${cand.title}》的另一等级中已出现，此条锚点记为“${a}”`);
+    report(places.get(r) ?? { file, line: r.source.line }, 'skill-code-duplicate', `代码“${r.code ?? r.anchor}”在《${cand.title}》的另一等级中已出现，此条锚点记为“${a}”`);
     if (!r.flags.includes('duplicate-code')) r.flags.push('duplicate-code');
     r.anchor = a;
     used.add(a);

@@ -166,6 +166,11 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
 
   // Anchors and paths.
   const rows: DraftRow[] = [];
+  const places = new Map<DraftRow, Place>();
+  const emit = (item: Item, r: DraftRow) => {
+    rows.push(r);
+    places.set(r, item.at);
+  };
   const codeAnchor = (key: string) => (style === 'hyphen' ? key : `${slug}-${key}`);
   const used = new Set<string>();
   const unique = (a: string) => {
@@ -204,13 +209,13 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
     const src = { file, line: item.line };
     const flags = [...item.flags];
     if (item.type === 'area') {
-      rows.push({ ...base, type: 'area', path: [name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.code ? 'code' : 'position', parent: null, source: src, flags });
+      emit(item, { ...base, type: 'area', path: [name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.code ? 'code' : 'position', parent: null, source: src, flags });
       continue;
     }
     const task = taskOf(item);
     const a = areaOf(task, item);
     if (item.type === 'task') {
-      rows.push({ ...base, type: 'task', path: [name(a), name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.key !== null ? 'code' : 'position', parent: a?.anchor ?? null, source: src, flags });
+      emit(item, { ...base, type: 'task', path: [name(a), name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.key !== null ? 'code' : 'position', parent: a?.anchor ?? null, source: src, flags });
       continue;
     }
     if (!task && code) {
@@ -219,14 +224,14 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
       reportedOrphans.add(k);
     }
     if (item.type === 'skill') {
-      rows.push({ ...base, type: 'skill', path: [name(a), name(task), name(item)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: task?.anchor ?? a?.anchor ?? null, source: src, flags });
+      emit(item, { ...base, type: 'skill', path: [name(a), name(task), name(item)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: task?.anchor ?? a?.anchor ?? null, source: src, flags });
       continue;
     }
     // requirement / knowledge: under the skill of its row (or, with none, the one its code names)
     const owner = item.skill ?? (code ? byKey.get(parentKey(code, style) ?? '') : undefined) ?? null;
     const ownerTask = owner ? taskOf(owner) : task;
     const ownerArea = owner ? areaOf(ownerTask, owner) : a;
-    rows.push({ ...base, type: item.type, path: [name(ownerArea), name(ownerTask), name(owner)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: owner?.anchor ?? ownerTask?.anchor ?? null, source: src, flags });
+    emit(item, { ...base, type: item.type, path: [name(ownerArea), name(ownerTask), name(owner)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: owner?.anchor ?? ownerTask?.anchor ?? null, source: src, flags });
   }
-  return { rows };
+  return { rows, places };
 }

@@ -1,7 +1,7 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
 import type { Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
-import type { Report } from '../diagnostics.ts';
+import type { Place, Report } from '../diagnostics.ts';
 import { squeeze } from '../text/titles.ts';
 
 /** What a column of a skill table holds, by its header. */
@@ -20,6 +20,8 @@ export interface LevelInput {
 
 export interface LevelOutput {
   rows: DraftRow[];
+  /** Where each row's cell starts (for diagnostics about a row after the level is read). */
+  places: Map<DraftRow, Place>;
 }
 
 const SLUG: Record<SkillLevel, string> = { 通用: 'l0', 初级: 'l1', 中级: 'l2', 高级: 'l3' };

@@ -17,6 +17,7 @@ interface Node {
   label: string | null;
   parts: string[];
   line: number;
+  at: Place;
   flags: Set<SkillFlag>;
   anchor: string;
   parent: Node | null;
@@ -55,8 +56,8 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
   let nTask = 0;
   let counts = { skill: 0, requirement: 0, knowledge: 0 };
   const lastItem = new Map<string, Node>();
-  const node = (type: SkillRowType, label: string | null, text: string, line: number, anchor: string, parent: Node | null): Node => {
-    const n: Node = { type, label, parts: [text], line, flags: new Set(), anchor, parent };
+  const node = (type: SkillRowType, label: string | null, text: string, line: number, at: Place, anchor: string, parent: Node | null): Node => {
+    const n: Node = { type, label, parts: [text], line, at, flags: new Set(), anchor, parent };
     nodes.push(n);
     return n;
   };
@@ -87,13 +88,13 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
         if (taskText && task) { overlap(task, taskText, at('task')); task.parts.push(taskText); task.flags.add('continued'); }
       } else {
         if (areaText && (!area || clean(area.parts.join(' ')) !== areaText)) {
-          area = node('area', null, areaText, row.line, `${slug}-f${++nArea}`, null);
+          area = node('area', null, areaText, row.line, at('area'), `${slug}-f${++nArea}`, null);
           nTask = 0;
           task = null;
         }
         if (taskText) {
           if (!area) report(at('task'), 'skill-row-orphan', `工作内容“${taskText}”之前没有职业功能`);
-          task = node('task', null, taskText, row.line, `${area?.anchor ?? `${slug}-f0`}-w${++nTask}`, area);
+          task = node('task', null, taskText, row.line, at('task'), `${area?.anchor ?? `${slug}-f0`}-w${++nTask}`, area);
           counts = { skill: 0, requirement: 0, knowledge: 0 };
           lastItem.clear();
         }
@@ -112,7 +113,7 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
             return;
           }
           const n = ++counts[role];
-          const item = node(role, f.label, f.text, row.line, `${task.anchor}-${ITEM_LETTER[role]}${n}`, task);
+          const item = node(role, f.label, f.text, row.line, at(role), `${task.anchor}-${ITEM_LETTER[role]}${n}`, task);
           if (f.label !== null && f.label !== `${n}.`) {
             const repeated = nodes.some((o) => o !== item && o.parent === task && o.type === role && o.label === f.label);
             if (repeated) item.flags.add('repeated-number');
@@ -125,16 +126,20 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
   }
 
   const name = (n: Node | null) => (n ? clean(n.parts.join(' ')) : '');
+  const places = new Map<DraftRow, Place>();
   return {
+    places,
     rows: nodes.map((n): DraftRow => {
       const t = n.type === 'task' ? n : n.type === 'area' ? null : n.parent;
       const a = n.type === 'area' ? n : t?.parent ?? null;
       const path = n.type === 'area' ? [name(n)] : [name(a), name(t)];
-      return {
+      const row: DraftRow = {
         level, type: n.type, path, code: null, normalizedCode: null, label: n.label, text: name(n),
         anchor: n.anchor, anchorKind: 'position', parent: n.parent?.anchor ?? null,
         source: { file, line: n.line }, flags: [...n.flags],
       };
+      places.set(row, n.at);
+      return row;
     }),
   };
 }
