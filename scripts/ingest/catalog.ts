@@ -7,8 +7,10 @@
  *   running text (正文)                → listings of names it enumerates, stated totals, cited notices
  *
  * Names are normalised (catalog/names.ts), organisations cut off by a table cell are repaired from
- * another source or by their obvious ending, and every repair or disagreement is an anomaly with
- * file and line. See src/schema/catalog.ts for the output and the id scheme.
+ * another source or by their obvious ending, and every repair or disagreement is reported through the
+ * one message channel (a `Report`, scripts/ingest/diagnostics.ts) at the position of the cell or text it
+ * is about — read from the clause and cell positions, never by searching the source again.
+ * See src/schema/catalog.ts for the output and the id scheme.
  */
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, StatedTotal } from '../../src/schema/catalog.ts';
