@@ -29,6 +29,21 @@ describe('references', () => {
     expect(references.filter((r) => r.relation === '转发').map((r) => `${r.from}→${r.target}`)).toContain('2019-04-23-scsjytzfjybzcsgyzhsp→jzcsh-2019-36');
   });
 
+  it('calls only the forwarding sentence 转发: later mentions of 《通知》 (002:24, 002:51) cite it', () => {
+    const sc = references.filter((r) => r.from === '2019-04-23-scsjytzfjybzcsgyzhsp' && r.target === 'jzcsh-2019-36');
+    const line = (n: number) => sc.filter((r) => r.source.line === n).map((r) => [r.printed, r.relation]);
+    // 002:14: “…（教职成司函〔2019〕36 号，以下简称《通知》）转发你们” forwards it.
+    expect(line(14)).toEqual([
+      ['《教育部职成司关于做好首批 1+X 证书制度试点工作的通知》', '转发'],
+      ['教职成司函〔2019〕36 号', '引用'],
+      ['《通知》', '转发'],
+    ]);
+    // 002:24 “满足《通知》中的试点范围和条件要求”, 002:51 (三、其他) “联系方式参见《通知》”: plain references.
+    expect(line(24)).toEqual([['《通知》', '引用']]);
+    expect(line(51)).toEqual([['《通知》', '引用']]);
+    expect(references.filter((r) => r.relation === '转发')).toHaveLength(2);
+  });
+
   it('keeps unresolved references with what they print, and a bare 文号 without the words before it', () => {
     const missing = references.filter((r) => r.target === null);
     expect(missing.map((r) => r.docNumber)).toContain('教职所〔2020〕21号');

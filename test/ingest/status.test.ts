@@ -22,9 +22,16 @@ describe('document status, each from a cited clause', () => {
   });
   it('labels 试行, 试运行 and a plan whose period ended', () => {
     expect(of('rsbf-2019-34')).toEqual(['试行|试行|2019-04-23|null|rsbf-2019-34#e']);
-    expect(of('jzs-2019-314')).toContain('试行|试行|2019-11-25|null|jzs-2019-314#p1');
     expect(of('jzcsh-2020-4')).toEqual(['试运行|试运行|2020-01-11|null|jzcsh-2020-4#p1']);
     expect(of('gbf-2019-24')).toEqual(['实施期|实施期（2019—2021年）已结束|2019-01-01|2021-12-31|gbf-2019-24#e']);
+  });
+  it('does not call a rule published for comment 试行: 314 is 公示 only (001:1531 “…在试点期内试行，现予以公示”)', () => {
+    expect(of('jzs-2019-314')).toEqual(['公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p2']);
+  });
+  it('reads 137号’s 公示时间为 2019 年 6 月 12 日—6 月 20 日 (001:1121) like the other 公示 documents', () => {
+    expect(of('jzs-2019-137')).toEqual(['公示|公示期已结束|2019-06-12|2019-06-20|jzs-2019-137#p1']);
+    expect(statuses.find((s) => s.id === 'jzs-2019-137/公示')!.evidence.source).toEqual({ file: '001_614f8415cb5dd7e9.txt', line: 1121 });
+    expect(statuses.filter((s) => s.kind === '公示').map((s) => s.document).sort()).toEqual(['jzs-2019-137', 'jzs-2019-314', 'jzs-2019-341', 'zjs-2019-67']);
   });
   it('says nothing where the texts say nothing', () => {
     expect(of('jzc-2019-6')).toEqual([]);
