@@ -48,7 +48,7 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
       const cert = subjectOf(w, doc);
       const organizer = cert?.organizer ?? doc.issuers[0] ?? null;
       if (c.table) {
-        tableFees(doc, w, context, cert, organizer, fees);
+        tableFees(doc, w, context, cert, organizer, fees, docFrom);
         continue;
       }
       const text = c.text;
@@ -84,18 +84,21 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           }
         }
         const course = courseIn(text);
+        // “乌鲁木齐信达海德酒店价格420元/晩”: the hotel's room rate, charged by the hotel, not by the organiser.
+        const third = meaning.purpose === '住宿费' ? hotelIn(before) : null;
         const fee: Fee = {
           id,
           amount: m.amount,
           printed: m.printed,
           unit: m.unit,
           ...refine(meaning, m.unit, context),
+          ...(third ? { recipient: third } : {}),
           item,
           itemPrinted,
           bound: meaning.nature === 'cap' ? 'max' : boundOf(before, after),
           subject: course ?? cert?.name ?? null,
           certificate: cert?.id ?? null,
-          organizer,
+          organizer: third ?? organizer,
           repeats: null,
           documentId: doc.id,
           anchor: c.anchor,
@@ -127,7 +130,41 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
       }
     }
   }
+  // Who pays the assessment fees the caps bound: not said with the caps, said elsewhere in the corpus.
+  const payers = assessmentPayers(documents);
+  if (payers.length) for (const f of fees) if (f.purpose === '考核成本上限' && f.payer === null) f.payerElsewhere = payers;
   return { fees, rules, unclassified, anomalies };
+}
+
+/**
+ * Sentences that say who pays the assessment fees (考核费用): “试点院校是 1+X 证书考核费用的支付责任主体”,
+ * “试点院校可统筹财政拨款、学费及其他事业收入等办学经费分担培训考核费用”. The subject opens the sentence.
+ */
+function assessmentPayers(documents: PolicyDocument[]): NonNullable<Fee['payerElsewhere']> {
+  const out: NonNullable<Fee['payerElsewhere']> = [];
+  const SUBJECT = '^(?:\\d+\\s*[.．、]\\s*)?(?:各)?([\\p{Script=Han}]{2,10}?)';
+  const IS_PAYER = new RegExp(`${SUBJECT}(?:是|为)[^。；]*考核费用的?支付责任主体`, 'u');
+  const BEARS = new RegExp(`${SUBJECT}(?:可|应|要|须)[^。；]*(?:分担|承担|支付)[^。；]*考核费用`, 'u');
+  for (const doc of documents) {
+    for (const w of walk(doc)) {
+      const c = w.clause;
+      if (!/考核费用/u.test(c.text)) continue;
+      for (const raw of c.text.split(/(?<=[。；])/u)) {
+        const sentence = raw.trim();
+        const m = IS_PAYER.exec(sentence) ?? BEARS.exec(sentence);
+        if (!m) continue;
+        const at = c.text.indexOf(sentence);
+        const line = c.source.line + (c.text.slice(0, Math.max(0, at)).match(/\n/gu)?.length ?? 0);
+        out.push({ payer: m[1]!, documentId: doc.id, anchor: c.anchor, source: { file: c.source.file, line }, text: sentence });
+      }
+    }
+  }
+  return out;
+}
+
+/** The hotel (酒店, 宾馆, 饭店, 招待所) named right before a room rate: “乌鲁木齐信达海德酒店价格”. */
+function hotelIn(before: string): string | null {
+  return /([\p{Script=Han}]{2,20}?(?:酒店|宾馆|饭店|招待所))(?:的)?(?:价格|房价|协议价|标准)?[为是:：]?\s*$/u.exec(before)?.[1] ?? null;
 }
 
 /** The first element from index `from` on that satisfies `test`. */
@@ -206,7 +243,7 @@ function subjects(options: FeesOptions): (w: Walked, doc: PolicyDocument) => Sub
 }
 
 /** A table column headed "…费（元）": one fee per row, the row's name cell as the item. */
-function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subject | null, organizer: string | null, fees: Fee[]): void {
+function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subject | null, organizer: string | null, fees: Fee[], docFrom: number): void {
   const c: Clause = w.clause;
   const header = c.table!.header?.cells.map((x) => x.text.trim()) ?? [];
   const col = header.findIndex((h) => /费.*[（(]\s*元\s*[）)]/u.test(h));
@@ -218,6 +255,9 @@ function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subjec
     const cell = row.cells[col]?.text.trim() ?? '';
     if (!/^\d+(?:\.\d+)?$/u.test(cell)) continue;
     const name = row.cells[nameCol >= 0 ? nameCol : 1]?.text.trim() ?? null;
+    const purpose = refine(meaning, '元', context).purpose;
+    // A row per class repeating the plan's own figure (费用为 3000 元/期): a restatement of it.
+    const repeated = firstFrom(fees, docFrom, (f) => f.documentId === doc.id && f.amount === Number(cell) && f.purpose === purpose && f.certificate === (cert?.id ?? null) && f.repeats === null && !/\/r\d+$/u.test(f.id));
     fees.push({
       id: `${doc.id}/${c.anchor}/r${row.line}`,
       amount: Number(cell),
@@ -230,7 +270,7 @@ function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subjec
       subject: cert?.name ?? null,
       certificate: cert?.id ?? null,
       organizer,
-      repeats: null,
+      repeats: repeated?.id ?? null,
       documentId: doc.id,
       anchor: c.anchor,
       source: { file: c.source.file, line: row.line },

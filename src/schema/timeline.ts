@@ -126,14 +126,27 @@ export const Fee = z.object({
   nature: FeeNature,
   /** max: 不超过 / 上限; min: 以上 / 达到; exact otherwise. */
   bound: z.enum(['max', 'min', 'exact']),
+  /** Who pays, as the figure's own sentence says (null: not stated there). */
   payer: z.string().nullable(),
   recipient: z.string().nullable(),
+  /**
+   * When the figure's sentence names no payer: what other clauses of the corpus say about who pays
+   * such a fee (试点院校 may bear the assessment fees, 19号; 试点院校 is the 支付责任主体, 厦门 2024).
+   * Present only where a clause says so.
+   */
+  payerElsewhere: z.array(z.object({ payer: z.string(), documentId: z.string(), anchor: z.string(), source: SourcePoint, text: z.string() })).optional(),
   /** The certificate or course the figure is about (Web 前端开发, 公共基础课程), when the text says. */
   subject: z.string().nullable(),
   certificate: z.string().nullable(),
-  /** Who sets or charges it: the organisation of the certificate, else the issuing body. */
+  /**
+   * Who sets or charges it: a third party the sentence names (a hotel's room rate: 乌鲁木齐信达海德酒店),
+   * else the organisation of the certificate, else the issuing body.
+   */
   organizer: z.string().nullable(),
-  /** Id of an earlier figure in the same document stating the same fee (a restatement). */
+  /**
+   * Id of an earlier figure in the same document stating the same fee (a restatement): a sentence
+   * saying it again, or a table row per class repeating the plan's 费用为 3000 元/期.
+   */
   repeats: z.string().nullable(),
   documentId: z.string(),
   anchor: z.string(),
