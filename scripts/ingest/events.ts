@@ -52,11 +52,11 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
     // 成文日期: the document itself.
     if (doc.date) {
       const span = doc.source[0]!;
-      const line =
-        src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date) ??
-        src.lastMatching(span.file, span.startLine, span.endLine, (l) => findDate(l)?.iso === doc.date) ??
-        span.startLine;
-      add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+      const { line, bare } = datedLine(doc, src);
+      // A date a compilation prints before a law's excerpt (1996年9月1日：《中华人民共和国职业教育法》…) is the
+      // law's own date (施行 or adoption, the text does not say which), not when the excerpt was written.
+      if (bare) add({ date: doc.date, endDate: null, precision: 'day', kind: '里程碑', label: `${doc.title.replace(/\s*[（(]?节选[）)]?$/u, '')}（汇编所注日期）`, printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+      else add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
     }
 
     for (const w of walk(doc)) {
@@ -79,7 +79,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
         if (onlyDate && ex.date === doc.date && !attachment) continue; // the document's own date, already an event
         const kind: EventKind = onlyDate ? '成文' : classify(text, ex, sentence.text, [...headings(w), doc.title].join(' '));
         if (kind === '部署' && ex.date === doc.date) continue; // a restatement of the document's date (1996年9月1日：《职业教育法》…)
-        const label = onlyDate ? (attachment?.heading ?? shortTitle(doc)) : labelFor(kind, text, ex, doc);
+        const label = onlyDate ? (attachment?.heading ?? shortTitle(doc)) : labelFor(kind, text, ex, doc, w, attachment ?? null);
         add({
           date: ex.date,
           endDate: ex.endDate,
@@ -115,11 +115,13 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
     raw.push(...dedupeWithin(docEvents));
   }
 
-  // Batch confirmations: the confirming notice's date, cited to its first clause.
+  // Batch confirmations: the confirming notice's date, at its first clause (the one that confirms), cited to the
+  // line its date is printed on.
   for (const b of batches) {
     const d = b.confirmed?.document ? documents.find((x) => x.id === b.confirmed!.document) : null;
     if (!d?.date) continue;
     const first = d.clauses.find((c) => c.text) ?? d.clauses[0];
+    const dated = { file: d.source[0]!.file, line: datedLine(d, src).line };
     raw.push({
       id: '',
       date: d.date,
@@ -132,7 +134,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
       yearFromDocument: false,
       documentId: d.id,
       anchor: first?.anchor ?? null,
-      source: first?.source ?? { file: d.source[0]!.file, line: d.source[0]!.startLine },
+      source: dated,
       batch: b.number,
       alsoIn: [],
     });
@@ -143,6 +145,21 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
   events.sort(compareEvents);
   const steps = batchSteps(documents, batches, options.totals ?? [], events, src);
   return { events, steps, anomalies };
+}
+
+/**
+ * The line a document's date is printed on: its own date line (2019年4月15日), else a line that holds the
+ * date. `bare`: the date only opens a line, followed by a colon and no verb (1996年9月1日：《…法》…).
+ */
+function datedLine(doc: PolicyDocument, src: SourceLines): { line: number; bare: boolean } {
+  const span = doc.source[0]!;
+  const own = src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date);
+  if (own !== null) return { line: own, bare: false };
+  const inline = src.lastMatching(span.file, span.startLine, span.endLine, (l) => findDate(l)?.iso === doc.date);
+  if (inline === null) return { line: span.startLine, bare: false };
+  const text = src.lines(span.file)![inline - 1]!;
+  const at = findDate(text)!;
+  return { line: inline, bare: text.slice(0, at.index).trim() === '' && /^\s*[:：]/u.test(text.slice(at.index + at.length)) };
 }
 
 // ── kinds and labels ───────────────────────────────────────────────────────
@@ -169,34 +186,114 @@ function nearText(text: string, ex: DateExpr): string {
   return text.slice(p.start, Math.max(p.end, next.end));
 }
 
-function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocument): string {
+/**
+ * An event's label: a short, complete phrase that says what happens, taken from the clause.
+ *
+ *  - the date (with 于…前 / 至…止) is cut out of its phrase; 拟于 / 计划于 keep 拟 / 计划 (a plan stays a plan);
+ *  - a phrase that only sets the frame (围绕…, 根据…, 按照…, 从…做起) is not what happens: it is dropped and
+ *    the phrase after it taken (各省教育行政部门根据…情况，会同…做好… → 各省教育行政部门会同…做好…);
+ *  - a phrase that only names a time (申报时间为…, 平台申报开放时间至…止, 报名截止日期…, a 培训时间 heading)
+ *    says what the time is of: 平台申报截止, 2024年第二批1+X证书试点申报, 物流管理…师资培训;
+ *  - （以下简称…） and （附件 1） asides are left out; a form the deadline names replaces its generic noun
+ *    (将汇总表…发至 → 将《…汇总表》…发至);
+ *  - inside one of several parallel plans (附件: X职业技能等级证书师资培训方案) the certificate is named;
+ *  - never cut mid-phrase: a long label keeps whole phrases.
+ */
+function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocument, w: Walked, attachment: Clause | null): string {
   if (kind === '公示期') return `公示：${shortTitle(doc)}`;
   if (kind === '招募') {
     const m = /《([^》]*招募[^》]*)》/u.exec(sentenceAt(text, ex.index).text);
     if (m) return `发布《${m[1]}》`;
   }
-  // The date (with 于…前 / 至…止) removed from its phrase; the next phrases added until it says something.
+  const topic = topicOf(attachment?.heading ?? shortTitle(doc));
   // Within REACH of the date: the phrase is found within it anyway, and copying the whole text per date was quadratic.
-  const before = text.slice(Math.max(0, ex.index - REACH), ex.index).replace(/(?:并?请?于|在|至|为|定于|拟于)\s*$/u, '');
+  const lead = text.slice(Math.max(0, ex.index - REACH), ex.index);
+  const modal = /(拟|计划|预计)于\s*$/u.exec(lead)?.[1] ?? '';
+  const before = lead.replace(/(?:并?请?于|在|至|为|是|定于|拟于|计划于|预计于)\s*$/u, '') + modal;
   const after = text.slice(ex.index + ex.length, ex.index + ex.length + REACH).replace(/^\s*(?:前|止|之前|以前|为止)/u, '');
   const joined = before + '\u0000' + after;
-  const at = before.length;
-  const p = phraseAt(joined, at);
-  let label = joined.slice(p.start, p.end).replace('\u0000', '');
+  const p = phraseAt(joined, before.length);
   let end = p.end;
-  while (clean(label).length < 8 && end < joined.length && !/[。；]/u.test(joined[end] ?? '')) {
+  const more = () => {
+    if (end >= joined.length || /[。；]/u.test(joined[end] ?? '')) return null;
     const next = phraseAt(joined, end + 1);
-    label += `，${joined.slice(end + 1, next.end)}`;
+    const phrase = asides(joined.slice(end + 1, next.end));
     end = next.end;
+    return phrase;
+  };
+  // A frame (围绕…, 根据…, 从…做起) is dropped; a subject before it takes the next phrase's verb.
+  let label = '';
+  let glue = false;
+  let said = false;
+  const take = (phrase: string): void => {
+    const f = FRAME.exec(phrase);
+    if (START_FROM.test(clean(phrase))) return;
+    if (f) {
+      if (f.index > 0) {
+        label += (label && !glue ? '，' : '') + phrase.slice(0, f.index);
+        glue = true;
+      }
+      return;
+    }
+    label += (label && !glue ? '，' : '') + phrase;
+    glue = false;
+    said = clean(phrase) !== '';
+  };
+  take(asides(joined.slice(p.start, p.end).replace('\u0000', '')));
+  // Only a time named (申报时间, 报名截止日期, 平台申报开放时间; a clause under a 培训时间 heading): say of what.
+  const heading = (w.clause.heading ?? w.ancestors.at(-1)?.heading ?? '').replace(/^[一二三四五六七八九十]+、/u, '');
+  const named = TIME_NOUN.exec(clean(label)) ?? (clean(label) === '' ? TIME_NOUN.exec(heading) : null);
+  if (named) {
+    const what = named[1]!.replace(/(?:开放|受理)$/u, '');
+    const core = ex.deadline && !/截止$/u.test(what) ? `${what}截止` : what;
+    if (core.length >= 6) return core;
+    return topic.endsWith(what) ? `${topic}${core.slice(what.length)}` : `${topic}${core}`;
+  }
+  while (!said || clean(label).length < 8) {
+    const next = more();
+    if (next === null) break;
+    take(next);
   }
   label = clean(label);
   if (ex.qualifier && /下半年|上半年/u.test(ex.qualifier)) label = `${ex.qualifier.replace(/^[到至自从]/u, '')}：${label}`;
   // A deadline says what is due; the form it names (《…汇总表》) says for what.
   const form = /《([^》]+)》/u.exec(text.slice(sentenceAt(text, ex.index).start, ex.index))?.[1];
-  if (kind === '截止' && form && !label.includes('《')) label = `${label}（《${form}》）`;
-  if (label.length < 4) return `${kind}：${shortTitle(doc)}`;
-  if (label.length < 8) label = `${label}：${shortTitle(doc)}`;
-  return truncate(label, 48);
+  if (kind === '截止' && form && !label.includes('《')) {
+    const generic = /(汇总表|申报表|登记表|统计表|报名表|一览表|计划表)/u.exec(form)?.[1];
+    label = generic && label.includes(generic) ? label.replace(generic, `《${form}》`) : `${label}（《${form}》）`;
+  }
+  if (label.length < 4) return topic;
+  // One of several parallel plans: which one.
+  const cert = attachment?.kind === 'attachment' && attachment.heading ? /^([^“”《》，、]{2,20}?)(?:职业)?技能等级证书/u.exec(attachment.heading)?.[1] : undefined;
+  if (cert && !label.includes(cert)) label = `${cert}：${label}`;
+  return wholePhrases(label, 60);
+}
+
+/** Phrases that set the frame of an action and are not the action: 围绕…, 根据…, 按照…, 针对…, 结合…. */
+const FRAME = /(?:重点)?(?:围绕|根据|按照|依据|针对)|^结合/u;
+/** 从 10 个左右领域做起: where to start, not what happens. */
+const START_FROM = /^从.{1,20}(?:做起|入手|抓起)$/u;
+/** A phrase that only names a time: 申报时间, 平台申报开放时间, 报名截止日期, 培训时间. */
+const TIME_NOUN = /^(.{1,12}?)(?:时间|日期|期间|时段)$/u;
+
+/** （以下简称…）, （以下称…）, （附件 1）, （见附件 2） asides left out of a label. */
+function asides(s: string): string {
+  return s.replace(/[（(]\s*(?:以下简称|以下称|简称|见?附件\s*\d+)[^（）()]*[）)]/gu, '');
+}
+
+/** 做好2024年第二批1+X证书试点申报工作 → 2024年第二批1+X证书试点申报; 物流管理…师资培训方案 → 物流管理…师资培训. */
+function topicOf(title: string): string {
+  return title
+    .replace(/^(?:关于)?(?:做好|举办|开展|推进|印发)/u, '')
+    .replace(/(?:工作|有关事项|方案|的通知)$/u, '')
+    .trim();
+}
+
+/** At most `n` characters, cut only after a whole phrase (，；): a label never ends mid-phrase. */
+function wholePhrases(s: string, n: number): string {
+  if ([...s].length <= n) return s;
+  const cut = Math.max(...['，', '；'].map((m) => s.lastIndexOf(m, n)));
+  return cut > 0 ? s.slice(0, cut) : s;
 }
 
 function clean(s: string): string {
