@@ -10,15 +10,19 @@
  * both ends; a month stays a month. Skill standards and glossaries inside a notice are skipped (their
  * dates, e.g. CSS3's 2001 draft, are not pilot events).
  */
-import type { Anomaly, Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Report } from './diagnostics.ts';
 import type { Batch, StatedTotal } from '../../src/schema/catalog.ts';
 import type { BatchStep, EventKind, StepNotice, TimelineEvent } from '../../src/schema/timeline.ts';
 import { dateLine, findDate } from './text/dates.ts';
 import { type DateExpr, findDateExpressions } from './events/dates.ts';
-import { REACH, SourceLines, type Walked, headings, maskTitles, phraseAt, sentenceAt, walk } from './events/text.ts';
+import { DateLines, REACH, type Walked, headings, maskTitles, phraseAt, placeIn, sentenceAt, walk } from './events/text.ts';
 
 export interface EventsOptions {
-  /** Source texts by file name: lets an event point at the exact line its date is printed on. */
+  /**
+   * Source texts by file name, for a document's 成文日期 line only (the typed document keeps the date,
+   * not where it is printed). Every other event takes its line from its clause's source map.
+   */
   sources?: Record<string, string>;
   /** The catalog's stated totals (totals.json): they become the 前三批/四批 total steps. */
   totals?: StatedTotal[];
@@ -27,7 +31,6 @@ export interface EventsOptions {
 export interface EventsResult {
   events: TimelineEvent[];
   steps: BatchStep[];
-  anomalies: Anomaly[];
 }
 
 /** Subtrees that are not the notice's own text: skill standards and glossaries it carries. */
@@ -36,9 +39,9 @@ const BATCH_WORD = /(?<!\d\s*年\s*)(首批|第([二三四五六七八九十])�
 const BATCH_NUMBER: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const BATCH_NAME = ['', '首批', '第二批', '第三批', '第四批', '第五批'];
 
-export function extractEvents(documents: PolicyDocument[], batches: Batch[] = [], options: EventsOptions = {}): EventsResult {
-  const anomalies: Anomaly[] = [];
-  const src = new SourceLines(options.sources);
+/** Diagnostics go to `report` (rule `blank-date`), at the place of the text they are about. */
+export function extractEvents(documents: PolicyDocument[], batches: Batch[], report: Report, options: EventsOptions = {}): EventsResult {
+  const src = new DateLines(options.sources);
   const raw: TimelineEvent[] = [];
   const batchOf = batchIndex(documents, batches);
 
@@ -68,9 +71,8 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
       }
       const text = c.text;
       if (!text) continue;
-      if (/\d{4}\s*年\s*月\s*日/u.test(text)) {
-        anomalies.push({ file: c.source.file, line: src.locate(c.source.file, c.source.line, '年'), kind: 'blank-date', message: `日期栏为空：“${text.trim().slice(0, 30)}”（表格模板，未作为事件）` });
-      }
+      const blank = /\d{4}\s*年\s*月\s*日/u.exec(text);
+      if (blank) report(placeIn(c, blank.index, blank[0].length), 'blank-date', `日期栏为空：“${text.trim().slice(0, 30)}”（表格模板，未作为事件）`);
       for (const ex of findDateExpressions(maskTitles(text), year)) {
         const sentence = sentenceAt(text, ex.index);
         // A paragraph that is only a day: a signature date (of the document, or of an attachment it carries).
@@ -90,7 +92,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
           text: sentence.text,
           yearFromDocument: ex.yearFromDocument,
           anchor: c.anchor,
-          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, ex.printed) },
+          source: { file: c.source.file, line: placeIn(c, ex.index).line },
         });
       }
       // 即日起上线试运行: the document's date is the event's.
@@ -108,7 +110,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
           text: sentence.text,
           yearFromDocument: false,
           anchor: c.anchor,
-          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, '即日起') },
+          source: { file: c.source.file, line: placeIn(c, now.index).line },
         });
       }
     }
@@ -143,15 +145,15 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
   const events = mergeAcross(raw);
   assignIds(events);
   events.sort(compareEvents);
-  const steps = batchSteps(documents, batches, options.totals ?? [], events, src);
-  return { events, steps, anomalies };
+  const steps = batchSteps(documents, batches, options.totals ?? [], events);
+  return { events, steps };
 }
 
 /**
  * The line a document's date is printed on: its own date line (2019年4月15日), else a line that holds the
  * date. `bare`: the date only opens a line, followed by a colon and no verb (1996年9月1日：《…法》…).
  */
-function datedLine(doc: PolicyDocument, src: SourceLines): { line: number; bare: boolean } {
+function datedLine(doc: PolicyDocument, src: DateLines): { line: number; bare: boolean } {
   const span = doc.source[0]!;
   const own = src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date);
   if (own !== null) return { line: own, bare: false };
@@ -448,7 +450,7 @@ function batchIndex(documents: PolicyDocument[], batches: Batch[]): Map<string, 
   return out;
 }
 
-function batchSteps(documents: PolicyDocument[], batches: Batch[], totals: StatedTotal[], events: TimelineEvent[], src: SourceLines): BatchStep[] {
+function batchSteps(documents: PolicyDocument[], batches: Batch[], totals: StatedTotal[], events: TimelineEvent[]): BatchStep[] {
   const byId = new Map(documents.map((d) => [d.id, d]));
   const steps: BatchStep[] = [];
   const noticeOf = (role: StepNotice['role'], d: PolicyDocument, anchor: string | null = null, source: { file: string; line: number } | null = null): StepNotice => ({
@@ -535,7 +537,7 @@ function batchSteps(documents: PolicyDocument[], batches: Batch[], totals: State
       events: events.filter((e) => e.documentId === d.id).map((e) => e.id),
       documentId: d.id,
       anchor: c?.anchor ?? null,
-      source: c ? { file: c.source.file, line: limit ? src.locate(c.source.file, c.source.line, limit[0]) : c.source.line } : { file: d.source[0]!.file, line: d.source[0]!.startLine },
+      source: c ? { file: c.source.file, line: limit ? placeIn(c, limit.index).line : c.source.line } : { file: d.source[0]!.file, line: d.source[0]!.startLine },
     });
   }
 

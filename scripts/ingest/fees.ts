@@ -10,15 +10,14 @@
  *   a table column headed "…费（元）" → one Fee per row
  *   anything no rule names → `unclassified` and an anomaly
  */
-import type { Anomaly, Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Report } from './diagnostics.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { Fee, FeeRule, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Meaning, boundOf, classify, findMoney } from './fees/money.ts';
-import { SourceLines, type Walked, headings, sentenceAt, walk } from './events/text.ts';
+import { type Walked, headings, placeIn, sentenceAt, walk } from './events/text.ts';
 
 export interface FeesOptions {
-  /** Source texts by file name: lets a figure point at the exact line it is printed on. */
-  sources?: Record<string, string>;
   /** The catalog: a figure about a certificate names the certificate's organisation. */
   certificates?: Pick<Certificate, 'id' | 'name' | 'aliases' | 'organizations'>[];
   organizations?: Pick<Organization, 'id' | 'name'>[];
@@ -28,15 +27,16 @@ export interface FeesResult {
   fees: Fee[];
   rules: FeeRule[];
   unclassified: UnclassifiedFigure[];
-  anomalies: Anomaly[];
 }
 
-export function extractFees(documents: PolicyDocument[], options: FeesOptions = {}): FeesResult {
-  const src = new SourceLines(options.sources);
+/**
+ * Diagnostics go to `report` (rules `fee-unclassified`, `fee-list-mismatch`) at the figure's place;
+ * every line comes from the clause's source map.
+ */
+export function extractFees(documents: PolicyDocument[], report: Report, options: FeesOptions = {}): FeesResult {
   const fees: Fee[] = [];
   const rules: FeeRule[] = [];
   const unclassified: UnclassifiedFigure[] = [];
-  const anomalies: Anomaly[] = [];
   const subjectOf = subjects(options);
 
   for (const doc of documents) {
@@ -61,11 +61,12 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
         const before = text.slice(s.start, m.index);
         const after = text.slice(m.index + m.length, s.end);
         const id = `${doc.id}/${c.anchor}/${k + 1}`;
-        const line = src.locate(c.source.file, c.source.line, m.printed);
+        const place = placeIn(c, m.index, m.length);
+        const line = place.line;
         const meaning = classify(before, after, context);
         if (!meaning) {
           unclassified.push({ id, amount: m.amount, printed: m.printed, documentId: doc.id, anchor: c.anchor, source: { file: c.source.file, line }, text: s.text });
-          anomalies.push({ file: c.source.file, line, kind: 'fee-unclassified', message: `金额“${m.printed}”未能归类：“${truncate(s.text, 40)}”` });
+          report(place, 'fee-unclassified', `金额“${m.printed}”未能归类：“${truncate(s.text, 40)}”`);
           return;
         }
         // "…分别不超过 200 元/人次、300 元/人次…": the k-th figure after 分别 is the k-th listed item.
@@ -76,7 +77,7 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           const nth = found.filter((x) => x.index > s.start + resp && x.index <= m.index).length - 1;
           const inSentence = found.filter((x) => x.index > s.start + resp && x.index < s.end).length;
           if (inSentence !== items.length && nth === 0) {
-            anomalies.push({ file: c.source.file, line, kind: 'fee-list-mismatch', message: `“分别”后有 ${inSentence} 个金额，而前文列出 ${items.length} 项（${items.join('、')}）` });
+            report(place, 'fee-list-mismatch', `“分别”后有 ${inSentence} 个金额，而前文列出 ${items.length} 项（${items.join('、')}）`);
           }
           if (inSentence === items.length) {
             itemPrinted = items[nth] ?? null;
@@ -124,7 +125,7 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           components: caps.map((f) => ({ item: f.item!, itemPrinted: f.itemPrinted ?? f.item!, feeId: f.id, amount: f.amount })),
           documentId: doc.id,
           anchor: c.anchor,
-          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, mixed[0].trim().slice(0, 6)) },
+          source: { file: c.source.file, line: placeIn(c, Math.max(0, text.indexOf(mixed[0].trim()))).line },
           text: mixed[0].trim(),
         });
       }
@@ -133,7 +134,7 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
   // Who pays the assessment fees the caps bound: not said with the caps, said elsewhere in the corpus.
   const payers = assessmentPayers(documents);
   if (payers.length) for (const f of fees) if (f.purpose === '考核成本上限' && f.payer === null) f.payerElsewhere = payers;
-  return { fees, rules, unclassified, anomalies };
+  return { fees, rules, unclassified };
 }
 
 /**
@@ -153,8 +154,7 @@ function assessmentPayers(documents: PolicyDocument[]): NonNullable<Fee['payerEl
         const sentence = raw.trim();
         const m = IS_PAYER.exec(sentence) ?? BEARS.exec(sentence);
         if (!m) continue;
-        const at = c.text.indexOf(sentence);
-        const line = c.source.line + (c.text.slice(0, Math.max(0, at)).match(/\n/gu)?.length ?? 0);
+        const line = placeIn(c, Math.max(0, c.text.indexOf(sentence))).line;
         out.push({ payer: m[1]!, documentId: doc.id, anchor: c.anchor, source: { file: c.source.file, line }, text: sentence });
       }
     }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BatchStep, TimelineEvent } from '../../src/schema/timeline.ts';
+import type { Place, Report } from '../../scripts/ingest/diagnostics.ts';
 import { extractEvents, shortTitle } from '../../scripts/ingest/events.ts';
 import { findDateExpressions } from '../../scripts/ingest/events/dates.ts';
 import { dateLine, findDate } from '../../scripts/ingest/text/dates.ts';
@@ -13,7 +14,9 @@ import { C000, C001, C002, C003, C004, paragraphDoc, rawLines, realCorpus, sourc
 const raw = rawLines;
 const sources = sourceTexts();
 const corpus = realCorpus();
-const { events, steps, anomalies } = extractEvents(corpus.documents, corpus.catalog.batches, { sources, totals: corpus.catalog.totals });
+const anomalies: Array<Place & { ruleId: string; reason: string }> = [];
+const collect: Report = (place, ruleId, reason) => anomalies.push({ ...place, ruleId, reason });
+const { events, steps } = extractEvents(corpus.documents, corpus.catalog.batches, collect, { sources, totals: corpus.catalog.totals });
 
 const one = (documentId: string, kind: string, date: string) => {
   const found = events.filter((e) => (e.documentId === documentId || e.alsoIn.some((a) => a.documentId === documentId)) && e.kind === kind && e.date === date);
@@ -151,7 +154,11 @@ describe('events from the real sources', () => {
 
   it('leaves out what is not a pilot event: glossary dates, conditions, blank form fields (reported)', () => {
     expect(events.some((e) => e.date.startsWith('2001') || e.date.startsWith('1999') || e.date === '2017')).toBe(false);
-    expect(anomalies).toContainEqual(expect.objectContaining({ file: C004, line: 309, kind: 'blank-date' }));
+    // Reported through the one channel, at the blank date itself: 004:309 “2020 年 月 日”.
+    const blank = anomalies.filter((a) => a.ruleId === 'blank-date');
+    expect(blank.map((a) => [a.file, a.line])).toEqual([[C004, 309]]);
+    expect(raw(C004)[308]!.slice(blank[0]!.column! - 1)).toMatch(/^2020\s*年\s*月\s*日/u);
+    expect(blank[0]!.reason).toMatch(/^日期栏为空：/u);
   });
 });
 
@@ -255,8 +262,11 @@ describe('batch steps', () => {
 describe('inline fixtures', () => {
   const doc = (text: string, date = '2021-03-01') => paragraphDoc(text, { title: '关于做好第五批试点工作的通知', date });
 
-  it('finds the exact line with the source text, and the year from the document', () => {
-    const { events: es } = extractEvents([doc('请于 5 月 10 日前报送材料，逾期不予受理。')], [], { sources: { 'x.txt': '标题\n请于\n5 月 10 日前报送材料，逾期不予受理。\n' } });
+  it('takes the exact line from the clause’s source map, and the year from the document', () => {
+    // Printed as “请于” on line 2 and “5 月 10 日前…” on line 3, rejoined into one paragraph.
+    const d = doc('请于 5 月 10 日前报送材料，逾期不予受理。');
+    d.clauses[0]!.lineStarts = [[0, 2, 1], [3, 3, 1]];
+    const { events: es } = extractEvents([d], [], () => {});
     expect(es.find((e) => e.kind === '截止')).toMatchObject({ date: '2021-05-10', yearFromDocument: true, source: { file: 'x.txt', line: 3 }, batch: 5, label: '报送材料，逾期不予受理' });
   });
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Fee, FeeRule } from '../../src/schema/timeline.ts';
+import type { Place, Report } from '../../scripts/ingest/diagnostics.ts';
 import { extractFees } from '../../scripts/ingest/fees.ts';
 import { findMoney } from '../../scripts/ingest/fees/money.ts';
 import { ceilingFormula, mixedCeiling } from '../../src/lib/fees.ts';
@@ -17,7 +18,9 @@ const C001 = '001_614f8415cb5dd7e9.txt';
 const C003 = '003_06cb2281395e9f18.txt';
 const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
 const corpus = realCorpus();
-const { fees, rules, unclassified, anomalies } = extractFees(corpus.documents, { sources, certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
+const anomalies: Array<Place & { ruleId: string; reason: string }> = [];
+const collector = (into: typeof anomalies): Report => (place, ruleId, reason) => into.push({ ...place, ruleId, reason });
+const { fees, rules, unclassified } = extractFees(corpus.documents, collector(anomalies), { certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
 
 const at = (file: string, line: number) => fees.filter((f) => f.source.file === file && f.source.line === line);
 
@@ -39,7 +42,7 @@ describe('fees from the real sources', () => {
     expect(printed).toHaveLength(16);
     for (const p of printed) expect(fees.some((f) => f.source.file === p.file && f.source.line === p.line && f.amount === p.amount), `${p.file}:${p.line} ${p.amount}`).toBe(true);
     expect(unclassified).toEqual([]);
-    expect(anomalies.filter((a) => a.kind === 'fee-unclassified')).toEqual([]);
+    expect(anomalies.filter((a) => a.ruleId === 'fee-unclassified')).toEqual([]);
   });
 
   it('has the four exam-cost ceilings by exam form, as caps per person-time', () => {
@@ -125,19 +128,29 @@ describe('fees from the real sources', () => {
 describe('inline fixtures', () => {
   const doc = (text: string) => paragraphDoc(text, { issuers: ['某机关'] });
 
-  it('reports a figure no rule names, with its line', () => {
-    const r = extractFees([doc('获奖者可得奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。')], { sources: { 'x.txt': '标题\n获奖者可得\n奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。\n' } });
+  it('reports a figure no rule names, at its line and column from the clause’s source map', () => {
+    // Printed as “获奖者可得” on line 2 and the rest on line 3, rejoined into one paragraph.
+    const d = doc('获奖者可得奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。');
+    d.clauses[0]!.lineStarts = [[0, 2, 1], [5, 3, 1]];
+    const reported: typeof anomalies = [];
+    const r = extractFees([d], collector(reported));
     expect(r.unclassified.map((u) => [u.amount, u.source.line])).toEqual([
       [500, 3],
       [50, 3],
       [80, 3],
     ]);
-    expect(r.anomalies.filter((a) => a.kind === 'fee-unclassified')).toHaveLength(3);
+    expect(reported.filter((a) => a.ruleId === 'fee-unclassified').map((a) => [a.file, a.line, a.column])).toEqual([
+      ['x.txt', 3, 4],
+      ['x.txt', 3, 14],
+      ['x.txt', 3, 26],
+    ]);
+    expect(reported[0]!.reason).toBe('金额“500 元”未能归类：“获奖者可得奖金 500 元。”');
   });
 
   it('pairs a 分别 list with its items and warns when counts differ', () => {
-    const r = extractFees([doc('考核形式包括甲、乙、丙。考核成本分别不超过 10 元/人次、20 元/人次。')]);
+    const reported: typeof anomalies = [];
+    const r = extractFees([doc('考核形式包括甲、乙、丙。考核成本分别不超过 10 元/人次、20 元/人次。')], collector(reported));
     expect(r.fees.map((f) => f.item)).toEqual([null, null]);
-    expect(r.anomalies.map((a) => a.kind)).toContain('fee-list-mismatch');
+    expect(reported.map((a) => a.ruleId)).toContain('fee-list-mismatch');
   });
 });
