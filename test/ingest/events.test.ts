@@ -270,6 +270,18 @@ describe('inline fixtures', () => {
     expect(es.find((e) => e.kind === '截止')).toMatchObject({ date: '2021-05-10', yearFromDocument: true, source: { file: 'x.txt', line: 3 }, batch: 5, label: '报送材料，逾期不予受理' });
   });
 
+  it('labels another notice of the same kind by the same rules', () => {
+    const notice = (text: string, title = '关于做好2025年第一批1+X证书试点申报工作的通知') => extractEvents([paragraphDoc(text, { title, date: '2025-03-01' })], [], () => {}).events.filter((e) => e.kind !== '成文');
+    expect(notice('申报时间为 3 月 4 日至 3 月 20 日。')[0]).toMatchObject({ kind: '申报', label: '2025年第一批1+X证书试点申报' });
+    expect(notice('报名截止日期3月7日。', '关于举办第五期工程建设标准化教育学习班的通知')[0]).toMatchObject({ kind: '截止', label: '第五期工程建设标准化教育学习班报名截止' });
+    expect(notice('平台申报开放时间至 4 月 30 日止。')[0]!.label).toBe('平台申报截止');
+    expect(notice('第 12 期远程教育学习班拟于 2025 年 9 月举行。')[0]!.label).toBe('第 12 期远程教育学习班拟举行');
+    expect(notice('4 月，各市教育局根据试点方案要求和区域实际，会同财政部门做好资金分配。')[0]!.label).toBe('各市教育局会同财政部门做好资金分配');
+    expect(notice('自 2025 年开始，重点围绕先进制造业，从 5 个领域做起，启动证书试点工作。')[0]!.label).toBe('启动证书试点工作');
+    expect(notice('各校请于 3 月 26 日前填写《试点院校申报表》（附件 1）报送至教育厅。')[0]!.label).toBe('各校填写《试点院校申报表》报送至教育厅');
+    expect(notice('填写《试点院校情况汇总表》（附件 2），于 3 月 30 日前将汇总表发至指定邮箱。')[0]!.label).toBe('将《试点院校情况汇总表》发至指定邮箱');
+  });
+
   it('shortens titles', () => {
     expect(shortTitle({ title: '教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》', enclosedTitle: null })).toBe('在院校实施“学历证书+若干职业技能等级证书”制度试点方案');
   });

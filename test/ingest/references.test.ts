@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realCorpus } from '../helpers/corpus.ts';
+import { extractReferences } from '../../scripts/ingest/references.ts';
+import { paragraphDoc, realCorpus } from '../helpers/corpus.ts';
 
 const { references } = realCorpus();
 const citing = (target: string) => [...new Set(references.filter((r) => r.target === target && r.from !== target).map((r) => r.from))];
@@ -71,5 +72,22 @@ describe('references', () => {
       const d = docs.get(r.from)!;
       expect(walk(d.clauses)!.slice(r.offset, r.offset + r.printed.length), r.id).toBe(r.printed);
     }
+  });
+});
+
+describe('inline fixtures', () => {
+  it('转发 is the forwarding sentence only; a later 《通知》 in the forwarding notice cites it', () => {
+    const forwarded = paragraphDoc('请做好试点工作。', { id: 'jzcsh-2025-1', title: '关于做好试点工作的通知', docNumber: '教职成司函〔2025〕1号' });
+    const forwarding = paragraphDoc('现将《关于做好试点工作的通知》（教职成司函〔2025〕1 号，以下简称《通知》）转发你们，请遵照执行。各校须满足《通知》中的条件。', {
+      id: 'x',
+      title: '某省教育厅转发《关于做好试点工作的通知》的通知',
+    });
+    const refs = extractReferences([forwarded, forwarding]).filter((r) => r.from === 'x' && r.target === 'jzcsh-2025-1');
+    expect(refs.map((r) => [r.printed, r.relation])).toEqual([
+      ['《关于做好试点工作的通知》', '转发'],
+      ['教职成司函〔2025〕1 号', '引用'],
+      ['《通知》', '转发'],
+      ['《通知》', '引用'],
+    ]);
   });
 });

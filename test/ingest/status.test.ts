@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realCorpus } from '../helpers/corpus.ts';
+import { extractStatuses } from '../../scripts/ingest/status.ts';
+import { paragraphDoc, realCorpus } from '../helpers/corpus.ts';
 
 const { statuses } = realCorpus();
 const of = (doc: string) => statuses.filter((s) => s.document === doc).map((s) => `${s.kind}|${s.label}|${s.from}|${s.to}|${s.evidence.document}#${s.evidence.anchor}`);
@@ -36,5 +37,16 @@ describe('document status, each from a cited clause', () => {
   it('says nothing where the texts say nothing', () => {
     expect(of('jzc-2019-6')).toEqual([]);
     expect(statuses).toHaveLength(9);
+  });
+});
+
+describe('inline fixtures', () => {
+  const statusOf = (text: string, title = '关于某方案的公示') => extractStatuses([paragraphDoc(text, { title, date: '2021-03-01' })], []).map((s) => `${s.kind}|${s.from}|${s.to}`);
+  it('reads 公示时间为 A—B as a 公示 period, the end taking the start’s year', () => {
+    expect(statusOf('现予公示。公示时间为 2021 年 3 月 2 日—3 月 9 日。如有异议，请在公示期内反映。')).toEqual(['公示|2021-03-02|2021-03-09']);
+  });
+  it('does not call a rule under 公示 试行, but does a rule issued to be tried', () => {
+    expect(statusOf('上述方案在试点期内试行，现予以公示。')).toEqual([]);
+    expect(statusOf('本办法在试点期内试行。', '关于印发某办法的通知')).toEqual(['试行|2021-03-01|null']);
   });
 });
