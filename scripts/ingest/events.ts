@@ -150,18 +150,22 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
 }
 
 /**
- * The line a document's date is printed on: its own date line (2019年4月15日), else a line that holds the
- * date. `bare`: the date only opens a line, followed by a colon and no verb (1996年9月1日：《…法》…).
+ * The line a document's date is printed on: its own date line (2019年4月15日, read from the source:
+ * the typed document keeps the date, not its place), else the clause that holds the date (its source
+ * map gives the line). `bare`: the date only opens the clause, followed by a colon and no verb
+ * (1996年9月1日：《中华人民共和国职业教育法》总则第八条规定…).
  */
 function datedLine(doc: PolicyDocument, src: DateLines): { line: number; bare: boolean } {
   const span = doc.source[0]!;
   const own = src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date);
   if (own !== null) return { line: own, bare: false };
-  const inline = src.lastMatching(span.file, span.startLine, span.endLine, (l) => findDate(l)?.iso === doc.date);
-  if (inline === null) return { line: span.startLine, bare: false };
-  const text = src.lines(span.file)![inline - 1]!;
-  const at = findDate(text)!;
-  return { line: inline, bare: text.slice(0, at.index).trim() === '' && /^\s*[:：]/u.test(text.slice(at.index + at.length)) };
+  for (const w of walk(doc)) {
+    const text = w.clause.text;
+    const at = findDate(text);
+    if (at?.iso !== doc.date) continue;
+    return { line: placeIn(w.clause, at.index).line, bare: text.slice(0, at.index).trim() === '' && /^\s*[:：]/u.test(text.slice(at.index + at.length)) };
+  }
+  return { line: span.startLine, bare: false };
 }
 
 // ── kinds and labels ───────────────────────────────────────────────────────
