@@ -55,11 +55,13 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
     // 成文日期: the document itself.
     if (doc.date) {
       const span = doc.source[0]!;
-      const { line, bare } = datedLine(doc, src);
+      const { line, bare, verb } = datedLine(doc, src);
+      const whole = doc.title.replace(/\s*[（(]?节选[）)]?$/u, '');
       // A date a compilation prints before a law's excerpt (1996年9月1日：《中华人民共和国职业教育法》…) is the
       // law's own date (施行 or adoption, the text does not say which), not when the excerpt was written.
-      if (bare) add({ date: doc.date, endDate: null, precision: 'day', kind: '里程碑', label: `${doc.title.replace(/\s*[（(]?节选[）)]?$/u, '')}（汇编所注日期）`, printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
-      else add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+      if (bare) add({ date: doc.date, endDate: null, precision: 'day', kind: '里程碑', label: `${whole}（汇编所注日期）`, printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+      // “2018年12月29日印发的《中华人民共和国劳动法》”: the text says what happened to the whole law that day.
+      else add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: verb ? `${whole}${verb}` : shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
     }
 
     for (const w of walk(doc)) {
@@ -155,17 +157,20 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
  * map gives the line). `bare`: the date only opens the clause, followed by a colon and no verb
  * (1996年9月1日：《中华人民共和国职业教育法》总则第八条规定…).
  */
-function datedLine(doc: PolicyDocument, src: DateLines): { line: number; bare: boolean } {
+function datedLine(doc: PolicyDocument, src: DateLines): { line: number; bare: boolean; verb: string | null } {
   const span = doc.source[0]!;
   const own = src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date);
-  if (own !== null) return { line: own, bare: false };
+  if (own !== null) return { line: own, bare: false, verb: null };
   for (const w of walk(doc)) {
     const text = w.clause.text;
     const at = findDate(text);
     if (at?.iso !== doc.date) continue;
-    return { line: placeIn(w.clause, at.index).line, bare: text.slice(0, at.index).trim() === '' && /^\s*[:：]/u.test(text.slice(at.index + at.length)) };
+    const opens = text.slice(0, at.index).trim() === '';
+    const rest = text.slice(at.index + at.length);
+    const verb = opens ? (/^\s*(印发|发布|公布|通过|修正|修订|施行)的?/u.exec(rest)?.[1] ?? null) : null;
+    return { line: placeIn(w.clause, at.index).line, bare: opens && /^\s*[:：]/u.test(rest), verb };
   }
-  return { line: span.startLine, bare: false };
+  return { line: span.startLine, bare: false, verb: null };
 }
 
 // ── kinds and labels ───────────────────────────────────────────────────────

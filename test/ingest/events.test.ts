@@ -189,6 +189,8 @@ describe('labels say what happens (correction 6, read against the sources)', () 
     expect(law).toHaveLength(1);
     expect(law[0]).toMatchObject({ kind: '里程碑', label: '《中华人民共和国职业教育法》（汇编所注日期）', source: { file: C001, line: 36 } });
     expect(raw(C001)[35]).toMatch(/^1996年9月1日：《中华人民共和国职业教育法》/u);
+    // 001:40 “2018年12月29日印发的《中华人民共和国劳动法》”: the text says 印发, of the whole law.
+    expect(events.find((e) => e.date === '2018-12-29')).toMatchObject({ kind: '成文', label: '《中华人民共和国劳动法》印发', source: { file: C001, line: 40 } });
   });
 
   it('a confirmation cites the line its date is printed on (001:930, 001:1262)', () => {
