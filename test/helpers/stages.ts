@@ -9,12 +9,15 @@ import type { Clause } from '../../src/schema/corpus.ts';
 import { Coverage } from '../../scripts/ingest/coverage.ts';
 import { markNoise } from '../../scripts/ingest/noise.ts';
 import { readSource } from '../../scripts/ingest/read.ts';
-import { splitSource } from '../../scripts/ingest/split.ts';
+import { type FrontMatter, splitSource } from '../../scripts/ingest/split.ts';
 import { type Draft, structureDocument } from '../../scripts/ingest/structure.ts';
 import { SOURCES, realSources } from './corpus.ts';
 
 export interface Parsed {
   file: VFile;
+  /** Where every line went (noise, metadata, document). */
+  cov: Coverage;
+  frontMatter: FrontMatter | null;
   drafts: Draft[];
   /** The source's lines as printed (1-based: raw[n - 1]). */
   raw: string[];
@@ -31,9 +34,9 @@ export function source(prefix: string): Parsed {
     const file = new VFile({ path: name });
     const cov = new Coverage(readSource(file, bytes));
     markNoise(cov);
-    const { slices } = splitSource(file, cov);
+    const { frontMatter, slices } = splitSource(file, cov);
     const drafts = slices.map((s, k) => structureDocument(file, cov, s, `${name}#${k}`));
-    p = { file, drafts, raw: new TextDecoder().decode(bytes).split(/\r?\n/u) };
+    p = { file, cov, frontMatter, drafts, raw: new TextDecoder().decode(bytes).split(/\r?\n/u) };
     parsed.set(name, p);
   }
   return p;
