@@ -113,6 +113,12 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
         source: 'elements',
       });
       title = whole.title;
+    } else if (ISSUING_WITHOUT_GENRE.test(squeeze(title))) {
+      file.message(`标题“${title}”缺少本文的文种（如“的通知”），来源中也没有连同文号引用的全称；照原样保留`, {
+        place: { line: titleLines[0]?.n ?? lines[0]!.n, column: 1 },
+        ruleId: 'incomplete-title',
+        source: 'elements',
+      });
     }
   }
 
@@ -295,6 +301,9 @@ function titleRun(lines: Line[], i: number): number {
   return 0;
 }
 
+/** 印发《X》 with nothing after it: the notice's own 文种 (的通知) is missing. */
+const ISSUING_WITHOUT_GENRE = /(?:印发|转发|发布)《[^《》]+》$/u;
+
 /**
  * The whole title of a document whose printed title lacks its end: a notice that 印发/转发 a
  * document, printed as 印发《X》 without its own 文种, or a title that does not end in one. The
@@ -302,7 +311,7 @@ function titleRun(lines: Line[], i: number): number {
  */
 function quotedTitle(title: string, docNumber: DocNumber, context: Line[]): { title: string; line: number } | null {
   const t = squeeze(title);
-  if (endsLikeTitle(t) && !/(?:印发|转发|发布)《[^《》]+》$/u.test(t)) return null;
+  if (endsLikeTitle(t) && !ISSUING_WITHOUT_GENRE.test(t)) return null;
   const key = titleKey(t);
   for (const l of context) {
     for (const n of findDocNumbers(l.text)) {

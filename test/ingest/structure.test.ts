@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pointAt } from '../../scripts/ingest/positions.ts';
+import { continues, unspace } from '../../scripts/ingest/structure.ts';
 import { draft, find, source, walk } from '../helpers/stages.ts';
 import type { Parsed } from '../helpers/stages.ts';
 
@@ -75,6 +76,19 @@ describe('positions', () => {
     const first = s25.text || s25.heading!;
     expect(line[at.column - 1]).toBe(first[0]);
     expect(at.column).toBeGreaterThan(s25.position!.start.column);
+  });
+
+  it('points into letter-spaced text at the character printed there (002:61 “系 人 ： 姬 岳 江”)', () => {
+    const d = source('002').drafts.find((x) => x.elements.title.startsWith('四川省教育厅转发'))!;
+    const c = walk(d.clauses).find((x) => x.text.includes('联系人：姬岳江'))!;
+    const raw = source('002').raw;
+    const at = pointAt(c, c.text.indexOf('姬岳江'));
+    expect(at.line).toBe(61);
+    expect(raw[60]!.slice(at.column - 1).startsWith('姬 岳 江')).toBe(true);
+    const after = pointAt(c, c.text.indexOf('姬岳江') + 2);
+    expect(raw[60]![after.column - 1]).toBe('江');
+    const phone = pointAt(c, c.text.indexOf('028-86155729'));
+    expect(raw[60]!.slice(phone.column - 1).startsWith('028-86155729')).toBe(true);
   });
 
   it('gives a table cell the span between its tabs', () => {
@@ -151,5 +165,20 @@ describe('corrections (issue 12)', () => {
     expect(a3.children.find((c) => c.source.line === 309)!.text).toBe('时间: 2020 年 月 日');
     // Letter-spaced text is still closed up.
     expect(walk(draft('004', '鲁教职处函〔2020〕10号').clauses).some((c) => / [年月日]/u.test(c.text) && c.source.line !== 309 && /[^\d\s] [年月日]/u.test(c.text))).toBe(false);
+  });
+});
+
+describe('rejoining rules', () => {
+  it('closes up letter spacing but keeps the blanks of a date to be filled in', () => {
+    expect(unspace('联 系 人 ： 姬 岳 江')).toBe('联系人：姬岳江');
+    expect(unspace('时间: 2020 年 月 日')).toBe('时间: 2020 年 月 日');
+    expect(unspace('2019 年 4 月 23 日')).toBe('2019 年 4 月 23 日');
+  });
+
+  it('starts a new paragraph at a bullet or after an English sentence, not after a broken web address', () => {
+    const long = '- 选择试点证书** (Select Pilot Certificate): A dropdown menu with the placeholder text (Please enter a keyword).';
+    expect(continues(long.slice(0, -1), '- 拟申请的专业名称** (Proposed Major Name): A dropdown menu', 20)).toBe(false);
+    expect(continues('… and a blue "选择" (Select) button.', 'At the bottom right of the form', 20)).toBe(false);
+    expect(continues('查询二维码或登录中国工程建设标准化官方网站（网址：www.', 'cecs.org.cn）查询。', 20)).toBe(true);
   });
 });
