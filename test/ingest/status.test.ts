@@ -19,7 +19,7 @@ describe('document status, each from a cited clause', () => {
     ]);
   });
   it('gives the year of the start to an end date printed without one', () => {
-    expect(of('jzs-2019-314')).toContain('公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p2');
+    expect(of('jzs-2019-314')).toContain('公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p3');
   });
   it('labels 试行, 试运行 and a plan whose period ended', () => {
     expect(of('rsbf-2019-34')).toEqual(['试行|试行|2019-04-23|null|rsbf-2019-34#e']);
@@ -27,7 +27,7 @@ describe('document status, each from a cited clause', () => {
     expect(of('gbf-2019-24')).toEqual(['实施期|实施期（2019—2021年）已结束|2019-01-01|2021-12-31|gbf-2019-24#e']);
   });
   it('does not call a rule published for comment 试行: 314 is 公示 only (001:1531 “…在试点期内试行，现予以公示”)', () => {
-    expect(of('jzs-2019-314')).toEqual(['公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p2']);
+    expect(of('jzs-2019-314')).toEqual(['公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p3']);
   });
   it('reads 137号’s 公示时间为 2019 年 6 月 12 日—6 月 20 日 (001:1121) like the other 公示 documents', () => {
     expect(of('jzs-2019-137')).toEqual(['公示|公示期已结束|2019-06-12|2019-06-20|jzs-2019-137#p1']);
