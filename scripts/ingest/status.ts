@@ -31,7 +31,11 @@ export function extractStatuses(documents: PolicyDocument[], batches: Batch[]): 
       const [from, to] = periodOf(m[1]!, d.date);
       if (!from) continue;
       const ended = to !== null && newest > to;
-      push({ document: d.id, kind: '公示', label: ended ? '公示期已结束' : '公示中', from, to, evidence: { document: d.id, anchor: c.anchor, source: c.source, text: c.text } });
+      // The evidence is the sentence that states the period (137号 states it at the end of a long paragraph).
+      const start = Math.max(...['。', '；'].map((p) => c.text.lastIndexOf(p, m.index - 1))) + 1;
+      const stop = /[。；]/u.exec(c.text.slice(m.index));
+      const text = c.text.slice(start, stop ? m.index + stop.index + 1 : c.text.length).trim();
+      push({ document: d.id, kind: '公示', label: ended ? '公示期已结束' : '公示中', from, to, evidence: { document: d.id, anchor: c.anchor, source: c.source, text } });
     }
     const trial = /[（(]试行[）)]/u.test(d.title) ? d.clauses.find((c) => c.kind === 'enclosure') ?? d.clauses[0] : walk(d.clauses).find((c) => /期内试行/u.test(c.text) && !PROPOSED.test(c.text));
     if (trial) push({ document: d.id, kind: '试行', label: '试行', from: d.date, to: null, evidence: { document: d.id, anchor: trial.anchor, source: trial.source, text: trial.heading ?? trial.text } });

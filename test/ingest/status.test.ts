@@ -31,7 +31,7 @@ describe('document status, each from a cited clause', () => {
   });
   it('reads 137号’s 公示时间为 2019 年 6 月 12 日—6 月 20 日 (001:1121) like the other 公示 documents', () => {
     expect(of('jzs-2019-137')).toEqual(['公示|公示期已结束|2019-06-12|2019-06-20|jzs-2019-137#p1']);
-    expect(statuses.find((s) => s.id === 'jzs-2019-137/公示')!.evidence.source).toEqual({ file: '001_614f8415cb5dd7e9.txt', line: 1121 });
+    expect(statuses.find((s) => s.id === 'jzs-2019-137/公示')!.evidence).toMatchObject({ source: { file: '001_614f8415cb5dd7e9.txt', line: 1121 }, text: '公示时间为 2019 年 6 月 12 日—6 月 20 日。' });
     expect(statuses.filter((s) => s.kind === '公示').map((s) => s.document).sort()).toEqual(['jzs-2019-137', 'jzs-2019-314', 'jzs-2019-341', 'zjs-2019-67']);
   });
   it('says nothing where the texts say nothing', () => {
