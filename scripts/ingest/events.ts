@@ -295,7 +295,8 @@ function asides(s: string): string {
 /** 做好2024年第二批1+X证书试点申报工作 → 2024年第二批1+X证书试点申报; 物流管理…师资培训方案 → 物流管理…师资培训. */
 function topicOf(title: string): string {
   return title
-    .replace(/^(?:关于)?(?:做好|举办|开展|推进|印发)/u, '')
+    .replace(/^关于/u, '')
+    .replace(/^(?:做好|举办|开展|推进|印发)/u, '')
     .replace(/(?:工作|有关事项|方案|的通知)$/u, '')
     .trim();
 }
