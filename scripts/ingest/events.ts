@@ -236,9 +236,11 @@ function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocume
   let label = '';
   let glue = false;
   let said = false;
+  // A frame only where a phrase follows in the sentence to say what happens (按照规定结清费用。 is the action).
+  const follows = () => end < joined.length && !/[。；]/u.test(joined[end] ?? '');
   const take = (phrase: string): void => {
-    const f = FRAME.exec(phrase);
-    if (START_FROM.test(clean(phrase))) return;
+    const f = follows() ? FRAME.exec(phrase) : null;
+    if (START_FROM.test(clean(phrase)) && follows()) return;
     if (f) {
       if (f.index > 0) {
         label += (label && !glue ? '，' : '') + phrase.slice(0, f.index);

@@ -280,6 +280,8 @@ describe('inline fixtures', () => {
     expect(notice('第 12 期远程教育学习班拟于 2025 年 9 月举行。')[0]!.label).toBe('第 12 期远程教育学习班拟举行');
     expect(notice('4 月，各市教育局根据试点方案要求和区域实际，会同财政部门做好资金分配。')[0]!.label).toBe('各市教育局会同财政部门做好资金分配');
     expect(notice('自 2025 年开始，重点围绕先进制造业，从 5 个领域做起，启动证书试点工作。')[0]!.label).toBe('启动证书试点工作');
+    // A phrase that ends the sentence is the action, even when it opens with 按照.
+    expect(notice('试点院校于 4 月 30 日前按照规定结清或支付证书考核费用。')[0]!.label).toBe('试点院校按照规定结清或支付证书考核费用');
     expect(notice('各校请于 3 月 26 日前填写《试点院校申报表》（附件 1）报送至教育厅。')[0]!.label).toBe('各校填写《试点院校申报表》报送至教育厅');
     expect(notice('填写《试点院校情况汇总表》（附件 2），于 3 月 30 日前将汇总表发至指定邮箱。')[0]!.label).toBe('将《试点院校情况汇总表》发至指定邮箱');
   });
