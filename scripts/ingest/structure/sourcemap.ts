@@ -22,13 +22,23 @@ export interface Mapped {
 /** What the edits may drop: white space, Markdown emphasis/bullet marks, autolink brackets. */
 const DELETABLE = /[\s\u3000*<>\-]/u;
 
+/**
+ * The source column of the character at `index` of a line's text (1-based; `index` may be the
+ * text's length, for an end). The one place a column is computed: the read stage's targeted
+ * normalisations that change a line's length (“ and ” → 和, a Markdown heading's `## `) shift
+ * the columns after them, and a parser that keeps a column map per line would apply it here.
+ */
+export function columnOf(_line: Line, index: number): number {
+  return index + 1;
+}
+
 /** Lines concatenated as printed (nothing between them), each character with its line and column. */
 export function mappedLines(lines: Line[]): Mapped {
   let text = '';
   const origins: Origin[] = [];
   for (const l of lines) {
     text += l.text;
-    for (let i = 0; i < l.text.length; i++) origins.push([l.n, i + 1]);
+    for (let i = 0; i < l.text.length; i++) origins.push([l.n, columnOf(l, i)]);
   }
   return { text, origins };
 }
@@ -99,13 +109,13 @@ export function positionOfLines(lines: Line[]): Position {
   const first = lines[0]!;
   const last = lines.at(-1)!;
   return {
-    start: { line: first.n, column: firstColumn(first.text) },
-    end: { line: last.n, column: last.text.trimEnd().length + 1 },
+    start: { line: first.n, column: columnOf(first, firstPrinted(first.text)) },
+    end: { line: last.n, column: columnOf(last, last.text.trimEnd().length) },
   };
 }
 
-/** 1-based column of a line's first printed character (1 for a blank line). */
-export function firstColumn(text: string): number {
+/** Index of a line's first printed character (0 for a blank line). */
+function firstPrinted(text: string): number {
   const m = /[^\s\u3000]/u.exec(text);
-  return m ? m.index + 1 : 1;
+  return m ? m.index : 0;
 }
