@@ -23,13 +23,22 @@ export interface Mapped {
 const DELETABLE = /[\s\u3000*<>\-]/u;
 
 /**
- * The source column of the character at `index` of a line's text (1-based; `index` may be the
- * text's length, for an end). The one place a column is computed: the read stage's targeted
- * normalisations that change a line's length (“ and ” → 和, a Markdown heading's `## `) shift
- * the columns after them, and a parser that keeps a column map per line would apply it here.
+ * A line that may carry its column map: `columns[i]` is the source column of `text[i]` (and
+ * `columns[text.length]` the column just after the text). A parser gives it when targeted
+ * normalisation changed the line's length (“ and ” → 和, a Markdown heading's `## ` removed);
+ * without it the text's columns are the source's.
  */
-export function columnOf(_line: Line, index: number): number {
-  return index + 1;
+export type MappedLine = Line & { columns?: readonly number[] };
+
+/**
+ * The source column of the character at `index` of a line's text (1-based; `index` may be the
+ * text's length, for an end). The one place a column is computed.
+ */
+export function columnOf(line: MappedLine, index: number): number {
+  const map = line.columns;
+  if (!map || map.length === 0) return index + 1;
+  if (index < map.length) return map[index]!;
+  return map.at(-1)! + (index - map.length + 1);
 }
 
 /** Lines concatenated as printed (nothing between them), each character with its line and column. */
