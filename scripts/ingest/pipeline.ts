@@ -242,15 +242,16 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   t.time('standards', () => linkStandards(catalog.certificates, standards.standards));
   const references = t.time('references', () => extractReferences(documents));
   const statuses = t.time('status', () => extractStatuses(documents, catalog.batches));
-  const { anomalies: eventAnomalies, ...timeline } = t.time('events', () => extractEvents(documents, catalog.batches, { sources: texts, totals: catalog.totals }));
-  const { anomalies: feeAnomalies, ...money } = t.time('fees', () => extractFees(documents, { sources: texts, certificates: catalog.certificates, organizations: catalog.organizations }));
+  // Corpus stages that report through the one message channel (until the orchestrator binds it to the files' VFiles).
+  const timeline = t.time('events', () => extractEvents(documents, catalog.batches, stageReport, { sources: texts, totals: catalog.totals }));
+  const money = t.time('fees', () => extractFees(documents, stageReport, { certificates: catalog.certificates, organizations: catalog.organizations }));
   const dictionary = buildDictionary({ documents, certificates: catalog.certificates, organizations: catalog.organizations, standards: standards.standards });
   const keywords = t.time('segment', () => extractKeywords(documents, dictionary));
   const reportStart = performance.now();
 
   const manifestOf = new Map<string, SourceManifestEntry>();
   for (const m of manifest) if (!manifestOf.has(m.file)) manifestOf.set(m.file, m);
-  const report: IngestReport = { sources: [], anomalies: [...stageAnomalies, ...eventAnomalies, ...feeAnomalies] };
+  const report: IngestReport = { sources: [], anomalies: stageAnomalies };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {

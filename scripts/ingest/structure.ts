@@ -18,7 +18,7 @@ import type { Coverage } from './coverage.ts';
 import { type DocElements, type Part, readElements } from './elements.ts';
 import type { Line } from './read.ts';
 import type { Slice } from './split.ts';
-import { type Origin, align, firstColumn, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
+import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
 import { removeExtractionSpaces as squeeze, removeLetterSpacing as unspace } from '../../src/lib/text/normalize.ts';
 
@@ -40,8 +40,13 @@ export interface PartScope {
   plain: string;
 }
 
-const TERMINAL = /[。！？；!?;][”’"」』）)]*$/u;
+/**
+ * A sentence end: Chinese, or a Latin full stop after an English word or a bracket (`… button.`,
+ * `(Submit for review).`), not a number's point or a web address broken at its dots (`网址：www.`).
+ */
+const TERMINAL = /(?:[。！？；!?;]|(?<=\s[A-Za-z]{2,}|[)”"）])\.)[”’"」』）)]*$/u;
 const COLON_END = /[:：]$/u;
+const BULLET = /^(?:[-*][\s\u3000]+\S|[●•·▪■◆])/u;
 const FIELD_LINE = /^[\s\u3000]*[\p{Script=Han}\s]{2,8}[:：]/u;
 
 /** Display width: CJK and full-width forms count two. */
@@ -63,6 +68,8 @@ export function continues(prev: string, next: string, width: number): boolean {
   const p = prev.trim();
   const n = next.trim();
   if (startsItem(n)) return false;
+  // A bullet (`- `, `* `, ●, •) starts an item of its own, however long the line before it runs.
+  if (BULLET.test(n)) return false;
   if (TERMINAL.test(p) || COLON_END.test(p)) return false;
   if (unbalanced(p)) return true;
   // A short numbered line with no sentence in it is a heading: （七）建立健全监督、管理与服务机制
@@ -127,7 +134,32 @@ export function toBlocks(lines: Line[], width: number, cov: Coverage, docId: str
     if (text) blocks.push({ kind: 'paragraph', text, lines: group, origins: align(text, mappedLines(group)), position: positionOfLines(group) });
   }
   for (const b of blocks) for (const l of b.lines) cov.mark(l, { as: 'document', doc: docId });
-  return blocks;
+  return splitLeadIns(blocks);
+}
+
+/** A short lead-in and the first item of a list on one line: 注：1. … (2. … follows on the next line). */
+const LEAD_IN = /^[\p{Script=Han}]{1,6}[:：][\s\u3000]*/u;
+
+/**
+ * `注: 1. “报送单位”为…` followed by `2. …`: the lead-in is a paragraph of its own and the item
+ * is numbered like the items after it.
+ */
+function splitLeadIns(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  blocks.forEach((b, k) => {
+    const lead = b.kind === 'paragraph' ? LEAD_IN.exec(b.text) : null;
+    const next = blocks[k + 1];
+    if (!lead || !next || next.kind !== 'paragraph') return out.push(b);
+    const item = b.text.slice(lead[0].length);
+    const first = readLabels(item).find((l) => l.value === 1 && !l.path);
+    if (!first || !readLabels(next.text).some((l) => l.style === first.style && l.value === 2)) return out.push(b);
+    const head = lead[0].trimEnd();
+    const at = b.origins[lead[0].length]!;
+    const end = b.origins[head.length - 1]!;
+    out.push({ kind: 'paragraph', text: head, lines: [b.lines[0]!], origins: b.origins.slice(0, head.length), position: { start: b.position.start, end: { line: end[0], column: end[1] + 1 } } });
+    out.push({ kind: 'paragraph', text: item, lines: b.lines, origins: b.origins.slice(lead[0].length), position: { start: { line: at[0], column: at[1] }, end: b.position.end } });
+  });
+  return out;
 }
 
 function toTable(lines: Line[], cov: Coverage, docId: string): Block {
@@ -160,9 +192,9 @@ function toRow(l: Line): TableRow {
   let from = 0;
   for (const raw of l.text.split('\t')) {
     const lead = raw.length - raw.trimStart().length;
-    const start = from + (raw.trim() === '' ? 0 : lead) + 1;
-    const end = raw.trim() === '' ? start : from + raw.trimEnd().length + 1;
-    cells.push({ ...toCell(raw), position: { start: { line: l.n, column: start }, end: { line: l.n, column: end } } });
+    const start = from + (raw.trim() === '' ? 0 : lead);
+    const end = raw.trim() === '' ? start : from + raw.trimEnd().length;
+    cells.push({ ...toCell(raw), position: { start: { line: l.n, column: columnOf(l, start) }, end: { line: l.n, column: columnOf(l, end) } } });
     from += raw.length + 1;
   }
   return { line: l.n, position: positionOfLines([l]), cells };
@@ -381,7 +413,7 @@ export interface Draft {
  * line it uses in `cov`; `key` names the document in those marks.
  */
 export function structureDocument(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
-  const el = readElements(vf, slice);
+  const el = readElements(vf, slice, cov.source.lines);
   const meta = (lines: { n: number }[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
   meta(el.masthead, 'masthead');
   meta(el.titleLines, 'title');

@@ -29,7 +29,8 @@ const ORG_START = /^(?:教育部|国家|财政部|人力资源|国务院|市场�
 
 /** Remove the spaces of letter-spaced text (联 系 人 ： 姬 岳 江), keep a space between words. */
 export function removeLetterSpacing(t: string): string {
-  return t.replace(/(?:[\p{Script=Han}，：。、；]\s){2,}[\p{Script=Han}，：。、；]/gu, (m) => m.replace(/\s/gu, ''));
+  // The blanks a form leaves for writing a date in (2020 年 月 日: no number before 月 or 日) stay.
+  return t.replace(/(?:[\p{Script=Han}，：。、；]\s){2,}[\p{Script=Han}，：。、；]/gu, (m) => m.replace(/(?<![年月])\s|\s(?![月日])/gu, ''));
 }
 
 /**
