@@ -1,0 +1,70 @@
+/**
+ * One document as read from one source: its elements (elements stage) and its clause tree
+ * (structure stage), built from one slice of the source.
+ *
+ * Moved here unchanged from pipeline.ts's `draftOf`, split at the seam between the two stages.
+ * The structure stage's own module is to take `structureOf` over (issue 12: structure.ts exports
+ * the draft builder); stages.ts then calls it from there.
+ */
+import type { VFile } from 'vfile';
+import type { Clause } from '../../src/schema/corpus.ts';
+import type { Coverage } from './coverage.ts';
+import { type DocElements, type Part, readElements } from './elements.ts';
+import type { Slice } from './split.ts';
+import { toBlocks, toClauses, wrapWidth } from './structure.ts';
+
+/** One document as read from one source, before variants are merged. */
+export interface Draft {
+  file: string;
+  startLine: number;
+  endLine: number;
+  elements: DocElements;
+  clauses: Clause[];
+  /** Provisional id (from this source alone), used to mark coverage. */
+  key: string;
+}
+
+/** Elements stage, for one slice: the parts of the 公文, their lines marked as metadata. */
+export function elementsOf(vf: VFile, cov: Coverage, slice: Slice): DocElements {
+  const el = readElements(vf, slice);
+  const meta = (lines: { n: number }[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
+  meta(el.masthead, 'masthead');
+  meta(el.titleLines, 'title');
+  meta(el.docNumberLines, 'doc-number');
+  meta(el.addresseeLines, 'addressees');
+  meta(el.attachmentNoteLines, 'attachment-note');
+  meta(el.signatureLines, 'signature');
+  meta(el.dateLines, 'date');
+  meta(el.copiedToLines, 'copied-to');
+  return el;
+}
+
+/** Structure stage, for one slice whose elements are read: the clause tree of body, enclosure and attachments. */
+export function structureOf(vf: VFile, cov: Coverage, slice: Slice, el: DocElements, key: string): Draft {
+  const meta = (lines: { n: number }[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
+  const width = wrapWidth(slice.lines);
+  const used = new Set<string>();
+  const clauses: Clause[] = toClauses(vf, toBlocks([...el.body, ...el.trailing], width, cov, key), { numbered: '', plain: '' }, used);
+  const partClause = (p: Part, anchor: string, kind: 'enclosure' | 'attachment', scope: { numbered: string; plain: string }): Clause => {
+    meta(p.headLines, kind);
+    used.add(anchor);
+    return {
+      anchor,
+      kind,
+      label: p.label,
+      heading: p.title,
+      text: '',
+      source: { file: vf.basename!, line: p.line },
+      children: toClauses(vf, toBlocks(p.lines, width, cov, key), scope, used),
+    };
+  };
+  if (el.enclosure) clauses.push(partClause(el.enclosure, 'e', 'enclosure', { numbered: '', plain: 'e-' }));
+  el.attachments.forEach((a, k) => {
+    const n = /(\d+(?:-\d+)?)$/u.exec(a.label ?? '')?.[1] ?? String(k + 1);
+    const base = a.label?.startsWith('附表') ? `at${n}` : `a${n}`;
+    let anchor = base;
+    for (let j = 2; used.has(anchor); j++) anchor = `${base}-${j}`;
+    clauses.push(partClause(a, anchor, 'attachment', { numbered: `${anchor}-`, plain: `${anchor}-` }));
+  });
+  return { file: vf.basename!, startLine: slice.lines[0]!.n, endLine: slice.lines.at(-1)!.n, elements: el, clauses, key };
+}
