@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildDictionary, cut, extractKeywords } from '../../scripts/ingest/segment.ts';
+import { buildDictionary, cut, extractKeywords, jiebaLoads } from '../../scripts/ingest/segment.ts';
 import { realCorpus } from '../helpers/corpus.ts';
 
+const loadsAtImport = jiebaLoads();
 const { documents, catalog, standards } = realCorpus();
 const dict = buildDictionary({ documents, certificates: catalog.certificates, organizations: catalog.organizations, standards: standards.standards });
 const keywords = extractKeywords(documents, dict);
 const of = (id: string) => keywords.find((k) => k.id === id)!;
 
 describe('segment', () => {
+  it('loads the dictionaries only when the stage runs, and once for one corpus', () => {
+    expect(loadsAtImport).toBe(0);
+    // realCorpus() ran the segment stage (one load); extractKeywords with the same dictionary did not load again.
+    expect(jiebaLoads()).toBe(1);
+  });
   it('builds the domain dictionary from the corpus', () => {
     expect(dict.terms).toEqual(expect.arrayContaining(['培训评价组织', '失智老年人照护职业技能等级证书', '教职成司函', '学分银行']));
     expect(dict.counts.certificates).toBeGreaterThanOrEqual(93);
