@@ -121,6 +121,11 @@ function mapParagraph(node: Paragraph, raw: string[], mapped: Map<number, Mapped
   });
 }
 
+/** A unist point without the offset mdast adds. */
+function point(p: { line: number; column: number }): { line: number; column: number } {
+  return { line: p.line, column: p.column };
+}
+
 /** A GFM table: one line per row, cells joined by tabs and kept with their positions; the delimiter row is markup. */
 function mapTable(node: Table, raw: string[], mapped: Map<number, Mapped>): void {
   const p = node.position;
@@ -132,8 +137,8 @@ function mapTable(node: Table, raw: string[], mapped: Map<number, Mapped>): void
       type: 'cell',
       value: flatten(c.children).trim(),
       position: {
-        start: c.children[0]?.position?.start ?? c.position!.start,
-        end: c.children.at(-1)?.position?.end ?? c.position!.end,
+        start: point(c.children[0]?.position?.start ?? c.position!.start),
+        end: point(c.children.at(-1)?.position?.end ?? c.position!.end),
       },
     }));
     mapped.set(rp.start.line, { text: cells.map((c) => c.value).join('\t'), from: rp.start.column, to: rp.end.column, data: { cells } });
