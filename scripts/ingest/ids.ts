@@ -12,7 +12,7 @@
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { PolicyDocument as PolicyDocumentSchema } from '../../src/schema/corpus.ts';
 import type { Report } from './diagnostics.ts';
-import type { Draft } from './draft.ts';
+import { type Draft, docNumberPlace } from './draft.ts';
 import { differences } from './link.ts';
 import type { Overridden } from './overrides.ts';
 import { idFromDocNumber, initials, parseDocNumber } from './text/docnumber.ts';
@@ -108,10 +108,8 @@ export function reportMisprintedAgencies(overridden: Overridden[], report: Repor
     const others = [...byAgency].filter(([a, numbers]) => a !== p.agency && letters(a) === letters(p.agency) && numbers.size >= 2);
     if (others.length !== 1) continue;
     const [agency, numbers] = others[0]!;
-    const line = p.draft.elements.docNumberLines[0];
-    const column = line ? Math.max(0, line.text.indexOf(p.agency)) + 1 : 1;
     report(
-      { file: p.draft.file, line: line?.n ?? p.draft.startLine, column, end: line ? { line: line.n, column: column + p.agency.length } : undefined },
+      docNumberPlace(p.draft),
       'probable-misprint-doc-number',
       `文号“${p.text}”的机关代字“${p.agency}”疑为“${agency}”之误：同一发文机关的其余 ${numbers.size} 件文号均作“${agency}”（${[...numbers].join('、')}）；按原文保留，如需更正请在 content/overrides/ 写校订`,
     );

@@ -6,7 +6,7 @@
 import { diffArrays } from 'diff';
 import type { Clause, Variant } from '../../src/schema/corpus.ts';
 import type { Report } from './diagnostics.ts';
-import type { Draft } from './draft.ts';
+import { type Draft, docNumberPlace } from './draft.ts';
 import { titleKey } from './text/titles.ts';
 
 export interface Merged {
@@ -37,8 +37,8 @@ export function mergeVariants(drafts: Draft[], report: Report): Merged[] {
       const b = o.elements.docNumber?.text ?? null;
       if (a !== b) {
         const msg = `“${primary.elements.title}”的文号不一致：${primary.file} 作 ${a ?? '（无）'}，${o.file} 作 ${b ?? '（无）'}`;
-        report({ file: primary.file, line: primary.elements.docNumberLines[0]?.n ?? primary.startLine }, 'conflicting-doc-number', msg);
-        report({ file: o.file, line: o.elements.docNumberLines[0]?.n ?? o.startLine }, 'conflicting-doc-number', msg);
+        report(docNumberPlace(primary), 'conflicting-doc-number', msg);
+        report(docNumberPlace(o), 'conflicting-doc-number', msg);
       }
       const diff = differences(primary.clauses, o.clauses);
       if (diff.length > 0) {
