@@ -32,7 +32,7 @@ import {
   type PlainMessage,
   type SourceInput,
 } from './context.ts';
-import { Coverage, type Disposition } from './coverage.ts';
+import { Coverage, type Disposition, reportUnaccounted } from './coverage.ts';
 import type { Place, Report } from './diagnostics.ts';
 import type { Draft } from './draft.ts';
 import { documentNodes, linesOf } from './parse/tree.ts';
@@ -124,9 +124,7 @@ function parseSource(vf: VFile, src: SourceInput, time: <T>(stage: string, f: ()
   }
   const cov = vf.data.coverage ?? new Coverage({ file: src.file, lines: linesOf(tree) });
   // Every non-blank line must have gone somewhere; one nobody took is reported where it stands.
-  for (const l of cov.unaccounted()) {
-    vf.message(`此行未被任何文件、元数据或噪声规则收录：“${l.text.trim().slice(0, 40)}”`, { place: { line: l.n, column: 1 }, ruleId: 'unaccounted-line', source: 'coverage' });
-  }
+  reportUnaccounted(vf, cov);
   const marks: Array<[number, Disposition]> = [];
   for (const l of cov.source.lines) {
     const d = cov.get(l.n);

@@ -18,7 +18,6 @@
  *
  * Each entry is a small wrapper: the work is done by the stage's own module.
  */
-import type { Root } from 'unist';
 import { type Processor, type Transformer, unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { Anomaly } from '../../src/schema/corpus.ts';
@@ -111,7 +110,7 @@ export function sourceProcessor(file: string, time: <T>(stage: string, f: () => 
     (this as unknown as { parser: (doc: string, f: VFile) => SourceRoot }).parser = (doc, f) => time('parse', () => parse(doc, f));
   }) as unknown as Processor<SourceRoot, SourceRoot, SourceRoot>;
   for (const stage of SOURCE_STAGES) {
-    const plugin = (): Transformer<Root, Root> => (tree, f) => time(stage.name, () => stage.transform(tree as SourceRoot, f));
+    const plugin = (): Transformer<SourceRoot, SourceRoot> => (tree, f) => time(stage.name, () => stage.transform(tree, f));
     Object.defineProperty(plugin, 'name', { value: stage.name });
     p = p.use(plugin) as unknown as Processor<SourceRoot, SourceRoot, SourceRoot>;
   }
