@@ -12,7 +12,7 @@ import type { DocumentKeywords } from '../../src/schema/keywords.ts';
 import type { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import type { Catalog } from './catalog.ts';
 import type { Disposition } from './coverage.ts';
-import type { Draft } from './draft.ts';
+import type { Draft } from './structure.ts';
 import type { Merged } from './link.ts';
 import type { Overridden } from './overrides.ts';
 import type { SourceRoot } from './parse/tree.ts';

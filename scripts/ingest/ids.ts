@@ -12,7 +12,8 @@
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { PolicyDocument as PolicyDocumentSchema } from '../../src/schema/corpus.ts';
 import type { Report } from './diagnostics.ts';
-import { type Draft, docNumberPlace } from './draft.ts';
+import { docNumberPlace } from './places.ts';
+import type { Draft } from './structure.ts';
 import { differences } from './link.ts';
 import type { Overridden } from './overrides.ts';
 import { idFromDocNumber, initials, parseDocNumber } from './text/docnumber.ts';

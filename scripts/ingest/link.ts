@@ -6,7 +6,8 @@
 import { diffArrays } from 'diff';
 import type { Clause, Variant } from '../../src/schema/corpus.ts';
 import type { Report } from './diagnostics.ts';
-import { type Draft, docNumberPlace } from './draft.ts';
+import { docNumberPlace } from './places.ts';
+import type { Draft } from './structure.ts';
 import { titleKey } from './text/titles.ts';
 
 export interface Merged {

@@ -34,11 +34,11 @@ import {
 } from './context.ts';
 import { Coverage, type Disposition, reportUnaccounted } from './coverage.ts';
 import type { Place, Report } from './diagnostics.ts';
-import type { Draft } from './draft.ts';
+import type { Draft } from './structure.ts';
 import { documentNodes, linesOf } from './parse/tree.ts';
 import { CORPUS_STAGES, sourceProcessor } from './stages.ts';
 
-export type { Draft } from './draft.ts';
+export type { Draft } from './structure.ts';
 export { IngestError } from './context.ts';
 export type { IngestOptions, IngestResult, OverrideInput, ParsedSource, PlainMessage, SourceCache, SourceInput } from './context.ts';
 

@@ -5,7 +5,7 @@
  *     ─► parser plugin: parse/text.ts (公文 text) | parse/markdown.ts (remark-parse + remark-gfm)
  *          → a unist tree of `line` nodes with positions (parse/tree.ts)
  *     ─► SOURCE_STAGES, per source, transformers `(tree, file)` run by one unified processor:
- *          noise → split → elements → structure
+ *          noise → split → structure (elements, then the clause tree, per document)
  *     ─► CORPUS_STAGES, over the set of trees, in order:
  *          link → overrides → ids → catalog → standards → references → status → events → fees
  *          → segment → privacy
@@ -26,8 +26,6 @@ import { extractCatalog } from './catalog.ts';
 import type { Corpus } from './context.ts';
 import { Coverage } from './coverage.ts';
 import type { Report } from './diagnostics.ts';
-import { elementsOf, structureOf } from './draft.ts';
-import type { DocElements } from './elements.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';
 import { assignIds } from './ids.ts';
@@ -42,6 +40,7 @@ import { extractReferences } from './references.ts';
 import { buildDictionary, extractKeywords } from './segment.ts';
 import { type FrontMatter, type Slice, splitSource } from './split.ts';
 import { extractStandards } from './standards.ts';
+import { structureDocument } from './structure.ts';
 import { extractStatuses } from './status.ts';
 
 /** What the per-source stages keep on the file between them (unified's `file.data`). */
@@ -53,8 +52,6 @@ declare module 'vfile' {
     frontMatter: FrontMatter | null;
     /** split: each document's lines, in the order of the tree's document nodes. */
     slices: Slice[];
-    /** elements: each document's elements, in the same order. */
-    elements: DocElements[];
   }
 }
 
@@ -82,20 +79,15 @@ export const SOURCE_STAGES: SourceStage[] = [
     },
   },
   {
-    // The parts of each 公文: 发文机关, 文号, 标题, 主送, 署名, 成文日期, 抄送, 附件 (elements.ts).
-    name: 'elements',
-    transform: (tree, file) => {
-      file.data.elements = (file.data.slices ?? []).map((slice) => elementsOf(file, coverage(tree, file), slice));
-    },
-  },
-  {
-    // Paragraphs, numbering, tables → each document's clause tree (structure.ts, via draft.ts).
+    // Each document: its elements — 发文机关, 文号, 标题, 主送, 署名, 成文日期, 抄送, 附件 (elements.ts) —
+    // then paragraphs, numbering and tables as its clause tree, with positions (structure.ts).
+    // structureDocument runs both over one document; `elements` becomes its own entry here once it
+    // can be given the elements read before it.
     name: 'structure',
     transform: (tree, file) => {
       const slices = file.data.slices ?? [];
-      const elements = file.data.elements ?? [];
       documentNodes(tree).forEach((doc, k) => {
-        doc.data.draft = structureOf(file, coverage(tree, file), slices[k]!, elements[k]!, doc.data.key);
+        doc.data.draft = structureDocument(file, coverage(tree, file), slices[k]!, doc.data.key);
       });
     },
   },

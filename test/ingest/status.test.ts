@@ -18,11 +18,11 @@ describe('document status, each from a cited clause', () => {
     ]);
   });
   it('gives the year of the start to an end date printed without one', () => {
-    expect(of('jzs-2019-314')).toContain('公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p2');
+    expect(of('jzs-2019-314')).toContain('公示|公示期已结束|2019-11-26|2019-12-02|jzs-2019-314#p3');
   });
   it('labels 试行, 试运行 and a plan whose period ended', () => {
     expect(of('rsbf-2019-34')).toEqual(['试行|试行|2019-04-23|null|rsbf-2019-34#e']);
-    expect(of('jzs-2019-314')).toContain('试行|试行|2019-11-25|null|jzs-2019-314#p1');
+    expect(of('jzs-2019-314')).toContain('试行|试行|2019-11-25|null|jzs-2019-314#p2');
     expect(of('jzcsh-2020-4')).toEqual(['试运行|试运行|2020-01-11|null|jzcsh-2020-4#p1']);
     expect(of('gbf-2019-24')).toEqual(['实施期|实施期（2019—2021年）已结束|2019-01-01|2021-12-31|gbf-2019-24#e']);
   });

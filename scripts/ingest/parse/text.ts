@@ -45,7 +45,7 @@ export function decodeSource(file: VFile): string {
     file.fail(`${name} 是二进制文件（偏移 ${nul} 处有 NUL 字节），来源须为 UTF-8 文本 · binary file, sources must be UTF-8 text`, {
       place: { line: lineOfOffset(bytes, nul), column: 1 },
       ruleId: 'binary',
-      source: 'parse',
+      source: 'read',
     });
   }
   let text = '';
@@ -83,7 +83,7 @@ export function normalise(file: VFile, n: number, text: string, column0 = 1): st
       file.message(`已规范化“${m[0]}”：${rule.note}`, {
         place: { line: n, column: column0 + m.index },
         ruleId: rule.kind,
-        source: 'parse',
+        source: 'read',
       });
     }
     out = out.replace(rule.pattern, rule.replace);

@@ -13,7 +13,7 @@
  */
 import type { Data, Node, Parent, Position } from 'unist';
 import type { Line } from '../read.ts';
-import type { Draft } from '../draft.ts';
+import type { Draft } from '../structure.ts';
 
 export interface CellNode extends Node {
   type: 'cell';
