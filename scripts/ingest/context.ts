@@ -103,8 +103,8 @@ export interface Corpus {
   /** ids: the documents, and the final id of every draft (by draft key). */
   documents: PolicyDocument[];
   ids: Map<string, string>;
-  catalog: Omit<Catalog, 'anomalies'>;
-  standards: Omit<StandardsResult, 'anomalies'>;
+  catalog: Catalog;
+  standards: StandardsResult;
   references: Reference[];
   statuses: DocumentStatus[];
   timeline: { events: TimelineEvent[]; steps: BatchStep[] };
@@ -117,9 +117,9 @@ export interface Corpus {
 export interface IngestResult {
   documents: PolicyDocument[];
   /** Certificates, organisations and batches read from the documents (catalog stage). */
-  catalog: Omit<Catalog, 'anomalies'>;
+  catalog: Catalog;
   /** Skill standards and their rows (standards stage). */
-  standards: Omit<StandardsResult, 'anomalies'>;
+  standards: StandardsResult;
   /** What each document cites (references stage). */
   references: Reference[];
   /** What the texts say about each document's standing (status stage). */

@@ -134,19 +134,13 @@ export const CORPUS_STAGES: CorpusStage[] = [
   {
     // Certificates, organisations, batches, stated totals (catalog.ts).
     name: 'catalog',
-    run: (c, report) => {
-      const { anomalies, ...catalog } = extractCatalog(c.documents, { sources: sourceTexts(c) });
-      reportAll(report, anomalies);
-      c.catalog = catalog;
-    },
+    run: (c, report) => void (c.catalog = extractCatalog(c.documents, report)),
   },
   {
     // Skill standards and their rows; a certificate gets the standard of its name (standards.ts).
     name: 'standards',
     run: (c, report) => {
-      const { anomalies, ...standards } = extractStandards(c.documents);
-      reportAll(report, anomalies);
-      c.standards = standards;
+      c.standards = extractStandards(c.documents, report);
       linkStandards(c);
     },
   },

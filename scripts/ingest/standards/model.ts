@@ -1,6 +1,7 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
-import type { Anomaly, Table, TableCell } from '../../../src/schema/corpus.ts';
+import type { Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
+import type { Place, Report } from '../diagnostics.ts';
 import { squeeze } from '../text/titles.ts';
 
 /** What a column of a skill table holds, by its header. */
@@ -13,11 +14,14 @@ export interface LevelInput {
   file: string;
   level: SkillLevel;
   tables: { table: Table; roles: ColumnRole[] }[];
+  /** Where diagnostics go (the one message channel). */
+  report: Report;
 }
 
 export interface LevelOutput {
   rows: DraftRow[];
-  anomalies: Anomaly[];
+  /** Where each row's cell starts (for diagnostics about a row after the level is read). */
+  places: Map<DraftRow, Place>;
 }
 
 const SLUG: Record<SkillLevel, string> = { 通用: 'l0', 初级: 'l1', 中级: 'l2', 高级: 'l3' };
