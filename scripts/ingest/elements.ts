@@ -392,7 +392,7 @@ export function splitIssuers(lines: string[]): string[] {
  */
 function namesRecipients(text: string): boolean {
   const t = squeeze(text).replace(/[:：]$/u, '');
-  if (/[《》“”〔〕]/u.test(t)) return false;
+  if (/[《》〔〕]/u.test(t)) return false;
   return splitAddressees(t).every((name) => name.length <= 40);
 }
 

@@ -20,7 +20,6 @@
  */
 import { type Processor, type Transformer, unified } from 'unified';
 import type { VFile } from 'vfile';
-import type { Anomaly } from '../../src/schema/corpus.ts';
 import { nameKey } from './catalog/names.ts';
 import { extractCatalog } from './catalog.ts';
 import type { Corpus } from './context.ts';
@@ -157,20 +156,12 @@ export const CORPUS_STAGES: CorpusStage[] = [
   {
     // Dated events and batch steps (events.ts).
     name: 'events',
-    run: (c, report) => {
-      const { anomalies, ...timeline } = extractEvents(c.documents, c.catalog.batches, { sources: sourceTexts(c), totals: c.catalog.totals });
-      reportAll(report, anomalies);
-      c.timeline = timeline;
-    },
+    run: (c, report) => void (c.timeline = extractEvents(c.documents, c.catalog.batches, report, { sources: sourceTexts(c), totals: c.catalog.totals })),
   },
   {
     // Money figures, the mixed-exam rule, figures left unclassified (fees.ts).
     name: 'fees',
-    run: (c, report) => {
-      const { anomalies, ...fees } = extractFees(c.documents, { sources: sourceTexts(c), certificates: c.catalog.certificates, organizations: c.catalog.organizations });
-      reportAll(report, anomalies);
-      c.fees = fees;
-    },
+    run: (c, report) => void (c.fees = extractFees(c.documents, report, { certificates: c.catalog.certificates, organizations: c.catalog.organizations })),
   },
   {
     // Keywords per document and related documents, with the corpus's own dictionary (segment.ts; loads nodejieba).
@@ -215,13 +206,8 @@ function groupDocuments(tree: SourceRoot, slices: Slice[], file: string): void {
   tree.children = children;
 }
 
-/** Anomalies a stage still returns, put on the message channel (until the stage takes `report` itself). */
-function reportAll(report: Report, anomalies: Anomaly[]): void {
-  for (const a of anomalies) report({ file: a.file, line: a.line, ...(a.column ? { column: a.column } : {}) }, a.kind, a.message);
-}
-
 const texts = new WeakMap<Corpus, Record<string, string>>();
-/** Each source's normalised text, by file name: stages that still look a figure's line up in it. */
+/** Each source's normalised text, by file name: the events stage still reads a document's 成文日期 line from it. */
 function sourceTexts(c: Corpus): Record<string, string> {
   let t = texts.get(c);
   if (!t) {

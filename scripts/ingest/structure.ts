@@ -18,7 +18,7 @@ import type { Coverage } from './coverage.ts';
 import { type DocElements, type Part, readElements } from './elements.ts';
 import type { Line } from './read.ts';
 import type { Slice } from './split.ts';
-import { type Origin, align, firstColumn, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
+import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
 import { squeeze } from './text/titles.ts';
 
@@ -200,9 +200,9 @@ function toRow(l: Line): TableRow {
   let from = 0;
   for (const raw of l.text.split('\t')) {
     const lead = raw.length - raw.trimStart().length;
-    const start = from + (raw.trim() === '' ? 0 : lead) + 1;
-    const end = raw.trim() === '' ? start : from + raw.trimEnd().length + 1;
-    cells.push({ ...toCell(raw), position: { start: { line: l.n, column: start }, end: { line: l.n, column: end } } });
+    const start = from + (raw.trim() === '' ? 0 : lead);
+    const end = raw.trim() === '' ? start : from + raw.trimEnd().length;
+    cells.push({ ...toCell(raw), position: { start: { line: l.n, column: columnOf(l, start) }, end: { line: l.n, column: columnOf(l, end) } } });
     from += raw.length + 1;
   }
   return { line: l.n, position: positionOfLines([l]), cells };

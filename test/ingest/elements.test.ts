@@ -2,13 +2,27 @@
  * Stage `elements` on the real sources: title, 主送 and 附件说明 (issue 12's per-document
  * corrections). Runs only the per-source stages.
  */
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { readElements } from '../../scripts/ingest/elements.ts';
 import { draft, messages, source } from '../helpers/stages.ts';
+
+/** readElements over inline lines (numbered from 1). */
+function elementsOf(...texts: string[]) {
+  return readElements(new VFile({ path: 'x.txt' }), { lines: texts.map((text, k) => ({ n: k + 1, text })), tocTitle: null });
+}
 
 describe('主送', () => {
   it('takes no addressees from 314’s first paragraph, a sentence ending in a colon', () => {
     expect(draft('001', '教职所〔2019〕314号').elements.addressees).toEqual([]);
     expect(draft('001', '教职所〔2019〕314号').elements.addresseeLines).toEqual([]);
+  });
+
+  it('tells recipients from a sentence that ends in a colon (inline)', () => {
+    expect(elementsOf('关于开展试点工作的通知', '各“1+X”证书制度试点院校，有关单位：', '现将有关事项通知如下。').addressees).toEqual(['各“1+X”证书制度试点院校', '有关单位']);
+    const s = elementsOf('关于开展试点工作的通知', '为做好试点工作，根据《关于某事的通知》，现将有关事项说明如下：', '一、总体要求');
+    expect(s.addressees).toEqual([]);
+    expect(s.body.map((l) => l.n)).toEqual([2, 3]);
   });
 
   it('still reads the 主送 lines that name recipients', () => {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointAt } from '../../scripts/ingest/positions.ts';
 import { continues, unspace } from '../../scripts/ingest/structure.ts';
+import { type MappedLine, align, mappedLines, positionOfLines } from '../../scripts/ingest/structure/sourcemap.ts';
 import { draft, find, source, walk } from '../helpers/stages.ts';
 import type { Parsed } from '../helpers/stages.ts';
 
@@ -180,5 +181,19 @@ describe('rejoining rules', () => {
     expect(continues(long.slice(0, -1), '- 拟申请的专业名称** (Proposed Major Name): A dropdown menu', 20)).toBe(false);
     expect(continues('… and a blue "选择" (Select) button.', 'At the bottom right of the form', 20)).toBe(false);
     expect(continues('查询二维码或登录中国工程建设标准化官方网站（网址：www.', 'cecs.org.cn）查询。', 20)).toBe(true);
+  });
+});
+
+describe('column maps', () => {
+  it('uses a line’s column map where normalisation changed its length (001:832 “指导思想 and 基本原则”)', () => {
+    // （一）指导思想 and 基本原则 → （一）指导思想和基本原则: 和 stands for “ and ” at column 8, 基 is at 13.
+    const printed = '（一）指导思想 and 基本原则';
+    const text = '（一）指导思想和基本原则';
+    const columns = [1, 2, 3, 4, 5, 6, 7, 8, 13, 14, 15, 16, 17];
+    const line: MappedLine = { n: 832, text, columns };
+    expect(printed[columns[8]! - 1]).toBe('基');
+    expect(positionOfLines([line])).toEqual({ start: { line: 832, column: 1 }, end: { line: 832, column: printed.length + 1 } });
+    const origins = align('基本原则', mappedLines([line]), true);
+    expect(origins.map(([, c]) => printed[c - 1]).join('')).toBe('基本原则');
   });
 });

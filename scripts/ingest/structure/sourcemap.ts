@@ -22,13 +22,32 @@ export interface Mapped {
 /** What the edits may drop: white space, Markdown emphasis/bullet marks, autolink brackets. */
 const DELETABLE = /[\s\u3000*<>\-]/u;
 
+/**
+ * A line that may carry its column map: `columns[i]` is the source column of `text[i]` (and
+ * `columns[text.length]` the column just after the text). A parser gives it when targeted
+ * normalisation changed the line's length (“ and ” → 和, a Markdown heading's `## ` removed);
+ * without it the text's columns are the source's.
+ */
+export type MappedLine = Line & { columns?: readonly number[] };
+
+/**
+ * The source column of the character at `index` of a line's text (1-based; `index` may be the
+ * text's length, for an end). The one place a column is computed.
+ */
+export function columnOf(line: MappedLine, index: number): number {
+  const map = line.columns;
+  if (!map || map.length === 0) return index + 1;
+  if (index < map.length) return map[index]!;
+  return map.at(-1)! + (index - map.length + 1);
+}
+
 /** Lines concatenated as printed (nothing between them), each character with its line and column. */
 export function mappedLines(lines: Line[]): Mapped {
   let text = '';
   const origins: Origin[] = [];
   for (const l of lines) {
     text += l.text;
-    for (let i = 0; i < l.text.length; i++) origins.push([l.n, i + 1]);
+    for (let i = 0; i < l.text.length; i++) origins.push([l.n, columnOf(l, i)]);
   }
   return { text, origins };
 }
@@ -99,13 +118,13 @@ export function positionOfLines(lines: Line[]): Position {
   const first = lines[0]!;
   const last = lines.at(-1)!;
   return {
-    start: { line: first.n, column: firstColumn(first.text) },
-    end: { line: last.n, column: last.text.trimEnd().length + 1 },
+    start: { line: first.n, column: columnOf(first, firstPrinted(first.text)) },
+    end: { line: last.n, column: columnOf(last, last.text.trimEnd().length) },
   };
 }
 
-/** 1-based column of a line's first printed character (1 for a blank line). */
-export function firstColumn(text: string): number {
+/** Index of a line's first printed character (0 for a blank line). */
+function firstPrinted(text: string): number {
   const m = /[^\s\u3000]/u.exec(text);
-  return m ? m.index + 1 : 1;
+  return m ? m.index : 0;
 }
