@@ -13,6 +13,12 @@ export interface Line {
   n: number;
   /** The line after targeted normalisation, trailing white space removed. */
   text: string;
+  /**
+   * Where each character of `text` stands in the source line, when that is not simply column i + 1
+   * (a normalisation changed the length, Markdown marks came off): `columns[i]` for `text[i]`,
+   * `columns[text.length]` just after the text (structure/sourcemap.ts `columnOf`).
+   */
+  columns?: number[];
 }
 
 export interface SourceText {

@@ -2,12 +2,16 @@
  * Parser plugin `markdown` (scripts/ingest/parse/markdown.ts): a .md source through remark-parse
  * and remark-gfm, mapped to the same positioned line nodes as a text source.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { markdownParser } from '../../scripts/ingest/parse/markdown.ts';
 import type { LineNode, SourceRoot } from '../../scripts/ingest/parse/tree.ts';
+import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { pointAt } from '../../scripts/ingest/positions.ts';
+import type { Clause } from '../../src/schema/corpus.ts';
 
 function parse(text: string, name = 'x.md'): { lines: LineNode[]; file: VFile } {
   const file = new VFile({ path: name, value: new TextEncoder().encode(text) });
@@ -57,5 +61,38 @@ describe('the Markdown parser', () => {
     const { lines, file } = parse('## 关于1＋Ｘ证书\n');
     expect(lines[0]!.value).toBe('关于1+X证书');
     expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[1, 6, 'fullwidth-1x']]);
+  });
+});
+
+describe('columns through the Markdown marks', () => {
+  it('maps every character of every clause of both law fixtures back to the character printed there', () => {
+    const dir = '/work/shared/fixtures/laws';
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    const { documents } = ingest(files.map((f) => ({ file: f, bytes: readFileSync(join(dir, f)) })));
+    let checked = 0;
+    for (const d of documents) {
+      const raw = readFileSync(join(dir, d.source[0]!.file), 'utf8').split('\n');
+      const walk = (cs: Clause[]): Clause[] => cs.flatMap((c) => [c, ...walk(c.children)]);
+      for (const c of walk(d.clauses)) {
+        const s = c.text || c.heading || '';
+        for (let i = 0; i < s.length; i++) {
+          if (s[i] === ' ') continue;
+          const at = pointAt(c, i);
+          expect(raw[at.line - 1]![at.column - 1], `${d.source[0]!.file}:${at.line}:${at.column} ${c.anchor}[${i}]`).toBe(s[i]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('points a heading after its ## and an article after its ** at their own columns', () => {
+    const { documents } = ingest([{ file: 'law.md', bytes: new TextEncoder().encode('# 某法\n\n## 第一章 总则\n\n**第一条** 为了规范，制定本法。\n') }]);
+    const ch1 = documents[0]!.clauses.find((c) => c.anchor === 'ch1')!;
+    expect(ch1.heading).toBe('总则');
+    expect(pointAt(ch1, 0)).toEqual({ line: 3, column: 8 });
+    const art1 = ch1.children[0]!;
+    expect(art1.text).toBe('为了规范，制定本法。');
+    expect(pointAt(art1, 0)).toEqual({ line: 5, column: 9 });
   });
 });

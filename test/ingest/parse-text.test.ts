@@ -49,6 +49,11 @@ describe('the text parser on the real sources', () => {
     const l832 = one.tree.children[831]!;
     expect(l832.type === 'line' && l832.value).toBe('（一）指导思想和基本原则');
     expect(one.file.messages.find((m) => m.line === 832)).toMatchObject({ ruleId: 'english-and', column: 8 });
+    // The line keeps its column map: 和 stands where “and” was printed, 基 where it is printed.
+    const columns = l832.type === 'line' ? l832.data!.columns! : [];
+    expect(columns.slice(6, 9)).toEqual([7, 9, 13]);
+    expect(columns).toHaveLength('（一）指导思想和基本原则'.length + 1);
+    expect(columns.at(-1)).toBe(rawLines(C001)[831]!.length + 1);
   });
 });
 

@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import type { VFile } from 'vfile';
-import { decodeSource, normalise, physicalLines, reportEmpty, trimLine } from './text.ts';
+import { decodeSource, normaliseMapped, physicalLines, reportEmpty, trimLine } from './text.ts';
 import { type CellNode, type LineData, type SourceRoot, lineNode } from './tree.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -23,6 +23,8 @@ const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 /** What a line became, before normalisation: its text and the columns it spans. */
 interface Mapped {
   text: string;
+  /** The source column of each character of `text`. */
+  cols: number[];
   from: number;
   to: number;
   data?: LineData;
@@ -61,10 +63,16 @@ export function parseMarkdown(file: VFile): SourceRoot {
     const m = mapped.get(n);
     if (!m) {
       const trimmed = trimLine(line);
-      return lineNode(n, normalise(file, n, trimmed), 1, trimmed.length + 1);
+      const { text: value, columns } = normaliseMapped(file, n, trimmed);
+      return lineNode(n, value, 1, trimmed.length + 1, columns ? { columns } : undefined);
     }
+    if (m.data?.markup) return lineNode(n, '', m.from, m.to, m.data);
     const t = trimLine(m.text);
-    return lineNode(n, m.data?.markup ? '' : normalise(file, n, t, m.from), m.from, m.to, m.data);
+    // The column map: each character's column, then the column just after the text.
+    const cols = [...m.cols.slice(0, t.length), t.length ? m.cols[t.length - 1]! + 1 : m.from];
+    const { text: value, columns } = normaliseMapped(file, n, t, cols);
+    const identity = columns!.every((c, k) => c === k + 1);
+    return lineNode(n, value, m.from, m.to, identity ? m.data : { ...m.data, columns: columns! });
   });
   reportEmpty(file, children);
   return { type: 'root', children };
@@ -75,16 +83,64 @@ export function markdownParser(this: Processor): void {
   (this as unknown as { parser: (doc: string, file: VFile) => SourceRoot }).parser = (_doc, file) => parseMarkdown(file);
 }
 
-/** Inline content as plain text: marks off, link text kept, soft breaks as `\n`. */
-function flatten(nodes: PhrasingContent[]): string {
-  let out = '';
+/** Plain text with the source column of each character (`\n` for a line break, column 0). */
+interface Flat {
+  text: string;
+  cols: number[];
+}
+
+/** Inline content as plain text: marks off, link text kept, soft breaks as `\n`; each character with its source column. */
+function flatten(nodes: PhrasingContent[], raw: string[]): Flat {
+  const out: Flat = { text: '', cols: [] };
+  const push = (f: Flat) => {
+    out.text += f.text;
+    out.cols.push(...f.cols);
+  };
   for (const n of nodes) {
-    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'html') out += n.value;
-    else if (n.type === 'break') out += '\n';
-    else if (n.type === 'image') out += n.alt ?? '';
-    else if ('children' in n) out += flatten(n.children as PhrasingContent[]);
+    const p = n.position;
+    if (n.type === 'text' || n.type === 'html') push(located(n.value, p, raw, 0));
+    else if (n.type === 'inlineCode') push(located(n.value, p, raw, /^`+/u.exec(raw[(p?.start.line ?? 1) - 1]?.slice((p?.start.column ?? 1) - 1) ?? '')?.[0].length ?? 1));
+    else if (n.type === 'break') push({ text: '\n', cols: [0] });
+    else if (n.type === 'image') push(located(n.alt ?? '', p, raw, 2));
+    else if ('children' in n) push(flatten(n.children as PhrasingContent[], raw));
   }
   return out;
+}
+
+/**
+ * The columns of a text node's value. On one line, each character after the node's start (plus
+ * `skip` opening marks); a value that spans lines starts each further line where that line's text
+ * starts. Escapes and entities (a value shorter than its source) shift the columns after them.
+ */
+function located(value: string, p: PhrasingContent['position'], raw: string[], skip: number): Flat {
+  if (!p) return { text: value, cols: [...value].map(() => 1).slice(0, value.length) };
+  const cols: number[] = [];
+  let line = p.start.line;
+  let col = p.start.column + skip;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '\n') {
+      cols.push(0);
+      line++;
+      const text = raw[line - 1] ?? '';
+      col = text.length - text.trimStart().length + 1;
+      continue;
+    }
+    cols.push(col++);
+  }
+  return { text: value, cols };
+}
+
+/** A flat text cut at its line breaks. */
+function splitLines(f: Flat): Flat[] {
+  const parts: Flat[] = [{ text: '', cols: [] }];
+  for (let i = 0; i < f.text.length; i++) {
+    if (f.text[i] === '\n') parts.push({ text: '', cols: [] });
+    else {
+      parts.at(-1)!.text += f.text[i];
+      parts.at(-1)!.cols.push(f.cols[i]!);
+    }
+  }
+  return parts;
 }
 
 /** An ATX heading (`## 第一章 总则`) is its text; a setext one stays as printed. */
@@ -93,7 +149,8 @@ function mapHeading(node: Heading, raw: string[], mapped: Map<number, Mapped>): 
   if (!p || p.start.line !== p.end.line || !/^ {0,3}#/u.test(raw[p.start.line - 1] ?? '')) return;
   const first = node.children[0]?.position;
   const last = node.children.at(-1)?.position;
-  mapped.set(p.start.line, { text: flatten(node.children), from: first?.start.column ?? p.end.column, to: last?.end.column ?? p.end.column });
+  const flat = flatten(node.children, raw);
+  mapped.set(p.start.line, { text: flat.text, cols: flat.cols, from: first?.start.column ?? p.end.column, to: last?.end.column ?? p.end.column });
 }
 
 /**
@@ -104,20 +161,21 @@ function mapHeading(node: Heading, raw: string[], mapped: Map<number, Mapped>): 
 function mapParagraph(node: Paragraph, raw: string[], mapped: Map<number, Mapped>, ordered: boolean | null): void {
   const p = node.position;
   if (!p) return;
-  const parts = flatten(node.children).split('\n');
+  const parts = splitLines(flatten(node.children, raw));
   if (parts.length !== p.end.line - p.start.line + 1) return;
   parts.forEach((part, k) => {
     const n = p.start.line + k;
     const line = raw[n - 1] ?? '';
     const lead = line.length - line.trimStart().length;
     let from = k === 0 ? p.start.column : lead + 1;
-    let text = part;
+    let { text, cols } = part;
     if (k === 0 && ordered) {
       const marker = line.slice(lead, p.start.column - 1);
-      text = marker + part;
+      text = marker + text;
+      cols = [...[...marker].map((_c, i) => lead + 1 + i), ...cols];
       from = lead + 1;
     }
-    mapped.set(n, { text, from, to: k === parts.length - 1 ? p.end.column : trimLine(line).length + 1 });
+    mapped.set(n, { text, cols, from, to: k === parts.length - 1 ? p.end.column : trimLine(line).length + 1 });
   });
 }
 
@@ -133,20 +191,28 @@ function mapTable(node: Table, raw: string[], mapped: Map<number, Mapped>): void
   for (const row of node.children) {
     const rp = row.position;
     if (!rp) continue;
-    const cells: CellNode[] = row.children.map((c) => ({
+    const flats = row.children.map((c) => flatten(c.children, raw));
+    const cells: CellNode[] = row.children.map((c, k) => ({
       type: 'cell',
-      value: flatten(c.children).trim(),
+      value: flats[k]!.text.trim(),
       position: {
         start: point(c.children[0]?.position?.start ?? c.position!.start),
         end: point(c.children.at(-1)?.position?.end ?? c.position!.end),
       },
     }));
-    mapped.set(rp.start.line, { text: cells.map((c) => c.value).join('\t'), from: rp.start.column, to: rp.end.column, data: { cells } });
+    // Cells joined by tabs; a tab stands where the cell's closing | does.
+    const cols = cells.flatMap((c, k) => {
+      const f = flats[k]!;
+      const lead = f.text.length - f.text.trimStart().length;
+      const own = f.cols.slice(lead, lead + c.value.length);
+      return k < cells.length - 1 ? [...own, row.children[k]!.position!.end.column - 1] : own;
+    });
+    mapped.set(rp.start.line, { text: cells.map((c) => c.value).join('\t'), cols, from: rp.start.column, to: rp.end.column, data: { cells } });
   }
   // The delimiter row (|---|:-:|) is the line after the header row.
   const header = node.children[0]?.position;
   if (header && header.start.line + 1 <= p.end.line && !mapped.has(header.start.line + 1)) {
     const n = header.start.line + 1;
-    mapped.set(n, { text: '', from: 1, to: trimLine(raw[n - 1] ?? '').length + 1, data: { markup: true } });
+    mapped.set(n, { text: '', cols: [], from: 1, to: trimLine(raw[n - 1] ?? '').length + 1, data: { markup: true } });
   }
 }

@@ -73,22 +73,65 @@ export function trimLine(t: string): string {
   return t.replace(/[\u00a0\u3000]+$/u, '').replace(/\s+$/u, '').replace(/\u00a0/g, ' ');
 }
 
-/** Apply the targeted normalisations to the text of line `n`, reporting each at its column. */
-export function normalise(file: VFile, n: number, text: string, column0 = 1): string {
+/**
+ * A line's text and, when it is not the identity, its column map: `columns[i]` is the source column
+ * of `text[i]`, `columns[text.length]` the column just after the text (structure/sourcemap.ts reads it).
+ */
+export interface MappedText {
+  text: string;
+  columns?: number[];
+}
+
+/** The identity map of a text starting at `column0`. */
+function identity(length: number, column0: number): number[] {
+  return Array.from({ length: length + 1 }, (_v, i) => column0 + i);
+}
+
+/**
+ * Apply the targeted normalisations to the text of line `n`, reporting each at its source column.
+ * `columns` is the text's column map (identity from `column0` when absent); the result keeps a map
+ * only when a replacement changed the text's length or the map was given.
+ */
+export function normaliseMapped(file: VFile, n: number, text: string, columns?: number[], column0 = 1): MappedText {
   let out = text;
+  let map = columns;
   for (const rule of NORMALISATIONS) {
     rule.pattern.lastIndex = 0;
+    if (!rule.pattern.test(out)) continue;
+    rule.pattern.lastIndex = 0;
+    const cols = map ?? identity(out.length, column0);
+    let next = '';
+    const nextCols: number[] = [];
+    let last = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.pattern.exec(out)) !== null) {
       file.message(`已规范化“${m[0]}”：${rule.note}`, {
-        place: { line: n, column: column0 + m.index },
+        place: { line: n, column: cols[m.index]! },
         ruleId: rule.kind,
         source: 'read',
       });
+      next += out.slice(last, m.index);
+      nextCols.push(...cols.slice(last, m.index));
+      const groups = m;
+      const replaced = rule.replace.replace(/\$(\d)/gu, (_s, d: string) => groups[Number(d)] ?? '');
+      next += replaced;
+      // Same length: character for character; else each new character points into the match, from its first printed one.
+      const lead = replaced.length === m[0].length ? 0 : Math.max(0, m[0].search(/\S/u));
+      for (let k = 0; k < replaced.length; k++) nextCols.push(cols[m.index + Math.min(lead + k, m[0].length - 1)]!);
+      last = m.index + m[0].length;
     }
-    out = out.replace(rule.pattern, rule.replace);
+    next += out.slice(last);
+    nextCols.push(...cols.slice(last));
+    out = next;
+    map = nextCols;
   }
-  return out;
+  if (map && !columns && map.every((c, i) => c === column0 + i)) map = undefined;
+  return map ? { text: out, columns: map } : { text: out };
+}
+
+/** The normalised text of line `n` (its column map dropped). */
+export function normalise(file: VFile, n: number, text: string, column0 = 1): string {
+  return normaliseMapped(file, n, text, undefined, column0).text;
 }
 
 /** Reported when a source holds no text at all. */
@@ -103,7 +146,8 @@ export function reportEmpty(file: VFile, lines: LineNode[]): void {
 export function parseText(file: VFile): SourceRoot {
   const children = physicalLines(decodeSource(file)).map((raw, i) => {
     const trimmed = trimLine(raw);
-    return lineNode(i + 1, normalise(file, i + 1, trimmed), 1, trimmed.length + 1);
+    const { text, columns } = normaliseMapped(file, i + 1, trimmed);
+    return lineNode(i + 1, text, 1, trimmed.length + 1, columns ? { columns } : undefined);
   });
   reportEmpty(file, children);
   return { type: 'root', children };

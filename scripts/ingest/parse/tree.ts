@@ -26,6 +26,12 @@ export interface LineData extends Data {
   cells?: CellNode[];
   /** A line of pure markup (a Markdown table's delimiter row): no text, `value` is empty. */
   markup?: boolean;
+  /**
+   * The column map of `value` when it is not the identity from column 1 (a normalisation changed
+   * the length, Markdown marks came off): `columns[i]` is the source column of `value[i]`,
+   * `columns[value.length]` the column just after it.
+   */
+  columns?: number[];
 }
 
 export interface LineNode extends Node {
@@ -63,7 +69,7 @@ export function lineNodes(tree: SourceRoot): LineNode[] {
 
 /** The lines of a tree as the line-based stages read them (1-based number and text). */
 export function linesOf(tree: SourceRoot): Line[] {
-  return lineNodes(tree).map((l) => ({ n: l.position.start.line, text: l.value }));
+  return lineNodes(tree).map((l) => (l.data?.columns ? { n: l.position.start.line, text: l.value, columns: l.data.columns } : { n: l.position.start.line, text: l.value }));
 }
 
 /** The document nodes of a tree, in order. */
