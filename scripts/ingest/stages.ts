@@ -234,7 +234,7 @@ function linkStandards(c: Corpus): void {
 function maskCorpus(c: Corpus): void {
   if (!c.privacy.mask) return;
   const messages = [...c.files.values()].flatMap((f) => f.messages);
-  const fronts = [...c.sources.values()];
+  const sources = [...c.sources];
   const { result, counts, distinct } = maskPersonal({
     documents: c.documents,
     catalog: c.catalog,
@@ -244,11 +244,11 @@ function maskCorpus(c: Corpus): void {
     keywords: c.keywords,
     timeline: c.timeline,
     fees: c.fees,
-    fronts: fronts.map((p) => p.frontMatter),
+    fronts: sources.map(([, p]) => p.frontMatter),
     reasons: messages.map((m) => m.reason),
   });
   Object.assign(c, { documents: result.documents, catalog: result.catalog, standards: result.standards, references: result.references, statuses: result.statuses, keywords: result.keywords, timeline: result.timeline, fees: result.fees });
-  fronts.forEach((p, k) => c.sources.set([...c.sources.keys()][k]!, { ...p, frontMatter: result.fronts[k]! }));
+  sources.forEach(([file, p], k) => c.sources.set(file, { ...p, frontMatter: result.fronts[k]! }));
   messages.forEach((m, k) => {
     m.reason = result.reasons[k]!;
     m.message = result.reasons[k]!;
