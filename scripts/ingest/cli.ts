@@ -1,8 +1,9 @@
 /**
  * `npm run ingest -- [--sources DIR] [--out DIR] [--overrides DIR] [--timings] [--verbose] [--no-cache] [--cache DIR]`
  *
- * Reads every .txt/.md source, the manifest and the overrides, runs the pipeline and
- * writes documents.json and report.json. Output is written to a temporary folder and
+ * Reads every .txt/.md source, the manifest and the overrides, runs the pipeline (the stage
+ * lists of stages.ts, privacy masking last) and writes the collections and report.json.
+ * Output is written to a temporary folder and
  * swapped in whole, so a failed run never leaves a half-written corpus.
  *
  * A source whose bytes are unchanged since an earlier run is not parsed again: the
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { OverrideFile, SourceManifestEntry } from '../../src/schema/corpus.ts';
-import { maskPersonal, publishPersonal } from './privacy.ts';
+import { publishPersonal } from './privacy.ts';
 import { skillsCsv } from './skills-csv.ts';
 import { IngestError, type OverrideInput, type SourceInput, ingest } from './pipeline.ts';
 import { DiskSourceCache } from './source-cache.ts';
@@ -63,16 +64,15 @@ function main(): number {
   const stages: Array<[string, number]> = [];
   const t0 = performance.now();
   const cache = values['no-cache'] ? undefined : new DiskSourceCache(resolve(values.cache!));
-  const raw = ingest(sources, overrides, manifest, {
+  // Personal mobile and bank numbers are masked in everything written (the privacy stage), unless the build publishes them.
+  const { documents, catalog, standards, references, statuses, keywords, timeline, fees, report, privacy } = ingest(sources, overrides, manifest, {
     cache,
+    maskPersonal: !publishPersonal(values['publish-personal']),
     onStage: (stage, ms) => stages.push([stage, ms]),
     onCache: ({ cached, total }) => {
       if (values.verbose) console.log(`ingest: cached ${cached}/${total} sources`);
     },
   });
-  // Personal mobile and bank numbers are masked in everything written, unless the build publishes them.
-  const masked = publishPersonal(values['publish-personal']) ? null : maskPersonal(raw);
-  const { documents, catalog, standards, references, statuses, keywords, timeline, fees, report } = masked ? masked.result : raw;
   const pipelineMs = performance.now() - t0;
   const writeStart = performance.now();
 
@@ -116,8 +116,8 @@ function main(): number {
   );
   if (!values.quiet) {
     console.log(
-      masked
-        ? `ingest: ${masked.distinct} personal numbers masked (${masked.counts.mobile} mobile, ${masked.counts.bank} bank, ${masked.counts.idCard} ID-card occurrences); --publish-personal or PUBLISH_PERSONAL=1 publishes them`
+      privacy
+        ? `ingest: ${privacy.distinct} personal numbers masked (${privacy.counts.mobile} mobile, ${privacy.counts.bank} bank, ${privacy.counts.idCard} ID-card occurrences); --publish-personal or PUBLISH_PERSONAL=1 publishes them`
         : 'ingest: personal numbers published (--publish-personal)',
     );
   }

@@ -2,6 +2,7 @@
  * Where every non-blank source line went. Stages mark lines; `emit` counts them.
  * A line nobody marked is an anomaly: the ingest lost text.
  */
+import type { VFile } from 'vfile';
 import type { NoiseReason } from '../../src/schema/corpus.ts';
 import type { Line, SourceText } from './read.ts';
 
@@ -53,5 +54,12 @@ export class Coverage {
       if (d.as === 'noise') noise[d.reason] = (noise[d.reason] ?? 0) + 1;
     }
     return { nonBlank, covered, noise };
+  }
+}
+
+/** Every non-blank line nobody took, reported where it stands (the last step of a source's processing). */
+export function reportUnaccounted(file: VFile, cov: Coverage): void {
+  for (const l of cov.unaccounted()) {
+    file.message(`此行未被任何文件、元数据或噪声规则收录：“${l.text.trim().slice(0, 40)}”`, { place: { line: l.n, column: 1 }, ruleId: 'unaccounted-line', source: 'coverage' });
   }
 }

@@ -4,9 +4,10 @@
  * they disagree, the disagreement is reported at both places.
  */
 import { diffArrays } from 'diff';
-import type { VFile } from 'vfile';
 import type { Clause, Variant } from '../../src/schema/corpus.ts';
-import type { Draft } from './pipeline.ts';
+import type { Report } from './diagnostics.ts';
+import { docNumberPlace } from './places.ts';
+import type { Draft } from './structure.ts';
 import { titleKey } from '../../src/lib/text/titles.ts';
 
 export interface Merged {
@@ -19,7 +20,7 @@ function identity(d: Draft): string {
   return `${titleKey(d.elements.title)}|${d.elements.date?.slice(0, 4) ?? ''}`;
 }
 
-export function mergeVariants(drafts: Draft[], files: Map<string, VFile>): Merged[] {
+export function mergeVariants(drafts: Draft[], report: Report): Merged[] {
   const groups = new Map<string, Draft[]>();
   for (const d of drafts) {
     const key = identity(d);
@@ -37,23 +38,15 @@ export function mergeVariants(drafts: Draft[], files: Map<string, VFile>): Merge
       const b = o.elements.docNumber?.text ?? null;
       if (a !== b) {
         const msg = `“${primary.elements.title}”的文号不一致：${primary.file} 作 ${a ?? '（无）'}，${o.file} 作 ${b ?? '（无）'}`;
-        files.get(primary.file)!.message(msg, { place: { line: primary.elements.docNumberLines[0]?.n ?? primary.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
-        files.get(o.file)!.message(msg, { place: { line: o.elements.docNumberLines[0]?.n ?? o.startLine, column: 1 }, ruleId: 'conflicting-doc-number', source: 'link' });
+        report(docNumberPlace(primary), 'conflicting-doc-number', msg);
+        report(docNumberPlace(o), 'conflicting-doc-number', msg);
       }
       const diff = differences(primary.clauses, o.clauses);
       if (diff.length > 0) {
-        files.get(o.file)!.message(`与 ${primary.file}:${primary.startLine} 是同一文件（标题相同），但文字有 ${diff.length} 处不同；作为异文保留`, {
-          place: { line: o.startLine, column: 1 },
-          ruleId: 'variant-text-differs',
-          source: 'link',
-        });
+        report({ file: o.file, line: o.startLine }, 'variant-text-differs', `与 ${primary.file}:${primary.startLine} 是同一文件（标题相同），但文字有 ${diff.length} 处不同；作为异文保留`);
       }
       if (primary.elements.date !== o.elements.date) {
-        files.get(o.file)!.message(`“${o.elements.title}”的成文日期不一致：此处为 ${o.elements.date}，${primary.file} 为 ${primary.elements.date}`, {
-          place: { line: o.elements.dateLines[0]?.n ?? o.startLine, column: 1 },
-          ruleId: 'conflicting-date',
-          source: 'link',
-        });
+        report({ file: o.file, line: o.elements.dateLines[0]?.n ?? o.startLine }, 'conflicting-date', `“${o.elements.title}”的成文日期不一致：此处为 ${o.elements.date}，${primary.file} 为 ${primary.elements.date}`);
       }
     }
     out.push({ primary, others });

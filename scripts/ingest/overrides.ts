@@ -3,10 +3,10 @@
  * Each names the document it is about, the fields it sets, and why. Ingest applies
  * it, keeps what the value was, and the document page shows it as 编者按/校订.
  */
-import type { VFile } from 'vfile';
 import type { AppliedOverride } from '../../src/schema/corpus.ts';
 import type { Merged } from './link.ts';
-import type { OverrideInput } from './pipeline.ts';
+import type { OverrideInput } from './context.ts';
+import type { Report } from './diagnostics.ts';
 import { parseDocNumber } from '../../src/lib/text/docnumber.ts';
 import { titleKey } from '../../src/lib/text/titles.ts';
 
@@ -19,7 +19,7 @@ export interface Overridden {
   records: AppliedOverride[];
 }
 
-export function applyOverrides(merged: Merged[], overrides: OverrideInput[], files: Map<string, VFile>): Overridden[] {
+export function applyOverrides(merged: Merged[], overrides: OverrideInput[], report: Report): Overridden[] {
   const out: Overridden[] = merged.map((m) => ({ merged: m, fields: {}, records: [] }));
   for (const o of overrides) {
     const { match } = o.data;
@@ -47,12 +47,7 @@ export function applyOverrides(merged: Merged[], overrides: OverrideInput[], fil
       const was = printed.length ? [...new Set(printed)].join('；') : (current[field] ?? null);
       hit.records.push({ field, value, was, reason: o.data.reason, file: o.file });
     }
-    const vf = files.get(hit.merged.primary.file);
-    vf?.info(`已应用校订 ${o.file}（${Object.keys(o.data.set).join('、')}）：${o.data.reason}`, {
-      place: { line: hit.merged.primary.startLine, column: 1 },
-      ruleId: 'override-applied',
-      source: 'overrides',
-    });
+    report({ file: hit.merged.primary.file, line: hit.merged.primary.startLine }, 'override-applied', `已应用校订 ${o.file}（${Object.keys(o.data.set).join('、')}）：${o.data.reason}`);
   }
   return out;
 }

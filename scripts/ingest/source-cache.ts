@@ -1,6 +1,7 @@
 /**
- * The ingest cache: what the per-source stages (read → noise → split → elements → structure)
- * made of one source, kept on disk so an unchanged source is not parsed again.
+ * The ingest cache: what the parser and the per-source stages (parse → noise → split → elements
+ * → structure, stages.ts) made of one source — its tree with the documents' drafts, its coverage
+ * marks, front matter and messages — kept on disk so an unchanged source is not parsed again.
  *
  * Key: SHA-256 of the parser version, the file name and the file's bytes. The file name is
  * part of the key because the result names its file (draft keys, messages, coverage).
@@ -19,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ParsedSource, SourceCache } from './pipeline.ts';
+import type { ParsedSource, SourceCache } from './context.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** Entries kept per version; beyond this the oldest are removed. */

@@ -61,6 +61,25 @@ describe('ingest CLI', () => {
     expect(report.sources.find((s: { file: string }) => s.file === 'empty.txt')).toMatchObject({ nonBlankLines: 0, documents: [] });
   });
 
+  it('masks personal numbers in everything it writes (the privacy stage), unless told to publish them', () => {
+    const text = '关于做好试点工作的通知\n教职成〔2020〕1号\n各有关单位：\n一、总体要求\n联系人：张三，手机 13801328764，电话 010-58934617。\n教育部\n2020年1月2日\n';
+    const masked = run({ 'a.txt': text });
+    expect(masked.status).toBe(0);
+    expect(masked.stdout).toContain('ingest: 1 personal numbers masked (1 mobile, 0 bank, 0 ID-card occurrences)');
+    const out = readdirSync(masked.out).map((f) => readFileSync(join(masked.out, f), 'utf8')).join('\n');
+    expect(out).toContain('138****8764');
+    expect(out).not.toContain('13801328764');
+    expect(out).toContain('010-58934617');
+
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-'));
+    mkdirSync(join(dir, 'sources'));
+    writeFileSync(join(dir, 'sources', 'a.txt'), text);
+    const args = ['scripts/ingest/cli.ts', '--sources', join(dir, 'sources'), '--out', join(dir, 'out'), '--overrides', join(dir, 'none'), '--publish-personal'];
+    const published = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    expect(published.stdout).toContain('ingest: personal numbers published (--publish-personal)');
+    expect(readFileSync(join(dir, 'out', 'documents.json'), 'utf8')).toContain('13801328764');
+  });
+
   it('says so when the sources folder is missing', () => {
     const r = spawnSync(process.execPath, ['scripts/ingest/cli.ts', '--sources', '/nonexistent/x', '--out', join(tmpdir(), 'never')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
