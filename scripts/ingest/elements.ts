@@ -8,6 +8,7 @@
  * a signature printed after the first attachment. Both are found and reported.
  */
 import type { VFile } from 'vfile';
+import type { Coverage } from './coverage.ts';
 import type { Line } from './read.ts';
 import { type Slice, balanced } from './split.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
@@ -59,6 +60,24 @@ const COPIED = /^[\s\u3000]*(抄送|抄报)[\s\u3000]*[:：](.*)$/u;
  * `context` is every line of the source: a title printed without its end (a web page's heading
  * 印发《X》 for the notice 印发《X》的通知) is completed where the source quotes it with its 文号.
  */
+/**
+ * The elements stage over one document: its parts read (readElements), and the lines that printed
+ * 版头, 文号, 标题, 主送, 附件说明, 署名, 成文日期 and 抄送 marked as the document's metadata.
+ */
+export function documentElements(file: VFile, cov: Coverage, slice: Slice): DocElements {
+  const el = readElements(file, slice, cov.source.lines);
+  const meta = (lines: Line[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
+  meta(el.masthead, 'masthead');
+  meta(el.titleLines, 'title');
+  meta(el.docNumberLines, 'doc-number');
+  meta(el.addresseeLines, 'addressees');
+  meta(el.attachmentNoteLines, 'attachment-note');
+  meta(el.signatureLines, 'signature');
+  meta(el.dateLines, 'date');
+  meta(el.copiedToLines, 'copied-to');
+  return el;
+}
+
 export function readElements(file: VFile, slice: Slice, context: Line[] = slice.lines): DocElements {
   const lines = slice.lines;
   let i = 0;

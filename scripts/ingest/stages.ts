@@ -5,7 +5,7 @@
  *     ─► parser plugin: parse/text.ts (公文 text) | parse/markdown.ts (remark-parse + remark-gfm)
  *          → a unist tree of `line` nodes with positions (parse/tree.ts)
  *     ─► SOURCE_STAGES, per source, transformers `(tree, file)` run by one unified processor:
- *          noise → split → structure (elements, then the clause tree, per document)
+ *          noise → split → elements → structure
  *     ─► CORPUS_STAGES, over the set of trees, in order:
  *          link → overrides → ids → catalog → standards → references → status → events → fees
  *          → segment → privacy
@@ -25,6 +25,7 @@ import { extractCatalog } from './catalog.ts';
 import type { Corpus } from './context.ts';
 import { Coverage } from './coverage.ts';
 import type { Report } from './diagnostics.ts';
+import { documentElements } from './elements.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';
 import { assignIds } from './ids.ts';
@@ -78,15 +79,24 @@ export const SOURCE_STAGES: SourceStage[] = [
     },
   },
   {
-    // Each document: its elements — 发文机关, 文号, 标题, 主送, 署名, 成文日期, 抄送, 附件 (elements.ts) —
-    // then paragraphs, numbering and tables as its clause tree, with positions (structure.ts).
-    // structureDocument runs both over one document; `elements` becomes its own entry here once it
-    // can be given the elements read before it.
+    // Each document's parts (GB/T 9704): 发文机关, 文号, 标题, 主送, 附件说明, 署名, 成文日期, 抄送, the
+    // document a 印发 notice carries, 附件 (elements.ts); the lines that print them are the document's metadata.
+    name: 'elements',
+    transform: (tree, file) => {
+      const slices = file.data.slices ?? [];
+      documentNodes(tree).forEach((doc, k) => {
+        doc.data.elements = documentElements(file, coverage(tree, file), slices[k]!);
+      });
+    },
+  },
+  {
+    // Each document's text, enclosure and attachments → paragraphs, numbering and tables as its clause
+    // tree, every clause, row and cell with its position (structure.ts).
     name: 'structure',
     transform: (tree, file) => {
       const slices = file.data.slices ?? [];
       documentNodes(tree).forEach((doc, k) => {
-        doc.data.draft = structureDocument(file, coverage(tree, file), slices[k]!, doc.data.key);
+        doc.data.draft = structureDocument(file, coverage(tree, file), slices[k]!, doc.data.key, doc.data.elements!);
       });
     },
   },

@@ -7,15 +7,15 @@
  * 3. tree: numbering styles nest in the order they first appear (一、 then （一） then 1. …),
  *    as a reader of 公文 infers them; an unnumbered paragraph belongs to the nearest heading.
  *
- * `structureDocument` runs the stage over one document: its elements (elements.ts), then the
- * clause tree of its text, of the document a 印发 notice carries, and of each attachment.
+ * `structureDocument` runs the stage over one document whose elements the elements stage has read
+ * (elements.ts): the clause tree of its text, of the document a 印发 notice carries, and of each attachment.
  * Every clause, table row and cell gets its position in the source, and every clause the
  * source map of its text (`lineStarts`, read with positions.ts `pointAt`).
  */
 import type { VFile } from 'vfile';
 import type { Clause, Position, SourcePoint, Table, TableCell, TableRow } from '../../src/schema/corpus.ts';
 import type { Coverage } from './coverage.ts';
-import { type DocElements, type Part, readElements } from './elements.ts';
+import type { DocElements, Part } from './elements.ts';
 import type { Line } from './read.ts';
 import type { Slice } from './split.ts';
 import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
@@ -410,22 +410,12 @@ export interface Draft {
 }
 
 /**
- * The per-document stages over one slice of a source: elements, then the clause tree of the
- * text, the enclosure and each attachment, with anchors unique in the document. Marks every
- * line it uses in `cov`; `key` names the document in those marks.
+ * The structure stage over one slice of a source whose elements (`el`) the elements stage read:
+ * the clause tree of the text, the enclosure and each attachment, with anchors unique in the
+ * document. Marks every line it uses in `cov`; `key` names the document in those marks.
  */
-export function structureDocument(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
-  const el = readElements(vf, slice, cov.source.lines);
+export function structureDocument(vf: VFile, cov: Coverage, slice: Slice, key: string, el: DocElements): Draft {
   const meta = (lines: { n: number }[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
-  meta(el.masthead, 'masthead');
-  meta(el.titleLines, 'title');
-  meta(el.docNumberLines, 'doc-number');
-  meta(el.addresseeLines, 'addressees');
-  meta(el.attachmentNoteLines, 'attachment-note');
-  meta(el.signatureLines, 'signature');
-  meta(el.dateLines, 'date');
-  meta(el.copiedToLines, 'copied-to');
-
   const width = wrapWidth(slice.lines);
   const used = new Set<string>();
   const clauses: Clause[] = toClauses(vf, toBlocks([...el.body, ...el.trailing], width, cov, key), { numbered: '', plain: '' }, used);

@@ -11,6 +11,7 @@ import { markNoise } from '../../scripts/ingest/noise.ts';
 import { readSource } from '../../scripts/ingest/read.ts';
 import { type FrontMatter, splitSource } from '../../scripts/ingest/split.ts';
 import { type Draft, structureDocument } from '../../scripts/ingest/structure.ts';
+import { documentElements } from '../../scripts/ingest/elements.ts';
 import { SOURCES, realSources } from './corpus.ts';
 
 export interface Parsed {
@@ -35,7 +36,8 @@ export function source(prefix: string): Parsed {
     const cov = new Coverage(readSource(file, bytes));
     markNoise(cov);
     const { frontMatter, slices } = splitSource(file, cov);
-    const drafts = slices.map((s, k) => structureDocument(file, cov, s, `${name}#${k}`));
+    const elements = slices.map((s) => documentElements(file, cov, s));
+    const drafts = slices.map((s, k) => structureDocument(file, cov, s, `${name}#${k}`, elements[k]!));
     p = { file, cov, frontMatter, drafts, raw: new TextDecoder().decode(bytes).split(/\r?\n/u) };
     parsed.set(name, p);
   }

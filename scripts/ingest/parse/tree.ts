@@ -13,6 +13,7 @@
  */
 import type { Data, Node, Parent, Position } from 'unist';
 import type { Line } from '../read.ts';
+import type { DocElements } from '../elements.ts';
 import type { Draft } from '../structure.ts';
 
 export interface CellNode extends Node {
@@ -46,6 +47,8 @@ export interface DocumentData extends Data {
   key: string;
   /** The 目录 entry that named it, if any. */
   tocTitle: string | null;
+  /** The parts of the 公文 (filled by the elements stage). */
+  elements?: DocElements;
   /** Elements and clauses (filled by the structure stage). */
   draft?: Draft;
 }
