@@ -13,7 +13,7 @@ import { C001, C002, SOURCES, realCorpus } from '../helpers/corpus.ts';
 
 describe('the stage lists', () => {
   it('declares the per-source and the corpus stages in pipeline order', () => {
-    expect(SOURCE_STAGES.map((s) => s.name)).toEqual(['noise', 'split', 'structure']);
+    expect(SOURCE_STAGES.map((s) => s.name)).toEqual(['noise', 'split', 'elements', 'structure']);
     expect(CORPUS_STAGES.map((s) => s.name)).toEqual(['link', 'overrides', 'ids', 'catalog', 'standards', 'references', 'status', 'events', 'fees', 'segment', 'privacy']);
   });
 });
