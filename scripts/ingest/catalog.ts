@@ -16,7 +16,7 @@ import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, StatedTotal } from '../../src/schema/catalog.ts';
 import { type ContactFields, contactFromCells, isContactStream, personsOf, readContactStream, sharedKeys } from './catalog/contacts.ts';
 import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey } from './catalog/names.ts';
-import { certificateKey as nameKey, organizationKey as orgKey, tidyName as tidy } from '../../src/lib/text/normalize.ts';
+import { certificateKey, organizationKey, tidyName } from '../../src/lib/text/normalize.ts';
 import { citedNotices, figures } from './catalog/statements.ts';
 import { BATCH_NAMES, type ListRow, batchesNamed, listTables } from './catalog/tables.ts';
 import { type Place, type Report, placeOf } from './diagnostics.ts';
@@ -71,9 +71,9 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
   const variants = new Map<string, OrgVariant>();
   for (const r of [...officialRows, ...contactRows]) {
     if (!r.organization) continue;
-    const key = orgKey(r.organization);
+    const key = organizationKey(r.organization);
     const v = variants.get(key) ?? { key, printed: [], official: false, places: [] };
-    const printed = tidy(r.organization);
+    const printed = tidyName(r.organization);
     if (!v.printed.includes(printed)) v.printed.push(printed);
     if (OFFICIAL.has(r.status)) v.official = true;
     if (!v.places.some((p) => p.file === r.file && p.line === r.line) && !r.continued) v.places.push(r.organizationPlace);
@@ -94,8 +94,8 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
       } else {
         const full = completeEnding(v.printed[0]!);
         if (full) {
-          repairs.set(v.key, orgKey(full));
-          completed.set(orgKey(full), full);
+          repairs.set(v.key, organizationKey(full));
+          completed.set(organizationKey(full), full);
           report(first, 'organization-name-completed', `培训评价组织名称被表格截断：“${v.printed[0]}”，语料中无完整写法，按结尾补全为“${full}”（出现于 ${where(v)}）`);
         } else {
           report(first, 'organization-name-truncated', `培训评价组织名称疑似被截断：“${v.printed[0]}”，语料中无完整写法，未补全`);
@@ -119,7 +119,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
   }
   const resolveOrg = (printed: string | null): string | null => {
     if (!printed) return null;
-    let k = orgKey(printed);
+    let k = organizationKey(printed);
     for (let n = 0; n < 5 && repairs.has(k); n++) k = repairs.get(k)!;
     return k;
   };
@@ -162,7 +162,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
   }
   for (const r of sortedOfficial) {
     const { name, suffix } = certificateName(r.certificate);
-    const key = nameKey(name);
+    const key = certificateKey(name);
     let c = certs.get(key);
     if (!c) certs.set(key, (c = { key, name, printed: [], batch: r.batch, orgKeys: [], listings: [], contacts: [], contactFields: [], order: certs.size }));
     if (suffix === 'truncated') report(r.certificatePlace, 'certificate-name-truncated', `证书名称被表格截断：“${r.certificate}”，读作“${name}${SUFFIX}”`);
@@ -202,7 +202,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
   const mismatches: { r: ListRow; cert: CertDraft; printedOrg: string | null }[] = [];
   for (const r of contactRows) {
     const { name } = certificateName(r.certificate);
-    const key = nameKey(name);
+    const key = certificateKey(name);
     const pool = officialBatches.has(r.batch) ? inBatch(r.batch) : inBatch(null);
     const m = matchKey(key, pool);
     let cert: CertDraft | undefined;
@@ -286,7 +286,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
     for (const e of entries) {
       let cert: CertDraft | undefined;
       if (e.name) {
-        const m = matchKey(nameKey(certificateName(e.name).name), pool);
+        const m = matchKey(certificateKey(certificateName(e.name).name), pool);
         if (m && 'key' in m) cert = certs.get(m.key);
       } else {
         const candidates = pool.map((k) => certs.get(k)!).filter((c) => !taken.has(c.key) && c.contactFields.some((f) => sharedKeys(e, f).length));
@@ -316,7 +316,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
   for (const f of stated) {
     const pool = f.batches.flatMap((b) => inBatch(b));
     for (const printed of f.names) {
-      const m = matchKey(nameKey(certificateName(printed).name), pool);
+      const m = matchKey(certificateKey(certificateName(printed).name), pool);
       if (!m || !('key' in m)) {
         report(f.clausePlace, 'certificate-unknown-in-text', `正文列举的证书“${printed}”无法对应到名单中的证书`);
         continue;
@@ -372,7 +372,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
       id: certId(c.key)!,
       name: c.name,
       fullName,
-      aliases: c.printed.filter((p) => ![c.name, fullName].some((n) => orgKey(n) === orgKey(p))),
+      aliases: c.printed.filter((p) => ![c.name, fullName].some((n) => organizationKey(n) === organizationKey(p))),
       organizations: c.orgKeys.map(orgId).filter((x): x is string => x !== null),
       batch: c.batch,
       listings: c.listings.map(plain),
@@ -382,7 +382,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
   });
   const organizations: Organization[] = orgList.map((o) => {
     const name = orgNames.get(o.key)!;
-    const aliases = [...variants.values()].filter((v) => resolveOrg(v.printed[0]!) === o.key).flatMap((v) => v.printed).filter((p) => orgKey(p) !== orgKey(name));
+    const aliases = [...variants.values()].filter((v) => resolveOrg(v.printed[0]!) === o.key).flatMap((v) => v.printed).filter((p) => organizationKey(p) !== organizationKey(name));
     return {
       id: orgId(o.key)!,
       name,
@@ -417,7 +417,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
       announced: notice('公示'),
       confirmed: notice('确认'),
       organizations: new Set(rows.map((r) => resolveOrg(r.organization))).size,
-      certificates: new Set(rows.map((r) => nameKey(certificateName(r.certificate).name))).size,
+      certificates: new Set(rows.map((r) => certificateKey(certificateName(r.certificate).name))).size,
     };
   });
 
@@ -442,7 +442,7 @@ function compareLists(rows: ListRow[], report: Report) {
     if (t) t.push(r);
     else byTable.set(key, [r]);
   }
-  const keys = (t: ListRow[]) => new Set(t.map((r) => nameKey(certificateName(r.certificate).name)));
+  const keys = (t: ListRow[]) => new Set(t.map((r) => certificateKey(certificateName(r.certificate).name)));
   const firstOfBatch = new Map<number, { table: ListRow[]; keys: Set<string> }>();
   for (const b of byTable.values()) {
     const batch = b[0]!.batch;

@@ -15,7 +15,7 @@ import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';
 import { type DocNumber, docNumberLine, findDocNumbers, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { endsLikeTitle, enclosedTitleOf, isMasthead, titleKey, titleLike } from '../../src/lib/text/titles.ts';
-import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
+import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';
 
 export interface Part {
   /** 附件 1 → "附件1"; the enclosure and the main text have none. */
@@ -118,7 +118,7 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
       title = joinTitle(titleLines);
       i += run;
     } else if (slice.tocTitle && first) {
-      title = squeeze(first.text);
+      title = removeExtractionSpaces(first.text);
       titleLines = [first];
       i++;
     }
@@ -133,7 +133,7 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
         source: 'elements',
       });
       title = whole.title;
-    } else if (ISSUING_WITHOUT_GENRE.test(squeeze(title))) {
+    } else if (ISSUING_WITHOUT_GENRE.test(removeExtractionSpaces(title))) {
       file.message(`标题“${title}”缺少本文的文种（如“的通知”），来源中也没有连同文号引用的全称；照原样保留`, {
         place: { line: titleLines[0]?.n ?? lines[0]!.n, column: 1 },
         ruleId: 'incomplete-title',
@@ -178,7 +178,7 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
       ruleId: 'no-title',
       source: 'elements',
     });
-    title = squeeze(lines[0].text);
+    title = removeExtractionSpaces(lines[0].text);
   }
 
   // 成文日期: the first line that is a date and nothing else; 署名 right above it.
@@ -262,24 +262,24 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
   for (const l of afterDate) {
     const m = ATTACHMENT_HEADING.exec(l.text);
     if (m && (m[3]!.trim() === '' || m[3]!.trim().length <= 40) && !/[。；]/u.test(m[3]!)) {
-      const named = squeeze(m[3]!);
+      const named = removeExtractionSpaces(m[3]!);
       current = { label: `${m[1]}${m[2] ? normaliseDigits(m[2]) : ''}`, title: named ? withoutFileSuffix(file, named, l.n) : null, line: l.n, headLines: [l], lines: [] };
       attachments.push(current);
       continue;
     }
     if (!current && !enclosure && carried && titleKey(l.text) === titleKey(carried)) {
-      enclosure = { label: null, title: squeeze(l.text), line: l.n, headLines: [l], lines: [] };
+      enclosure = { label: null, title: removeExtractionSpaces(l.text), line: l.n, headLines: [l], lines: [] };
       continue;
     }
     if (current) {
       if (current.title === null && current.lines.length === 0 && titleLike(l.text)) {
-        current.title = withoutFileSuffix(file, squeeze(l.text).replace(/^\*+|\*+$/gu, ''), l.n);
+        current.title = withoutFileSuffix(file, removeExtractionSpaces(l.text).replace(/^\*+|\*+$/gu, ''), l.n);
         current.headLines.push(l);
         continue;
       }
       // A title wrapped over two lines: 参与…评价组织及 / 职业技能等级证书名单
       if (current.title !== null && current.lines.length === 0 && !endsLikeTitle(current.title) && titleLike(l.text) && endsLikeTitle(current.title + l.text)) {
-        current.title = squeeze(current.title + l.text.trim()).replace(/^\*+|\*+$/gu, '');
+        current.title = removeExtractionSpaces(current.title + l.text.trim()).replace(/^\*+|\*+$/gu, '');
         current.headLines.push(l);
         continue;
       }
@@ -330,7 +330,7 @@ const ISSUING_WITHOUT_GENRE = /(?:印发|转发|发布)《[^《》]+》$/u;
  * source quotes the notice whole with its 文号, its inner 《》 as 〈〉: 《…印发〈X〉的通知》（文号）.
  */
 function quotedTitle(title: string, docNumber: DocNumber, context: Line[]): { title: string; line: number } | null {
-  const t = squeeze(title);
+  const t = removeExtractionSpaces(title);
   if (endsLikeTitle(t) && !ISSUING_WITHOUT_GENRE.test(t)) return null;
   const key = titleKey(t);
   for (const l of context) {
@@ -338,7 +338,7 @@ function quotedTitle(title: string, docNumber: DocNumber, context: Line[]): { ti
       if (n.text !== docNumber.text) continue;
       const m = /《((?:[^《》〈〉]|〈[^〈〉]*〉)+)》[\s\u3000]*[（(][\s\u3000]*$/u.exec(l.text.slice(0, n.index));
       if (!m) continue;
-      const whole = squeeze(m[1]!.replace(/〈/gu, '《').replace(/〉/gu, '》'));
+      const whole = removeExtractionSpaces(m[1]!.replace(/〈/gu, '《').replace(/〉/gu, '》'));
       const k = titleKey(whole);
       if (k.length > key.length && k.startsWith(key) && endsLikeTitle(whole)) return { title: whole, line: l.n };
     }
@@ -352,7 +352,7 @@ function displacedTitle(lines: Line[]): { at: number; length: number } | null {
     if (!/关于/u.test(lines[a]!.text)) continue;
     for (let len = 1; len <= 4 && a + len <= lines.length; len++) {
       const run = lines.slice(a, a + len);
-      if (!run.every((l) => titleLike(l.text) && squeeze(l.text).length <= 30)) break;
+      if (!run.every((l) => titleLike(l.text) && removeExtractionSpaces(l.text).length <= 30)) break;
       if (endsLikeTitle(run[len - 1]!.text)) return { at: a, length: len };
     }
   }
@@ -360,12 +360,12 @@ function displacedTitle(lines: Line[]): { at: number; length: number } | null {
 }
 
 function joinTitle(lines: Line[]): string {
-  return unwrapBookTitle(squeeze(lines.map((l) => l.text.trim()).join('')).replace(/\*+/gu, ''));
+  return unwrapBookTitle(removeExtractionSpaces(lines.map((l) => l.text.trim()).join('')).replace(/\*+/gu, ''));
 }
 
 /** 《X》 printed as a heading is the title X. */
 function unwrapBookTitle(t: string): string {
-  const s = squeeze(t);
+  const s = removeExtractionSpaces(t);
   return /^《[^《》]+》$/u.test(s) ? s.slice(1, -1) : s;
 }
 
@@ -411,14 +411,14 @@ export function splitIssuers(lines: string[]): string[] {
  * it is the first paragraph of the text, not addressees.
  */
 function namesRecipients(text: string): boolean {
-  const t = squeeze(text).replace(/[:：]$/u, '');
+  const t = removeExtractionSpaces(text).replace(/[:：]$/u, '');
   if (/[《》〔〕]/u.test(t)) return false;
   return splitAddressees(t).every((name) => name.length <= 40);
 }
 
 /** 各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局，有关单位： → three addressees. */
 function splitAddressees(text: string): string[] {
-  const t = squeeze(text).replace(/[:：]$/u, '');
+  const t = removeExtractionSpaces(text).replace(/[:：]$/u, '');
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -447,7 +447,7 @@ function parseAttachmentNote(lines: Line[]): Array<{ label: string | null; title
   });
   return parts.map(({ text: p, line }) => {
     const m = /^(\d+(?:[.．]\d+)*)[\s\u3000]*[.．、:：]?[\s\u3000]*(.+)$/u.exec(p);
-    return m ? { label: m[1]!, title: squeeze(m[2]!), line } : { label: null, title: squeeze(p), line };
+    return m ? { label: m[1]!, title: removeExtractionSpaces(m[2]!), line } : { label: null, title: removeExtractionSpaces(p), line };
   });
 }
 

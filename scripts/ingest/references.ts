@@ -14,7 +14,7 @@ import type { Reference } from '../../src/schema/references.ts';
 import { sentenceAt } from './events/text.ts';
 import { findDocNumbers, parseDocNumber } from '../../src/lib/text/docnumber.ts';
 import { endsLikeTitle, enclosedTitleOf, titleKey } from '../../src/lib/text/titles.ts';
-import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
+import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';
 
 interface Found {
   kind: Reference['kind'];
@@ -116,7 +116,7 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
         const def = ALIAS_DEF.exec(after);
         if (!def) continue;
         const target = (m[2] && byNumber.get(parseDocNumber(m[2])?.text ?? '')) || resolveTitle(m[1]!);
-        const alias = squeeze(def[1]!);
+        const alias = removeExtractionSpaces(def[1]!);
         aliases.set(alias, { doc: target, title: m[1]! });
         // A name like 职教20条 is used across documents; 《通知》 and 《方案》 only inside the defining one.
         if (target && !/^(通知|方案|意见|办法|公告)$/u.test(alias)) globalAliases.set(alias.replace(/\s+/gu, ''), target);
@@ -136,7 +136,7 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
       for (const m of text.matchAll(TITLE_REF)) {
         const inner = m[1]!;
         covered.push([m.index!, m.index! + m[0].length]);
-        const aliasHit = aliases.get(squeeze(inner));
+        const aliasHit = aliases.get(removeExtractionSpaces(inner));
         if (aliasHit) {
           found.push({ at: m.index!, kind: 'alias', printed: m[0], title: aliasHit.title, docNumber: null, attachment: null, alias: inner });
           continue;
@@ -170,7 +170,7 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
           target = d;
           targetAnchor = d.clauses.find((x) => x.kind === 'attachment' && x.anchor === `a${f.attachment}`)?.anchor ?? null;
         } else if (f.kind === 'alias') {
-          target = aliases.get(squeeze(f.alias!))?.doc ?? globalAliases.get(f.alias!) ?? null;
+          target = aliases.get(removeExtractionSpaces(f.alias!))?.doc ?? globalAliases.get(f.alias!) ?? null;
         } else {
           target = (f.docNumber ? byNumber.get(f.docNumber) : undefined) ?? (f.title ? resolveTitle(f.title) : null);
           if (!target && f.title) {
@@ -208,8 +208,8 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
  */
 function relationOf(d: PolicyDocument, target: PolicyDocument | null, f: Found, sentence: () => string): Reference['relation'] {
   if (!target || f.kind === 'attachment') return '引用';
-  const t = squeeze(d.title);
-  if (/转发/u.test(t) && f.title && t.includes(squeeze(f.title)) && /转发/u.test(sentence())) return '转发';
+  const t = removeExtractionSpaces(d.title);
+  if (/转发/u.test(t) && f.title && t.includes(removeExtractionSpaces(f.title)) && /转发/u.test(sentence())) return '转发';
   return '引用';
 }
 

@@ -13,7 +13,7 @@ import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { docNumberLine, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { readLabels } from './text/labels.ts';
 import { endsLikeTitle, isMasthead, titleKey, titleLike } from '../../src/lib/text/titles.ts';
-import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
+import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';
 
 export interface TocEntry {
   title: string;
@@ -115,16 +115,16 @@ function readFrontMatter(lines: Line[], cov: Coverage): FrontMatter | null {
   for (; k < lines.length; k++) {
     const m = TOC_ENTRY.exec(lines[k]!.text);
     if (!m) break;
-    toc.push({ title: squeeze(m[1]!.replace(/[.．。·…]+$/u, '')), page: Number(m[2]), line: lines[k]!.n, target: null });
+    toc.push({ title: removeExtractionSpaces(m[1]!.replace(/[.．。·…]+$/u, '')), page: Number(m[2]), line: lines[k]!.n, target: null });
   }
   if (toc.length === 0) return null;
   cov.markAll(before, { as: 'noise', reason: 'compilation-front-matter' });
   cov.markAll(lines.slice(tocAt, k), { as: 'noise', reason: 'table-of-contents' });
-  const title = before[0] ? squeeze(before[0].text).replace(/^《(.*)》$/u, '$1') : '';
+  const title = before[0] ? removeExtractionSpaces(before[0].text).replace(/^《(.*)》$/u, '$1') : '';
   let date: string | null = null;
   let compiler: string | null = null;
   for (const l of before.slice(1)) {
-    const t = squeeze(l.text);
+    const t = removeExtractionSpaces(l.text);
     const ym = /^(\d{4})\s*年\s*(\d{1,2})\s*月$/u.exec(t);
     if (dateLine(t)) date = dateLine(t);
     else if (ym) date = `${ym[1]}-${ym[2]!.padStart(2, '0')}`;

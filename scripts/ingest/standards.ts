@@ -22,7 +22,7 @@ import { type CodeStyle, detectStyle } from './standards/codes.ts';
 import { readCodedLevel } from './standards/coded-table.ts';
 import { readFrontMatter } from './standards/front-matter.ts';
 import { isGlossaryHeading, isTermsHeading, readNumberedGlossary, readTermsAndDefinitions } from './standards/glossary.ts';
-import { type ColumnRole, type DraftRow, cellSource, standardText as clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
+import { type ColumnRole, type DraftRow, cellSource, standardText, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
 import { type Place, type Report, placeOf } from './diagnostics.ts';
 import { readUncodedLevel } from './standards/uncoded-table.ts';
 import { initials } from '../../src/lib/text/docnumber.ts';
@@ -79,14 +79,14 @@ function candidates(doc: PolicyDocument): Candidate[] {
   const file = doc.source[0]!.file;
   const out: Candidate[] = [];
   const own = doc.clauses.filter((c) => c.kind !== 'attachment' && c.kind !== 'enclosure');
-  if (STANDARD_TITLE.test(clean(doc.title)) && own.length) {
+  if (STANDARD_TITLE.test(standardText(doc.title)) && own.length) {
     const source = { file, line: doc.source[0]!.startLine };
-    out.push({ doc, file, title: clean(doc.title), anchor: null, source, at: source, clauses: own, glossaries: [] });
+    out.push({ doc, file, title: standardText(doc.title), anchor: null, source, at: source, clauses: own, glossaries: [] });
   }
   const visit = (cs: Clause[]) => {
     for (const c of cs) {
-      if ((c.kind === 'attachment' || c.kind === 'enclosure') && c.heading && STANDARD_TITLE.test(clean(c.heading))) {
-        out.push({ doc, file, title: clean(c.heading), anchor: c.anchor, source: { file, line: c.source.line }, at: placeOf(file, c.position), clauses: c.children, glossaries: [] });
+      if ((c.kind === 'attachment' || c.kind === 'enclosure') && c.heading && STANDARD_TITLE.test(standardText(c.heading))) {
+        out.push({ doc, file, title: standardText(c.heading), anchor: c.anchor, source: { file, line: c.source.line }, at: placeOf(file, c.position), clauses: c.children, glossaries: [] });
         continue;
       }
       if ((c.kind === 'attachment' || c.kind === 'enclosure') && isGlossaryHeading(c.heading)) {
@@ -116,7 +116,7 @@ function findTables(cand: Candidate, report: Report): FoundTable[] {
         const header = c.table.header?.cells.map((x) => x.text) ?? null;
         let roles = header ? columnRoles(header) : null;
         const caption = [...cs.slice(0, i)].reverse().find((s) => s.kind === 'paragraph');
-        let level: SkillLevel | null = caption && /^表\s*\d/u.test(clean(caption.text)) ? findLevel(caption.text) : null;
+        let level: SkillLevel | null = caption && /^表\s*\d/u.test(standardText(caption.text)) ? findLevel(caption.text) : null;
         let levelClause: Clause | null = level ? ancestors[ancestors.length - 1] ?? c : null;
         for (let k = ancestors.length - 1; k >= 0 && !level; k--) {
           const a = ancestors[k]!;

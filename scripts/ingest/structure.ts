@@ -20,7 +20,7 @@ import type { Line } from './read.ts';
 import type { Slice } from './split.ts';
 import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
-import { removeExtractionSpaces as squeeze, removeLetterSpacing as unspace } from '../../src/lib/text/normalize.ts';
+import { removeExtractionSpaces, removeLetterSpacing } from '../../src/lib/text/normalize.ts';
 
 export interface Block {
   kind: 'paragraph' | 'table';
@@ -74,7 +74,7 @@ export function continues(prev: string, next: string, width: number): boolean {
   if (unbalanced(p)) return true;
   // A short numbered line with no sentence in it is a heading: （七）建立健全监督、管理与服务机制
   const label = readLabels(stripMarkdown(p))[0];
-  if (label && !/，/u.test(label.rest) && displayWidth(p) < width * 0.8 && squeeze(label.rest).length <= 30) return false;
+  if (label && !/，/u.test(label.rest) && displayWidth(p) < width * 0.8 && removeExtractionSpaces(label.rest).length <= 30) return false;
   if (/^(?:——|—|•|·)/u.test(n)) return false;
   if (displayWidth(p) >= width * 0.8) return true;
   if (FIELD_LINE.test(n)) return false;
@@ -111,7 +111,7 @@ function joinLines(parts: string[]): string {
     if (!out) out = p;
     else out += /[A-Za-z0-9,.;:]$/u.test(out) && /^[A-Za-z0-9(]/u.test(p) ? ` ${p}` : p;
   }
-  return unspace(out);
+  return removeLetterSpacing(out);
 }
 
 export function toBlocks(lines: Line[], width: number, cov: Coverage, docId: string): Block[] {
@@ -214,7 +214,7 @@ export function toCell(raw: string): Omit<TableCell, 'position'> {
     if (parts[0]!.trim()) items.unshift({ label: null, text: parts[0]!.trim() });
     return { text: items.map((it) => (it.label ? `${it.label} ${it.text}` : it.text)).join(' '), items };
   }
-  const text = unspace(t);
+  const text = removeLetterSpacing(t);
   // The cell as printed is kept when letter spacing was removed: where the spaces stood tells names apart (李 凯 徐庆振).
   return text === t ? { text } : { text, printed: t };
 }
@@ -390,7 +390,7 @@ function splitHeading(rest: string, next: Block | undefined, label: Label): { he
   // A short list item followed by its next sibling is an item, not a heading: (1) 明确… (2) 分解…
   const listItem = LIST_STYLES.has(label.style) && !nextUnnumbered;
   // Headings are letter-spaced for typesetting (总　　则); the words are what a reader cites.
-  if (!listItem && !/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && squeeze(r).length <= 40) return { heading: squeeze(r), text: '' };
+  if (!listItem && !/[。；！？]/u.test(r) && !/[:：]$/u.test(r) && removeExtractionSpaces(r).length <= 40) return { heading: removeExtractionSpaces(r), text: '' };
   const one = /^([^。；！？，]{2,24})。$/u.exec(r);
   if (one && nextUnnumbered) return { heading: one[1]!, text: '' };
   const inline = /^([^。；！？，]{2,20})。(.+)$/u.exec(r);

@@ -3,7 +3,7 @@ import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { docNumberLine, findDocNumbers, idFromDocNumber, parseDocNumber, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { readLabels } from '../../scripts/ingest/text/labels.ts';
 import { enclosedTitleOf, kindOfTitle } from '../../src/lib/text/titles.ts';
-import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
+import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';
 
 describe('文号', () => {
   it.each([
@@ -71,8 +71,8 @@ describe('labels', () => {
 
 describe('titles', () => {
   it('squeezes extraction spaces but keeps the space between two issuers', () => {
-    expect(squeeze('关于做好第三批 1+X 证书制度试点 申报工作的通知')).toBe('关于做好第三批 1+X 证书制度试点申报工作的通知');
-    expect(squeeze('人力资源社会保障部 教育部关于印发')).toBe('人力资源社会保障部 教育部关于印发');
+    expect(removeExtractionSpaces('关于做好第三批 1+X 证书制度试点 申报工作的通知')).toBe('关于做好第三批 1+X 证书制度试点申报工作的通知');
+    expect(removeExtractionSpaces('人力资源社会保障部 教育部关于印发')).toBe('人力资源社会保障部 教育部关于印发');
   });
   it('knows the 文种 and what a 印发 notice carries', () => {
     expect(kindOfTitle('关于推进 1+X 证书制度试点工作的指导意见')).toBe('意见');

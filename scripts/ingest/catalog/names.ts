@@ -4,7 +4,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { initials } from '../../../src/lib/text/docnumber.ts';
-import { organizationKey as orgKey, tidyName as tidy } from '../../../src/lib/text/normalize.ts';
+import { organizationKey, tidyName } from '../../../src/lib/text/normalize.ts';
 
 export const SUFFIX = '职业技能等级证书';
 
@@ -13,7 +13,7 @@ const MIN_SUFFIX = 4;
 
 /** A certificate name as printed → its name without the suffix, and how the suffix was printed. */
 export function certificateName(printed: string): { name: string; suffix: 'full' | 'truncated' | 'none' | 'short' } {
-  const t = tidy(printed);
+  const t = tidyName(printed);
   const squeezed = t.replace(/ /gu, '');
   if (squeezed.endsWith(SUFFIX)) return { name: stripTail(t, SUFFIX.length), suffix: 'full' };
   for (let n = SUFFIX.length - 1; n >= MIN_SUFFIX; n--) {
@@ -40,12 +40,12 @@ const ORG_ENDING = /(?:公司|中心|协会|学会|联合会|研究院|研究所
 
 /** The name stops in mid-word (a table cell cut it off): 股份有限, …研究院有, …有限公. */
 export function looksTruncated(name: string): boolean {
-  return !ORG_ENDING.test(orgKey(name));
+  return !ORG_ENDING.test(organizationKey(name));
 }
 
 /** Complete a cut-off company ending by the only way it can end (有限 → 有限公司); null when that is not obvious. */
 export function completeEnding(name: string): string | null {
-  const k = tidy(name);
+  const k = tidyName(name);
   for (const [cut, full] of [
     ['有限公', '有限公司'],
     ['有限', '有限公司'],

@@ -10,7 +10,7 @@
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
 import { type Place, placeOf } from '../diagnostics.ts';
 import { type Code, type CodeStyle, parentKey, taskKey, tokenize } from './codes.ts';
-import { type DraftRow, type LevelInput, type LevelOutput, cellSource, standardText as clean, levelSlug } from './model.ts';
+import { type DraftRow, type LevelInput, type LevelOutput, cellSource, standardText, levelSlug } from './model.ts';
 
 interface Item {
   type: SkillRowType;
@@ -57,11 +57,11 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
       let leadingAt: Place | null = null;
       const flushLeading = () => {
         if (leading.length === 0) return;
-        const name = clean(leading.join(' '));
+        const name = standardText(leading.join(' '));
         leading = [];
         const at = leadingAt ?? placeOf(file, row.position);
         leadingAt = null;
-        if (area && clean(area.parts.join(' ')) === name) return; // the same 工作领域 printed again after a page break
+        if (area && standardText(area.parts.join(' ')) === name) return; // the same 工作领域 printed again after a page break
         area = make('area', null, row.line, at);
         area.parts.push(name);
         items.push(area);
@@ -152,7 +152,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
       continue;
     }
     o.flags.add('duplicate-code');
-    const same = clean(o.parts.join(' ')) === clean(item.parts.join(' '));
+    const same = standardText(o.parts.join(' ')) === standardText(item.parts.join(' '));
     warn(item.at, 'skill-code-duplicate',
       same
         ? `${NAME[item.type]}代码“${item.code!.printed}”重复出现（第 ${o.line} 行与第 ${item.line} 行），内容相同，合并为一条`
@@ -181,7 +181,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
   };
   const areaIndex = new Map<Item, number>();
   let nArea = 0;
-  const name = (i: Item | null | undefined) => (i ? clean(i.parts.join(' ')) : '');
+  const name = (i: Item | null | undefined) => (i ? standardText(i.parts.join(' ')) : '');
   for (const item of kept) {
     if (item.type === 'area') {
       areaIndex.set(item, ++nArea);

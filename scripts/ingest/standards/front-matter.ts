@@ -6,7 +6,7 @@
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
 import type { FrontMatter, FrontMatterEntry, SkillLevel } from '../../../src/schema/skills.ts';
-import { standardText as clean, findLevel } from './model.ts';
+import { standardText, findLevel } from './model.ts';
 import { type Place, type Report, placeOf } from '../diagnostics.ts';
 
 const LEVEL_WORD = /^([初中高])级$/u;
@@ -15,7 +15,7 @@ const KEY_VALUE = /^([\p{Script=Han}]{2,12})[：:]\s*([\s\S]*)$/u;
 const DIVISION_LABEL = /^\d+(?:\.\d+)*$/u;
 
 export function clauseText(c: Clause): string {
-  return clean([c.heading, c.text].filter((t): t is string => !!t).join(' '));
+  return standardText([c.heading, c.text].filter((t): t is string => !!t).join(' '));
 }
 
 function flatten(cs: Clause[]): Clause[] {
@@ -37,13 +37,13 @@ export function readFrontMatter({ file, title, clauses, skip, report }: FrontMat
   /** Where each entry's clause starts (diagnostics point there). */
   const places = new Map<FrontMatterEntry, Place>();
   const add = (key: string, level: SkillLevel | null, text: string, items: string[], c: Clause) => {
-    const e: FrontMatterEntry = { key: clean(key), level, text: text.split('\n').map(clean).filter(Boolean).join('\n'), items, anchor: c.anchor, source: { file, line: c.source.line } };
+    const e: FrontMatterEntry = { key: standardText(key), level, text: text.split('\n').map(standardText).filter(Boolean).join('\n'), items, anchor: c.anchor, source: { file, line: c.source.line } };
     places.set(e, placeOf(file, c.position));
     entries.push(e);
   };
   const itemsOf = (c: Clause) =>
     flatten(c.children).flatMap((k) => {
-      if (k.table) return k.table.rows.map((r) => clean(r.cells.map((x) => x.text).filter(Boolean).join(' ')));
+      if (k.table) return k.table.rows.map((r) => standardText(r.cells.map((x) => x.text).filter(Boolean).join(' ')));
       return clauseText(k) ? [clauseText(k)] : [];
     });
   const hasSkipped = (c: Clause): boolean => skip(c) || c.children.some(hasSkipped);
@@ -53,12 +53,12 @@ export function readFrontMatter({ file, title, clauses, skip, report }: FrontMat
       const c = cs[i]!;
       if (skip(c)) continue;
       const own = c.kind === 'section' && c.heading ? findLevel(c.heading) : null;
-      const kv = c.label === null || DIVISION_LABEL.test(c.label.replace(/[.．、]$/u, '')) ? KEY_VALUE.exec(clean(c.text)) : null;
-      if (top && c.kind === 'paragraph' && /^(?:说明|前言)$/u.test(clean(c.text))) {
+      const kv = c.label === null || DIVISION_LABEL.test(c.label.replace(/[.．、]$/u, '')) ? KEY_VALUE.exec(standardText(c.text)) : null;
+      if (top && c.kind === 'paragraph' && /^(?:说明|前言)$/u.test(standardText(c.text))) {
         // 说明/前言: the paragraphs after it, up to the first division or the title printed again
         const body: Clause[] = [];
-        for (let j = i + 1; j < cs.length && cs[j]!.kind === 'paragraph' && cs[j]!.label === null && clean(cs[j]!.text) !== clean(title); j++) body.push(cs[j]!);
-        add(clean(c.text), null, body.map((b) => b.text).join('\n'), [], c);
+        for (let j = i + 1; j < cs.length && cs[j]!.kind === 'paragraph' && cs[j]!.label === null && standardText(cs[j]!.text) !== standardText(title); j++) body.push(cs[j]!);
+        add(standardText(c.text), null, body.map((b) => b.text).join('\n'), [], c);
         i += body.length;
         continue;
       }
@@ -69,14 +69,14 @@ export function readFrontMatter({ file, title, clauses, skip, report }: FrontMat
       }
       if (c.kind !== 'section' || (c.label !== null && !DIVISION_LABEL.test(c.label.replace(/[.．、]$/u, '')))) continue;
       // a section whose parts are per level (4.2 主要职责 → 4.2.1 初级：…) gives one entry per level
-      const perLevel = c.children.some((k) => LEVEL_WORD.test(KEY_VALUE.exec(clean(k.text))?.[1] ?? ''));
+      const perLevel = c.children.some((k) => LEVEL_WORD.test(KEY_VALUE.exec(standardText(k.text))?.[1] ?? ''));
       const leaf = !perLevel && !c.children.some((k) => k.kind === 'section' || skip(k));
-      const heading = c.heading ? clean(c.heading) : null;
+      const heading = c.heading ? standardText(c.heading) : null;
       const levelHeading = heading !== null && LEVEL_WORD.test(heading) ? (heading as SkillLevel) : null;
       if (heading && leaf && !hasSkipped(c)) {
         const paras = c.children.filter((k) => k.kind === 'paragraph' && k.label === null);
         const items = c.children.filter((k) => !paras.includes(k)).flatMap((k) => [k, ...flatten(k.children)]).flatMap((k) =>
-          k.table ? k.table.rows.map((r) => clean(r.cells.map((x) => x.text).filter(Boolean).join(' '))) : clauseText(k) ? [clauseText(k)] : []);
+          k.table ? k.table.rows.map((r) => standardText(r.cells.map((x) => x.text).filter(Boolean).join(' '))) : clauseText(k) ? [clauseText(k)] : []);
         add(levelHeading ? parentKey ?? heading : heading, levelHeading ?? own ?? level, paras.map((p) => p.text).join('\n'), items, c);
         continue;
       }

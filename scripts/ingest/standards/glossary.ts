@@ -7,7 +7,7 @@
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
 import type { GlossaryEntry } from '../../../src/schema/skills.ts';
-import { standardText as clean } from './model.ts';
+import { standardText } from './model.ts';
 import { type Place, type Report, placeOf } from '../diagnostics.ts';
 
 function paragraphs(cs: Clause[]): Clause[] {
@@ -42,7 +42,7 @@ export function readNumberedGlossary(clause: Clause, file: string, report: Repor
     }
   }
   return found.map((f): GlossaryEntry => {
-    const definition = clean(f.parts.join(' '));
+    const definition = standardText(f.parts.join(' '));
     if (!definition) report(f.at, 'glossary-empty', `名词“${f.term}”没有解释`);
     return { number: String(f.number), term: f.term, english: null, aliases: [], definition, reference: null, source: { file, line: f.line } };
   });
@@ -52,8 +52,8 @@ export function readNumberedGlossary(clause: Clause, file: string, report: Repor
 export function readTermsAndDefinitions(section: Clause, file: string): GlossaryEntry[] {
   const out: GlossaryEntry[] = [];
   for (const sub of section.children.filter((c) => c.kind === 'section' && c.label)) {
-    const ps = paragraphs(sub.children).map((p) => ({ text: clean(`${p.heading ?? ''} ${p.text}`), line: p.source.line }));
-    const head = sub.heading ? { text: clean(sub.heading), line: sub.source.line } : ps.shift();
+    const ps = paragraphs(sub.children).map((p) => ({ text: standardText(`${p.heading ?? ''} ${p.text}`), line: p.source.line }));
+    const head = sub.heading ? { text: standardText(sub.heading), line: sub.source.line } : ps.shift();
     if (!head) continue;
     const m = /^([^A-Za-z]+?)\s*([A-Za-z][A-Za-z\s-]*)?$/u.exec(head.text);
     const entry: GlossaryEntry = {
@@ -78,9 +78,9 @@ export function readTermsAndDefinitions(section: Clause, file: string): Glossary
 }
 
 export function isGlossaryHeading(heading: string | null): boolean {
-  return heading !== null && /^(?:名词解释|术语解释|名词术语|术语表)$/u.test(clean(heading));
+  return heading !== null && /^(?:名词解释|术语解释|名词术语|术语表)$/u.test(standardText(heading));
 }
 
 export function isTermsHeading(heading: string | null): boolean {
-  return heading !== null && /^术语(?:和|与)定义$/u.test(clean(heading));
+  return heading !== null && /^术语(?:和|与)定义$/u.test(standardText(heading));
 }

@@ -1,7 +1,7 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
 import type { Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
-import { removeExtractionSpaces as squeeze } from '../../../src/lib/text/normalize.ts';
+import { removeExtractionSpaces } from '../../../src/lib/text/normalize.ts';
 import type { Place, Report } from '../diagnostics.ts';
 
 /** What a column of a skill table holds, by its header. */
@@ -39,7 +39,7 @@ export function findLevel(text: string): SkillLevel | null {
 
 /** Names and texts lose the spaces the extraction put between Chinese characters (`前沿 发展 与创 新认 知`). */
 export function standardText(text: string): string {
-  return squeeze(text.replace(/\*\*/gu, ''));
+  return removeExtractionSpaces(text.replace(/\*\*/gu, ''));
 }
 
 /**

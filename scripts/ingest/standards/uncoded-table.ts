@@ -9,7 +9,7 @@
  */
 import type { TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
-import { type ColumnRole, type DraftRow, type LevelInput, type LevelOutput, standardText as clean, levelSlug } from './model.ts';
+import { type ColumnRole, type DraftRow, type LevelInput, type LevelOutput, standardText, levelSlug } from './model.ts';
 import { type Place, placeOf } from '../diagnostics.ts';
 
 interface Node {
@@ -64,7 +64,7 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
 
   // A continuation that repeats the character it continues (`…规划的方法` + `法与工具`) may be an extraction echo: kept, reported.
   const overlap = (prev: Node, next: string, at: Place) => {
-    const before = clean(prev.parts.join(' '));
+    const before = standardText(prev.parts.join(' '));
     const a = before.slice(-1);
     if (a && a === next.slice(0, 1) && /\p{Script=Han}/u.test(a))
       report(at, 'skill-continuation-overlap', `续行“${next}”接在“…${before.slice(-6)}”之后，衔接处的“${a}”重复，可能是提取时重复的字；照印刷保留`);
@@ -76,8 +76,8 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
     };
     for (const row of table.rows) {
       const at = (role: ColumnRole) => placeOf(file, (cellOf(row.cells, role) ?? row).position);
-      const areaText = clean(cellOf(row.cells, 'area')?.text ?? '');
-      const taskText = clean(cellOf(row.cells, 'task')?.text ?? '');
+      const areaText = standardText(cellOf(row.cells, 'area')?.text ?? '');
+      const taskText = standardText(cellOf(row.cells, 'task')?.text ?? '');
       const byRole = ITEM_ROLES.map((r) => [r, fragments(cellOf(row.cells, r))] as const);
       const numbered = byRole.some(([, fs]) => fs.some((f) => f.label !== null));
       const noRequirement = (byRole.find(([r]) => r === 'requirement')?.[1].length ?? 0) === 0;
@@ -87,7 +87,7 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
         if (areaText && area) { overlap(area, areaText, at('area')); area.parts.push(areaText); area.flags.add('continued'); }
         if (taskText && task) { overlap(task, taskText, at('task')); task.parts.push(taskText); task.flags.add('continued'); }
       } else {
-        if (areaText && (!area || clean(area.parts.join(' ')) !== areaText)) {
+        if (areaText && (!area || standardText(area.parts.join(' ')) !== areaText)) {
           area = node('area', null, areaText, row.line, at('area'), `${slug}-f${++nArea}`, null);
           nTask = 0;
           task = null;
@@ -117,7 +117,7 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
           if (f.label !== null && f.label !== `${n}.`) {
             const repeated = nodes.some((o) => o !== item && o.parent === task && o.type === role && o.label === f.label);
             if (repeated) item.flags.add('repeated-number');
-            report(at(role), 'skill-item-number', `“${clean(task.parts.join(' '))}”的第 ${n} 条${ITEM_NAME[role]}印作“${f.label}”${repeated ? '（编号重复）' : ''}；按位置记为第 ${n} 条`);
+            report(at(role), 'skill-item-number', `“${standardText(task.parts.join(' '))}”的第 ${n} 条${ITEM_NAME[role]}印作“${f.label}”${repeated ? '（编号重复）' : ''}；按位置记为第 ${n} 条`);
           }
           lastItem.set(role, item);
         });
@@ -125,7 +125,7 @@ export function readUncodedLevel(input: LevelInput): LevelOutput {
     }
   }
 
-  const name = (n: Node | null) => (n ? clean(n.parts.join(' ')) : '');
+  const name = (n: Node | null) => (n ? standardText(n.parts.join(' ')) : '');
   const places = new Map<DraftRow, Place>();
   return {
     places,

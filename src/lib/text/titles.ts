@@ -5,7 +5,7 @@
 import type { DocumentKind } from '../../schema/corpus.ts';
 import { dateLine } from './dates.ts';
 import { docNumberLine } from './docnumber.ts';
-import { removeExtractionSpaces as squeeze } from './normalize.ts';
+import { removeExtractionSpaces } from './normalize.ts';
 
 const GENRES = '通知|通告|公告|公示公告|公示|方案|意见|指导意见|办法|纪要|会议纪要|决定|规定|通报|报告|批复|复函|函|标准|名单|细则|规划|计划|要点|条例|法|规则';
 const QUALIFIER = '(?:[（(][^（）()]{1,16}[）)])?';
@@ -23,12 +23,12 @@ export function titleKey(text: string): string {
 }
 
 export function endsLikeTitle(text: string): boolean {
-  return TITLE_END.test(squeeze(text).replace(/\*+/gu, ''));
+  return TITLE_END.test(removeExtractionSpaces(text).replace(/\*+/gu, ''));
 }
 
 /** Could be (part of) a title line: no sentence punctuation, not a date, not a 文号, not long. */
 export function titleLike(text: string): boolean {
-  const t = squeeze(text);
+  const t = removeExtractionSpaces(text);
   if (t === '' || t.length > 64) return false;
   if (/[。；！？]/u.test(t)) return false;
   if (/[:：]$/u.test(t)) return false;
@@ -40,7 +40,7 @@ export function titleLike(text: string): boolean {
 export function kindOfTitle(title: string): DocumentKind {
   const t = titleKey(title).replace(/\(节选\)$|节选$/u, '');
   // 印发《X》 printed without its 的通知 is still the notice that issues X.
-  if (/(印发|转发|发布)《[^《》]+》$/u.test(squeeze(title))) return '通知';
+  if (/(印发|转发|发布)《[^《》]+》$/u.test(removeExtractionSpaces(title))) return '通知';
   if (/法$/u.test(t.replace(/\([^)]*\)$/u, ''))) return '法律';
   const m = /(公示公告|指导意见|会议纪要|纪要|通知|通告|公告|公示|方案|意见|办法|决定|规定|标准|名单|复函|函)(?:\([^)]*\))?$/u.exec(t);
   const g = m?.[1];
@@ -64,7 +64,7 @@ export function kindOfTitle(title: string): DocumentKind {
 
 /** 印发《X》的通知 / 转发《X》的通知 / 关于印发X的通知 → X. */
 export function enclosedTitleOf(title: string): string | null {
-  const t = squeeze(title);
+  const t = removeExtractionSpaces(title);
   const m = /(?:印发|转发|发布)《(.+)》(?:的(?:通知|公告))?$/u.exec(t) ?? /(?:印发|转发|发布)(.+)的(?:通知|公告)$/u.exec(t);
   return m ? m[1]! : null;
 }
@@ -75,6 +75,6 @@ const LETTER_SPACED = /^(?:\p{Script=Han}[\s\u3000]+){2,}\p{Script=Han}$/u;
 export function isMasthead(text: string): boolean {
   const t = text.trim();
   if (LETTER_SPACED.test(t)) return true;
-  const s = squeeze(t);
+  const s = removeExtractionSpaces(t);
   return s.length <= 24 && /^\p{Script=Han}+$/u.test(s) && /(文件|函件|协会|办公厅|办公室|委员会|政府|厅|部|局)$/u.test(s);
 }
