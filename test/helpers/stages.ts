@@ -1,17 +1,17 @@
 /**
- * The per-source stages (read → noise → split → elements → structure) over one real source,
- * for stage tests that need no corpus-wide stage (and so no nodejieba dictionary).
+ * The per-source stages (parse → noise → split → elements → structure) over one real source, run by
+ * the declared processor (scripts/ingest/stages.ts), for stage tests that need no corpus-wide stage
+ * (and so no nodejieba dictionary).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { Clause } from '../../src/schema/corpus.ts';
-import { Coverage } from '../../scripts/ingest/coverage.ts';
-import { markNoise } from '../../scripts/ingest/noise.ts';
-import { readSource } from '../../scripts/ingest/read.ts';
-import { type FrontMatter, splitSource } from '../../scripts/ingest/split.ts';
-import { type Draft, structureDocument } from '../../scripts/ingest/structure.ts';
-import { documentElements } from '../../scripts/ingest/elements.ts';
+import type { Coverage } from '../../scripts/ingest/coverage.ts';
+import { documentNodes } from '../../scripts/ingest/parse/tree.ts';
+import type { FrontMatter } from '../../scripts/ingest/split.ts';
+import { sourceProcessor } from '../../scripts/ingest/stages.ts';
+import type { Draft } from '../../scripts/ingest/structure.ts';
 import { SOURCES, realSources } from './corpus.ts';
 
 export interface Parsed {
@@ -32,12 +32,12 @@ export function source(prefix: string): Parsed {
   let p = parsed.get(name);
   if (!p) {
     const bytes = readFileSync(join(SOURCES, name));
-    const file = new VFile({ path: name });
-    const cov = new Coverage(readSource(file, bytes));
-    markNoise(cov);
-    const { frontMatter, slices } = splitSource(file, cov);
-    const elements = slices.map((s) => documentElements(file, cov, s));
-    const drafts = slices.map((s, k) => structureDocument(file, cov, s, `${name}#${k}`, elements[k]!));
+    const file = new VFile({ path: name, value: bytes });
+    const processor = sourceProcessor(name);
+    const tree = processor.runSync(processor.parse(file), file);
+    const cov = file.data.coverage!;
+    const frontMatter = file.data.frontMatter ?? null;
+    const drafts = documentNodes(tree).map((d) => d.data.draft!);
     p = { file, cov, frontMatter, drafts, raw: new TextDecoder().decode(bytes).split(/\r?\n/u) };
     parsed.set(name, p);
   }
