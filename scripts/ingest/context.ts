@@ -5,7 +5,7 @@
  * trees with everything the stages before them have read from it.
  */
 import type { VFile } from 'vfile';
-import type { IngestReport, OverrideFile, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { IngestReport, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Reference } from '../../src/schema/references.ts';
 import type { DocumentStatus } from '../../src/schema/status.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
@@ -14,7 +14,7 @@ import type { Catalog } from './catalog.ts';
 import type { Disposition } from './coverage.ts';
 import type { Draft } from './structure.ts';
 import type { Merged } from './link.ts';
-import type { Overridden } from './overrides.ts';
+import type { OverrideInput, Overridden } from './overrides.ts';
 import type { SourceRoot } from './parse/tree.ts';
 import type { MaskCounts } from './privacy.ts';
 import type { FrontMatter } from './split.ts';
@@ -23,11 +23,6 @@ import type { StandardsResult } from './standards.ts';
 export interface SourceInput {
   file: string;
   bytes: Uint8Array;
-}
-
-export interface OverrideInput {
-  file: string;
-  data: OverrideFile;
 }
 
 /** Thrown for input no stage can read (not UTF-8, binary): carries file and line. */
@@ -72,6 +67,8 @@ export interface SourceCache {
   get(file: string, bytes: Uint8Array): ParsedSource | undefined;
   set(file: string, bytes: Uint8Array, parsed: ParsedSource): void;
 }
+
+export type { OverrideInput } from './overrides.ts';
 
 export interface IngestOptions {
   /** Called once per stage, in pipeline order, with the stage's total time in ms. */

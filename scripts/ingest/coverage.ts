@@ -4,7 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import type { NoiseReason } from '../../src/schema/corpus.ts';
-import type { Line, SourceText } from './parse/tree.ts';
+import type { Line, SourceText } from './parse/lines.ts';
 
 export type Disposition =
   | { as: 'document'; doc: string }

@@ -9,7 +9,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Coverage } from './coverage.ts';
-import type { Line } from './parse/tree.ts';
+import type { Line } from './parse/lines.ts';
 import { type Slice, balanced } from './split.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';

@@ -3,12 +3,17 @@
  * Each names the document it is about, the fields it sets, and why. Ingest applies
  * it, keeps what the value was, and the document page shows it as 编者按/校订.
  */
-import type { AppliedOverride } from '../../src/schema/corpus.ts';
+import type { AppliedOverride, OverrideFile } from '../../src/schema/corpus.ts';
 import type { Merged } from './link.ts';
-import type { OverrideInput } from './context.ts';
 import type { Report } from './diagnostics.ts';
 import { parseDocNumber } from '../../src/lib/text/docnumber.ts';
 import { titleKey } from '../../src/lib/text/titles.ts';
+
+/** One override file as read by the CLI: its name and its checked content. */
+export interface OverrideInput {
+  file: string;
+  data: OverrideFile;
+}
 
 /** Fields an override may set; anything else is refused, so a typo cannot pass silently. */
 const SETTABLE = new Set(['docNumber', 'title', 'date', 'issuers', 'kind', 'id']);

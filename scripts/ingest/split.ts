@@ -8,7 +8,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Coverage } from './coverage.ts';
-import type { Line } from './parse/tree.ts';
+import type { Line } from './parse/lines.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { docNumberLine, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { readLabels } from './text/labels.ts';

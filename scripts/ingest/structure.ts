@@ -16,7 +16,7 @@ import type { VFile } from 'vfile';
 import type { Clause, Position, SourcePoint, Table, TableCell, TableRow } from '../../src/schema/corpus.ts';
 import type { Coverage } from './coverage.ts';
 import type { DocElements, Part } from './elements.ts';
-import type { Line } from './parse/tree.ts';
+import type { Line } from './parse/lines.ts';
 import type { Slice } from './split.ts';
 import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';

@@ -13,27 +13,8 @@
  */
 import type { Data, Node, Parent, Position } from 'unist';
 import type { DocElements } from '../elements.ts';
+import type { Line } from './lines.ts';
 import type { Draft } from '../structure.ts';
-
-/** A source line as the line-based stages (noise, split, elements, structure) read it. */
-export interface Line {
-  /** 1-based line number in the source file. */
-  n: number;
-  /** The line after targeted normalisation, trailing white space removed. */
-  text: string;
-  /**
-   * Where each character of `text` stands in the source line, when that is not simply column i + 1
-   * (a normalisation changed the length, Markdown marks came off): `columns[i]` for `text[i]`,
-   * `columns[text.length]` just after the text (structure/sourcemap.ts `columnOf`).
-   */
-  columns?: number[];
-}
-
-/** A source's lines, blank ones included, in order. */
-export interface SourceText {
-  file: string;
-  lines: Line[];
-}
 
 export interface CellNode extends Node {
   type: 'cell';

@@ -8,7 +8,7 @@
  * words, so a left-to-right walk that skips deletable characters finds every character.
  */
 import type { Position } from '../../../src/schema/corpus.ts';
-import type { Line } from '../parse/tree.ts';
+import type { Line } from '../parse/lines.ts';
 
 /** A character's place in its source: 1-based line and column (UTF-16 units, as unist and vfile count). */
 export type Origin = readonly [line: number, column: number];

@@ -1,0 +1,23 @@
+/**
+ * The unit the line-based stages (noise, split, elements, structure) work on: a parsed source's lines
+ * (parse/tree.ts `linesOf` reads them off the tree).
+ */
+/** A source line as the line-based stages (noise, split, elements, structure) read it. */
+export interface Line {
+  /** 1-based line number in the source file. */
+  n: number;
+  /** The line after targeted normalisation, trailing white space removed. */
+  text: string;
+  /**
+   * Where each character of `text` stands in the source line, when that is not simply column i + 1
+   * (a normalisation changed the length, Markdown marks came off): `columns[i]` for `text[i]`,
+   * `columns[text.length]` just after the text (structure/sourcemap.ts `columnOf`).
+   */
+  columns?: number[];
+}
+
+/** A source's lines, blank ones included, in order. */
+export interface SourceText {
+  file: string;
+  lines: Line[];
+}
