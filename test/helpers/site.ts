@@ -1,13 +1,15 @@
 /**
  * The built site for test/site: builds it (`npm run -s build`: ingest + astro build + whatever the
- * build script adds) at most once per test run, however many test files ask, and reads its pages.
+ * build script adds) at most once per test run, however many test files ask, and reads its pages
+ * (each page parsed once per worker). Tests that need another build start from this one where they
+ * can: determinism compares one more build with it, incremental starts from a copy of its ingest.
  *
  * ensureSite() rebuilds when dist/ is missing or older than anything the build reads (sources,
  * overrides, src/, scripts/, config). Test files run in parallel forks, so a lock directory makes the
  * others wait for the one that builds, then find dist/ fresh.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -80,15 +82,8 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-/**
- * A copy of the project in a temporary folder (scripts/bench/project-copy.ts) with the given sources and
- * (unless told not to) the real overrides, building with its own Astro cache: Astro's default cache lies in
- * the shared node_modules, and the project's own builds must not read a copy's data store.
- */
-export function copyProject(prefix: string, sources: Record<string, string>, { overrides = true } = {}): ProjectCopy {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  copyProjectTo(dir, { overrides });
-  for (const [name, body] of Object.entries(sources)) writeFileSync(join(dir, 'content', 'sources', name), body);
+/** Runs node and Astro in a copy of the project, with the copy's own Astro cache. */
+function projectCopy(dir: string): ProjectCopy {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') };
   const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: dir, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }).toString();
   return {
@@ -101,15 +96,52 @@ export function copyProject(prefix: string, sources: Record<string, string>, { o
   };
 }
 
+/**
+ * A copy of the project in a temporary folder (scripts/bench/project-copy.ts) with the given sources and
+ * (unless told not to) the real overrides, building with its own Astro cache: Astro's default cache lies in
+ * the shared node_modules, and the project's own builds must not read a copy's data store.
+ */
+export function copyProject(prefix: string, sources: Record<string, string>, { overrides = true } = {}): ProjectCopy {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  copyProjectTo(dir, { overrides });
+  for (const [name, body] of Object.entries(sources)) writeFileSync(join(dir, 'content', 'sources', name), body);
+  return projectCopy(dir);
+}
+
+/**
+ * A copy of the project with the real sources and overrides, and the ingest as the shared build
+ * (ensureSite) left it: content/generated/ and the ingest's source cache, so the copy needs no ingest of
+ * its own until a source changes, and then parses only that source again. Astro's cache is not copied:
+ * the incremental build keys a page's code by absolute module paths, so a copy's build starts afresh.
+ */
+export function copyIngestedProject(prefix: string): ProjectCopy {
+  ensureSite();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  withSiteBuildLock(() => {
+    copyProjectTo(dir);
+    for (const p of ['content/sources', 'content/generated', '.cache/ingest']) {
+      if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    }
+  });
+  return projectCopy(dir);
+}
+
 /** Builds the site unless dist/ is fresh; safe to call from every test file. */
 export function ensureSite(): void {
-  if (siteIsFresh()) return;
-  withSiteBuildLock(() => {
-    if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
-  });
+  if (!siteIsFresh()) {
+    withSiteBuildLock(() => {
+      if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    });
+  }
+  // Pages parsed from an earlier dist/ (kept per worker, vitest.config.ts) are forgotten.
+  const built = statSync(join(DIST, 'index.html')).mtimeMs;
+  if (built !== pagesBuilt) pages.clear();
+  pagesBuilt = built;
 }
 
 const pages = new Map<string, Document>();
+/** When the dist/ the parsed pages come from was built. */
+let pagesBuilt = 0;
 
 /** The parsed page for a site path such as `/certificates/` or `/certificates/web-qdkf/`. */
 export function page(sitePath: string): Document {
