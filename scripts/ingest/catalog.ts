@@ -7,40 +7,44 @@
  *   running text (正文)                → listings of names it enumerates, stated totals, cited notices
  *
  * Names are normalised (catalog/names.ts), organisations cut off by a table cell are repaired from
- * another source or by their obvious ending, and every repair or disagreement is an anomaly with
- * file and line. See src/schema/catalog.ts for the output and the id scheme.
+ * another source or by their obvious ending, and every repair or disagreement is reported through the
+ * one message channel (a `Report`, scripts/ingest/diagnostics.ts) at the position of the cell or text it
+ * is about — read from the clause and cell positions, never by searching the source again.
+ * See src/schema/catalog.ts for the output and the id scheme.
  */
-import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, StatedTotal } from '../../src/schema/catalog.ts';
-import { type ContactFields, contactFromCells, isContactStream, readContactStream, sharedKeys } from './catalog/contacts.ts';
-import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey, nameKey, orgKey, tidy } from './catalog/names.ts';
+import { type ContactFields, contactFromCells, isContactStream, personsOf, readContactStream, sharedKeys } from './catalog/contacts.ts';
+import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey } from './catalog/names.ts';
+import { certificateKey as nameKey, organizationKey as orgKey, tidyName as tidy } from '../../src/lib/text/normalize.ts';
 import { citedNotices, figures } from './catalog/statements.ts';
 import { BATCH_NAMES, type ListRow, batchesNamed, listTables } from './catalog/tables.ts';
+import { type Place, type Report, placeOf } from './diagnostics.ts';
 
 export interface Catalog {
   certificates: Certificate[];
   organizations: Organization[];
   batches: Batch[];
   totals: StatedTotal[];
-  anomalies: Anomaly[];
-}
-
-export interface CatalogOptions {
-  /** Source texts by file name: lets a stated figure point at the exact line it is printed on. */
-  sources?: Record<string, string>;
 }
 
 const OFFICIAL = new Set(['公示', '确认', '名单']);
+
+/**
+ * A bracketed addition that is itself an organisation's name: 廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）
+ * names two organisations that run a certificate jointly, not one organisation spelt two ways.
+ */
+const JOINT_ADDITION = /^（[^（）]{2,}(?:公司|中心|协会|学会|联合会|研究院|研究所|学院|学校|大学|集团|委员会|基金会|事务所)）$/u;
 
 interface OrgVariant {
   key: string;
   printed: string[];
   official: boolean;
-  places: { file: string; line: number }[];
+  places: Place[];
 }
 
 /** A listing while ids are not yet assigned. */
-type RichListing = Listing & { certKey: string | null; orgKey: string | null };
+type RichListing = Listing & { certKey: string | null; orgKey: string | null; at: Place };
 
 interface CertDraft {
   key: string;
@@ -55,9 +59,8 @@ interface CertDraft {
   order: number;
 }
 
-export function extractCatalog(documents: PolicyDocument[], options: CatalogOptions = {}): Catalog {
-  const anomalies: Anomaly[] = [];
-  const report = (file: string, line: number, kind: string, message: string) => anomalies.push({ file, line, kind, message });
+/** Read the catalog; every repair and disagreement goes to `report`, at the cell or text it is about. */
+export function extractCatalog(documents: PolicyDocument[], report: Report): Catalog {
   const docById = new Map(documents.map((d) => [d.id, d]));
 
   const tables = documents.flatMap(listTables);
@@ -73,7 +76,7 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     const printed = tidy(r.organization);
     if (!v.printed.includes(printed)) v.printed.push(printed);
     if (OFFICIAL.has(r.status)) v.official = true;
-    if (!v.places.some((p) => p.file === r.file && p.line === r.line) && !r.continued) v.places.push({ file: r.file, line: r.line });
+    if (!v.places.some((p) => p.file === r.file && p.line === r.line) && !r.continued) v.places.push(r.organizationPlace);
     variants.set(key, v);
   }
   const repairs = new Map<string, string>(); // key → key or completed name key
@@ -81,29 +84,36 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
   const where = (v: OrgVariant) => v.places.map((p) => `${p.file}:${p.line}`).join('、');
   for (const v of variants.values()) {
     const longer = [...variants.values()].filter((o) => o.key !== v.key && o.key.startsWith(v.key) && !looksTruncated(o.key));
-    const first = v.places[0] ?? { file: '', line: 0 };
+    const first = v.places[0]!;
     if (looksTruncated(v.key)) {
       if (longer.length === 1) {
         repairs.set(v.key, longer[0]!.key);
-        report(first.file, first.line, 'organization-name-repaired', `培训评价组织名称被表格截断：“${v.printed[0]}”，据 ${where(longer[0]!)} 补全为“${longer[0]!.printed[0]}”（出现于 ${where(v)}）`);
+        report(first, 'organization-name-repaired', `培训评价组织名称被表格截断：“${v.printed[0]}”，据 ${where(longer[0]!)} 补全为“${longer[0]!.printed[0]}”（出现于 ${where(v)}）`);
       } else if (longer.length > 1) {
-        report(first.file, first.line, 'organization-name-truncated', `培训评价组织名称被表格截断：“${v.printed[0]}”，可补全为多个名称（${longer.map((o) => `“${o.printed[0]}”`).join('、')}），未补全`);
+        report(first, 'organization-name-truncated', `培训评价组织名称被表格截断：“${v.printed[0]}”，可补全为多个名称（${longer.map((o) => `“${o.printed[0]}”`).join('、')}），未补全`);
       } else {
         const full = completeEnding(v.printed[0]!);
         if (full) {
           repairs.set(v.key, orgKey(full));
           completed.set(orgKey(full), full);
-          report(first.file, first.line, 'organization-name-completed', `培训评价组织名称被表格截断：“${v.printed[0]}”，语料中无完整写法，按结尾补全为“${full}”（出现于 ${where(v)}）`);
+          report(first, 'organization-name-completed', `培训评价组织名称被表格截断：“${v.printed[0]}”，语料中无完整写法，按结尾补全为“${full}”（出现于 ${where(v)}）`);
         } else {
-          report(first.file, first.line, 'organization-name-truncated', `培训评价组织名称疑似被截断：“${v.printed[0]}”，语料中无完整写法，未补全`);
+          report(first, 'organization-name-truncated', `培训评价组织名称疑似被截断：“${v.printed[0]}”，语料中无完整写法，未补全`);
         }
       }
     } else {
-      // 廊坊市…研究中心 vs 廊坊市…研究中心（中国建设教育协会人才评价中心）: one organisation printed with and without its bracketed addition.
-      const bracketed = longer.filter((o) => /^（[^（）]+）$/u.test(o.key.slice(v.key.length)));
-      if (bracketed.length === 1) {
-        repairs.set(v.key, bracketed[0]!.key);
-        report(first.file, first.line, 'organization-name-variant', `培训评价组织名称写法不一：“${v.printed[0]}”（${where(v)}）与“${bracketed[0]!.printed[0]}”（${where(bracketed[0]!)}）视为同一组织`);
+      // One organisation printed with and without a bracketed addition (a place, a former name) is merged; an addition
+      // that names another organisation is a joint listing (廊坊市…研究中心（中国建设教育协会人才评价中心）, the batch-1
+      // BIM certificate only) and stays apart from the organisation alone (廊坊市…研究中心, 装配式建筑构件制作与安装).
+      const addition = (o: OrgVariant) => o.key.slice(v.key.length);
+      const bracketed = longer.filter((o) => /^（[^（）]+）$/u.test(addition(o)));
+      for (const o of bracketed.filter((x) => JOINT_ADDITION.test(addition(x)))) {
+        report(first, 'organization-joint-name', `培训评价组织“${o.printed[0]}”（${where(o)}）为“${v.printed[0]}”与“${/（([^（）]+)）$/u.exec(o.printed[0]!)?.[1] ?? addition(o).slice(1, -1)}”联合署名，只属于其名下的证书；与单独署名的“${v.printed[0]}”（${where(v)}）分列，不视为同一写法`);
+      }
+      const variantsOnly = bracketed.filter((x) => !JOINT_ADDITION.test(addition(x)));
+      if (variantsOnly.length === 1) {
+        repairs.set(v.key, variantsOnly[0]!.key);
+        report(first, 'organization-name-variant', `培训评价组织名称写法不一：“${v.printed[0]}”（${where(v)}）与“${variantsOnly[0]!.printed[0]}”（${where(variantsOnly[0]!)}）视为同一组织`);
       }
     }
   }
@@ -142,6 +152,7 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     conflict,
     certKey,
     orgKey: orgKeyOrNull,
+    at: r.place,
   });
   const allListings: RichListing[] = [];
 
@@ -154,13 +165,13 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     const key = nameKey(name);
     let c = certs.get(key);
     if (!c) certs.set(key, (c = { key, name, printed: [], batch: r.batch, orgKeys: [], listings: [], contacts: [], contactFields: [], order: certs.size }));
-    if (suffix === 'truncated') report(r.file, r.line, 'certificate-name-truncated', `证书名称被表格截断：“${r.certificate}”，读作“${name}${SUFFIX}”`);
+    if (suffix === 'truncated') report(r.certificatePlace, 'certificate-name-truncated', `证书名称被表格截断：“${r.certificate}”，读作“${name}${SUFFIX}”`);
     if (/ /u.test(r.certificate.replace(/ (?=职业技能)/u, '')) && !/[A-Za-z0-9]/u.test(r.certificate)) {
-      report(r.file, r.line, 'certificate-name-spaced', `证书名称中有提取产生的空格：“${r.certificate}”，读作“${name}”`);
+      report(r.certificatePlace, 'certificate-name-spaced', `证书名称中有提取产生的空格：“${r.certificate}”，读作“${name}”`);
     }
     addPrinted(c.printed, r.certificate);
     if (r.batch !== null && c.batch !== null && r.batch !== c.batch) {
-      report(r.file, r.line, 'certificate-batch-conflict', `证书“${c.name}”在此列入${BATCH_NAMES[r.batch]}，而在其他名单中属${BATCH_NAMES[c.batch]}`);
+      report(r.place, 'certificate-batch-conflict', `证书“${c.name}”在此列入${BATCH_NAMES[r.batch]}，而在其他名单中属${BATCH_NAMES[c.batch]}`);
     }
     const ok = resolveOrg(r.organization);
     if (ok && !c.orgKeys.includes(ok)) c.orgKeys.push(ok);
@@ -178,7 +189,7 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
   for (const c of certs.values()) {
     if (c.orgKeys.length > 1) {
       const l = c.listings[0]!;
-      report(l.file, l.line, 'certificate-organization-conflict', `证书“${c.name}”在各名单中的培训评价组织不一致：${c.orgKeys.map((k) => `“${orgName(k)}”`).join('、')}`);
+      report(l.at, 'certificate-organization-conflict', `证书“${c.name}”在各名单中的培训评价组织不一致：${c.orgKeys.map((k) => `“${orgName(k)}”`).join('、')}`);
     }
   }
   // The same batch announced (公示) and confirmed (确认): lists that differ.
@@ -198,17 +209,17 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     if (m && 'key' in m) {
       cert = certs.get(m.key)!;
       if (m.how !== 'exact') {
-        report(r.file, r.line, m.how === 'near' ? 'certificate-name-variant' : 'certificate-name-short', `联系表中证书名称“${r.certificate}”与名单中的“${cert.name}”${m.how === 'near' ? '相差一字' : '不完全相同（简称）'}，视为同一证书`);
+        report(r.certificatePlace, m.how === 'near' ? 'certificate-name-variant' : 'certificate-name-short', `联系表中证书名称“${r.certificate}”与名单中的“${cert.name}”${m.how === 'near' ? '相差一字' : '不完全相同（简称）'}，视为同一证书`);
       }
     } else if (m && 'ambiguous' in m) {
-      report(r.file, r.line, 'certificate-name-ambiguous', `联系表中证书名称“${r.certificate}”可对应多个证书：${m.ambiguous.map((k) => `“${certs.get(k)!.name}”`).join('、')}`);
+      report(r.certificatePlace, 'certificate-name-ambiguous', `联系表中证书名称“${r.certificate}”可对应多个证书：${m.ambiguous.map((k) => `“${certs.get(k)!.name}”`).join('、')}`);
       continue;
     } else if (!officialBatches.has(r.batch)) {
       // No list of this batch in the corpus: the contact table is the only source.
       certs.set(key, (cert = { key, name, printed: [], batch: r.batch, orgKeys: [], listings: [], contacts: [], contactFields: [], order: certs.size }));
-      report(r.file, r.line, 'certificate-from-contact-table', `证书“${name}”仅见于联系表，语料中无${r.batch ? BATCH_NAMES[r.batch] : '该批次'}名单`);
+      report(r.certificatePlace, 'certificate-from-contact-table', `证书“${name}”仅见于联系表，语料中无${r.batch ? BATCH_NAMES[r.batch] : '该批次'}名单`);
     } else {
-      report(r.file, r.line, 'certificate-unlisted', `联系表列出的证书“${r.certificate}”不在${r.batch ? BATCH_NAMES[r.batch] : ''}名单中`);
+      report(r.certificatePlace, 'certificate-unlisted', `联系表列出的证书“${r.certificate}”不在${r.batch ? BATCH_NAMES[r.batch] : ''}名单中`);
       continue;
     }
     addPrinted(cert.printed, r.certificate);
@@ -219,12 +230,12 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
         const official = cert.orgKeys.map((k) => `“${orgName(k)}”`).join('、');
         const lists = [...new Set(cert.listings.filter((l) => OFFICIAL.has(l.status)).map((l) => l.document))].join('、');
         conflict = `联系表将证书“${cert.name}”列在“${r.organization ?? ''}”名下，而名单（${lists}）中该证书属于${official}`;
-        report(r.file, r.line, 'organization-mismatch', conflict);
+        report(r.organizationPlace, 'organization-mismatch', conflict);
         mismatches.push({ r, cert, printedOrg: ok });
       }
     } else if (ok && !cert.orgKeys.includes(ok)) cert.orgKeys.push(ok);
     if (r.batch !== null && cert.batch !== null && r.batch !== cert.batch) {
-      report(r.file, r.line, 'batch-mismatch', `联系表将证书“${cert.name}”列入${BATCH_NAMES[r.batch]}，名单中属${BATCH_NAMES[cert.batch]}`);
+      report(r.place, 'batch-mismatch', `联系表将证书“${cert.name}”列入${BATCH_NAMES[r.batch]}，名单中属${BATCH_NAMES[cert.batch]}`);
     }
     const l = listingOf(r, cert.key, ok, conflict);
     cert.listings.push(l);
@@ -237,9 +248,23 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     }
     if (r.contact) {
       const f = contactFromCells(r.contact);
+      const c = r.contact;
+      const { spaced } = personsOf(c.persons);
+      if (spaced.length && f.persons.length > 1) {
+        report(c.place, 'contact-names-spaced', `联系人一格“${c.persons}”按空格分为 ${f.persons.length} 人：${f.persons.map((p) => `“${p}”`).join('、')}（${spaced.map((s) => `“${s}”`).join('、')}字间的空格是姓名排印时加的，合为一名）`);
+      }
       for (const p of f.persons) {
         // Chinese personal names are 2–4 characters: a longer run is two names printed without a space.
-        if (/^\p{Script=Han}{5,}$/u.test(p)) report(r.file, r.contact.line, 'contact-names-joined', `联系人“${p}”疑为两人姓名连写（无分隔），按原样保留`);
+        if (!/^\p{Script=Han}{5,}$/u.test(p)) continue;
+        // The cell's printed span is wider than its text: the separators were removed before this stage.
+        const printedWidth = c.place.end && c.place.end.line === c.place.line ? c.place.end.column - (c.place.column ?? 1) : 0;
+        report(
+          c.place,
+          'contact-names-joined',
+          f.persons.length === 1 && printedWidth > p.length
+            ? `联系人“${p}”疑为两人姓名连写：原文此格字间印有空格，但读表时已去除，无法据以分开，暂作一人保留`
+            : `联系人“${p}”疑为两人姓名连写（无分隔），按原样保留`,
+        );
       }
       cert.contactFields.push(f);
       cert.contacts.push({ document: r.document, anchor: r.anchor, file: r.file, line: r.contact.line, organizationAsPrinted: r.organization, ...f });
@@ -265,7 +290,7 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     const pool = inBatch(officialBatches.has(batch) ? batch : null);
     const taken = new Set<string>();
     const named = entries.filter((e) => e.name).length;
-    report(a.source.file, a.source.line, 'contact-table-untabbed', `附件“${a.heading}”未按制表符分列（每格一行），按固定列序读出 ${entries.length} 条联系信息；${entries.every((e) => !e.persons.length) ? '联系人姓名不在提取文本中；' : ''}${entries.length - named} 条未印证书名称，按电话或邮箱与其他联系表对应`);
+    report(placeOf(a.source.file, a.position), 'contact-table-untabbed', `附件“${a.heading}”未按制表符分列（每格一行），按固定列序读出 ${entries.length} 条联系信息；${entries.every((e) => !e.persons.length) ? '联系人姓名不在提取文本中；' : ''}${entries.length - named} 条未印证书名称，按电话或邮箱与其他联系表对应`);
     for (const e of entries) {
       let cert: CertDraft | undefined;
       if (e.name) {
@@ -276,17 +301,17 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
         cert = candidates[0];
         if (cert) {
           const shared = cert.contactFields.flatMap((f) => sharedKeys(e, f));
-          report(a.source.file, e.line, 'contact-identified', `联系表此条未印证书名称，据共同的电话/邮箱（${[...new Set(shared)].slice(0, 3).join('、')}）对应“${cert.name}”${candidates.length > 1 ? `（同组织的 ${candidates.map((c) => `“${c.name}”`).join('、')} 按顺序分配）` : ''}`);
+          report(e.place, 'contact-identified', `联系表此条未印证书名称，据共同的电话/邮箱（${[...new Set(shared)].slice(0, 3).join('、')}）对应“${cert.name}”${candidates.length > 1 ? `（同组织的 ${candidates.map((c) => `“${c.name}”`).join('、')} 按顺序分配）` : ''}`);
         }
       }
       if (!cert) {
-        report(a.source.file, e.line, 'contact-unidentified', `联系表此条${e.name ? `证书名称“${e.name}”` : '未印证书名称，且电话/邮箱'}无法对应到证书`);
+        report(e.place, 'contact-unidentified', `联系表此条${e.name ? `证书名称“${e.name}”` : '未印证书名称，且电话/邮箱'}无法对应到证书`);
         continue;
       }
       taken.add(cert.key);
       if (e.name) addPrinted(cert.printed, e.name);
-      const { name: _n, line, ...fields } = e;
-      const l = listingOf({ document: doc.id, anchor: a.anchor, file: a.source.file, line, row: null, status: '联系表', batch, certificate: e.name ?? '', organization: null, continued: false, contact: null }, cert.key, null);
+      const { name: _n, line, place: _p, ...fields } = e;
+      const l = listingOf({ document: doc.id, anchor: a.anchor, file: a.source.file, line, row: null, status: '联系表', batch, certificate: e.name ?? '', organization: null, continued: false, contact: null, place: e.place, certificatePlace: e.place, organizationPlace: e.place }, cert.key, null);
       cert.listings.push(l);
       allListings.push(l);
       cert.contacts.push({ document: doc.id, anchor: a.anchor, file: a.source.file, line, organizationAsPrinted: null, ...fields });
@@ -301,12 +326,12 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     for (const printed of f.names) {
       const m = matchKey(nameKey(certificateName(printed).name), pool);
       if (!m || !('key' in m)) {
-        report(f.file, f.line, 'certificate-unknown-in-text', `正文列举的证书“${printed}”无法对应到名单中的证书`);
+        report(f.clausePlace, 'certificate-unknown-in-text', `正文列举的证书“${printed}”无法对应到名单中的证书`);
         continue;
       }
       const cert = certs.get(m.key)!;
       addPrinted(cert.printed, printed);
-      const l = listingOf({ document: f.document, anchor: f.anchor, file: f.file, line: f.line, row: null, status: '正文', batch: f.batches.length === 1 ? f.batches[0]! : null, certificate: printed, organization: null, continued: false, contact: null }, cert.key, null);
+      const l = listingOf({ document: f.document, anchor: f.anchor, file: f.file, line: f.line, row: null, status: '正文', batch: f.batches.length === 1 ? f.batches[0]! : null, certificate: printed, organization: null, continued: false, contact: null, place: f.clausePlace, certificatePlace: f.clausePlace, organizationPlace: f.clausePlace }, cert.key, null);
       cert.listings.push(l);
       allListings.push(l);
     }
@@ -318,14 +343,16 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
           ? [...certs.values()].filter((c) => c.batch !== null && f.batches.includes(c.batch) && c.listings.some((l) => OFFICIAL.has(l.status))).length
           : new Set(officialRows.filter((r) => r.batch !== null && f.batches.includes(r.batch)).map((r) => resolveOrg(r.organization))).size;
     }
-    const line = exactLine(options.sources?.[f.file], f.line, f.value);
+    // The figure's own line (a wrapped paragraph may print it lines below its start), from the clause's source map.
+    const at = f.place;
+    const line = at.line;
     const scope = f.batches.map((b) => BATCH_NAMES[b] ?? `第${b}批`).join('、');
     const what = f.of === 'certificates' ? '个证书' : '家培训评价组织';
     if (listed !== null && listed !== f.value) {
-      report(f.file, line, 'stated-total-mismatch', `正文称${scope}共 ${f.value} ${what}，而语料中的名单列出 ${listed} ${what}`);
+      report(at, 'stated-total-mismatch', `正文称${scope}共 ${f.value} ${what}，而语料中的名单列出 ${listed} ${what}`);
     } else if (listed === null) {
       const missing = f.batches.filter((b) => !officialBatches.has(b));
-      report(f.file, line, 'stated-total-unverifiable', `正文称${scope}共 ${f.value} ${what}；语料中没有${missing.map((b) => BATCH_NAMES[b] ?? `第${b}批`).join('、')}名单，无法核对`);
+      report(at, 'stated-total-unverifiable', `正文称${scope}共 ${f.value} ${what}；语料中没有${missing.map((b) => BATCH_NAMES[b] ?? `第${b}批`).join('、')}名单，无法核对`);
     }
     totals.push({ document: f.document, anchor: f.anchor, file: f.file, line, value: f.value, of: f.of, batches: f.batches, text: f.sentence, listed });
   }
@@ -343,7 +370,7 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     l.organization = orgId(l.orgKey);
   }
   const plain = (l: RichListing): Listing => {
-    const { certKey: _c, orgKey: _o, ...rest } = l;
+    const { certKey: _c, orgKey: _o, at: _a, ...rest } = l;
     return rest;
   };
 
@@ -388,8 +415,7 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
       if (!c) return null;
       const inCorpus = documents.find((d) => d.docNumber === c.docNumber);
       if (inCorpus) return { document: inCorpus.id, docNumber: inCorpus.docNumber, title: inCorpus.title, date: inCorpus.date, citedIn: null };
-      const d = docById.get(c.document)!;
-      report(d.source[0]!.file, c.line, 'batch-notice-not-in-corpus', `${BATCH_NAMES[n]}的${status}通知《${c.title}》（${c.docNumber}）被引用，但不在语料中`);
+      report(c.place, 'batch-notice-not-in-corpus', `${BATCH_NAMES[n]}的${status}通知《${c.title}》（${c.docNumber}）被引用，但不在语料中`);
       return { document: null, docNumber: c.docNumber, title: c.title, date: null, citedIn: { document: c.document, anchor: c.anchor, line: c.line } };
     };
     return {
@@ -403,25 +429,13 @@ export function extractCatalog(documents: PolicyDocument[], options: CatalogOpti
     };
   });
 
-  anomalies.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.kind.localeCompare(b.kind));
-  return { certificates, organizations, batches, totals, anomalies };
+  return { certificates, organizations, batches, totals };
 }
 
 function addPrinted(list: string[], printed: string) {
   const p = printed.replace(/\s+/gu, ' ').trim();
   if (p && !list.includes(p)) list.push(p);
 }
-
-/** The line at or after `from` that prints the figure (a wrapped paragraph may print it lines below its start). */
-function exactLine(text: string | undefined, from: number, value: number): number {
-  if (!text) return from;
-  const lines = text.split(/\r?\n/u);
-  const re = new RegExp(`(?<!\\d)${value}(?!\\d)`, 'u');
-  for (let n = from; n < Math.min(lines.length, from + 12); n++) if (re.test(lines[n - 1]!)) return n;
-  return from;
-}
-
-type Report = (file: string, line: number, kind: string, message: string) => void;
 
 /**
  * A batch's 公示 and 确认 lists (or two lists of the same batch) that do not print the same certificates.
@@ -452,7 +466,7 @@ function compareLists(rows: ListRow[], report: Report) {
     const onlyA = [...ka].filter((k) => !kb.has(k));
     const onlyB = [...kb].filter((k) => !ka.has(k));
     if (onlyA.length || onlyB.length) {
-      report(b[0]!.file, b[0]!.line, 'list-difference', `${BATCH_NAMES[a[0]!.batch!]}的两份名单（${a[0]!.document}、${b[0]!.document}）所列证书不同：仅前者有 ${onlyA.join('、') || '无'}；仅后者有 ${onlyB.join('、') || '无'}`);
+      report(b[0]!.place, 'list-difference', `${BATCH_NAMES[a[0]!.batch!]}的两份名单（${a[0]!.document}、${b[0]!.document}）所列证书不同：仅前者有 ${onlyA.join('、') || '无'}；仅后者有 ${onlyB.join('、') || '无'}`);
     }
   }
 }
@@ -467,8 +481,7 @@ function reportSwaps(mismatches: { r: ListRow; cert: CertDraft; printedOrg: stri
       if (a.r.document !== b.r.document || a.r.anchor !== b.r.anchor) continue;
       if (a.printedOrg && b.printedOrg && a.cert.orgKeys.includes(b.printedOrg) && b.cert.orgKeys.includes(a.printedOrg)) {
         report(
-          a.r.file,
-          a.r.line,
+          a.r.place,
           'organization-swap',
           `联系表第 ${a.r.line}、${b.r.line} 行的培训评价组织名称互换：“${a.cert.name}”应属“${orgName(b.printedOrg)}”，“${b.cert.name}”应属“${orgName(a.printedOrg)}”（以名单为准；两行的联系人、电话随证书名称，不随组织名称）`,
         );
@@ -485,7 +498,7 @@ function reportMissingFromContactTables(tables: ReturnType<typeof listTables>, c
     const inTable = new Set(listed.filter((c) => c.listings.some((l) => l.document === t.document && l.anchor === t.anchor)).map((c) => c.key));
     const missing = listed.filter((c) => !inTable.has(c.key));
     if (missing.length) {
-      report(t.file, t.line, 'certificate-missing-from-table', `${BATCH_NAMES[t.batch!]}联系表列出 ${inTable.size} 个证书，名单有 ${listed.length} 个；未列：${missing.map((c) => `“${c.name}”（${[...new Set(c.listings.filter((l) => OFFICIAL.has(l.status)).map((l) => l.organizationAsPrinted))].join('、')}）`).join('、')}`);
+      report(t.place, 'certificate-missing-from-table', `${BATCH_NAMES[t.batch!]}联系表列出 ${inTable.size} 个证书，名单有 ${listed.length} 个；未列：${missing.map((c) => `“${c.name}”（${[...new Set(c.listings.filter((l) => OFFICIAL.has(l.status)).map((l) => l.organizationAsPrinted))].join('、')}）`).join('、')}`);
     }
   }
 }

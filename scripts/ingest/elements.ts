@@ -10,10 +10,11 @@
 import type { VFile } from 'vfile';
 import type { Line } from './read.ts';
 import { type Slice, balanced } from './split.ts';
-import { dateLine, findDate } from './text/dates.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';
-import { type DocNumber, docNumberLine, trailingDocNumber } from './text/docnumber.ts';
-import { endsLikeTitle, enclosedTitleOf, isMasthead, squeeze, titleKey, titleLike } from './text/titles.ts';
+import { type DocNumber, docNumberLine, findDocNumbers, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
+import { endsLikeTitle, enclosedTitleOf, isMasthead, titleKey, titleLike } from '../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
 
 export interface Part {
   /** 附件 1 → "附件1"; the enclosure and the main text have none. */
@@ -54,7 +55,11 @@ const ATTACHMENT_HEADING = /^[\s\u3000]*(附件|附表)[\s\u3000]*([0-9０-９]+
 const NOTE_START = /^[\s\u3000]*(?:[-*][\s\u3000]+)?附件(?:（节选）|\(节选\))?[\s\u3000]*[:：]/u;
 const COPIED = /^[\s\u3000]*(抄送|抄报)[\s\u3000]*[:：](.*)$/u;
 
-export function readElements(file: VFile, slice: Slice): DocElements {
+/**
+ * `context` is every line of the source: a title printed without its end (a web page's heading
+ * 印发《X》 for the notice 印发《X》的通知) is completed where the source quotes it with its 文号.
+ */
+export function readElements(file: VFile, slice: Slice, context: Line[] = slice.lines): DocElements {
   const lines = slice.lines;
   let i = 0;
   const masthead: Line[] = [];
@@ -100,13 +105,31 @@ export function readElements(file: VFile, slice: Slice): DocElements {
     }
   }
   while (i < lines.length && takeDocNumber(i)) i++;
+  if (title && docNumber) {
+    const whole = quotedTitle(title, docNumber, context);
+    if (whole) {
+      file.message(`标题“${title}”缺少结尾，按第 ${whole.line} 行连同文号引用的全称补全为“${whole.title}”`, {
+        place: { line: titleLines[0]?.n ?? lines[0]!.n, column: 1 },
+        ruleId: 'incomplete-title',
+        source: 'elements',
+      });
+      title = whole.title;
+    } else if (ISSUING_WITHOUT_GENRE.test(squeeze(title))) {
+      file.message(`标题“${title}”缺少本文的文种（如“的通知”），来源中也没有连同文号引用的全称；照原样保留`, {
+        place: { line: titleLines[0]?.n ?? lines[0]!.n, column: 1 },
+        ruleId: 'incomplete-title',
+        source: 'elements',
+      });
+    }
+  }
 
-  // 主送机关: up to three lines, the last ending with a colon.
+  // 主送机关: up to three lines, the last ending with a colon, naming recipients and nothing else.
   const addresseeLines: Line[] = [];
   for (let k = i; k < Math.min(lines.length, i + 3); k++) {
     const t = lines[k]!.text.trim();
     if (NOTE_START.test(t) || ATTACHMENT_HEADING.test(t) || /[。；]/u.test(t)) break;
     if (/[:：]$/u.test(t) && !/^(附件|联系|电话|地址)/u.test(t)) {
+      if (!namesRecipients(lines.slice(i, k + 1).map((l) => l.text.trim()).join(''))) break;
       addresseeLines.push(...lines.slice(i, k + 1));
       i = k + 1;
       break;
@@ -204,7 +227,7 @@ export function readElements(file: VFile, slice: Slice): DocElements {
     attachmentNoteLines.push(...body.slice(noteAt, end));
     body = [...body.slice(0, noteAt), ...body.slice(end)];
   }
-  const attachmentNote = parseAttachmentNote(attachmentNoteLines.map((l) => l.text));
+  const attachmentNote = parseAttachmentNote(attachmentNoteLines).map(({ label, title, line }) => ({ label, title: withoutFileSuffix(file, title, line) }));
 
   // 版记: 抄送 / 抄报, wherever it was printed after the date.
   const copiedToLines = afterDate.filter((l) => COPIED.test(l.text));
@@ -220,7 +243,8 @@ export function readElements(file: VFile, slice: Slice): DocElements {
   for (const l of afterDate) {
     const m = ATTACHMENT_HEADING.exec(l.text);
     if (m && (m[3]!.trim() === '' || m[3]!.trim().length <= 40) && !/[。；]/u.test(m[3]!)) {
-      current = { label: `${m[1]}${m[2] ? normaliseDigits(m[2]) : ''}`, title: squeeze(m[3]!) || null, line: l.n, headLines: [l], lines: [] };
+      const named = squeeze(m[3]!);
+      current = { label: `${m[1]}${m[2] ? normaliseDigits(m[2]) : ''}`, title: named ? withoutFileSuffix(file, named, l.n) : null, line: l.n, headLines: [l], lines: [] };
       attachments.push(current);
       continue;
     }
@@ -230,7 +254,7 @@ export function readElements(file: VFile, slice: Slice): DocElements {
     }
     if (current) {
       if (current.title === null && current.lines.length === 0 && titleLike(l.text)) {
-        current.title = squeeze(l.text).replace(/^\*+|\*+$/gu, '');
+        current.title = withoutFileSuffix(file, squeeze(l.text).replace(/^\*+|\*+$/gu, ''), l.n);
         current.headLines.push(l);
         continue;
       }
@@ -276,6 +300,31 @@ function titleRun(lines: Line[], i: number): number {
     if (endsLikeTitle(t) && balanced(lines.slice(i, k + 1).map((l) => l.text).join(''))) return k - i + 1;
   }
   return 0;
+}
+
+/** 印发《X》 with nothing after it: the notice's own 文种 (的通知) is missing. */
+const ISSUING_WITHOUT_GENRE = /(?:印发|转发|发布)《[^《》]+》$/u;
+
+/**
+ * The whole title of a document whose printed title lacks its end: a notice that 印发/转发 a
+ * document, printed as 印发《X》 without its own 文种, or a title that does not end in one. The
+ * source quotes the notice whole with its 文号, its inner 《》 as 〈〉: 《…印发〈X〉的通知》（文号）.
+ */
+function quotedTitle(title: string, docNumber: DocNumber, context: Line[]): { title: string; line: number } | null {
+  const t = squeeze(title);
+  if (endsLikeTitle(t) && !ISSUING_WITHOUT_GENRE.test(t)) return null;
+  const key = titleKey(t);
+  for (const l of context) {
+    for (const n of findDocNumbers(l.text)) {
+      if (n.text !== docNumber.text) continue;
+      const m = /《((?:[^《》〈〉]|〈[^〈〉]*〉)+)》[\s\u3000]*[（(][\s\u3000]*$/u.exec(l.text.slice(0, n.index));
+      if (!m) continue;
+      const whole = squeeze(m[1]!.replace(/〈/gu, '《').replace(/〉/gu, '》'));
+      const k = titleKey(whole);
+      if (k.length > key.length && k.startsWith(key) && endsLikeTitle(whole)) return { title: whole, line: l.n };
+    }
+  }
+  return null;
 }
 
 /** A title printed mid-text: 1–4 short lines, the first with 关于, the last ending in a 文种. */
@@ -337,6 +386,17 @@ export function splitIssuers(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * A 主送 line lists recipients: names of bodies, each short. A sentence that happens to end with a
+ * colon (为规范…，根据《…》（教职成厅函〔2019〕19号），…形成了…方案：) cites documents or runs long:
+ * it is the first paragraph of the text, not addressees.
+ */
+function namesRecipients(text: string): boolean {
+  const t = squeeze(text).replace(/[:：]$/u, '');
+  if (/[《》〔〕]/u.test(t)) return false;
+  return splitAddressees(t).every((name) => name.length <= 40);
+}
+
 /** 各省、自治区、直辖市教育厅（教委），新疆生产建设兵团教育局，有关单位： → three addressees. */
 function splitAddressees(text: string): string[] {
   const t = squeeze(text).replace(/[:：]$/u, '');
@@ -355,24 +415,32 @@ function splitAddressees(text: string): string[] {
   return out;
 }
 
-/** 附件：1.甲 2.乙 (one per line or on one line) → [{1., 甲}, {2., 乙}]. */
-function parseAttachmentNote(lines: string[]): Array<{ label: string | null; title: string }> {
-  const text = lines
-    .map((l) => l.trim())
-    .join('\n')
-    .replace(NOTE_START, '')
-    .trim();
-  if (!text) return [];
-  const parts: string[] = [];
-  for (const piece of text.split(/\n|(?<=\S)\s+(?=\d+(?:[.．]\d+)*[.．、])/u).map((s) => s.trim()).filter(Boolean)) {
-    // A piece with no number continues the title before it.
-    if (parts.length && !/^\d/u.test(piece) && !endsLikeTitle(parts.at(-1)!)) parts[parts.length - 1] += piece;
-    else parts.push(piece);
-  }
-  return parts.map((p) => {
-    const m = /^(\d+(?:[.．]\d+)*)[\s\u3000]*[.．、:：]?[\s\u3000]*(.+)$/u.exec(p);
-    return m ? { label: m[1]!, title: squeeze(m[2]!) } : { label: null, title: squeeze(p) };
+/** 附件：1.甲 2.乙 (one per line or on one line) → [{1., 甲}, {2., 乙}], each with the line it starts on. */
+function parseAttachmentNote(lines: Line[]): Array<{ label: string | null; title: string; line: number }> {
+  const parts: Array<{ text: string; line: number }> = [];
+  lines.forEach((l, k) => {
+    const text = (k === 0 ? l.text.trim().replace(NOTE_START, '') : l.text).trim();
+    for (const piece of text.split(/(?<=\S)\s+(?=\d+(?:[.．]\d+)*[.．、])/u).map((x) => x.trim()).filter(Boolean)) {
+      // A piece with no number continues the title before it.
+      if (parts.length && !/^\d/u.test(piece) && !endsLikeTitle(parts.at(-1)!.text)) parts[parts.length - 1]!.text += piece;
+      else parts.push({ text: piece, line: l.n });
+    }
   });
+  return parts.map(({ text: p, line }) => {
+    const m = /^(\d+(?:[.．]\d+)*)[\s\u3000]*[.．、:：]?[\s\u3000]*(.+)$/u.exec(p);
+    return m ? { label: m[1]!, title: squeeze(m[2]!), line } : { label: null, title: squeeze(p), line };
+  });
+}
+
+/** A file name's extension left on an attachment title by a web page's download link. */
+const FILE_SUFFIX = /[.．](?:docx?|pdf|xlsx?|wps|et|zip|rar)$/iu;
+
+/** 有关培训评价组织联系人信息表.doc → 有关培训评价组织联系人信息表, reported at its line. */
+function withoutFileSuffix(file: VFile, title: string, line: number): string {
+  const m = FILE_SUFFIX.exec(title);
+  if (!m || m.index === 0) return title;
+  file.message(`已规范化“${m[0]}”：附件标题末尾的文件扩展名不是标题的一部分`, { place: { line, column: 1 }, ruleId: 'attachment-file-suffix', source: 'elements' });
+  return title.slice(0, m.index).trimEnd();
 }
 
 function normaliseDigits(s: string): string {

@@ -10,15 +10,19 @@
  * both ends; a month stays a month. Skill standards and glossaries inside a notice are skipped (their
  * dates, e.g. CSS3's 2001 draft, are not pilot events).
  */
-import type { Anomaly, Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Report } from './diagnostics.ts';
 import type { Batch, StatedTotal } from '../../src/schema/catalog.ts';
 import type { BatchStep, EventKind, StepNotice, TimelineEvent } from '../../src/schema/timeline.ts';
-import { dateLine, findDate } from './text/dates.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { type DateExpr, findDateExpressions } from './events/dates.ts';
-import { REACH, SourceLines, type Walked, headings, maskTitles, phraseAt, sentenceAt, walk } from './events/text.ts';
+import { DateLines, REACH, type Walked, headings, maskTitles, phraseAt, placeIn, sentenceAt, walk } from './events/text.ts';
 
 export interface EventsOptions {
-  /** Source texts by file name: lets an event point at the exact line its date is printed on. */
+  /**
+   * Source texts by file name, for a document's 成文日期 line only (the typed document keeps the date,
+   * not where it is printed). Every other event takes its line from its clause's source map.
+   */
   sources?: Record<string, string>;
   /** The catalog's stated totals (totals.json): they become the 前三批/四批 total steps. */
   totals?: StatedTotal[];
@@ -27,7 +31,6 @@ export interface EventsOptions {
 export interface EventsResult {
   events: TimelineEvent[];
   steps: BatchStep[];
-  anomalies: Anomaly[];
 }
 
 /** Subtrees that are not the notice's own text: skill standards and glossaries it carries. */
@@ -36,9 +39,9 @@ const BATCH_WORD = /(?<!\d\s*年\s*)(首批|第([二三四五六七八九十])�
 const BATCH_NUMBER: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const BATCH_NAME = ['', '首批', '第二批', '第三批', '第四批', '第五批'];
 
-export function extractEvents(documents: PolicyDocument[], batches: Batch[] = [], options: EventsOptions = {}): EventsResult {
-  const anomalies: Anomaly[] = [];
-  const src = new SourceLines(options.sources);
+/** Diagnostics go to `report` (rule `blank-date`), at the place of the text they are about. */
+export function extractEvents(documents: PolicyDocument[], batches: Batch[], report: Report, options: EventsOptions = {}): EventsResult {
+  const src = new DateLines(options.sources);
   const raw: TimelineEvent[] = [];
   const batchOf = batchIndex(documents, batches);
 
@@ -52,11 +55,13 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
     // 成文日期: the document itself.
     if (doc.date) {
       const span = doc.source[0]!;
-      const line =
-        src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date) ??
-        src.lastMatching(span.file, span.startLine, span.endLine, (l) => findDate(l)?.iso === doc.date) ??
-        span.startLine;
-      add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+      const { line, bare, verb } = datedLine(doc, src);
+      const whole = doc.title.replace(/\s*[（(]?节选[）)]?$/u, '');
+      // A date a compilation prints before a law's excerpt (1996年9月1日：《中华人民共和国职业教育法》…) is the
+      // law's own date (施行 or adoption, the text does not say which), not when the excerpt was written.
+      if (bare) add({ date: doc.date, endDate: null, precision: 'day', kind: '里程碑', label: `${whole}（汇编所注日期）`, printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+      // “2018年12月29日印发的《中华人民共和国劳动法》”: the text says what happened to the whole law that day.
+      else add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: verb ? `${whole}${verb}` : shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
     }
 
     for (const w of walk(doc)) {
@@ -68,9 +73,8 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
       }
       const text = c.text;
       if (!text) continue;
-      if (/\d{4}\s*年\s*月\s*日/u.test(text)) {
-        anomalies.push({ file: c.source.file, line: src.locate(c.source.file, c.source.line, '年'), kind: 'blank-date', message: `日期栏为空：“${text.trim().slice(0, 30)}”（表格模板，未作为事件）` });
-      }
+      const blank = /\d{4}\s*年\s*月\s*日/u.exec(text);
+      if (blank) report(placeIn(c, blank.index, blank[0].length), 'blank-date', `日期栏为空：“${text.trim().slice(0, 30)}”（表格模板，未作为事件）`);
       for (const ex of findDateExpressions(maskTitles(text), year)) {
         const sentence = sentenceAt(text, ex.index);
         // A paragraph that is only a day: a signature date (of the document, or of an attachment it carries).
@@ -79,7 +83,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
         if (onlyDate && ex.date === doc.date && !attachment) continue; // the document's own date, already an event
         const kind: EventKind = onlyDate ? '成文' : classify(text, ex, sentence.text, [...headings(w), doc.title].join(' '));
         if (kind === '部署' && ex.date === doc.date) continue; // a restatement of the document's date (1996年9月1日：《职业教育法》…)
-        const label = onlyDate ? (attachment?.heading ?? shortTitle(doc)) : labelFor(kind, text, ex, doc);
+        const label = onlyDate ? (attachment?.heading ?? shortTitle(doc)) : labelFor(kind, text, ex, doc, w, attachment ?? null);
         add({
           date: ex.date,
           endDate: ex.endDate,
@@ -90,7 +94,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
           text: sentence.text,
           yearFromDocument: ex.yearFromDocument,
           anchor: c.anchor,
-          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, ex.printed) },
+          source: { file: c.source.file, line: placeIn(c, ex.index).line },
         });
       }
       // 即日起上线试运行: the document's date is the event's.
@@ -108,18 +112,20 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
           text: sentence.text,
           yearFromDocument: false,
           anchor: c.anchor,
-          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, '即日起') },
+          source: { file: c.source.file, line: placeIn(c, now.index).line },
         });
       }
     }
     raw.push(...dedupeWithin(docEvents));
   }
 
-  // Batch confirmations: the confirming notice's date, cited to its first clause.
+  // Batch confirmations: the confirming notice's date, at its first clause (the one that confirms), cited to the
+  // line its date is printed on.
   for (const b of batches) {
     const d = b.confirmed?.document ? documents.find((x) => x.id === b.confirmed!.document) : null;
     if (!d?.date) continue;
     const first = d.clauses.find((c) => c.text) ?? d.clauses[0];
+    const dated = { file: d.source[0]!.file, line: datedLine(d, src).line };
     raw.push({
       id: '',
       date: d.date,
@@ -132,7 +138,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
       yearFromDocument: false,
       documentId: d.id,
       anchor: first?.anchor ?? null,
-      source: first?.source ?? { file: d.source[0]!.file, line: d.source[0]!.startLine },
+      source: dated,
       batch: b.number,
       alsoIn: [],
     });
@@ -141,8 +147,30 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[] = []
   const events = mergeAcross(raw);
   assignIds(events);
   events.sort(compareEvents);
-  const steps = batchSteps(documents, batches, options.totals ?? [], events, src);
-  return { events, steps, anomalies };
+  const steps = batchSteps(documents, batches, options.totals ?? [], events);
+  return { events, steps };
+}
+
+/**
+ * The line a document's date is printed on: its own date line (2019年4月15日, read from the source:
+ * the typed document keeps the date, not its place), else the clause that holds the date (its source
+ * map gives the line). `bare`: the date only opens the clause, followed by a colon and no verb
+ * (1996年9月1日：《中华人民共和国职业教育法》总则第八条规定…).
+ */
+function datedLine(doc: PolicyDocument, src: DateLines): { line: number; bare: boolean; verb: string | null } {
+  const span = doc.source[0]!;
+  const own = src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date);
+  if (own !== null) return { line: own, bare: false, verb: null };
+  for (const w of walk(doc)) {
+    const text = w.clause.text;
+    const at = findDate(text);
+    if (at?.iso !== doc.date) continue;
+    const opens = text.slice(0, at.index).trim() === '';
+    const rest = text.slice(at.index + at.length);
+    const verb = opens ? (/^\s*(印发|发布|公布|通过|修正|修订|施行)的?/u.exec(rest)?.[1] ?? null) : null;
+    return { line: placeIn(w.clause, at.index).line, bare: opens && /^\s*[:：]/u.test(rest), verb };
+  }
+  return { line: span.startLine, bare: false, verb: null };
 }
 
 // ── kinds and labels ───────────────────────────────────────────────────────
@@ -169,34 +197,117 @@ function nearText(text: string, ex: DateExpr): string {
   return text.slice(p.start, Math.max(p.end, next.end));
 }
 
-function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocument): string {
+/**
+ * An event's label: a short, complete phrase that says what happens, taken from the clause.
+ *
+ *  - the date (with 于…前 / 至…止) is cut out of its phrase; 拟于 / 计划于 keep 拟 / 计划 (a plan stays a plan);
+ *  - a phrase that only sets the frame (围绕…, 根据…, 按照…, 从…做起) is not what happens: it is dropped and
+ *    the phrase after it taken (各省教育行政部门根据…情况，会同…做好… → 各省教育行政部门会同…做好…);
+ *  - a phrase that only names a time (申报时间为…, 平台申报开放时间至…止, 报名截止日期…, a 培训时间 heading)
+ *    says what the time is of: 平台申报截止, 2024年第二批1+X证书试点申报, 物流管理…师资培训;
+ *  - （以下简称…） and （附件 1） asides are left out; a form the deadline names replaces its generic noun
+ *    (将汇总表…发至 → 将《…汇总表》…发至);
+ *  - inside one of several parallel plans (附件: X职业技能等级证书师资培训方案) the certificate is named;
+ *  - never cut mid-phrase: a long label keeps whole phrases.
+ */
+function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocument, w: Walked, attachment: Clause | null): string {
   if (kind === '公示期') return `公示：${shortTitle(doc)}`;
   if (kind === '招募') {
     const m = /《([^》]*招募[^》]*)》/u.exec(sentenceAt(text, ex.index).text);
     if (m) return `发布《${m[1]}》`;
   }
-  // The date (with 于…前 / 至…止) removed from its phrase; the next phrases added until it says something.
+  const topic = topicOf(attachment?.heading ?? shortTitle(doc));
   // Within REACH of the date: the phrase is found within it anyway, and copying the whole text per date was quadratic.
-  const before = text.slice(Math.max(0, ex.index - REACH), ex.index).replace(/(?:并?请?于|在|至|为|定于|拟于)\s*$/u, '');
+  const lead = text.slice(Math.max(0, ex.index - REACH), ex.index);
+  const modal = /(拟|计划|预计)于\s*$/u.exec(lead)?.[1] ?? '';
+  const before = lead.replace(/(?:并?请?于|在|至|为|是|定于|拟于|计划于|预计于)\s*$/u, '') + modal;
   const after = text.slice(ex.index + ex.length, ex.index + ex.length + REACH).replace(/^\s*(?:前|止|之前|以前|为止)/u, '');
   const joined = before + '\u0000' + after;
-  const at = before.length;
-  const p = phraseAt(joined, at);
-  let label = joined.slice(p.start, p.end).replace('\u0000', '');
+  const p = phraseAt(joined, before.length);
   let end = p.end;
-  while (clean(label).length < 8 && end < joined.length && !/[。；]/u.test(joined[end] ?? '')) {
+  const more = () => {
+    if (end >= joined.length || /[。；]/u.test(joined[end] ?? '')) return null;
     const next = phraseAt(joined, end + 1);
-    label += `，${joined.slice(end + 1, next.end)}`;
+    const phrase = asides(joined.slice(end + 1, next.end));
     end = next.end;
+    return phrase;
+  };
+  // A frame (围绕…, 根据…, 从…做起) is dropped; a subject before it takes the next phrase's verb.
+  let label = '';
+  let glue = false;
+  let said = false;
+  // A frame only where a phrase follows in the sentence to say what happens (按照规定结清费用。 is the action).
+  const follows = () => end < joined.length && !/[。；]/u.test(joined[end] ?? '');
+  const take = (phrase: string): void => {
+    const f = follows() ? FRAME.exec(phrase) : null;
+    if (START_FROM.test(clean(phrase)) && follows()) return;
+    if (f) {
+      if (f.index > 0) {
+        label += (label && !glue ? '，' : '') + phrase.slice(0, f.index);
+        glue = true;
+      }
+      return;
+    }
+    label += (label && !glue ? '，' : '') + phrase;
+    glue = false;
+    said = clean(phrase) !== '';
+  };
+  take(asides(joined.slice(p.start, p.end).replace('\u0000', '')));
+  // Only a time named (申报时间, 报名截止日期, 平台申报开放时间; a clause under a 培训时间 heading): say of what.
+  const heading = (w.clause.heading ?? w.ancestors.at(-1)?.heading ?? '').replace(/^[一二三四五六七八九十]+、/u, '');
+  const named = TIME_NOUN.exec(clean(label)) ?? (clean(label) === '' ? TIME_NOUN.exec(heading) : null);
+  if (named) {
+    const what = named[1]!.replace(/(?:开放|受理)$/u, '');
+    const core = ex.deadline && !/截止$/u.test(what) ? `${what}截止` : what;
+    if (core.length >= 6) return core;
+    return topic.endsWith(what) ? `${topic}${core.slice(what.length)}` : `${topic}${core}`;
+  }
+  while (!said || clean(label).length < 8) {
+    const next = more();
+    if (next === null) break;
+    take(next);
   }
   label = clean(label);
   if (ex.qualifier && /下半年|上半年/u.test(ex.qualifier)) label = `${ex.qualifier.replace(/^[到至自从]/u, '')}：${label}`;
   // A deadline says what is due; the form it names (《…汇总表》) says for what.
   const form = /《([^》]+)》/u.exec(text.slice(sentenceAt(text, ex.index).start, ex.index))?.[1];
-  if (kind === '截止' && form && !label.includes('《')) label = `${label}（《${form}》）`;
-  if (label.length < 4) return `${kind}：${shortTitle(doc)}`;
-  if (label.length < 8) label = `${label}：${shortTitle(doc)}`;
-  return truncate(label, 48);
+  if (kind === '截止' && form && !label.includes('《')) {
+    const generic = /(汇总表|申报表|登记表|统计表|报名表|一览表|计划表)/u.exec(form)?.[1];
+    label = generic && label.includes(generic) ? label.replace(generic, `《${form}》`) : `${label}（《${form}》）`;
+  }
+  if (label.length < 4) return topic;
+  // One of several parallel plans: which one.
+  const cert = attachment?.kind === 'attachment' && attachment.heading ? /^([^“”《》，、]{2,20}?)(?:职业)?技能等级证书/u.exec(attachment.heading)?.[1] : undefined;
+  if (cert && !label.includes(cert)) label = `${cert}：${label}`;
+  return wholePhrases(label, 60);
+}
+
+/** Phrases that set the frame of an action and are not the action: 围绕…, 根据…, 按照…, 针对…, 结合…. */
+const FRAME = /(?:重点)?(?:围绕|根据|按照|依据|针对)|^结合/u;
+/** 从 10 个左右领域做起: where to start, not what happens. */
+const START_FROM = /^从.{1,20}(?:做起|入手|抓起)$/u;
+/** A phrase that only names a time: 申报时间, 平台申报开放时间, 报名截止日期, 培训时间. */
+const TIME_NOUN = /^(.{1,12}?)(?:时间|日期|期间|时段)$/u;
+
+/** （以下简称…）, （以下称…）, （附件 1）, （见附件 2） asides left out of a label. */
+function asides(s: string): string {
+  return s.replace(/[（(]\s*(?:以下简称|以下称|简称|见?附件\s*\d+)[^（）()]*[）)]/gu, '');
+}
+
+/** 做好2024年第二批1+X证书试点申报工作 → 2024年第二批1+X证书试点申报; 物流管理…师资培训方案 → 物流管理…师资培训. */
+function topicOf(title: string): string {
+  return title
+    .replace(/^关于/u, '')
+    .replace(/^(?:做好|举办|开展|推进|印发)/u, '')
+    .replace(/(?:工作|有关事项|方案|的通知)$/u, '')
+    .trim();
+}
+
+/** At most `n` characters, cut only after a whole phrase (，；): a label never ends mid-phrase. */
+function wholePhrases(s: string, n: number): string {
+  if ([...s].length <= n) return s;
+  const cut = Math.max(...['，', '；'].map((m) => s.lastIndexOf(m, n)));
+  return cut > 0 ? s.slice(0, cut) : s;
 }
 
 function clean(s: string): string {
@@ -351,7 +462,7 @@ function batchIndex(documents: PolicyDocument[], batches: Batch[]): Map<string, 
   return out;
 }
 
-function batchSteps(documents: PolicyDocument[], batches: Batch[], totals: StatedTotal[], events: TimelineEvent[], src: SourceLines): BatchStep[] {
+function batchSteps(documents: PolicyDocument[], batches: Batch[], totals: StatedTotal[], events: TimelineEvent[]): BatchStep[] {
   const byId = new Map(documents.map((d) => [d.id, d]));
   const steps: BatchStep[] = [];
   const noticeOf = (role: StepNotice['role'], d: PolicyDocument, anchor: string | null = null, source: { file: string; line: number } | null = null): StepNotice => ({
@@ -438,7 +549,7 @@ function batchSteps(documents: PolicyDocument[], batches: Batch[], totals: State
       events: events.filter((e) => e.documentId === d.id).map((e) => e.id),
       documentId: d.id,
       anchor: c?.anchor ?? null,
-      source: c ? { file: c.source.file, line: limit ? src.locate(c.source.file, c.source.line, limit[0]) : c.source.line } : { file: d.source[0]!.file, line: d.source[0]!.startLine },
+      source: c ? { file: c.source.file, line: limit ? placeIn(c, limit.index).line : c.source.line } : { file: d.source[0]!.file, line: d.source[0]!.startLine },
     });
   }
 

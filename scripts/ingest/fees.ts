@@ -10,15 +10,14 @@
  *   a table column headed "…费（元）" → one Fee per row
  *   anything no rule names → `unclassified` and an anomaly
  */
-import type { Anomaly, Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { Report } from './diagnostics.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { Fee, FeeRule, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Meaning, boundOf, classify, findMoney } from './fees/money.ts';
-import { SourceLines, type Walked, headings, sentenceAt, walk } from './events/text.ts';
+import { type Walked, headings, placeIn, sentenceAt, walk } from './events/text.ts';
 
 export interface FeesOptions {
-  /** Source texts by file name: lets a figure point at the exact line it is printed on. */
-  sources?: Record<string, string>;
   /** The catalog: a figure about a certificate names the certificate's organisation. */
   certificates?: Pick<Certificate, 'id' | 'name' | 'aliases' | 'organizations'>[];
   organizations?: Pick<Organization, 'id' | 'name'>[];
@@ -28,15 +27,16 @@ export interface FeesResult {
   fees: Fee[];
   rules: FeeRule[];
   unclassified: UnclassifiedFigure[];
-  anomalies: Anomaly[];
 }
 
-export function extractFees(documents: PolicyDocument[], options: FeesOptions = {}): FeesResult {
-  const src = new SourceLines(options.sources);
+/**
+ * Diagnostics go to `report` (rules `fee-unclassified`, `fee-list-mismatch`) at the figure's place;
+ * every line comes from the clause's source map.
+ */
+export function extractFees(documents: PolicyDocument[], report: Report, options: FeesOptions = {}): FeesResult {
   const fees: Fee[] = [];
   const rules: FeeRule[] = [];
   const unclassified: UnclassifiedFigure[] = [];
-  const anomalies: Anomaly[] = [];
   const subjectOf = subjects(options);
 
   for (const doc of documents) {
@@ -48,7 +48,7 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
       const cert = subjectOf(w, doc);
       const organizer = cert?.organizer ?? doc.issuers[0] ?? null;
       if (c.table) {
-        tableFees(doc, w, context, cert, organizer, fees);
+        tableFees(doc, w, context, cert, organizer, fees, docFrom);
         continue;
       }
       const text = c.text;
@@ -61,11 +61,12 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
         const before = text.slice(s.start, m.index);
         const after = text.slice(m.index + m.length, s.end);
         const id = `${doc.id}/${c.anchor}/${k + 1}`;
-        const line = src.locate(c.source.file, c.source.line, m.printed);
+        const place = placeIn(c, m.index, m.length);
+        const line = place.line;
         const meaning = classify(before, after, context);
         if (!meaning) {
           unclassified.push({ id, amount: m.amount, printed: m.printed, documentId: doc.id, anchor: c.anchor, source: { file: c.source.file, line }, text: s.text });
-          anomalies.push({ file: c.source.file, line, kind: 'fee-unclassified', message: `金额“${m.printed}”未能归类：“${truncate(s.text, 40)}”` });
+          report(place, 'fee-unclassified', `金额“${m.printed}”未能归类：“${truncate(s.text, 40)}”`);
           return;
         }
         // "…分别不超过 200 元/人次、300 元/人次…": the k-th figure after 分别 is the k-th listed item.
@@ -76,7 +77,7 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           const nth = found.filter((x) => x.index > s.start + resp && x.index <= m.index).length - 1;
           const inSentence = found.filter((x) => x.index > s.start + resp && x.index < s.end).length;
           if (inSentence !== items.length && nth === 0) {
-            anomalies.push({ file: c.source.file, line, kind: 'fee-list-mismatch', message: `“分别”后有 ${inSentence} 个金额，而前文列出 ${items.length} 项（${items.join('、')}）` });
+            report(place, 'fee-list-mismatch', `“分别”后有 ${inSentence} 个金额，而前文列出 ${items.length} 项（${items.join('、')}）`);
           }
           if (inSentence === items.length) {
             itemPrinted = items[nth] ?? null;
@@ -84,18 +85,21 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           }
         }
         const course = courseIn(text);
+        // “乌鲁木齐信达海德酒店价格420元/晩”: the hotel's room rate, charged by the hotel, not by the organiser.
+        const third = meaning.purpose === '住宿费' ? hotelIn(before) : null;
         const fee: Fee = {
           id,
           amount: m.amount,
           printed: m.printed,
           unit: m.unit,
           ...refine(meaning, m.unit, context),
+          ...(third ? { recipient: third } : {}),
           item,
           itemPrinted,
           bound: meaning.nature === 'cap' ? 'max' : boundOf(before, after),
           subject: course ?? cert?.name ?? null,
           certificate: cert?.id ?? null,
-          organizer,
+          organizer: third ?? organizer,
           repeats: null,
           documentId: doc.id,
           anchor: c.anchor,
@@ -121,13 +125,46 @@ export function extractFees(documents: PolicyDocument[], options: FeesOptions = 
           components: caps.map((f) => ({ item: f.item!, itemPrinted: f.itemPrinted ?? f.item!, feeId: f.id, amount: f.amount })),
           documentId: doc.id,
           anchor: c.anchor,
-          source: { file: c.source.file, line: src.locate(c.source.file, c.source.line, mixed[0].trim().slice(0, 6)) },
+          source: { file: c.source.file, line: placeIn(c, Math.max(0, text.indexOf(mixed[0].trim()))).line },
           text: mixed[0].trim(),
         });
       }
     }
   }
-  return { fees, rules, unclassified, anomalies };
+  // Who pays the assessment fees the caps bound: not said with the caps, said elsewhere in the corpus.
+  const payers = assessmentPayers(documents);
+  if (payers.length) for (const f of fees) if (f.purpose === '考核成本上限' && f.payer === null) f.payerElsewhere = payers;
+  return { fees, rules, unclassified };
+}
+
+/**
+ * Sentences that say who pays the assessment fees (考核费用): “试点院校是 1+X 证书考核费用的支付责任主体”,
+ * “试点院校可统筹财政拨款、学费及其他事业收入等办学经费分担培训考核费用”. The subject opens the sentence.
+ */
+function assessmentPayers(documents: PolicyDocument[]): NonNullable<Fee['payerElsewhere']> {
+  const out: NonNullable<Fee['payerElsewhere']> = [];
+  const SUBJECT = '^(?:\\d+\\s*[.．、]\\s*)?(?:各)?([\\p{Script=Han}]{2,10}?)';
+  const IS_PAYER = new RegExp(`${SUBJECT}(?:是|为)[^。；]*考核费用的?支付责任主体`, 'u');
+  const BEARS = new RegExp(`${SUBJECT}(?:可|应|要|须)[^。；]*(?:分担|承担|支付)[^。；]*考核费用`, 'u');
+  for (const doc of documents) {
+    for (const w of walk(doc)) {
+      const c = w.clause;
+      if (!/考核费用/u.test(c.text)) continue;
+      for (const raw of c.text.split(/(?<=[。；])/u)) {
+        const sentence = raw.trim();
+        const m = IS_PAYER.exec(sentence) ?? BEARS.exec(sentence);
+        if (!m) continue;
+        const line = placeIn(c, Math.max(0, c.text.indexOf(sentence))).line;
+        out.push({ payer: m[1]!, documentId: doc.id, anchor: c.anchor, source: { file: c.source.file, line }, text: sentence });
+      }
+    }
+  }
+  return out;
+}
+
+/** The hotel (酒店, 宾馆, 饭店, 招待所) named right before a room rate: “乌鲁木齐信达海德酒店价格”. */
+function hotelIn(before: string): string | null {
+  return /([\p{Script=Han}]{2,20}?(?:酒店|宾馆|饭店|招待所))(?:的)?(?:价格|房价|协议价|标准)?[为是:：]?\s*$/u.exec(before)?.[1] ?? null;
 }
 
 /** The first element from index `from` on that satisfies `test`. */
@@ -206,7 +243,7 @@ function subjects(options: FeesOptions): (w: Walked, doc: PolicyDocument) => Sub
 }
 
 /** A table column headed "…费（元）": one fee per row, the row's name cell as the item. */
-function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subject | null, organizer: string | null, fees: Fee[]): void {
+function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subject | null, organizer: string | null, fees: Fee[], docFrom: number): void {
   const c: Clause = w.clause;
   const header = c.table!.header?.cells.map((x) => x.text.trim()) ?? [];
   const col = header.findIndex((h) => /费.*[（(]\s*元\s*[）)]/u.test(h));
@@ -218,6 +255,9 @@ function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subjec
     const cell = row.cells[col]?.text.trim() ?? '';
     if (!/^\d+(?:\.\d+)?$/u.test(cell)) continue;
     const name = row.cells[nameCol >= 0 ? nameCol : 1]?.text.trim() ?? null;
+    const purpose = refine(meaning, '元', context).purpose;
+    // A row per class repeating the plan's own figure (费用为 3000 元/期): a restatement of it.
+    const repeated = firstFrom(fees, docFrom, (f) => f.documentId === doc.id && f.amount === Number(cell) && f.purpose === purpose && f.certificate === (cert?.id ?? null) && f.repeats === null && !/\/r\d+$/u.test(f.id));
     fees.push({
       id: `${doc.id}/${c.anchor}/r${row.line}`,
       amount: Number(cell),
@@ -230,7 +270,7 @@ function tableFees(doc: PolicyDocument, w: Walked, context: string, cert: Subjec
       subject: cert?.name ?? null,
       certificate: cert?.id ?? null,
       organizer,
-      repeats: null,
+      repeats: repeated?.id ?? null,
       documentId: doc.id,
       anchor: c.anchor,
       source: { file: c.source.file, line: row.line },

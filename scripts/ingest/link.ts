@@ -7,7 +7,7 @@ import { diffArrays } from 'diff';
 import type { VFile } from 'vfile';
 import type { Clause, Variant } from '../../src/schema/corpus.ts';
 import type { Draft } from './pipeline.ts';
-import { titleKey } from './text/titles.ts';
+import { titleKey } from '../../src/lib/text/titles.ts';
 
 export interface Merged {
   primary: Draft;

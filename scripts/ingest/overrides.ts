@@ -7,8 +7,8 @@ import type { VFile } from 'vfile';
 import type { AppliedOverride } from '../../src/schema/corpus.ts';
 import type { Merged } from './link.ts';
 import type { OverrideInput } from './pipeline.ts';
-import { parseDocNumber } from './text/docnumber.ts';
-import { titleKey } from './text/titles.ts';
+import { parseDocNumber } from '../../src/lib/text/docnumber.ts';
+import { titleKey } from '../../src/lib/text/titles.ts';
 
 /** Fields an override may set; anything else is refused, so a typo cannot pass silently. */
 const SETTABLE = new Set(['docNumber', 'title', 'date', 'issuers', 'kind', 'id']);

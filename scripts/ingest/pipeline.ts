@@ -10,7 +10,6 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import {
   type Anomaly,
-  type Clause,
   type IngestReport,
   IngestReport as IngestReportSchema,
   type OverrideFile,
@@ -25,11 +24,11 @@ import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { DocumentStatus as DocumentStatusSchema, type DocumentStatus } from '../../src/schema/status.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Catalog, extractCatalog } from './catalog.ts';
-import { nameKey } from './catalog/names.ts';
+import { certificateKey as nameKey } from '../../src/lib/text/normalize.ts';
+import type { Report } from './diagnostics.ts';
 import { Coverage, type Disposition } from './coverage.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';
-import { type DocElements, type Part, readElements } from './elements.ts';
 import { differences, mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
@@ -38,11 +37,11 @@ import { extractReferences } from './references.ts';
 import { extractStatuses } from './status.ts';
 import { buildDictionary, extractKeywords } from './segment.ts';
 import { DocumentKeywords as DocumentKeywordsSchema, type DocumentKeywords } from '../../src/schema/keywords.ts';
-import { type FrontMatter, type Slice, splitSource } from './split.ts';
+import { type FrontMatter, splitSource } from './split.ts';
 import { type StandardsResult, extractStandards } from './standards.ts';
-import { toBlocks, toClauses, wrapWidth } from './structure.ts';
-import { idFromDocNumber, initials, parseDocNumber } from './text/docnumber.ts';
-import { kindOfTitle } from './text/titles.ts';
+import { type Draft, structureDocument } from './structure.ts';
+import { idFromDocNumber, initials, parseDocNumber } from '../../src/lib/text/docnumber.ts';
+import { kindOfTitle } from '../../src/lib/text/titles.ts';
 
 export interface SourceInput {
   file: string;
@@ -54,16 +53,7 @@ export interface OverrideInput {
   data: OverrideFile;
 }
 
-/** One document as read from one source, before variants are merged. */
-export interface Draft {
-  file: string;
-  startLine: number;
-  endLine: number;
-  elements: DocElements;
-  clauses: Clause[];
-  /** Provisional id (from this source alone), used to mark coverage. */
-  key: string;
-}
+export type { Draft } from './structure.ts';
 
 export interface IngestResult {
   documents: PolicyDocument[];
@@ -244,20 +234,24 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
 
   // Downstream stages read the typed documents; the source texts only let them point at an exact line.
   const texts = Object.fromEntries([...coverages].map(([file, cov]) => [file, cov.source.lines.map((l) => l.text).join('\n')]));
-  const { anomalies: catalogAnomalies, ...catalog } = t.time('catalog', () => extractCatalog(documents, { sources: texts }));
-  const { anomalies: standardAnomalies, ...standards } = t.time('standards', () => extractStandards(documents));
+  // Catalog and standards report through the one message channel (scripts/ingest/diagnostics.ts).
+  const stageAnomalies: Anomaly[] = [];
+  const stageReport: Report = (place, kind, message) => stageAnomalies.push({ file: place.file, line: place.line, ...(place.column ? { column: place.column } : {}), kind, message });
+  const catalog = t.time('catalog', () => extractCatalog(documents, stageReport));
+  const standards = t.time('standards', () => extractStandards(documents, stageReport));
   t.time('standards', () => linkStandards(catalog.certificates, standards.standards));
   const references = t.time('references', () => extractReferences(documents));
   const statuses = t.time('status', () => extractStatuses(documents, catalog.batches));
-  const { anomalies: eventAnomalies, ...timeline } = t.time('events', () => extractEvents(documents, catalog.batches, { sources: texts, totals: catalog.totals }));
-  const { anomalies: feeAnomalies, ...money } = t.time('fees', () => extractFees(documents, { sources: texts, certificates: catalog.certificates, organizations: catalog.organizations }));
+  // Corpus stages that report through the one message channel (until the orchestrator binds it to the files' VFiles).
+  const timeline = t.time('events', () => extractEvents(documents, catalog.batches, stageReport, { sources: texts, totals: catalog.totals }));
+  const money = t.time('fees', () => extractFees(documents, stageReport, { certificates: catalog.certificates, organizations: catalog.organizations }));
   const dictionary = buildDictionary({ documents, certificates: catalog.certificates, organizations: catalog.organizations, standards: standards.standards });
   const keywords = t.time('segment', () => extractKeywords(documents, dictionary));
   const reportStart = performance.now();
 
   const manifestOf = new Map<string, SourceManifestEntry>();
   for (const m of manifest) if (!manifestOf.has(m.file)) manifestOf.set(m.file, m);
-  const report: IngestReport = { sources: [], anomalies: [...catalogAnomalies, ...standardAnomalies, ...eventAnomalies, ...feeAnomalies] };
+  const report: IngestReport = { sources: [], anomalies: stageAnomalies };
   for (const [file, cov] of coverages) {
     const vf = files.get(file)!;
     for (const l of cov.unaccounted()) {
@@ -326,7 +320,7 @@ function parseSource(vf: VFile, src: SourceInput, t: Timings): ParsedSource {
   const cov = new Coverage(text);
   t.time('noise', () => markNoise(cov));
   const { frontMatter, slices } = t.time('split', () => splitSource(vf, cov));
-  const drafts = t.time('elements+structure', () => slices.map((slice, k) => draftOf(vf, cov, slice, `${src.file}#${k}`)));
+  const drafts = t.time('elements+structure', () => slices.map((slice, k) => structureDocument(vf, cov, slice, `${src.file}#${k}`)));
   const marks: Array<[number, Disposition]> = [];
   for (const l of text.lines) {
     const d = cov.get(l.n);
@@ -349,45 +343,6 @@ function restoreMessage(vf: VFile, m: PlainMessage): void {
   const opts = { ...(place ? { place } : {}), ...(m.ruleId !== null ? { ruleId: m.ruleId } : {}), ...(m.source !== null ? { source: m.source } : {}) };
   if (m.fatal === null) vf.info(m.reason, opts);
   else vf.message(m.reason, opts);
-}
-
-function draftOf(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
-  const el = readElements(vf, slice);
-  const meta = (lines: { n: number }[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
-  meta(el.masthead, 'masthead');
-  meta(el.titleLines, 'title');
-  meta(el.docNumberLines, 'doc-number');
-  meta(el.addresseeLines, 'addressees');
-  meta(el.attachmentNoteLines, 'attachment-note');
-  meta(el.signatureLines, 'signature');
-  meta(el.dateLines, 'date');
-  meta(el.copiedToLines, 'copied-to');
-
-  const width = wrapWidth(slice.lines);
-  const used = new Set<string>();
-  const clauses: Clause[] = toClauses(vf, toBlocks([...el.body, ...el.trailing], width, cov, key), { numbered: '', plain: '' }, used);
-  const partClause = (p: Part, anchor: string, kind: 'enclosure' | 'attachment', scope: { numbered: string; plain: string }): Clause => {
-    meta(p.headLines, kind);
-    used.add(anchor);
-    return {
-      anchor,
-      kind,
-      label: p.label,
-      heading: p.title,
-      text: '',
-      source: { file: vf.basename!, line: p.line },
-      children: toClauses(vf, toBlocks(p.lines, width, cov, key), scope, used),
-    };
-  };
-  if (el.enclosure) clauses.push(partClause(el.enclosure, 'e', 'enclosure', { numbered: '', plain: 'e-' }));
-  el.attachments.forEach((a, k) => {
-    const n = /(\d+(?:-\d+)?)$/u.exec(a.label ?? '')?.[1] ?? String(k + 1);
-    const base = a.label?.startsWith('附表') ? `at${n}` : `a${n}`;
-    let anchor = base;
-    for (let j = 2; used.has(anchor); j++) anchor = `${base}-${j}`;
-    clauses.push(partClause(a, anchor, 'attachment', { numbered: `${anchor}-`, plain: `${anchor}-` }));
-  });
-  return { file: vf.basename!, startLine: slice.lines[0]!.n, endLine: slice.lines.at(-1)!.n, elements: el, clauses, key };
 }
 
 /** A certificate whose name is a standard's certificate name gets that standard. */

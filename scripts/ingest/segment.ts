@@ -15,7 +15,7 @@ import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
 import type { SkillStandard } from '../../src/schema/skills.ts';
-import { parseDocNumber } from './text/docnumber.ts';
+import { parseDocNumber } from '../../src/lib/text/docnumber.ts';
 
 /** Terms of the 1+X pilot that general dictionaries split. */
 export const CURATED = [

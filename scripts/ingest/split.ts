@@ -9,10 +9,11 @@
 import type { VFile } from 'vfile';
 import type { Coverage } from './coverage.ts';
 import type { Line } from './read.ts';
-import { dateLine, findDate } from './text/dates.ts';
-import { docNumberLine, trailingDocNumber } from './text/docnumber.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
+import { docNumberLine, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { readLabels } from './text/labels.ts';
-import { endsLikeTitle, isMasthead, squeeze, titleKey, titleLike } from './text/titles.ts';
+import { endsLikeTitle, isMasthead, titleKey, titleLike } from '../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
 
 export interface TocEntry {
   title: string;

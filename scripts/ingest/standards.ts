@@ -1,5 +1,6 @@
 /**
- * Stage: skill standards. Pure: documents in, standards + a flat list of skill rows + anomalies out.
+ * Stage: skill standards. Pure: documents in, standards + a flat list of skill rows out; every
+ * diagnostic goes to the `report` it is given (the one message channel, scripts/ingest/diagnostics.ts).
  *
  * A standard is a document, or an attachment/enclosure of one, whose title ends with 标准
  * (职业技能等级标准) and that holds skill tables (工作领域/职业功能 | 工作任务/工作内容 | …).
@@ -15,20 +16,20 @@
  *   standards/glossary.ts       名词解释, 术语和定义
  */
 import { pinyin } from 'pinyin-pro';
-import type { Anomaly, Clause, PolicyDocument, SourcePoint, Table } from '../../src/schema/corpus.ts';
+import type { Clause, PolicyDocument, SourcePoint, Table } from '../../src/schema/corpus.ts';
 import type { GlossaryEntry, SkillCounts, SkillLevel, SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { type CodeStyle, detectStyle } from './standards/codes.ts';
 import { readCodedLevel } from './standards/coded-table.ts';
 import { readFrontMatter } from './standards/front-matter.ts';
 import { isGlossaryHeading, isTermsHeading, readNumberedGlossary, readTermsAndDefinitions } from './standards/glossary.ts';
-import { type ColumnRole, type DraftRow, cellSource, clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
+import { type ColumnRole, type DraftRow, cellSource, standardText as clean, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
+import { type Place, type Report, placeOf } from './diagnostics.ts';
 import { readUncodedLevel } from './standards/uncoded-table.ts';
-import { initials } from './text/docnumber.ts';
+import { initials } from '../../src/lib/text/docnumber.ts';
 
 export interface StandardsResult {
   standards: SkillStandard[];
   rows: SkillRow[];
-  anomalies: Anomaly[];
 }
 
 const STANDARD_TITLE = /标准(?:[（(][^（）()]*[）)])?$/u;
@@ -40,6 +41,8 @@ interface Candidate {
   title: string;
   anchor: string | null;
   source: SourcePoint;
+  /** Where the standard's title (the document's, or its attachment heading) starts. */
+  at: Place;
   clauses: Clause[];
   glossaries: Clause[];
 }
@@ -52,14 +55,13 @@ interface FoundTable {
   levelClause: Clause;
 }
 
-export function extractStandards(documents: PolicyDocument[]): StandardsResult {
+export function extractStandards(documents: PolicyDocument[], report: Report): StandardsResult {
   const standards: SkillStandard[] = [];
   const rows: SkillRow[] = [];
-  const anomalies: Anomaly[] = [];
   const ids = new Set<string>();
   for (const doc of documents) {
     for (const cand of candidates(doc)) {
-      const out = readStandard(cand, anomalies);
+      const out = readStandard(cand, report);
       if (!out) continue;
       let id = standardId(out.standard.certificateName, false);
       if (ids.has(id)) id = standardId(out.standard.certificateName, true);
@@ -69,7 +71,7 @@ export function extractStandards(documents: PolicyDocument[]): StandardsResult {
       rows.push(...out.rows.map((r): SkillRow => ({ standard: id, certificate: out.standard.certificateName, ...r })));
     }
   }
-  return { standards, rows, anomalies };
+  return { standards, rows };
 }
 
 /** The standards a document holds: itself, or its attachments; 名词解释 attachments go to the standard before them. */
@@ -78,12 +80,13 @@ function candidates(doc: PolicyDocument): Candidate[] {
   const out: Candidate[] = [];
   const own = doc.clauses.filter((c) => c.kind !== 'attachment' && c.kind !== 'enclosure');
   if (STANDARD_TITLE.test(clean(doc.title)) && own.length) {
-    out.push({ doc, file, title: clean(doc.title), anchor: null, source: { file, line: doc.source[0]!.startLine }, clauses: own, glossaries: [] });
+    const source = { file, line: doc.source[0]!.startLine };
+    out.push({ doc, file, title: clean(doc.title), anchor: null, source, at: source, clauses: own, glossaries: [] });
   }
   const visit = (cs: Clause[]) => {
     for (const c of cs) {
       if ((c.kind === 'attachment' || c.kind === 'enclosure') && c.heading && STANDARD_TITLE.test(clean(c.heading))) {
-        out.push({ doc, file, title: clean(c.heading), anchor: c.anchor, source: { file, line: c.source.line }, clauses: c.children, glossaries: [] });
+        out.push({ doc, file, title: clean(c.heading), anchor: c.anchor, source: { file, line: c.source.line }, at: placeOf(file, c.position), clauses: c.children, glossaries: [] });
         continue;
       }
       if ((c.kind === 'attachment' || c.kind === 'enclosure') && isGlossaryHeading(c.heading)) {
@@ -104,7 +107,7 @@ function standardId(name: string, full: boolean): string {
     .join('-');
 }
 
-function findTables(cand: Candidate, anomalies: Anomaly[]): FoundTable[] {
+function findTables(cand: Candidate, report: Report): FoundTable[] {
   const found: FoundTable[] = [];
   let previous: FoundTable | null = null;
   const walk = (cs: Clause[], ancestors: Clause[]) => {
@@ -128,7 +131,7 @@ function findTables(cand: Candidate, anomalies: Anomaly[]): FoundTable[] {
         }
         if (!roles || !isSkillTable(roles)) return;
         if (!level || !levelClause) {
-          anomalies.push({ file: cand.file, line: c.source.line, kind: 'skill-table-level', message: `《${cand.title}》第 ${c.source.line} 行的技能表无法确定等级（初级/中级/高级），未读` });
+          report(placeOf(cand.file, c.position), 'skill-table-level', `《${cand.title}》第 ${c.source.line} 行的技能表无法确定等级（初级/中级/高级），未读`);
           return;
         }
         previous = { clause: c, table: c.table, roles, level, levelClause };
@@ -143,8 +146,8 @@ function findTables(cand: Candidate, anomalies: Anomaly[]): FoundTable[] {
   return found;
 }
 
-function readStandard(cand: Candidate, anomalies: Anomaly[]): { standard: Omit<SkillStandard, 'id'>; rows: DraftRow[] } | null {
-  const tables = findTables(cand, anomalies);
+function readStandard(cand: Candidate, report: Report): { standard: Omit<SkillStandard, 'id'>; rows: DraftRow[] } | null {
+  const tables = findTables(cand, report);
   if (tables.length === 0) return null;
   const { file } = cand;
 
@@ -153,22 +156,23 @@ function readStandard(cand: Candidate, anomalies: Anomaly[]): { standard: Omit<S
   for (const t of tables) groups.set(t.level, [...(groups.get(t.level) ?? []), t]);
   const styles: (CodeStyle | null)[] = [];
   const rows: DraftRow[] = [];
+  const places = new Map<DraftRow, Place>();
   const levels: SkillStandard['levels'] = [];
   for (const [level, ts] of groups) {
     const cells = ts.flatMap((t) => t.table.rows.flatMap((r) => r.cells.map(cellSource)));
     const style = detectStyle(cells);
     styles.push(style);
-    const input = { file, level, tables: ts.map((t) => ({ table: t.table, roles: t.roles })) };
+    const input = { file, level, tables: ts.map((t) => ({ table: t.table, roles: t.roles })), report };
     const out = style ? readCodedLevel(input, style) : readUncodedLevel(input);
-    anomalies.push(...out.anomalies);
     rows.push(...out.rows);
+    for (const [r, p] of out.places) places.set(r, p);
     const count = (type: DraftRow['type']) => out.rows.filter((r) => r.type === type).length;
     const counts: SkillCounts = { areas: count('area'), tasks: count('task'), skills: count('skill'), requirements: count('requirement'), knowledge: count('knowledge') };
     const lc = ts[0]!.levelClause;
     levels.push({ level, trainingHours: null, anchor: lc.anchor, source: { file, line: lc.source.line }, counts });
   }
   const kinds = new Set(styles.filter((s): s is CodeStyle => s !== null));
-  if (kinds.size > 1) anomalies.push({ file, line: cand.source.line, kind: 'standard-code-style', message: `《${cand.title}》各等级的代码样式不一（${[...kinds].join('、')}）` });
+  if (kinds.size > 1) report(cand.at, 'standard-code-style', `《${cand.title}》各等级的代码样式不一（${[...kinds].join('、')}）`);
   const codeStyle = styles.find((s) => s !== null) ?? 'none';
 
   // anchors unique within the standard
@@ -180,29 +184,27 @@ function readStandard(cand: Candidate, anomalies: Anomaly[]): { standard: Omit<S
     }
     let a = r.anchor;
     for (let n = 2; used.has(a); n++) a = `${r.anchor}-dup${n}`;
-    anomalies.push({ file, line: r.source.line, kind: 'skill-code-duplicate', message: `代码“${r.code ?? r.anchor}”在《${cand.title}》的另一等级中已出现，此条锚点记为“${a}”` });
+    report(places.get(r) ?? { file, line: r.source.line }, 'skill-code-duplicate', `代码“${r.code ?? r.anchor}”在《${cand.title}》的另一等级中已出现，此条锚点记为“${a}”`);
     if (!r.flags.includes('duplicate-code')) r.flags.push('duplicate-code');
     r.anchor = a;
     used.add(a);
   }
 
   const tableClauses = new Set(tables.map((t) => t.clause));
-  const { frontMatter, anomalies: fmAnomalies } = readFrontMatter({
+  const frontMatter = readFrontMatter({
     file,
     title: cand.title,
     clauses: cand.clauses,
     skip: (c) => tableClauses.has(c) || isTermsHeading(c.heading),
+    report,
   });
-  anomalies.push(...fmAnomalies);
   for (const l of levels) l.trainingHours = frontMatter.trainingHours.find((t) => t.level === l.level)?.hours ?? null;
 
   const glossary: GlossaryEntry[] = [];
   const terms = (cs: Clause[]): Clause[] => cs.flatMap((c) => (isTermsHeading(c.heading) ? [c] : terms(c.children)));
   for (const t of terms(cand.clauses)) glossary.push(...readTermsAndDefinitions(t, file));
   for (const g of cand.glossaries) {
-    const out = readNumberedGlossary(g, file);
-    glossary.push(...out.entries);
-    anomalies.push(...out.anomalies);
+    glossary.push(...readNumberedGlossary(g, file, report));
   }
 
   return {

@@ -1,18 +1,22 @@
 /**
  * Stage `status`: what the texts say about a document's standing — never a guess.
  *
- *  - 公示期 A 至 B in a 公示 → 公示 (A–B); it has ended when a newer document of the corpus is dated after B
- *    (the corpus, not the build's clock, is the reference: the same sources give the same site);
+ *  - 公示期：A 至 B, or 公示时间为 A—B, in a 公示 → 公示 (A–B); it has ended when a newer document of the
+ *    corpus is dated after B (the corpus, not the build's clock, is the reference: the same sources give the same site);
  *  - a batch list first 公示, then 确认 by a later notice → 已确认, citing the confirming notice;
- *  - （试行） in a title or 在…期内试行 in a clause → 试行; 试运行 in a title → 试运行;
+ *  - （试行） in a title or 在…期内试行 in a clause → 试行 — unless the document only publishes it for
+ *    comment (…在试点期内试行，现予以公示): a proposal under 公示 is not yet in force; 试运行 in a title → 试运行;
  *  - a plan whose title states its period (2019—2021年) → 实施期, ended when a newer document is dated after it.
  */
 import type { Batch } from '../../src/schema/catalog.ts';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { DocumentStatus } from '../../src/schema/status.ts';
-import { findDate } from './text/dates.ts';
+import { findDate } from '../../src/lib/text/dates.ts';
 
-const PERIOD = /公示期\s*[:：]\s*(.+)$/u;
+/** 公示期：2019年3月26日至3月31日 · 公示时间为 2019 年 6 月 12 日—6 月 20 日。 */
+const PERIOD = /公示(?:期|时间)\s*(?:[:：]|为|是)\s*([^。；]+)/u;
+/** A rule put out for comment: “…在试点期内试行，现予以公示”. */
+const PROPOSED = /试行[^。；]{0,6}现予(?:以)?公示/u;
 const PLAN_YEARS = /[（(]\s*(\d{4})\s*[—–\-－~至]+\s*(\d{4})\s*年?\s*[）)]/u;
 
 export function extractStatuses(documents: PolicyDocument[], batches: Batch[]): DocumentStatus[] {
@@ -27,9 +31,13 @@ export function extractStatuses(documents: PolicyDocument[], batches: Batch[]): 
       const [from, to] = periodOf(m[1]!, d.date);
       if (!from) continue;
       const ended = to !== null && newest > to;
-      push({ document: d.id, kind: '公示', label: ended ? '公示期已结束' : '公示中', from, to, evidence: { document: d.id, anchor: c.anchor, source: c.source, text: c.text } });
+      // The evidence is the sentence that states the period (137号 states it at the end of a long paragraph).
+      const start = Math.max(...['。', '；'].map((p) => c.text.lastIndexOf(p, m.index - 1))) + 1;
+      const stop = /[。；]/u.exec(c.text.slice(m.index));
+      const text = c.text.slice(start, stop ? m.index + stop.index + 1 : c.text.length).trim();
+      push({ document: d.id, kind: '公示', label: ended ? '公示期已结束' : '公示中', from, to, evidence: { document: d.id, anchor: c.anchor, source: c.source, text } });
     }
-    const trial = /[（(]试行[）)]/u.test(d.title) ? d.clauses.find((c) => c.kind === 'enclosure') ?? d.clauses[0] : walk(d.clauses).find((c) => /期内试行/u.test(c.text));
+    const trial = /[（(]试行[）)]/u.test(d.title) ? d.clauses.find((c) => c.kind === 'enclosure') ?? d.clauses[0] : walk(d.clauses).find((c) => /期内试行/u.test(c.text) && !PROPOSED.test(c.text));
     if (trial) push({ document: d.id, kind: '试行', label: '试行', from: d.date, to: null, evidence: { document: d.id, anchor: trial.anchor, source: trial.source, text: trial.heading ?? trial.text } });
     if (/试运行/u.test(d.title)) {
       const c = d.clauses[0]!;

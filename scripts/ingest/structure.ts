@@ -6,18 +6,30 @@
  *    continues the numbering in force is kept;
  * 3. tree: numbering styles nest in the order they first appear (一、 then （一） then 1. …),
  *    as a reader of 公文 infers them; an unnumbered paragraph belongs to the nearest heading.
+ *
+ * `structureDocument` runs the stage over one document: its elements (elements.ts), then the
+ * clause tree of its text, of the document a 印发 notice carries, and of each attachment.
+ * Every clause, table row and cell gets its position in the source, and every clause the
+ * source map of its text (`lineStarts`, read with positions.ts `pointAt`).
  */
 import type { VFile } from 'vfile';
-import type { Clause, SourcePoint, Table, TableCell, TableRow } from '../../src/schema/corpus.ts';
+import type { Clause, Position, SourcePoint, Table, TableCell, TableRow } from '../../src/schema/corpus.ts';
 import type { Coverage } from './coverage.ts';
+import { type DocElements, type Part, readElements } from './elements.ts';
 import type { Line } from './read.ts';
+import type { Slice } from './split.ts';
+import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
-import { squeeze } from './text/titles.ts';
+import { removeExtractionSpaces as squeeze, removeLetterSpacing as unspace } from '../../src/lib/text/normalize.ts';
 
 export interface Block {
   kind: 'paragraph' | 'table';
   text: string;
   lines: Line[];
+  /** Where each character of `text` was printed (empty for a table). */
+  origins: Origin[];
+  /** From the block's first printed character to the end of its last line. */
+  position: Position;
   table?: Table;
 }
 
@@ -28,8 +40,13 @@ export interface PartScope {
   plain: string;
 }
 
-const TERMINAL = /[。！？；!?;][”’"」』）)]*$/u;
+/**
+ * A sentence end: Chinese, or a Latin full stop after an English word or a bracket (`… button.`,
+ * `(Submit for review).`), not a number's point or a web address broken at its dots (`网址：www.`).
+ */
+const TERMINAL = /(?:[。！？；!?;]|(?<=\s[A-Za-z]{2,}|[)”"）])\.)[”’"」』）)]*$/u;
 const COLON_END = /[:：]$/u;
+const BULLET = /^(?:[-*][\s\u3000]+\S|[●•·▪■◆])/u;
 const FIELD_LINE = /^[\s\u3000]*[\p{Script=Han}\s]{2,8}[:：]/u;
 
 /** Display width: CJK and full-width forms count two. */
@@ -51,6 +68,8 @@ export function continues(prev: string, next: string, width: number): boolean {
   const p = prev.trim();
   const n = next.trim();
   if (startsItem(n)) return false;
+  // A bullet (`- `, `* `, ●, •) starts an item of its own, however long the line before it runs.
+  if (BULLET.test(n)) return false;
   if (TERMINAL.test(p) || COLON_END.test(p)) return false;
   if (unbalanced(p)) return true;
   // A short numbered line with no sentence in it is a heading: （七）建立健全监督、管理与服务机制
@@ -84,11 +103,6 @@ function stripMarkdown(t: string): string {
     .trim();
 }
 
-/** Remove the spaces of letter-spaced text (联 系 人 ： 姬 岳 江), keep a space between words. */
-export function unspace(t: string): string {
-  return t.replace(/(?:[\p{Script=Han}，：。、；]\s){2,}[\p{Script=Han}，：。、；]/gu, (m) => m.replace(/\s/gu, ''));
-}
-
 /** Join wrapped lines: nothing between Chinese, one space between Latin words. */
 function joinLines(parts: string[]): string {
   let out = '';
@@ -117,14 +131,39 @@ export function toBlocks(lines: Line[], width: number, cov: Coverage, docId: str
       group.push(lines[i++]!);
     }
     const text = joinLines(group.map((l) => stripMarkdown(l.text)));
-    if (text) blocks.push({ kind: 'paragraph', text, lines: group });
+    if (text) blocks.push({ kind: 'paragraph', text, lines: group, origins: align(text, mappedLines(group)), position: positionOfLines(group) });
   }
   for (const b of blocks) for (const l of b.lines) cov.mark(l, { as: 'document', doc: docId });
-  return blocks;
+  return splitLeadIns(blocks);
+}
+
+/** A short lead-in and the first item of a list on one line: 注：1. … (2. … follows on the next line). */
+const LEAD_IN = /^[\p{Script=Han}]{1,6}[:：][\s\u3000]*/u;
+
+/**
+ * `注: 1. “报送单位”为…` followed by `2. …`: the lead-in is a paragraph of its own and the item
+ * is numbered like the items after it.
+ */
+function splitLeadIns(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  blocks.forEach((b, k) => {
+    const lead = b.kind === 'paragraph' ? LEAD_IN.exec(b.text) : null;
+    const next = blocks[k + 1];
+    if (!lead || !next || next.kind !== 'paragraph') return out.push(b);
+    const item = b.text.slice(lead[0].length);
+    const first = readLabels(item).find((l) => l.value === 1 && !l.path);
+    if (!first || !readLabels(next.text).some((l) => l.style === first.style && l.value === 2)) return out.push(b);
+    const head = lead[0].trimEnd();
+    const at = b.origins[lead[0].length]!;
+    const end = b.origins[head.length - 1]!;
+    out.push({ kind: 'paragraph', text: head, lines: [b.lines[0]!], origins: b.origins.slice(0, head.length), position: { start: b.position.start, end: { line: end[0], column: end[1] + 1 } } });
+    out.push({ kind: 'paragraph', text: item, lines: b.lines, origins: b.origins.slice(lead[0].length), position: { start: { line: at[0], column: at[1] }, end: b.position.end } });
+  });
+  return out;
 }
 
 function toTable(lines: Line[], cov: Coverage, docId: string): Block {
-  const rows: TableRow[] = lines.map((l) => ({ line: l.n, cells: l.text.split('\t').map(toCell) }));
+  const rows: TableRow[] = lines.map(toRow);
   const first = rows[0]!;
   const isHeader =
     rows.length > 1 &&
@@ -143,11 +182,26 @@ function toTable(lines: Line[], cov: Coverage, docId: string): Block {
   for (const l of lines) cov.mark(l, { as: 'document', doc: docId });
   const table: Table = { header, rows: body };
   const text = [header, ...body].filter((r): r is TableRow => r !== null).map((r) => r.cells.map((c) => c.text).join(' | ')).join('\n');
-  return { kind: 'table', text, lines: lines.filter((l) => !cov.isNoise(l.n)), table };
+  const kept = lines.filter((l) => !cov.isNoise(l.n));
+  return { kind: 'table', text, lines: kept, origins: [], position: positionOfLines(kept.length ? kept : lines), table };
+}
+
+/** A tab-separated line → a row; each cell's position is its text's span between the tabs. */
+function toRow(l: Line): TableRow {
+  const cells: TableCell[] = [];
+  let from = 0;
+  for (const raw of l.text.split('\t')) {
+    const lead = raw.length - raw.trimStart().length;
+    const start = from + (raw.trim() === '' ? 0 : lead);
+    const end = raw.trim() === '' ? start : from + raw.trimEnd().length;
+    cells.push({ ...toCell(raw), position: { start: { line: l.n, column: columnOf(l, start) }, end: { line: l.n, column: columnOf(l, end) } } });
+    from += raw.length + 1;
+  }
+  return { line: l.n, position: positionOfLines([l]), cells };
 }
 
 /** A cell as text; an `<ol>` fragment or an inline “1. … 2. …” becomes list items. Never HTML. */
-export function toCell(raw: string): TableCell {
+export function toCell(raw: string): Omit<TableCell, 'position'> {
   let t = raw.trim();
   const hadList = /<\/?(?:ol|ul|li)\b[^>]*>/iu.test(t);
   t = t.replace(/<\/?(?:ol|ul|li|p|br)\b[^>]*>/giu, ' ').replace(/\s+/gu, ' ').trim();
@@ -209,7 +263,9 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
         }
       }
       const parent = stack.at(-1)?.node ?? null;
-      attach({ anchor: anchorFor(ordinal(parent, 't'), source), kind: 'table', label: null, heading: null, text: '', table: block.table!, source, children: [] }, parent);
+      const position = block.position;
+      const lineStarts = lineStartsOf([], [position.start.line, position.start.column]);
+      attach({ anchor: anchorFor(ordinal(parent, 't'), source), kind: 'table', label: null, heading: null, text: '', table: block.table!, source, position, lineStarts, children: [] }, parent);
       continue;
     }
     const label = chooseLabel(readLabels(block.text), stack);
@@ -218,7 +274,8 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
       // (An article's second paragraph is its 第二款, so articles stay open.)
       while (stack.length && LIST_STYLES.has(stack.at(-1)!.label.style) && stack.at(-1)!.node.heading === null && stack.at(-1)!.node.text !== '') stack.pop();
       const parent = stack.at(-1)?.node ?? null;
-      attach({ anchor: anchorFor(ordinal(parent, 'p'), source), kind: 'paragraph', label: null, heading: null, text: block.text, source, children: [] }, parent);
+      const lineStarts = lineStartsOf(block.origins, [block.position.start.line, block.position.start.column]);
+      attach({ anchor: anchorFor(ordinal(parent, 'p'), source), kind: 'paragraph', label: null, heading: null, text: block.text, source, position: block.position, lineStarts, children: [] }, parent);
       continue;
     }
     const at = stack.findIndex((o) => o.label.style === label.style);
@@ -238,6 +295,8 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
       heading,
       text,
       source,
+      position: block.position,
+      lineStarts: labelledLineStarts(block, label, heading, text),
       children: [],
     };
     attach(node, parent);
@@ -252,6 +311,23 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
   };
   settle(top);
   return top;
+}
+
+/**
+ * The source map of a numbered clause's text, or of its heading when it has no text. Both are
+ * cut from the block's text after its label: the text is always the block's tail (splitHeading
+ * only trims and splits), the heading is aligned against the label's rest.
+ */
+function labelledLineStarts(block: Block, label: Label, heading: string | null, text: string): Array<[number, number, number]> {
+  const whole = { text: block.text, origins: block.origins };
+  const start: Origin = [block.position.start.line, block.position.start.column];
+  if (text !== '') return lineStartsOf(mappedFrom(whole, block.text.length - text.length).origins, start);
+  const rest = label.rest.trim();
+  const restMap = mappedFrom(whole, Math.max(0, block.text.length - rest.length));
+  if (heading !== null) return lineStartsOf(align(heading, restMap), start);
+  // A bare label: its (empty) text stands right after the label.
+  const last = block.origins.at(-1);
+  return lineStartsOf([], last ? [last[0], last[1] + 1] : start);
 }
 
 function numberedAnchor(label: Label, stack: Open[], scope: PartScope): string {
@@ -318,4 +394,63 @@ function splitHeading(rest: string, next: Block | undefined, label: Label): { he
   const inline = /^([^。；！？，]{2,20})。(.+)$/u.exec(r);
   if (inline && label.style !== 'ar-dot' && label.style !== 'ar-paren') return { heading: inline[1]!, text: inline[2]!.trim() };
   return { heading: null, text: r };
+}
+
+/** One document as read from one source, before variants are merged. */
+export interface Draft {
+  file: string;
+  startLine: number;
+  endLine: number;
+  elements: DocElements;
+  clauses: Clause[];
+  /** Provisional id (from this source alone), used to mark coverage. */
+  key: string;
+}
+
+/**
+ * The per-document stages over one slice of a source: elements, then the clause tree of the
+ * text, the enclosure and each attachment, with anchors unique in the document. Marks every
+ * line it uses in `cov`; `key` names the document in those marks.
+ */
+export function structureDocument(vf: VFile, cov: Coverage, slice: Slice, key: string): Draft {
+  const el = readElements(vf, slice, cov.source.lines);
+  const meta = (lines: { n: number }[], what: string) => lines.forEach((l) => cov.mark(l.n, { as: 'metadata', what }));
+  meta(el.masthead, 'masthead');
+  meta(el.titleLines, 'title');
+  meta(el.docNumberLines, 'doc-number');
+  meta(el.addresseeLines, 'addressees');
+  meta(el.attachmentNoteLines, 'attachment-note');
+  meta(el.signatureLines, 'signature');
+  meta(el.dateLines, 'date');
+  meta(el.copiedToLines, 'copied-to');
+
+  const width = wrapWidth(slice.lines);
+  const used = new Set<string>();
+  const clauses: Clause[] = toClauses(vf, toBlocks([...el.body, ...el.trailing], width, cov, key), { numbered: '', plain: '' }, used);
+  const partClause = (p: Part, anchor: string, kind: 'enclosure' | 'attachment', scope: PartScope): Clause => {
+    meta(p.headLines, kind);
+    used.add(anchor);
+    const position = positionOfLines(p.headLines);
+    const start: Origin = [position.start.line, position.start.column];
+    return {
+      anchor,
+      kind,
+      label: p.label,
+      heading: p.title,
+      text: '',
+      source: { file: vf.basename!, line: p.line },
+      position,
+      lineStarts: lineStartsOf(p.title ? align(p.title, mappedLines(p.headLines), true) : [], start),
+      children: toClauses(vf, toBlocks(p.lines, width, cov, key), scope, used),
+    };
+  };
+  if (el.enclosure) clauses.push(partClause(el.enclosure, 'e', 'enclosure', { numbered: '', plain: 'e-' }));
+  el.attachments.forEach((a, k) => {
+    const n = /(\d+(?:-\d+)?)$/u.exec(a.label ?? '')?.[1] ?? String(k + 1);
+    const base = a.label?.startsWith('附表') ? `at${n}` : `a${n}`;
+    let anchor = base;
+    for (let j = 2; used.has(anchor); j++) anchor = `${base}-${j}`;
+    clauses.push(partClause(a, anchor, 'attachment', { numbered: `${anchor}-`, plain: `${anchor}-` }));
+  });
+  return { file: vf.basename!, startLine: slice.lines[0]!.n, endLine: slice.lines.at(-1)!.n, elements: el, clauses, key };
 }

@@ -26,7 +26,7 @@ import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
 import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
-import { compact } from '../../src/lib/search/normalize.ts';
+import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
@@ -241,21 +241,23 @@ export function docEntries(documents: PolicyDocument[]): DocEntry[] {
   });
 }
 
-/** Skill codes → their page (/certificates/<cert>/skills/<code>/) where it exists, else the standard's level table in its document. */
+/**
+ * Skill codes → their row's page (skillRowHref: the certificate showing the row's standard, the row's anchor)
+ * where it exists, else the standard's level table in its document.
+ */
 export function codeEntries(skills: SkillRow[], src: DictionarySources, pages: Set<string>): CodeEntry[] {
   const out: CodeEntry[] = [];
-  const certByName = new Map<string, Certificate>();
-  for (const c of src.certificates) for (const n of [c.name, ...c.aliases]) if (!certByName.has(compact(n))) certByName.set(compact(n), c);
+  const byStandard = certificatesByStandard(src.certificates);
   const standards = new Map(src.standards.map((s) => [s.id, s]));
   for (const row of skills) {
     if (!row.normalizedCode) continue;
-    const cert = certByName.get(compact(row.certificate ?? ''));
-    const certId = cert?.id ?? row.standard;
-    let url = `/certificates/${certId}/skills/${row.normalizedCode}/`;
-    if (!pages.has(url)) {
+    const cert = byStandard.get(row.standard)?.[0];
+    const page = skillRowHref(row, byStandard);
+    let url = page && pages.has(page) ? page : null;
+    if (!url) {
       const std = standards.get(row.standard);
       const level = std?.levels.find((l) => l.level === row.level);
-      url = std ? `/docs/${std.document}/${level ? `#${level.anchor}` : std.anchor ? `#${std.anchor}` : ''}` : url;
+      url = std ? `/docs/${std.document}/${level ? `#${level.anchor}` : std.anchor ? `#${std.anchor}` : ''}` : (page ?? `/certificates/`);
     }
     out.push({
       code: row.normalizedCode,

@@ -53,13 +53,21 @@ export function clauseLocator(path: ClausePath): string {
       parts.push(c.kind === 'table' ? `表${n}` : `第${n}段`);
     }
   }
-  // A dotted number carries its parents (8 → 8.9): keep the deepest only. After 附件N, a space.
+  // A dotted number carries its parents (8 → 8.9): keep the deepest only.
   const kept: string[] = [];
   for (const p of parts) {
     if (/^\d+(?:\.\d+)*$/u.test(p) && /^\d+(?:\.\d+)*$/u.test(kept.at(-1) ?? '')) kept[kept.length - 1] = p;
     else kept.push(p);
   }
-  return kept.reduce((s, p, k) => (k === 0 ? p : /^附/u.test(kept[k - 1]!) || /^\d/u.test(p) ? `${s} ${p}` : s + p), '');
+  return kept.reduce((s, p, k) => (k === 0 ? p : needsSpace(kept[k - 1]!, p) ? `${s} ${p}` : s + p), '');
+}
+
+/**
+ * A space between two parts of a locator only where they would run together: after 附件N/附表
+ * (附件2 1.) and between two numbers (附件2-3 4.3.1 1.). After 二、 or （一） none: 二、1., 一、（一）1.
+ */
+function needsSpace(before: string, part: string): boolean {
+  return /^附/u.test(before) || (/\d$/u.test(before) && /^\d/u.test(part));
 }
 
 /** The title a clause is cited under: the carried document's inside an enclosure, else the document's. */
@@ -68,10 +76,20 @@ export function citedTitle(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle'>,
   return doc.title;
 }
 
-/** 《关于在院校实施…试点方案》（教职成〔2019〕6号）二、（五） */
+/**
+ * A title as a citation prints it, in 《》: a title that itself holds a title has its inner 《》 turned to 〈〉
+ * (《教育部等四部门印发〈…方案〉》); a title that is a quoted title with 节选 after it (a law's excerpt:
+ * 《中华人民共和国职业教育法》节选) is already in citation form, 节选 outside the 书名号.
+ */
+export function quoteTitle(title: string): string {
+  if (EXCERPT_TITLE.test(title)) return title;
+  return `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
+}
+const EXCERPT_TITLE = /^《[^《》]+》[（(]?节选[）)]?$/u;
+
+/** 《关于在院校实施…试点方案》（教职成〔2019〕6号）二、（五）; 《中华人民共和国职业教育法》节选 */
 export function memoCitation(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle' | 'docNumber'>, path: ClausePath | null): string {
-  // A title that itself holds a title: the inner 《》 become 〈〉 (《…印发〈…方案〉》).
-  const title = `《${citedTitle(doc, path).replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
+  const title = quoteTitle(citedTitle(doc, path));
   const number = doc.docNumber ? `（${doc.docNumber}）` : '';
   return `${title}${number}${path ? clauseLocator(path) : ''}`;
 }

@@ -20,7 +20,7 @@ import type { DocumentStatus } from '../schema/status.ts';
 import { anomaliesNaming } from './catalog.ts';
 import { cacheKey } from './cache-key.ts';
 import { unresolvedTitles } from './references.ts';
-import { indexRows } from './skills.ts';
+import { indexRows, skillRoute } from './skills.ts';
 
 export interface StaticPath<P, K extends string = 'id'> {
   params: Record<K, string>;
@@ -191,7 +191,7 @@ export function skillPaths(input: {
     const byAnchor = indexRows(rows);
     const doc = all.get(standard.document);
     return rows.map((row) => ({
-      params: { id: cert.id, anchor: row.anchor },
+      params: skillRoute(cert, row),
       props: { cert, standard, row, rows, byAnchor, doc },
       cacheKey: cacheKey(cert, standard, row, rows, doc ?? null),
     }));

@@ -7,8 +7,8 @@ import type { Reference } from '../schema/references.ts';
 import { clauseLocator, findClause } from './citation.ts';
 import { clauseTitle } from './format.ts';
 // The same 文号 parsing, id scheme and title comparison as ingest: one definition each.
-import { idFromDocNumber as idOf, parseDocNumber } from '../../scripts/ingest/text/docnumber.ts';
-import { titleKey } from '../../scripts/ingest/text/titles.ts';
+import { idFromDocNumber as idOf, parseDocNumber } from './text/docnumber.ts';
+import { titleKey } from './text/titles.ts';
 
 export { titleKey };
 
@@ -210,11 +210,6 @@ export function mostCited(refs: readonly Reference[]): Ranked[] {
     if (!e.documents.includes(r.from)) e.documents.push(r.from);
   }
   return [...by.values()].sort((a, b) => b.documents.length - a.documents.length || b.references - a.references || a.target.localeCompare(b.target));
-}
-
-/** A title in 《》, its own 《》 turned to 〈〉: 《四川省教育厅转发〈…的通知〉的通知》. */
-export function quoted(title: string): string {
-  return `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
 }
 
 /** How a clause is named in a list of citations: 二、（五）, 附件1 第2段, else its 目录 title, else 标题. */

@@ -5,6 +5,8 @@
  * alignment, how a row is named (代码 or 位置) and its citation.
  * Pure functions over SkillRow/SkillStandard: pages call them at build time, tests directly.
  */
+import type { Certificate } from '../schema/catalog.ts';
+import { quoteTitle } from './citation.ts';
 import type { SkillFlag, SkillLevel, SkillRow, SkillRowType, SkillStandard } from '../schema/skills.ts';
 
 /** 通用 (一般要求) first, then 初级 → 高级. */
@@ -63,9 +65,41 @@ export function rowName(row: Pick<SkillRow, 'code' | 'normalizedCode' | 'anchor'
   return { kind: '位置', text: row.anchor, normalized: null };
 }
 
-/** The page of a row: `/certificates/web-qdkf/skills/2-3-4-S5/`. */
+/**
+ * The page of a row: `/certificates/web-qdkf/skills/2-3-4-S5/` (route src/pages/certificates/[id]/skills/[anchor]/,
+ * params from skillRoute). The one place a skill row's URL is written: pages, the search index's code entries and
+ * the engine's sub-results all call it.
+ */
 export function skillHref(certificateId: string, anchor: string): string {
   return `/certificates/${certificateId}/skills/${anchor}/`;
+}
+
+/** The route params of a row's page under a certificate: the certificate's id and the row's anchor (unique in its standard). */
+export function skillRoute(certificate: Pick<Certificate, 'id'>, row: Pick<SkillRow, 'anchor'>): { id: string; anchor: string } {
+  return { id: certificate.id, anchor: row.anchor };
+}
+
+/**
+ * The certificates whose pages show each standard's rows, by standard id: a certificate shows the rows of
+ * the standard its `standard` names (filled by ingest's standards stage), as page-props builds the pages.
+ */
+export function certificatesByStandard<C extends Pick<Certificate, 'id' | 'standard'>>(certificates: readonly C[]): Map<string, C[]> {
+  const out = new Map<string, C[]>();
+  for (const c of certificates) {
+    if (!c.standard) continue;
+    const list = out.get(c.standard);
+    if (list) list.push(c);
+    else out.set(c.standard, [c]);
+  }
+  return out;
+}
+
+/** A row's page under the first certificate showing its standard; null when no certificate shows it. */
+export function skillRowHref(row: Pick<SkillRow, 'standard' | 'anchor'>, byStandard: ReadonlyMap<string, readonly Pick<Certificate, 'id'>[]>): string | null {
+  const cert = byStandard.get(row.standard)?.[0];
+  if (!cert) return null;
+  const { id, anchor } = skillRoute(cert, row);
+  return skillHref(id, anchor);
 }
 
 /** A row's place in the certificate page's matrix: `/certificates/web-qdkf/#2-3-4-S5`. */
@@ -144,8 +178,8 @@ export function matchingRows(row: SkillRow, rows: readonly SkillRow[]): SkillRow
   return rows.filter((r) => r.level === row.level && r.parent === row.parent && r.type === other);
 }
 
-/** Names without extraction spaces, for comparing 工作领域/工作任务 names. */
-function squeeze(name: string): string {
+/** The key 工作领域/工作任务 names are compared by: no whitespace (extraction spaces). */
+function skillNameKey(name: string): string {
   return name.replace(/\s+/gu, '');
 }
 
@@ -161,8 +195,8 @@ function isSubsequence(short: string, long: string): boolean {
  * Returns 'same', 'near' or null.
  */
 export function nameMatch(a: string, b: string): 'same' | 'near' | null {
-  const x = squeeze(a);
-  const y = squeeze(b);
+  const x = skillNameKey(a);
+  const y = skillNameKey(b);
   if (x === y) return 'same';
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length >= 4 && long.length - short.length <= 2 && isSubsequence(short, long)) return 'near';
@@ -280,7 +314,7 @@ export function alignLevels(rows: readonly SkillRow[], levels: readonly SkillLev
 
 /** The standard's title in 《》: 《Web 前端开发职业技能等级标准》. */
 export function standardTitle(standard: Pick<SkillStandard, 'title'>): string {
-  return `《${standard.title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
+  return quoteTitle(standard.title);
 }
 
 /**

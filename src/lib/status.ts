@@ -1,7 +1,8 @@
 /** Showing statuses (statuses.json): a class per kind and the evidence's link and name. */
 import type { PolicyDocument } from '../schema/corpus.ts';
 import type { DocumentStatus } from '../schema/status.ts';
-import { clauseName, quoted } from './references.ts';
+import { quoteTitle } from './citation.ts';
+import { clauseName } from './references.ts';
 import { formatDate } from './format.ts';
 
 const KIND_CLASS: Record<DocumentStatus['kind'], string> = {
@@ -28,7 +29,7 @@ export function evidenceName(s: DocumentStatus, docs: Map<string, PolicyDocument
   const doc = docs.get(s.evidence.document);
   const where = clauseName(doc, s.evidence.anchor);
   if (s.evidence.document === here) return `本文 ${where}`;
-  return `${doc ? quoted(doc.title) : s.evidence.document} ${where}`;
+  return `${doc ? quoteTitle(doc.title) : s.evidence.document} ${where}`;
 }
 
 /** 2019年3月26日至2019年3月31日, 自2019年4月23日, or ''. */

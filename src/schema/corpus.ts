@@ -49,8 +49,8 @@ export type CellItem = z.infer<typeof CellItem>;
 
 export const TableCell = z.object({
   text: z.string(),
-  /** Where the cell's text stands in its source (filled by the structure stage). */
-  position: Position.optional(),
+  /** Where the cell's text stands in its source: its span between the tabs (structure stage). */
+  position: Position,
   /** Present when the cell holds a list; `text` then joins the items. */
   items: z.array(CellItem).optional(),
 });
@@ -59,7 +59,8 @@ export type TableCell = z.infer<typeof TableCell>;
 export const TableRow = z.object({
   cells: z.array(TableCell),
   line: z.number().int().positive(),
-  position: Position.optional(),
+  /** The row's line, from its first printed character to the end of its text. */
+  position: Position,
 });
 export type TableRow = z.infer<typeof TableRow>;
 
@@ -90,15 +91,21 @@ export interface Clause {
   text: string;
   table?: Table;
   source: SourcePoint;
-  /** Start and end of the clause's own text in its source (its children have their own). */
-  position?: Position;
+  /**
+   * Start and end of the clause's own text in its source, label and heading included (its
+   * children have their own): the first printed character to the end of its last line's text.
+   * For an attachment or enclosure, the lines that print its label and title.
+   */
+  position: Position;
   /**
    * A source map of the clause's `text` (of its `heading` when `text` is empty): where each source
    * line that went into it begins, as [offset in the string, line, column]. The first entry has
    * offset 0. With it a stage finds the exact line and column of any character of a wrapped
    * paragraph (scripts/ingest/positions.ts `pointAt`) without reading the source again.
+   * An entry is also made wherever characters were removed inside a line (letter spacing), so
+   * every column is exact. A clause with no text and no heading (a table) has one entry: its start.
    */
-  lineStarts?: Array<[number, number, number]>;
+  lineStarts: Array<[number, number, number]>;
   children: Clause[];
 }
 export const Clause: z.ZodType<Clause> = z.lazy(() =>
@@ -110,8 +117,8 @@ export const Clause: z.ZodType<Clause> = z.lazy(() =>
     text: z.string(),
     table: Table.optional(),
     source: SourcePoint,
-    position: Position.optional(),
-    lineStarts: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.number().int().positive()])).optional(),
+    position: Position,
+    lineStarts: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.number().int().positive()])).min(1),
     children: z.array(Clause),
   }),
 );

@@ -22,7 +22,8 @@ export type DatePrecision = z.infer<typeof DatePrecision>;
  * 成文 a document's (or an attachment's) date; 公示期 a publicity period; 招募 a call for
  * organisations; 确认 a batch confirmed; 申报 an application window; 截止 a deadline (…前 / 至…止 /
  * 截止日期); 培训 a training class; 平台 a platform launch; 会议 a meeting; 里程碑 a target or a
- * start written as a year (到 2022 年, 自 2019 年开始); 部署 any other dated work step.
+ * start written as a year (到 2022 年, 自 2019 年开始), or a date a compilation prints before a law's
+ * excerpt without saying what it is (1996年9月1日：《中华人民共和国职业教育法》…); 部署 any other dated work step.
  */
 export const EventKind = z.enum(['成文', '公示期', '招募', '确认', '申报', '截止', '培训', '平台', '会议', '里程碑', '部署']);
 export type EventKind = z.infer<typeof EventKind>;
@@ -43,7 +44,11 @@ export const TimelineEvent = z.object({
   endDate: PartialDate.nullable(),
   precision: DatePrecision,
   kind: EventKind,
-  /** Short Chinese label. */
+  /**
+   * Short Chinese label: a complete phrase that says what happens, faithful to its clause (平台申报截止,
+   * 各省（市、区）教育行政部门会同省级财政部门做好中央财政转移支付资金的分配), or the name of the document,
+   * class or milestone; never cut mid-phrase.
+   */
   label: z.string(),
   /** The date as printed (2019年3月26日至3月31日, 9 月 4 日至 10 月 7 日). */
   printed: z.string(),
@@ -102,8 +107,9 @@ export const BatchStep = z.object({
 export type BatchStep = z.infer<typeof BatchStep>;
 
 /**
- * cap: an upper limit (不超过); price: a fee someone is charged; subsidy: money paid to someone
- * (补贴); funding: a public funding level or allocation (拨款, 资金).
+ * cap: an upper limit (不超过); price: a fee someone is charged (by the organiser, or by a third party
+ * the text names: a hotel's room rate); subsidy: money paid to someone (补贴); funding: a public funding
+ * level or allocation (拨款, 资金, money taken from a fund's surplus — not necessarily a budget appropriation).
  */
 export const FeeNature = z.enum(['cap', 'price', 'subsidy', 'funding']);
 export type FeeNature = z.infer<typeof FeeNature>;
@@ -117,7 +123,10 @@ export const Fee = z.object({
   printed: z.string(),
   /** 元/人, 元/人次, 元/天/人, 元/天, 元/期, 元/晚, 元/人/年, 元/生, 元. */
   unit: z.string(),
-  /** What it is for: 考核成本上限, 培训费, 补考费, 住宿费, 师资培训费, 师资培训费（日均）, 学徒培训补贴, 生均拨款, 专项资金 … */
+  /**
+   * What it is for: 考核成本上限, 培训费, 补考费, 住宿费, 师资培训费, 师资培训费（日均）, 学徒培训补贴, 生均拨款,
+   * 专项资金（用于…）, or a fund's surplus set aside (失业保险基金结余（用于职业技能提升行动）) …
+   */
   purpose: z.string(),
   /** The item of a list the figure belongs to (考核形式: 纸笔考试, 机考, 一般实操, 特殊实操), else null. */
   item: z.string().nullable(),
@@ -126,14 +135,27 @@ export const Fee = z.object({
   nature: FeeNature,
   /** max: 不超过 / 上限; min: 以上 / 达到; exact otherwise. */
   bound: z.enum(['max', 'min', 'exact']),
+  /** Who pays, as the figure's own sentence says (null: not stated there). */
   payer: z.string().nullable(),
   recipient: z.string().nullable(),
+  /**
+   * When the figure's sentence names no payer: what other clauses of the corpus say about who pays
+   * such a fee (试点院校 may bear the assessment fees, 19号; 试点院校 is the 支付责任主体, 厦门 2024).
+   * Present only where a clause says so.
+   */
+  payerElsewhere: z.array(z.object({ payer: z.string(), documentId: z.string(), anchor: z.string(), source: SourcePoint, text: z.string() })).optional(),
   /** The certificate or course the figure is about (Web 前端开发, 公共基础课程), when the text says. */
   subject: z.string().nullable(),
   certificate: z.string().nullable(),
-  /** Who sets or charges it: the organisation of the certificate, else the issuing body. */
+  /**
+   * Who sets or charges it: a third party the sentence names (a hotel's room rate: 乌鲁木齐信达海德酒店),
+   * else the organisation of the certificate, else the issuing body.
+   */
   organizer: z.string().nullable(),
-  /** Id of an earlier figure in the same document stating the same fee (a restatement). */
+  /**
+   * Id of an earlier figure in the same document stating the same fee (a restatement): a sentence
+   * saying it again, or a table row per class repeating the plan's 费用为 3000 元/期.
+   */
   repeats: z.string().nullable(),
   documentId: z.string(),
   anchor: z.string(),

@@ -75,7 +75,19 @@ export function paragraphDoc(text: string, fields: Partial<PolicyDocument> = {})
     source: [{ file: 'x.txt', startLine: 1, endLine: 3 }],
     variants: [],
     overrides: [],
-    clauses: [{ anchor: 'p1', kind: 'paragraph', label: null, heading: null, text, source: { file: 'x.txt', line: 2 }, children: [] }],
+    clauses: [
+      {
+        anchor: 'p1',
+        kind: 'paragraph',
+        label: null,
+        heading: null,
+        text,
+        source: { file: 'x.txt', line: 2 },
+        position: { start: { line: 2, column: 1 }, end: { line: 2, column: text.length + 1 } },
+        lineStarts: [[0, 2, 1]],
+        children: [],
+      },
+    ],
     ...fields,
   };
 }

@@ -5,14 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Batch, Certificate, Organization, StatedTotal } from '../../src/schema/catalog.ts';
+import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
 import { extractCatalog } from '../../scripts/ingest/catalog.ts';
+import type { Report } from '../../scripts/ingest/diagnostics.ts';
 import { certificateName, completeEnding, looksTruncated, slug } from '../../scripts/ingest/catalog/names.ts';
 import { batchesNamed } from '../../scripts/ingest/catalog/tables.ts';
-import { C001, C002, C003, C004, ingestText, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
+import { C001, C002, C003, C004, ingestText, rawLines, realCorpus } from '../helpers/corpus.ts';
 
 const raw = rawLines;
-const sources = sourceTexts();
-const catalog = extractCatalog(realCorpus().documents, { sources });
+
+/** The catalog of some documents, with the messages it reports (as report.json lists them). */
+function catalogOf(documents: PolicyDocument[]) {
+  const anomalies: Anomaly[] = [];
+  const report: Report = (place, kind, message) => anomalies.push({ file: place.file, line: place.line, column: place.column, kind, message });
+  return { ...extractCatalog(documents, report), anomalies };
+}
+
+const catalog = catalogOf(realCorpus().documents);
 const { certificates, organizations, batches, totals, anomalies } = catalog;
 
 const cert = (name: string) => {
@@ -49,7 +58,7 @@ describe('schemas', () => {
   });
 
   it('is deterministic', () => {
-    expect(extractCatalog(realCorpus().documents, { sources })).toEqual(catalog);
+    expect(catalogOf(realCorpus().documents)).toEqual(catalog);
   });
 });
 
@@ -69,9 +78,10 @@ describe('batches', () => {
     ]);
     expect([1, 2, 3].map((n) => certificates.filter((c) => c.batch === n).length)).toEqual([6, 10, 77]);
     expect(certificates).toHaveLength(93);
-    // Five organisations appear in two batches (廊坊 1+3; 新奥、中船舰客、中联、阳光大姐 2+3).
-    expect(organizations).toHaveLength(5 + 10 + 64 - 5);
-    expect(organizations.filter((o) => o.batches.length > 1).map((o) => o.batches)).toEqual([[1, 3], [2, 3], [2, 3], [2, 3], [2, 3]]);
+    // Four organisations appear in two batches (新奥、中船舰客、中联、阳光大姐 2+3); 廊坊 runs batch 1's BIM jointly
+    // (a joint name, its own entry) and batch 3's 装配式 alone.
+    expect(organizations).toHaveLength(5 + 10 + 64 - 4);
+    expect(organizations.filter((o) => o.batches.length > 1).map((o) => o.batches)).toEqual([[2, 3], [2, 3], [2, 3], [2, 3]]);
   });
 
   it('names the notices that announced and confirmed each batch, with their dates', () => {
@@ -102,6 +112,8 @@ describe('certificates', () => {
     expect(cert('建筑信息模型（BIM）').aliases).toEqual(expect.arrayContaining(['BIM', '建筑信息模型 BIM']));
     expect(cert('车联网系统集成和应用').aliases).toEqual(['车联网系统集成与应用']);
     expect(of('certificate-name-truncated').map((a) => a.line)).toEqual([1594, 1599, 1606, 1619, 1630, 1640, 1645]);
+    // Each points at the certificate cell (the third, after 序号 and the organisation).
+    for (const a of of('certificate-name-truncated')) expect(a.column).toBe(raw(C001)[a.line - 1]!.split('\t').slice(0, 2).join('\t').length + 2);
   });
 
   it('gives a continuation row the organisation above it', () => {
@@ -141,6 +153,27 @@ describe('certificates', () => {
     expect(cert('邮轮运营服务').contacts).toMatchObject([{ line: 165, persons: ['王东昭'] }]);
     expect(certificates.filter((c) => c.contacts.some((x) => x.file === C004))).toHaveLength(92);
   });
+
+  it('separates the two contacts 004:84–85 print in one cell, and says what it did', () => {
+    // As printed: a space between the two persons, and one inside the letter-spaced two-character name.
+    expect(raw(C004)[83]).toContain('\t李 凯 徐庆振\t');
+    expect(raw(C004)[84]).toContain('\t罗婉蓉 邓 立\t');
+    const persons = [cert('母婴护理'), cert('传感网应用开发')].map((c) => c.contacts.find((x) => x.file === C004)!.persons);
+    const at = (kind: string) => of(kind).filter((a) => a.file === C004).map((a) => [a.line, a.column]);
+    if (persons[0]!.length === 2) {
+      // The cell reaches the catalog as printed: separated, and reported as separated.
+      expect(persons).toEqual([['李凯', '徐庆振'], ['罗婉蓉', '邓立']]);
+      expect(at('contact-names-spaced')).toEqual([[84, 23], [85, 27]]);
+      expect(of('contact-names-spaced')[0]!.message).toBe('联系人一格“李 凯 徐庆振”按空格分为 2 人：“李凯”、“徐庆振”（“李 凯”字间的空格是姓名排印时加的，合为一名）');
+      expect(of('contact-names-joined')).toEqual([]);
+    } else {
+      // The structure stage still removes the spaces of these cells (structure.ts toCell → unspace): the catalog cannot
+      // know where the names part, keeps them joined and says so, not that the source printed them without a separator.
+      expect(persons).toEqual([['李凯徐庆振'], ['罗婉蓉邓立']]);
+      expect(at('contact-names-joined')).toEqual([[84, 23], [85, 27]]);
+      expect(of('contact-names-joined')[0]!.message).toBe('联系人“李凯徐庆振”疑为两人姓名连写：原文此格字间印有空格，但读表时已去除，无法据以分开，暂作一人保留');
+    }
+  });
 });
 
 describe('organisations', () => {
@@ -160,11 +193,36 @@ describe('organisations', () => {
     expect(of('organization-name-truncated')).toEqual([]);
   });
 
-  it('merges a name printed with and without its bracketed addition', () => {
-    const lf = organizations.find((o) => o.name === '廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）')!;
-    expect(lf.aliases).toEqual(['廊坊市中科建筑产业化创新研究中心']);
-    expect(lf.certificates).toEqual([cert('建筑信息模型（BIM）').id, cert('装配式建筑构件制作与安装').id]);
-    expect(of('organization-name-variant')).toHaveLength(1);
+  it('keeps a joint name to the certificate it is printed for: 装配式建筑构件制作与安装 is 廊坊’s alone (001:1599)', () => {
+    // As printed: the batch-1 lists give BIM to the joint name, the batch-3 list gives 装配式 to 廊坊 alone.
+    expect(raw(C001)[212]).toMatch(/^1\t廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）\t建筑信息模型（BIM） 职业技能等级证书$/u);
+    expect(raw(C001)[1598]).toMatch(/^16\t廊坊市中科建筑产业化创新研究中心\t装配式建筑构件制作与安装职业技能等级$/u);
+    const joint = organizations.find((o) => o.name === '廊坊市中科建筑产业化创新研究中心（中国建设教育协会人才评价中心）')!;
+    const alone = organizations.find((o) => o.name === '廊坊市中科建筑产业化创新研究中心')!;
+    expect([joint.certificates, joint.batches, joint.aliases]).toEqual([[cert('建筑信息模型（BIM）').id], [1], []]);
+    expect([alone.certificates, alone.batches, alone.aliases]).toEqual([[cert('装配式建筑构件制作与安装').id], [3], []]);
+    expect(cert('装配式建筑构件制作与安装').organizations).toEqual([alone.id]);
+    expect(cert('建筑信息模型（BIM）').organizations).toEqual([joint.id]);
+    // …and the contact table agrees (004:68 joint for BIM, 004:134 alone for 装配式): no mismatch reported.
+    expect(alone.listings.map((l) => [l.file, l.line])).toEqual([[C001, 1599], [C004, 134]]);
+    expect(of('organization-mismatch').some((a) => a.message.includes('装配式'))).toBe(false);
+    expect(of('organization-name-variant')).toEqual([]);
+    expect(of('organization-joint-name')).toMatchObject([{ file: C001, line: 1599 }]);
+    expect(of('organization-joint-name')[0]!.message).toContain('与“中国建设教育协会人才评价中心”联合署名');
+  });
+
+  it('still merges a name printed with and without a bracketed addition that is not an organisation (fixture)', () => {
+    const text = [
+      '关于参与 1+X 证书制度试点的第九批职业教育培训评价组织及职业技能等级证书公示公告',
+      '',
+      '序号\t培训评价组织名称\t职业技能等级证书名称',
+      '1\t甲乙丙丁教育科技有限公司（北京）\t测试甲职业技能等级证书',
+      '2\t甲乙丙丁教育科技有限公司\t测试乙职业技能等级证书',
+      '',
+    ].join('\n');
+    const c = catalogOf(ingestText({ 'list.txt': text }).documents);
+    expect(c.organizations.map((o) => [o.name, o.certificates.length])).toEqual([['甲乙丙丁教育科技有限公司（北京）', 2]]);
+    expect(c.anomalies.map((a) => [a.kind, a.line])).toEqual([['organization-name-variant', 5]]);
   });
 });
 
@@ -196,6 +254,10 @@ describe('disagreements between sources', () => {
     expect(raw(C003)[22]).toMatch(/^447 个职业技能等级证书/u);
     expect(of('stated-total-mismatch').map((a) => [a.file, a.line])).toEqual([[C004, 15], [C004, 315]]);
     expect(of('stated-total-unverifiable').map((a) => [a.file, a.line])).toEqual([[C003, 23]]);
+    // The line and column come from the clause's source map (no re-reading of the source): they point at the figure.
+    for (const a of [...of('stated-total-mismatch'), ...of('stated-total-unverifiable')]) {
+      expect(raw(a.file)[a.line - 1]!.slice(a.column! - 1), `${a.file}:${a.line}`).toMatch(/^(?:92|447) 个/u);
+    }
     // 004's contact table lists 92: the one it leaves out is 高端家政.
     expect(of('certificate-missing-from-table')).toHaveLength(1);
     expect(of('certificate-missing-from-table')[0]!.message).toContain('“高端家政”');
@@ -204,10 +266,11 @@ describe('disagreements between sources', () => {
     expect(totals.find((t) => t.document === 'jzs-2019-341' && t.of === 'organizations')?.value).toBe(64);
   });
 
-  it('names every anomaly with a file and a line, in Chinese', () => {
+  it('names every anomaly with a file, a line and a column, in Chinese', () => {
     for (const a of anomalies) {
       expect(a.file).toMatch(/\.txt$/u);
       expect(a.line).toBeGreaterThan(0);
+      expect(a.column).toBeGreaterThan(0);
       expect(a.message).toMatch(/\p{Script=Han}/u);
     }
   });
@@ -227,7 +290,7 @@ describe('fixtures', () => {
       '',
     ].join('\n');
     const { documents } = ingestText({ 'list.txt': text });
-    const c = extractCatalog(documents);
+    const c = catalogOf(documents);
     expect(c.certificates.map((x) => [x.name, x.batch])).toEqual([
       ['测试甲', 9],
       ['测试乙', 9],

@@ -29,14 +29,7 @@ describe('coverage', () => {
     }
     expect(report.anomalies.filter((a) => a.kind === 'unaccounted-line')).toEqual([]);
   });
-
-  it('names why lines were dropped', () => {
-    const by = Object.fromEntries(report.sources.map((s) => [s.file, s.noise]));
-    expect(by[C002]).toMatchObject({ 'page-number': 1, 'duplicate-link': 2 });
-    expect(by[C001]).toMatchObject({ 'table-of-contents': 20, 'blank-page-note': 1 });
-    // 004 repeats its contact table's header at each page break.
-    expect(by['004_eb59026145488a15.txt']!['repeated-table-header']).toBe(6);
-  });
+  // Why lines were dropped, per reason: test/ingest/noise.test.ts.
 });
 
 describe('documents', () => {
@@ -78,6 +71,22 @@ describe('documents', () => {
     expect(doc('1996-09-01-zhrmghgzyjyfjx').kind).toBe('法律');
   });
 
+  it('gives 6号 its whole title, completed from its quotation at 001:1381', () => {
+    const d = doc('jzc-2019-6');
+    expect(d.title).toBe('教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》的通知');
+    expect(memoCitation(d, null)).toContain('《教育部等四部门印发〈关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案〉的通知》（教职成〔2019〕6号）');
+    expect(report.anomalies).toContainEqual(expect.objectContaining({ file: C001, line: 810, kind: 'incomplete-title' }));
+  });
+
+  it('makes 314’s opening paragraph its clause p1 and links its citation of 19号', () => {
+    const d = doc('jzs-2019-314');
+    expect(d.addressees).toEqual([]);
+    expect(d.clauses[0]).toMatchObject({ anchor: 'p1', source: { file: C001, line: 1517 } });
+    expect(d.clauses[0]!.text.startsWith('为规范职业技能等级证书考核颁证，根据《')).toBe(true);
+    const refs = realCorpus().references.filter((r) => r.from === 'jzs-2019-314' && r.anchor === 'p1');
+    expect(refs.map((r) => [r.docNumber, r.target])).toEqual([['教职成厅函〔2019〕19号', 'jzcth-2019-19']]);
+  });
+
   it('finds 000’s title where the extraction scattered it, and says so', () => {
     expect(report.anomalies).toContainEqual(expect.objectContaining({ file: '000_44d53e97b2e1de92.txt', line: 24, kind: 'displaced-title' }));
     // The paragraph the title interrupted reads on without it.
@@ -91,6 +100,8 @@ describe('documents', () => {
     expect(doc('zjs-2019-67').attachments.map((a) => a.label)).toEqual(['1', '2', '2.2', '2.3']);
     expect(doc('jzs-2019-341').attachments[0]!.title).toBe('第三批职业教育培训评价组织和职业技能等级证书名单');
     expect(doc('xmbh-2024-2').copiedTo).toEqual(['陕西省教育厅']);
+    // 36号's 附件说明 (002:247–249) without the file names' .doc.
+    expect(doc('jzcsh-2019-36').attachments.map((a) => a.title)).toEqual(['有关培训评价组织联系人信息表', '首批 1+X证书制度试点院校情况汇总表']);
   });
 });
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Fee, FeeRule } from '../../src/schema/timeline.ts';
+import type { Place, Report } from '../../scripts/ingest/diagnostics.ts';
 import { extractFees } from '../../scripts/ingest/fees.ts';
 import { findMoney } from '../../scripts/ingest/fees/money.ts';
 import { ceilingFormula, mixedCeiling } from '../../src/lib/fees.ts';
@@ -14,9 +15,12 @@ import { SOURCES, paragraphDoc, realCorpus, realSources } from '../helpers/corpu
 
 const C000 = '000_44d53e97b2e1de92.txt';
 const C001 = '001_614f8415cb5dd7e9.txt';
+const C003 = '003_06cb2281395e9f18.txt';
 const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
 const corpus = realCorpus();
-const { fees, rules, unclassified, anomalies } = extractFees(corpus.documents, { sources, certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
+const anomalies: Array<Place & { ruleId: string; reason: string }> = [];
+const collector = (into: typeof anomalies): Report => (place, ruleId, reason) => into.push({ ...place, ruleId, reason });
+const { fees, rules, unclassified } = extractFees(corpus.documents, collector(anomalies), { certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
 
 const at = (file: string, line: number) => fees.filter((f) => f.source.file === file && f.source.line === line);
 
@@ -38,7 +42,7 @@ describe('fees from the real sources', () => {
     expect(printed).toHaveLength(16);
     for (const p of printed) expect(fees.some((f) => f.source.file === p.file && f.source.line === p.line && f.amount === p.amount), `${p.file}:${p.line} ${p.amount}`).toBe(true);
     expect(unclassified).toEqual([]);
-    expect(anomalies.filter((a) => a.kind === 'fee-unclassified')).toEqual([]);
+    expect(anomalies.filter((a) => a.ruleId === 'fee-unclassified')).toEqual([]);
   });
 
   it('has the four exam-cost ceilings by exam form, as caps per person-time', () => {
@@ -51,6 +55,20 @@ describe('fees from the real sources', () => {
     ]);
     expect(caps[2]!.itemPrinted).toBe('基于一般实训设备和场地的实操考试');
     expect(caps.every((f) => f.documentId === 'jzs-2019-314' && f.anchor === 's3')).toBe(true);
+  });
+
+  it('does not make students the payer of the caps: 314 does not say; 19号 (001:1433) and 003:134 name 试点院校', () => {
+    const caps = at(C001, 1523);
+    expect(caps.every((f) => f.payer === null && f.recipient === '培训评价组织')).toBe(true);
+    for (const f of caps) {
+      expect(f.payerElsewhere!.map((p) => [p.payer, p.documentId, p.source.file, p.source.line])).toEqual([
+        ['试点院校', 'jzcth-2019-19', C001, 1433],
+        ['试点院校', 'xmbh-2024-2', C003, 134],
+      ]);
+    }
+    expect(caps[0]!.payerElsewhere![0]!.text).toMatch(/^试点院校可统筹财政拨款、学费及其他事业收入等办学经费分担培训考核费用/u);
+    expect(caps[0]!.payerElsewhere![1]!.text).toBe('试点院校是 1+X 证书考核费用的支付责任主体。');
+    expect(fees.filter((f) => f.payerElsewhere).length).toBe(4);
   });
 
   it('keeps the mixed-exam rule as a rule over those caps', () => {
@@ -73,7 +91,8 @@ describe('fees from the real sources', () => {
   it('has the 2023 course fees: 1800 training (stated twice), 420 a night, 2400 and a 298 re-exam', () => {
     const [t1800, room] = at(C000, 197).concat(at(C000, 199));
     expect(t1800).toMatchObject({ amount: 1800, unit: '元/人', purpose: '培训费', nature: 'price', payer: '学员', organizer: '中国工程建设标准化协会', documentId: 'jbxz-2023-13' });
-    expect(room).toMatchObject({ amount: 420, unit: '元/晚', purpose: '住宿费', printed: '420元/晩' });
+    // 000:199 “住宿费学员自理，乌鲁木齐信达海德酒店价格420元/晩”: the hotel's rate, not the organiser's fee.
+    expect(room).toMatchObject({ amount: 420, unit: '元/晚', purpose: '住宿费', printed: '420元/晩', payer: '学员（自理）', organizer: '乌鲁木齐信达海德酒店', recipient: '乌鲁木齐信达海德酒店' });
     expect(at(C000, 212)[0]).toMatchObject({ amount: 1800, purpose: '培训费', repeats: t1800!.id });
     expect(at(C000, 234)[0]).toMatchObject({ amount: 2400, unit: '元/人', purpose: '培训费', subject: '公共基础课程' });
     expect(at(C000, 236)[0]).toMatchObject({ amount: 298, unit: '元/人', purpose: '补考费', subject: '公共基础课程' });
@@ -92,31 +111,46 @@ describe('fees from the real sources', () => {
     expect(rows.map((f) => f.source.line)).toEqual([1237, 1238, 1239, 1240, 1242, 1243, 1244, 1245, 1246]);
     expect(rows.every((f) => f.amount === 3000 && f.purpose === '师资培训费' && f.certificate === 'wlgl')).toBe(true);
     expect(rows[4]!.item).toBe('物流管理技能等级认证第5期师资培训班');
+    // Each class's 3000 repeats the plan's “费用为 3000 元/期” (001:1226).
+    const plan = at(C001, 1226)[0]!;
+    expect(plan.repeats).toBeNull();
+    expect(rows.map((f) => f.repeats)).toEqual(Array(9).fill(plan.id));
   });
 
   it('has the subsidy, the funding level and the fund', () => {
     expect(at(C001, 1091)[0]).toMatchObject({ amount: 4000, unit: '元/人/年', purpose: '学徒培训补贴', nature: 'subsidy', bound: 'min', recipient: '企业' });
     expect(at(C001, 156)[0]).toMatchObject({ amount: 12000, unit: '元/生', purpose: '生均拨款', nature: 'funding', bound: 'min' });
-    expect(at(C001, 1097)[0]).toMatchObject({ amount: 1e11, printed: '1000 亿元', unit: '元', purpose: '专项资金（用于职业技能提升行动）', nature: 'funding' });
+    // 001:1097 “从失业保险基金结余中拿出的 1000 亿元”: out of the fund's surplus, not a budget appropriation.
+    expect(at(C001, 1097)[0]).toMatchObject({ amount: 1e11, printed: '1000 亿元', unit: '元', purpose: '失业保险基金结余（用于职业技能提升行动）', nature: 'funding', payer: '失业保险基金（结余）' });
   });
 });
 
 describe('inline fixtures', () => {
   const doc = (text: string) => paragraphDoc(text, { issuers: ['某机关'] });
 
-  it('reports a figure no rule names, with its line', () => {
-    const r = extractFees([doc('获奖者可得奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。')], { sources: { 'x.txt': '标题\n获奖者可得\n奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。\n' } });
+  it('reports a figure no rule names, at its line and column from the clause’s source map', () => {
+    // Printed as “获奖者可得” on line 2 and the rest on line 3, rejoined into one paragraph.
+    const d = doc('获奖者可得奖金 500 元。报名费 50 元/人次，不超过 80 元/人次。');
+    d.clauses[0]!.lineStarts = [[0, 2, 1], [5, 3, 1]];
+    const reported: typeof anomalies = [];
+    const r = extractFees([d], collector(reported));
     expect(r.unclassified.map((u) => [u.amount, u.source.line])).toEqual([
       [500, 3],
       [50, 3],
       [80, 3],
     ]);
-    expect(r.anomalies.filter((a) => a.kind === 'fee-unclassified')).toHaveLength(3);
+    expect(reported.filter((a) => a.ruleId === 'fee-unclassified').map((a) => [a.file, a.line, a.column])).toEqual([
+      ['x.txt', 3, 4],
+      ['x.txt', 3, 14],
+      ['x.txt', 3, 26],
+    ]);
+    expect(reported[0]!.reason).toBe('金额“500 元”未能归类：“获奖者可得奖金 500 元。”');
   });
 
   it('pairs a 分别 list with its items and warns when counts differ', () => {
-    const r = extractFees([doc('考核形式包括甲、乙、丙。考核成本分别不超过 10 元/人次、20 元/人次。')]);
+    const reported: typeof anomalies = [];
+    const r = extractFees([doc('考核形式包括甲、乙、丙。考核成本分别不超过 10 元/人次、20 元/人次。')], collector(reported));
     expect(r.fees.map((f) => f.item)).toEqual([null, null]);
-    expect(r.anomalies.map((a) => a.kind)).toContain('fee-list-mismatch');
+    expect(reported.map((a) => a.ruleId)).toContain('fee-list-mismatch');
   });
 });

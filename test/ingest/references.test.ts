@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { realCorpus } from '../helpers/corpus.ts';
+import { extractReferences } from '../../scripts/ingest/references.ts';
+import { paragraphDoc, realCorpus } from '../helpers/corpus.ts';
 
 const { references } = realCorpus();
 const citing = (target: string) => [...new Set(references.filter((r) => r.target === target && r.from !== target).map((r) => r.from))];
@@ -29,6 +30,21 @@ describe('references', () => {
     expect(references.filter((r) => r.relation === '转发').map((r) => `${r.from}→${r.target}`)).toContain('2019-04-23-scsjytzfjybzcsgyzhsp→jzcsh-2019-36');
   });
 
+  it('calls only the forwarding sentence 转发: later mentions of 《通知》 (002:24, 002:51) cite it', () => {
+    const sc = references.filter((r) => r.from === '2019-04-23-scsjytzfjybzcsgyzhsp' && r.target === 'jzcsh-2019-36');
+    const line = (n: number) => sc.filter((r) => r.source.line === n).map((r) => [r.printed, r.relation]);
+    // 002:14: “…（教职成司函〔2019〕36 号，以下简称《通知》）转发你们” forwards it.
+    expect(line(14)).toEqual([
+      ['《教育部职成司关于做好首批 1+X 证书制度试点工作的通知》', '转发'],
+      ['教职成司函〔2019〕36 号', '引用'],
+      ['《通知》', '转发'],
+    ]);
+    // 002:24 “满足《通知》中的试点范围和条件要求”, 002:51 (三、其他) “联系方式参见《通知》”: plain references.
+    expect(line(24)).toEqual([['《通知》', '引用']]);
+    expect(line(51)).toEqual([['《通知》', '引用']]);
+    expect(references.filter((r) => r.relation === '转发')).toHaveLength(2);
+  });
+
   it('keeps unresolved references with what they print, and a bare 文号 without the words before it', () => {
     const missing = references.filter((r) => r.target === null);
     expect(missing.map((r) => r.docNumber)).toContain('教职所〔2020〕21号');
@@ -56,5 +72,22 @@ describe('references', () => {
       const d = docs.get(r.from)!;
       expect(walk(d.clauses)!.slice(r.offset, r.offset + r.printed.length), r.id).toBe(r.printed);
     }
+  });
+});
+
+describe('inline fixtures', () => {
+  it('转发 is the forwarding sentence only; a later 《通知》 in the forwarding notice cites it', () => {
+    const forwarded = paragraphDoc('请做好试点工作。', { id: 'jzcsh-2025-1', title: '关于做好试点工作的通知', docNumber: '教职成司函〔2025〕1号' });
+    const forwarding = paragraphDoc('现将《关于做好试点工作的通知》（教职成司函〔2025〕1 号，以下简称《通知》）转发你们，请遵照执行。各校须满足《通知》中的条件。', {
+      id: 'x',
+      title: '某省教育厅转发《关于做好试点工作的通知》的通知',
+    });
+    const refs = extractReferences([forwarded, forwarding]).filter((r) => r.from === 'x' && r.target === 'jzcsh-2025-1');
+    expect(refs.map((r) => [r.printed, r.relation])).toEqual([
+      ['《关于做好试点工作的通知》', '转发'],
+      ['教职成司函〔2025〕1 号', '引用'],
+      ['《通知》', '转发'],
+      ['《通知》', '引用'],
+    ]);
   });
 });

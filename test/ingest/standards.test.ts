@@ -6,12 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Anomaly, PolicyDocument } from '../../src/schema/corpus.ts';
 import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
-import { extractStandards } from '../../scripts/ingest/standards.ts';
+import type { Report } from '../../scripts/ingest/diagnostics.ts';
+import { extractStandards as readStandards } from '../../scripts/ingest/standards.ts';
 import { SOURCES, ingestText, realCorpus } from '../helpers/corpus.ts';
 
 const FILE = '001_614f8415cb5dd7e9.txt';
 const SOURCE = readFileSync(join(SOURCES, FILE), 'utf8').split('\n');
+
+/** The standards of some documents, with the messages the stage reports (as report.json lists them). */
+function extractStandards(documents: PolicyDocument[]) {
+  const anomalies: Anomaly[] = [];
+  const report: Report = (place, kind, message) => anomalies.push({ file: place.file, line: place.line, column: place.column, kind, message });
+  return { ...readStandards(documents, report), anomalies };
+}
 
 const result = extractStandards(realCorpus().documents);
 const std = (id: string) => {
@@ -125,6 +134,9 @@ describe('Web 前端开发 (hyphen codes)', () => {
   it('reports each typo with file and line, in Chinese', () => {
     const msgs = result.anomalies.filter((a) => a.kind.startsWith('skill-code')).map((a) => `${a.file}:${a.line} ${a.message}`);
     expect(msgs).toContain(`${FILE}:512 技能要求代码“3-5-4 -S4”中有多余空格，按“3-5-4-S4”读`);
+    // The column is the cell's start (read from its position, not by searching the line).
+    const stray = result.anomalies.find((a) => a.kind === 'skill-code-stray-space')!;
+    expect(SOURCE[stray.line - 1]!.slice(stray.column! - 1)).toMatch(/^3-5-4 -S4 /u);
     expect(msgs.some((m) => m.startsWith(`${FILE}:533 知识要求代码“3-10-1-K”缺少序号`))).toBe(true);
     expect(msgs.some((m) => m.startsWith(`${FILE}:396 技能要求代码“1-5-1-S2”印在职业技能“1-5-2”的行中`))).toBe(true);
     expect(msgs.some((m) => m.startsWith(`${FILE}:496 工作任务代码“3-2”重复出现`))).toBe(true);

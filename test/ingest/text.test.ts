@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, findDate } from '../../scripts/ingest/text/dates.ts';
-import { docNumberLine, findDocNumbers, idFromDocNumber, parseDocNumber, trailingDocNumber } from '../../scripts/ingest/text/docnumber.ts';
+import { dateLine, findDate } from '../../src/lib/text/dates.ts';
+import { docNumberLine, findDocNumbers, idFromDocNumber, parseDocNumber, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { readLabels } from '../../scripts/ingest/text/labels.ts';
-import { enclosedTitleOf, kindOfTitle, squeeze } from '../../scripts/ingest/text/titles.ts';
+import { enclosedTitleOf, kindOfTitle } from '../../src/lib/text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
 
 describe('文号', () => {
   it.each([

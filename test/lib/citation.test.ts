@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clauseHref, clauseLocator, findClause, gbt7714, markdownLink, memoCitation } from '../../src/lib/citation.ts';
-import { doc } from '../helpers/corpus.ts';
+import { clauseHref, clauseLocator, findClause, gbt7714, markdownLink, memoCitation, quoteTitle, walkClauses } from '../../src/lib/citation.ts';
+import { doc, realCorpus } from '../helpers/corpus.ts';
 
 describe('citations of the real documents', () => {
   const fangan = doc('jzc-2019-6');
@@ -26,5 +26,42 @@ describe('citations of the real documents', () => {
   it('writes a Markdown link to the permalink', () => {
     expect(markdownLink('《甲》（乙）二、（五）', `https://x.org${clauseHref('jzc-2019-6', 's2-5')}`)).toBe('[《甲》（乙）二、（五）](https://x.org/docs/jzc-2019-6/#s2-5)');
     expect(markdownLink('a [b]', 'u')).toBe('[a \\[b\\]](u)');
+  });
+});
+
+describe('locators put no space before a numbered item (correction 5)', () => {
+  const locator = (id: string, anchor: string) => clauseLocator(findClause(doc(id), anchor)!);
+  it('二、1. and 一、（一）1., not 二、 1.', () => {
+    expect(locator('jzcsh-2019-36', 's2-1')).toBe('二、1.');
+    expect(locator('jzcsh-2020-4', 's1-1-1')).toBe('一、（一）1.');
+    expect(memoCitation(doc('jzcsh-2019-36'), findClause(doc('jzcsh-2019-36'), 's3-1'))).toMatch(/）三、1\.$/u);
+  });
+  it('keeps the space after 附件N and between two numbers, where they would run together', () => {
+    expect(locator('jzcsh-2019-36', 'a2-s1')).toBe('附件2 1.');
+    expect(locator('zjs-2019-67', 'a2-3-s4-3-1-1')).toBe('附件2-3 4.3.1 1.');
+    expect(locator('zjs-2019-67', 'a2-2-s1-7-1')).toBe('附件2-2 1.7.1');
+  });
+  it('no citation of the real corpus has a space after 、 or ） before a number', () => {
+    const bad = realCorpus().documents.flatMap((d) => walkClauses(d).map((p) => `${d.id}#${p.clause.anchor} ${memoCitation(d, p)}`)).filter((c) => /[、）] \d/u.test(c));
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('law excerpts are cited under the law’s title, 节选 outside the 书名号 (correction 2)', () => {
+  const law = realCorpus().documents.find((d) => d.title.includes('中华人民共和国职业教育法'))!;
+  it('memo, GB/T 7714 and Markdown', () => {
+    expect(law.title).toBe('《中华人民共和国职业教育法》节选');
+    const memo = memoCitation(law, null);
+    expect(memo).toBe('《中华人民共和国职业教育法》节选');
+    expect(gbt7714(law, 'u', 'd')).toMatch(/^《中华人民共和国职业教育法》节选\[EB\/OL\]\. /u);
+    expect(markdownLink(memo, 'u')).toBe('[《中华人民共和国职业教育法》节选](u)');
+    const labour = realCorpus().documents.find((d) => d.title.includes('中华人民共和国劳动法'))!;
+    expect(memoCitation(labour, null)).toBe('《中华人民共和国劳动法》节选');
+  });
+  it('quoteTitle: 〈〉 inside a quoted title, an excerpt title kept as printed', () => {
+    expect(quoteTitle('教育部等四部门印发《试点方案》')).toBe('《教育部等四部门印发〈试点方案〉》');
+    expect(quoteTitle('《中华人民共和国职业教育法》节选')).toBe('《中华人民共和国职业教育法》节选');
+    expect(quoteTitle('《中华人民共和国职业教育法》（节选）')).toBe('《中华人民共和国职业教育法》（节选）');
+    expect(quoteTitle('关于做好试点工作的通知')).toBe('《关于做好试点工作的通知》');
   });
 });

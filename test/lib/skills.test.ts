@@ -7,6 +7,7 @@ import {
   alignLevels,
   ancestorsOf,
   buildTree,
+  certificatesByStandard,
   counterparts,
   countTypes,
   indexRows,
@@ -18,10 +19,13 @@ import {
   siblingsOf,
   skillCitation,
   skillCitationWithText,
+  skillHref,
+  skillRowHref,
   termsIn,
 } from '../../src/lib/skills.ts';
 import { anomaliesNaming, batchName, groupListings, totalVerdict } from '../../src/lib/catalog.ts';
 import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
+import { skillPaths } from '../../src/lib/page-props.ts';
 import { realCorpus } from '../helpers/corpus.ts';
 
 const { standards, rows: allRows } = realCorpus().standards;
@@ -150,5 +154,24 @@ describe('catalog helpers', () => {
     expect(found).toContain('organization-swap');
     expect(found).toContain('contact-identified');
     expect(anomaliesNaming(anomalies, ['Web'])).toEqual([]);
+  });
+});
+
+describe('the URL of a skill row', () => {
+  const corpus = realCorpus();
+  const byStandard = certificatesByStandard(corpus.catalog.certificates);
+
+  it('is /certificates/<certificate>/skills/<anchor>/, under the certificate whose standard holds the row', () => {
+    expect(byStandard.get('web-qdkf')?.map((c) => c.id)).toEqual(['web-qdkf']);
+    const row = web.find((r) => r.normalizedCode === '2-3-4-S5')!;
+    expect(skillRowHref(row, byStandard)).toBe('/certificates/web-qdkf/skills/2-3-4-S5/');
+    expect(skillRowHref({ standard: 'no-such-standard', anchor: 'x' }, byStandard)).toBeNull();
+  });
+
+  it('is the URL of the page page-props builds for the row, for every row', () => {
+    const paths = skillPaths({ certificates: corpus.catalog.certificates, standards, skills: allRows, documents: corpus.documents });
+    expect(paths.length).toBe(allRows.filter((r) => byStandard.has(r.standard)).length);
+    const built = new Set(paths.map((p) => skillHref(p.params.id, p.params.anchor)));
+    for (const r of allRows) if (byStandard.has(r.standard)) expect(built.has(skillRowHref(r, byStandard)!), r.anchor).toBe(true);
   });
 });

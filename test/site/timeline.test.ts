@@ -16,8 +16,8 @@ import { ensureSite, generated, page, text } from '../helpers/site.ts';
 
 const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
 const corpus = realCorpus();
-const ev = extractEvents(corpus.documents, corpus.catalog.batches, { sources, totals: corpus.catalog.totals });
-const fe = extractFees(corpus.documents, { sources, certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
+const ev = extractEvents(corpus.documents, corpus.catalog.batches, () => {}, { sources, totals: corpus.catalog.totals });
+const fe = extractFees(corpus.documents, () => {}, { certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
 
 const svgOf = (markup: string) => parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document;
 const hrefs = (markup: string) => [...svgOf(markup).querySelectorAll('a')].map((a) => a.getAttribute('href')!);

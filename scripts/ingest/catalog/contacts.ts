@@ -6,6 +6,7 @@
  * 联系方式 differently: 0xx-xxxxxxx (and 400-xxx-xxxx) is a landline, 1xxxxxxxxxx a mobile.
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
 import type { ContactCells } from './tables.ts';
 
 const LANDLINE = /^(?:0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})$/u;
@@ -28,6 +29,38 @@ function split(text: string | null): string[] {
   return (text ?? '').split(/[\s,，;；、]+/u).filter(Boolean);
 }
 
+const ONE_HAN = /^\p{Script=Han}$/u;
+
+/**
+ * The persons of a 联系人 cell as printed: names are separated by spaces (or 、，;), and a two-character
+ * name is often printed letter-spaced to the width of a three-character one ("李 凯 徐庆振": 李凯 and 徐庆振).
+ * A run of two or three single characters is one name; a longer run pairs up. `spaced` lists the names
+ * read from letter-spaced characters, as printed ("李 凯").
+ */
+export function personsOf(text: string | null): { persons: string[]; spaced: string[] } {
+  const tokens = split(text);
+  const persons: string[] = [];
+  const spaced: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && ONE_HAN.test(tokens[j]!)) j++;
+    const run = j - i;
+    if (run < 2) {
+      persons.push(tokens[i]!);
+      i++;
+      continue;
+    }
+    const size = run <= 3 ? run : 2;
+    for (let k = i; k < j; k += size) {
+      const name = tokens.slice(k, Math.min(j, k + size));
+      persons.push(name.join(''));
+      if (name.length > 1) spaced.push(name.join(' '));
+    }
+    i = j;
+  }
+  return { persons, spaced };
+}
+
 /** One row's contact cells (tab-separated table). */
 export function contactFromCells(c: ContactCells): ContactFields {
   const phones: string[] = [];
@@ -39,7 +72,7 @@ export function contactFromCells(c: ContactCells): ContactFields {
   // "college@ hotmatrix.com": a space the extraction put inside an address.
   const emails = (c.emails ?? '').replace(/@\s+/gu, '@').split(/[\s,，;；、]+/u).filter(Boolean);
   return {
-    persons: split(c.persons),
+    persons: personsOf(c.persons).persons,
     role: c.role && c.role !== '无' ? c.role : null,
     phones,
     mobiles,
@@ -55,6 +88,8 @@ export interface StreamEntry extends ContactFields {
   /** The certificate name when the row prints one (often lost: only some rows keep it). */
   name: string | null;
   line: number;
+  /** Where the entry's first cell is printed. */
+  place: Place;
 }
 
 /** Header words such a table starts with (possibly glued to the first cell: "邮政编码BIM"). */
@@ -75,12 +110,12 @@ function hasTable(c: Clause): boolean {
  * the mobiles is the fax.
  */
 export function readContactStream(a: Clause): StreamEntry[] {
-  const pieces: { text: string; line: number }[] = [];
+  const pieces: { text: string; line: number; place: Place }[] = [];
   const walk = (cs: Clause[]) => {
     for (const c of cs) {
       // A wrapped address line read as a numbered heading ("9 号亿达丽泽商务中") is text again.
       const t = [c.label, c.heading, c.text].filter(Boolean).join(' ').trim();
-      if (t) pieces.push({ text: t, line: c.source.line });
+      if (t) pieces.push({ text: t, line: c.source.line, place: placeOf(c.source.file, c.position) });
       walk(c.children);
     }
   };
@@ -89,7 +124,7 @@ export function readContactStream(a: Clause): StreamEntry[] {
   const entries: StreamEntry[] = [];
   let cur: StreamEntry | null = null;
   let inHeader = true;
-  const blank = (line: number): StreamEntry => ({ name: null, line, persons: [], role: null, phones: [], mobiles: [], fax: [], emails: [], address: null, postcode: null });
+  const blank = (line: number, place: Place): StreamEntry => ({ name: null, line, place, persons: [], role: null, phones: [], mobiles: [], fax: [], emails: [], address: null, postcode: null });
   for (const p of pieces) {
     let text = p.text;
     if (inHeader) {
@@ -116,7 +151,7 @@ export function readContactStream(a: Clause): StreamEntry[] {
       continue;
     }
     for (const tok of whole.split(/\s+/u)) {
-      const e: StreamEntry = (cur ??= blank(p.line));
+      const e: StreamEntry = (cur ??= blank(p.line, p.place));
       const numbers = e.phones.length + e.mobiles.length;
       if (LANDLINE.test(tok)) {
         if (e.mobiles.length) e.fax.push(tok);

@@ -3,23 +3,13 @@
  * Pure string functions; no knowledge of particular certificates.
  */
 import { pinyin } from 'pinyin-pro';
-import { initials } from '../text/docnumber.ts';
-import { squeeze } from '../text/titles.ts';
+import { initials } from '../../../src/lib/text/docnumber.ts';
+import { organizationKey as orgKey, tidyName as tidy } from '../../../src/lib/text/normalize.ts';
 
 export const SUFFIX = '职业技能等级证书';
 
 /** Shortest cut-off form of the suffix still read as one (职业技能…). */
 const MIN_SUFFIX = 4;
-
-/**
- * Spaces between two Chinese characters are extraction artefacts (removed, as titles are squeezed);
- * between Chinese and Latin they are print; brackets become full-width.
- */
-export function tidy(text: string): string {
-  return squeeze(text.replace(/\s*[(（]\s*/gu, '（').replace(/\s*[)）]/gu, '）'))
-    .replace(/（\s+/gu, '（')
-    .replace(/\s+（/gu, '（');
-}
 
 /** A certificate name as printed → its name without the suffix, and how the suffix was printed. */
 export function certificateName(printed: string): { name: string; suffix: 'full' | 'truncated' | 'none' | 'short' } {
@@ -43,23 +33,6 @@ function stripTail(t: string, n: number): string {
     out = out.slice(0, -1);
   }
   return out.trim();
-}
-
-/** Comparison key: no spaces, no brackets, ASCII lower-case, full-width letters/digits folded. */
-export function nameKey(text: string): string {
-  return text
-    .replace(/[Ａ-Ｚａ-ｚ０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000（）()【】\[\]]+/gu, '')
-    .toLowerCase();
-}
-
-/** Key of an organisation name: as nameKey, but brackets kept (unified) since they carry a place name: 中船舰客教育科技（北京）. */
-export function orgKey(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/gu, '')
-    .replace(/[(（]/gu, '（')
-    .replace(/[)）]/gu, '）')
-    .toLowerCase();
 }
 
 /** Endings a complete organisation name has. */

@@ -4,15 +4,22 @@
  * "首批 6 个试点证书（A、B、C）"), and the batch notices it cites by title and 文号.
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
-import { findDocNumbers } from '../text/docnumber.ts';
-import { chineseToInt } from '../text/numerals.ts';
+import { findDocNumbers } from '../../../src/lib/text/docnumber.ts';
+import { chineseToInt } from '../../../src/lib/text/numerals.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
+import { pointAt } from '../positions.ts';
 import { batchesNamed, statusNamed } from './tables.ts';
 
 export interface Figure {
   document: string;
   anchor: string;
   file: string;
+  /** The clause's first line (where a listing of the names it enumerates points). */
   line: number;
+  /** Where the clause starts. */
+  clausePlace: Place;
+  /** Where the figure itself is printed (a wrapped paragraph may print it lines below its start). */
+  place: Place;
   value: number;
   of: 'certificates' | 'organizations';
   batches: number[];
@@ -29,12 +36,26 @@ export interface CitedNotice {
   document: string;
   anchor: string;
   line: number;
+  /** Where the citation (its 《) is printed. */
+  place: Place;
 }
 
 // Bounded and anchored after a non-digit: on a long run of digits an unbounded \d+ retried at every position (quadratic).
 const NUM = '(?<![\\d一二三四五六七八九十百两])(\\d{1,6}|[一二三四五六七八九十百两]{1,8})';
 const CERTS = new RegExp(`${NUM}\\s*个(?:试点|职业技能等级|启动试点的)*证书`, 'gu');
 const ORGS = new RegExp(`${NUM}\\s*家(?:职业教育)?(?:培训评价组织|单位入围)`, 'gu');
+
+/**
+ * The place of a character of `[heading, text].join(' ')` (what `paragraphs` reads): through the
+ * clause's source map when the character is in its text (or in a heading-only clause), else the clause's start.
+ */
+export function placeIn(c: Clause, offset: number): Place {
+  const file = c.source.file;
+  const inText = c.heading && c.text ? offset - c.heading.length - 1 : offset;
+  if (inText < 0) return placeOf(file, c.position);
+  const { line, column } = pointAt(c, inText);
+  return { file, line, column };
+}
 
 function paragraphs(doc: PolicyDocument): { c: Clause; text: string }[] {
   const out: { c: Clause; text: string }[] = [];
@@ -75,6 +96,8 @@ export function figures(doc: PolicyDocument): Figure[] {
           anchor: c.anchor,
           file: c.source.file,
           line: c.source.line,
+          clausePlace: placeOf(c.source.file, c.position),
+          place: placeIn(c, m.index),
           value,
           of,
           batches,
@@ -111,7 +134,7 @@ export function citedNotices(doc: PolicyDocument): CitedNotice[] {
       const batches = batchesNamed(title);
       const number = findDocNumbers(m[2]!)[0];
       if (!status || batches.length !== 1 || !number) continue;
-      out.push({ title, docNumber: number.text, status, batch: batches[0]!, document: doc.id, anchor: c.anchor, line: c.source.line });
+      out.push({ title, docNumber: number.text, status, batch: batches[0]!, document: doc.id, anchor: c.anchor, line: c.source.line, place: placeIn(c, m.index) });
     }
   }
   return out;

@@ -10,10 +10,13 @@
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
 import type { ListingStatus } from '../../../src/schema/catalog.ts';
-import { chineseToInt } from '../text/numerals.ts';
+import { chineseToInt } from '../../../src/lib/text/numerals.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
 
 export interface ContactCells {
   line: number;
+  /** The 联系人 cell (or, without one, the first contact cell printed). */
+  place: Place;
   persons: string | null;
   role: string | null;
   phones: string[];
@@ -33,6 +36,10 @@ export interface ListRow {
   /** The organisation cell was empty and the row took the one above. */
   continued: boolean;
   contact: ContactCells | null;
+  /** Where the row, its certificate cell and its organisation cell (or the one above it, for a continuation row) start. */
+  place: Place;
+  certificatePlace: Place;
+  organizationPlace: Place;
 }
 
 export interface ListTable {
@@ -43,6 +50,8 @@ export interface ListTable {
   status: ListingStatus;
   batch: number | null;
   rows: ListRow[];
+  /** Where the table starts. */
+  place: Place;
 }
 
 const NUMBER_HEAD = /^(?:序号|编号|序)$/u;
@@ -137,19 +146,27 @@ function readTable(doc: PolicyDocument, c: Clause, col: Column, header: string[]
   const batch = context.map(batchesNamed).find((b) => b.length === 1)?.[0] ?? null;
   const status: ListingStatus = isContact ? '联系表' : (context.map(statusNamed).find((s) => s) ?? '名单');
   const rows: ListRow[] = [];
+  const file = c.source.file;
   let org: string | null = null;
+  let orgPlace: Place | null = null;
   let contact: ContactCells | null = null;
   for (const r of c.table!.rows) {
     const cell = (k: number) => (k >= 0 ? (r.cells[k]?.text ?? '').trim() : '');
+    const at = (k: number) => placeOf(file, ((k >= 0 ? r.cells[k] : undefined) ?? r).position);
     const cert = cell(col.cert);
     if (!cert) continue;
     const numberText = cell(col.number);
     const printedOrg = cell(col.org);
     const continued = !printedOrg;
-    if (printedOrg) org = printedOrg;
+    if (printedOrg) {
+      org = printedOrg;
+      orgPlace = at(col.org);
+    }
     if (isContact) {
+      const firstContact = [col.persons, ...col.phones, col.emails].find((k) => cell(k) !== '') ?? -1;
       const own: ContactCells = {
         line: r.line,
+        place: at(cell(col.persons) ? col.persons : firstContact),
         persons: cell(col.persons) || null,
         role: cell(col.role) || null,
         phones: col.phones.map(cell).filter(Boolean),
@@ -163,7 +180,7 @@ function readTable(doc: PolicyDocument, c: Clause, col: Column, header: string[]
     rows.push({
       document: doc.id,
       anchor: c.anchor,
-      file: c.source.file,
+      file,
       line: r.line,
       row: /^\d+$/u.test(numberText) ? Number(numberText) : null,
       status,
@@ -172,7 +189,10 @@ function readTable(doc: PolicyDocument, c: Clause, col: Column, header: string[]
       organization: org,
       continued,
       contact: isContact ? contact : null,
+      place: r.position ? placeOf(file, r.position) : { file, line: r.line },
+      certificatePlace: at(col.cert),
+      organizationPlace: orgPlace ?? at(col.org),
     });
   }
-  return { document: doc.id, anchor: c.anchor, file: c.source.file, line: c.source.line, status, batch, rows };
+  return { document: doc.id, anchor: c.anchor, file, line: c.source.line, status, batch, rows, place: placeOf(c.source.file, c.position) };
 }

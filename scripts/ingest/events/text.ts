@@ -1,9 +1,11 @@
 /**
  * Helpers the events and fees stages share: walking a clause tree with its ancestors,
- * sentences around a position, masking book titles (《…》) and finding the exact source
- * line a date or figure is printed on.
+ * sentences around a position, masking book titles (《…》), and the place in the source of a
+ * date or figure — read from the clause's source map (`pointAt`), never searched for again.
  */
 import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
+import type { Place } from '../diagnostics.ts';
+import { pointAt } from '../positions.ts';
 
 import type { ClausePath as Walked } from '../../../src/lib/citation.ts';
 
@@ -52,10 +54,19 @@ export function maskTitles(text: string): string {
   return text.replace(/《[^《》]*》/gu, (m) => `《${' '.repeat(m.length - 2)}》`);
 }
 
-/** Split a source text into lines once per file. */
-export class SourceLines {
+/** Where the characters [offset, offset + length) of a clause's text stand in its source. */
+export function placeIn(clause: Clause, offset: number, length = 0): Place {
+  const start = pointAt(clause, offset);
+  const end = pointAt(clause, offset + Math.max(0, length));
+  return { file: clause.source.file, line: start.line, column: start.column, end };
+}
+
+/**
+ * The lines of the source texts, for the one place no typed node holds: the line a document's
+ * 成文日期 is printed on (the elements stage keeps the date, not its position).
+ */
+export class DateLines {
   private readonly cache = new Map<string, string[]>();
-  private readonly joined = new Map<string, string>();
   private readonly sources: Record<string, string> | undefined;
   constructor(sources: Record<string, string> | undefined) {
     this.sources = sources;
@@ -72,28 +83,6 @@ export class SourceLines {
     return ls;
   }
 
-  /**
-   * The line, at or after `fromLine` (within `window` lines), where `printed` is printed —
-   * whitespace, including a line break, may occur between any two of its characters.
-   * `fromLine` when the source is not given or the text is not found.
-   */
-  locate(file: string, fromLine: number, printed: string, window = 80): number {
-    const ls = this.lines(file);
-    const needle = printed.replace(/\s+/gu, '');
-    if (!ls || !needle) return fromLine;
-    const re = new RegExp([...needle].map(escape).join('\\s*'), 'u');
-    // The same lines are searched for every figure of a clause: join them once.
-    const key = `${file}\u0000${fromLine}\u0000${window}`;
-    let joined = this.joined.get(key);
-    if (joined === undefined) {
-      joined = ls.slice(fromLine - 1, fromLine - 1 + window).join('\n');
-      this.joined.set(key, joined);
-    }
-    const m = re.exec(joined);
-    if (!m) return fromLine;
-    return fromLine + (joined.slice(0, m.index).match(/\n/gu)?.length ?? 0);
-  }
-
   /** The last line in [from, to] that satisfies `test`, or null. */
   lastMatching(file: string, from: number, to: number, test: (line: string) => boolean): number | null {
     const ls = this.lines(file);
@@ -101,8 +90,4 @@ export class SourceLines {
     for (let n = Math.min(to, ls.length); n >= from; n--) if (test(ls[n - 1]!)) return n;
     return null;
   }
-}
-
-function escape(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 }

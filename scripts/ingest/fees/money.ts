@@ -51,8 +51,10 @@ export interface Meaning {
  * `payer`/`recipient` are what the policy texts mean by such a figure (a 培训费 is paid by the
  * trainee, a 职业培训补贴 is paid by government to the trainee or the employer …).
  */
-const RULES: { re: RegExp; meaning: (after: string) => Meaning }[] = [
-  { re: /考核成本|考核费用|考试费用/u, meaning: () => ({ purpose: '考核成本上限', nature: 'cap', payer: '院校学生（考生）', recipient: '培训评价组织' }) },
+const RULES: { re: RegExp; meaning: (after: string, before: string) => Meaning }[] = [
+  // Who pays the assessment is not stated with the caps (314: “面向院校学生的考核费用” is what it is for,
+  // not who pays it); the fees stage adds what other documents say (fees.ts `payerElsewhere`).
+  { re: /考核成本|考核费用|考试费用/u, meaning: () => ({ purpose: '考核成本上限', nature: 'cap', payer: null, recipient: '培训评价组织' }) },
   { re: /补考/u, meaning: () => ({ purpose: '补考费', nature: 'price', payer: '学员', recipient: null }) },
   { re: /住宿/u, meaning: () => ({ purpose: '住宿费', nature: 'price', payer: '学员（自理）', recipient: null }) },
   { re: /(?:教师|师资)培训/u, meaning: () => ({ purpose: '师资培训费', nature: 'price', payer: '试点院校教师', recipient: '培训评价组织' }) },
@@ -62,7 +64,14 @@ const RULES: { re: RegExp; meaning: (after: string) => Meaning }[] = [
   { re: /补贴/u, meaning: () => ({ purpose: '职业培训补贴', nature: 'subsidy', payer: '政府', recipient: null }) },
   {
     re: /资金|基金|经费/u,
-    meaning: (after) => ({ purpose: `专项资金${/用于([^，。；]{2,16})/u.exec(after)?.[1] ? `（用于${/用于([^，。；]{2,16})/u.exec(after)![1]}）` : ''}`, nature: 'funding', payer: '政府', recipient: null }),
+    meaning: (after, before) => {
+      const use = /用于([^，。；]{2,16})/u.exec(after)?.[1];
+      const to = use ? `（用于${use}）` : '';
+      // “从失业保险基金结余中拿出的 1000 亿元”: the money comes out of a fund's surplus, not a budget.
+      const fund = /(?:从|由|在)\s*([\p{Script=Han}]{2,10}?基金)\s*结余[中里]?[^，。；]{0,6}$/u.exec(before)?.[1];
+      if (fund) return { purpose: `${fund}结余${to}`, nature: 'funding', payer: `${fund}（结余）`, recipient: null };
+      return { purpose: `专项资金${to}`, nature: 'funding', payer: '政府', recipient: null };
+    },
   },
 ];
 
@@ -72,12 +81,12 @@ export function classify(before: string, after: string, context: string): Meanin
   for (const r of RULES) {
     const all = [...before.matchAll(new RegExp(r.re.source, 'gu'))];
     const last = all.at(-1);
-    if (last && (!best || last.index > best.at)) best = { at: last.index, meaning: r.meaning(after) };
+    if (last && (!best || last.index > best.at)) best = { at: last.index, meaning: r.meaning(after, before) };
   }
   if (best) return best.meaning;
   // A 费用 sentence under a heading that says what it is (物流管理职业技能等级证书师资培训方案: 费用为 3000 元/期).
   if (/费用|收费|费/u.test(before)) {
-    for (const r of RULES) if (r.re.test(context)) return r.meaning(after);
+    for (const r of RULES) if (r.re.test(context)) return r.meaning(after, before);
   }
   return null;
 }

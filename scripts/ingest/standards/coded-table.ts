@@ -7,10 +7,10 @@
  * Requirements and knowledge belong to the skill whose row they are printed in; a code whose
  * prefix names another skill (`1-5-1-S2` in 1-5-2's row) is kept as printed and flagged.
  */
-import type { Anomaly } from '../../../src/schema/corpus.ts';
 import type { SkillFlag, SkillRowType } from '../../../src/schema/skills.ts';
+import { type Place, placeOf } from '../diagnostics.ts';
 import { type Code, type CodeStyle, parentKey, taskKey, tokenize } from './codes.ts';
-import { type DraftRow, type LevelInput, type LevelOutput, cellSource, clean, levelSlug } from './model.ts';
+import { type DraftRow, type LevelInput, type LevelOutput, cellSource, standardText as clean, levelSlug } from './model.ts';
 
 interface Item {
   type: SkillRowType;
@@ -19,6 +19,8 @@ interface Item {
   key: string | null;
   parts: string[];
   line: number;
+  /** Where the cell its code (or name) is printed in starts. */
+  at: Place;
   flags: Set<SkillFlag>;
   area: Item | null;
   /** For S/K: the skill whose row it is in. */
@@ -33,8 +35,7 @@ const NAME: Record<SkillRowType, string> = { area: '工作领域', task: '工作
 export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput {
   const { file, level } = input;
   const slug = levelSlug(level);
-  const anomalies: Anomaly[] = [];
-  const warn = (line: number, kind: string, message: string) => anomalies.push({ file, line, kind, message });
+  const warn = (at: Place, kind: string, message: string) => input.report(at, kind, message);
 
   const items: Item[] = [];
   const byKey = new Map<string, Item>();
@@ -44,30 +45,37 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
   let last: Item | null = null;
   const pendingTruncated: Item[] = [];
 
-  const make = (type: SkillRowType, code: Code | null, line: number): Item => ({
+  const make = (type: SkillRowType, code: Code | null, line: number, at: Place): Item => ({
     type, code, key: code && !code.truncated ? code.normalized : code?.type === 'knowledge' || code?.type === 'requirement' ? code.normalized : null,
-    parts: [], line, flags: new Set(), area, skill: null, original: null,
+    parts: [], line, at, flags: new Set(), area, skill: null, original: null,
   });
 
   for (const { table, roles } of input.tables) {
     for (const row of table.rows) {
       let seenCode = false;
       let leading: string[] = [];
+      let leadingAt: Place | null = null;
       const flushLeading = () => {
         if (leading.length === 0) return;
         const name = clean(leading.join(' '));
         leading = [];
+        const at = leadingAt ?? placeOf(file, row.position);
+        leadingAt = null;
         if (area && clean(area.parts.join(' ')) === name) return; // the same 工作领域 printed again after a page break
-        area = make('area', null, row.line);
+        area = make('area', null, row.line, at);
         area.parts.push(name);
         items.push(area);
         last = area;
       };
       row.cells.forEach((cell, col) => {
         const role = roles[col] ?? null;
+        const at = placeOf(file, cell.position);
         for (const tok of tokenize(cellSource(cell), style, role === 'area')) {
           if (tok.kind === 'text') {
-            if (!seenCode && (role === 'area' || role === 'task' || col <= 1)) leading.push(tok.text);
+            if (!seenCode && (role === 'area' || role === 'task' || col <= 1)) {
+              leading.push(tok.text);
+              leadingAt ??= at;
+            }
             else if (last) {
               last.parts.push(tok.text);
               if (!seenCode) last.flags.add('continued');
@@ -78,20 +86,20 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
           seenCode = true;
           const code = tok.code;
           if (code.type === 'area') {
-            area = make('area', code, row.line);
+            area = make('area', code, row.line, at);
             items.push(area);
             last = area;
             continue;
           }
-          const item = make(code.type, code, row.line);
+          const item = make(code.type, code, row.line, at);
           if (code.strays) {
             item.flags.add('stray-space');
-            warn(row.line, 'skill-code-stray-space', `${NAME[code.type]}代码“${code.printed}”中有多余空格，按“${code.normalized}”读`);
+            warn(at, 'skill-code-stray-space', `${NAME[code.type]}代码“${code.printed}”中有多余空格，按“${code.normalized}”读`);
           }
           if (code.truncated) {
             item.flags.add('missing-number');
             if (code.type === 'task') pendingTruncated.push(item);
-            else warn(row.line, 'skill-code-missing-number', `${NAME[code.type]}代码“${code.printed}”缺少序号，照印刷保留`);
+            else warn(at, 'skill-code-missing-number', `${NAME[code.type]}代码“${code.printed}”缺少序号，照印刷保留`);
           }
           const tk = taskKey(code, style);
           if (tk !== null && !taskArea.has(tk)) taskArea.set(tk, area);
@@ -99,7 +107,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
             const seenBelow = items.some((i) => i.type !== 'task' && i.code && taskKey(i.code, style) === code.normalized);
             if (seenBelow && !byKey.has(code.normalized)) {
               item.flags.add('out-of-order');
-              warn(row.line, 'skill-code-out-of-order', `工作任务代码“${code.printed}”印在其下的职业技能之后（表格单元格错位），按代码归属`);
+              warn(at, 'skill-code-out-of-order', `工作任务代码“${code.printed}”印在其下的职业技能之后（表格单元格错位），按代码归属`);
             }
           }
           if (code.type === 'skill') {
@@ -110,9 +118,9 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
                 t.flags.add('inferred-code');
                 if (!byKey.has(t.key)) byKey.set(t.key, t);
                 if (!taskArea.has(t.key)) taskArea.set(t.key, t.area);
-                warn(t.line, 'skill-code-missing-number', `工作任务代码“${t.code!.printed}”缺少序号；据其下职业技能代码“${code.normalized}”推定为“${t.key}”`);
+                warn(t.at, 'skill-code-missing-number', `工作任务代码“${t.code!.printed}”缺少序号；据其下职业技能代码“${code.normalized}”推定为“${t.key}”`);
               } else {
-                warn(t.line, 'skill-code-missing-number', `工作任务代码“${t.code!.printed}”缺少序号，无法推定`);
+                warn(t.at, 'skill-code-missing-number', `工作任务代码“${t.code!.printed}”缺少序号，无法推定`);
               }
             }
           }
@@ -121,7 +129,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
             const expected = parentKey(code, style);
             if (skill && skill.key !== null && expected !== skill.key) {
               item.flags.add('wrong-parent');
-              warn(row.line, 'skill-code-wrong-parent', `${NAME[code.type]}代码“${code.printed}”印在职业技能“${skill.key}”的行中，代码前缀却是“${expected}”；照印刷保留，归入“${skill.key}”`);
+              warn(at, 'skill-code-wrong-parent', `${NAME[code.type]}代码“${code.printed}”印在职业技能“${skill.key}”的行中，代码前缀却是“${expected}”；照印刷保留，归入“${skill.key}”`);
             }
           }
           if (item.key !== null && byKey.has(item.key)) item.original = byKey.get(item.key)!;
@@ -133,7 +141,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
       flushLeading();
     }
   }
-  for (const t of pendingTruncated) warn(t.line, 'skill-code-missing-number', `工作任务代码“${t.code!.printed}”缺少序号，无法推定`);
+  for (const t of pendingTruncated) warn(t.at, 'skill-code-missing-number', `工作任务代码“${t.code!.printed}”缺少序号，无法推定`);
 
   // Second printings of a code: merged when the text agrees, else kept apart and both flagged.
   const kept: Item[] = [];
@@ -145,7 +153,7 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
     }
     o.flags.add('duplicate-code');
     const same = clean(o.parts.join(' ')) === clean(item.parts.join(' '));
-    warn(item.line, 'skill-code-duplicate',
+    warn(item.at, 'skill-code-duplicate',
       same
         ? `${NAME[item.type]}代码“${item.code!.printed}”重复出现（第 ${o.line} 行与第 ${item.line} 行），内容相同，合并为一条`
         : `${NAME[item.type]}代码“${item.code!.printed}”重复出现（第 ${o.line} 行与第 ${item.line} 行），内容不同，两条都保留`);
@@ -158,6 +166,11 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
 
   // Anchors and paths.
   const rows: DraftRow[] = [];
+  const places = new Map<DraftRow, Place>();
+  const emit = (item: Item, r: DraftRow) => {
+    rows.push(r);
+    places.set(r, item.at);
+  };
   const codeAnchor = (key: string) => (style === 'hyphen' ? key : `${slug}-${key}`);
   const used = new Set<string>();
   const unique = (a: string) => {
@@ -196,29 +209,29 @@ export function readCodedLevel(input: LevelInput, style: CodeStyle): LevelOutput
     const src = { file, line: item.line };
     const flags = [...item.flags];
     if (item.type === 'area') {
-      rows.push({ ...base, type: 'area', path: [name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.code ? 'code' : 'position', parent: null, source: src, flags });
+      emit(item, { ...base, type: 'area', path: [name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.code ? 'code' : 'position', parent: null, source: src, flags });
       continue;
     }
     const task = taskOf(item);
     const a = areaOf(task, item);
     if (item.type === 'task') {
-      rows.push({ ...base, type: 'task', path: [name(a), name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.key !== null ? 'code' : 'position', parent: a?.anchor ?? null, source: src, flags });
+      emit(item, { ...base, type: 'task', path: [name(a), name(item)], text: name(item), anchor: item.anchor!, anchorKind: item.key !== null ? 'code' : 'position', parent: a?.anchor ?? null, source: src, flags });
       continue;
     }
     if (!task && code) {
       const k = taskKey(code, style) ?? '?';
-      if (!reportedOrphans.has(k)) warn(item.line, 'skill-code-orphan', `${NAME[item.type]}代码“${code.printed}”所属的工作任务“${k}”没有印出`);
+      if (!reportedOrphans.has(k)) warn(item.at, 'skill-code-orphan', `${NAME[item.type]}代码“${code.printed}”所属的工作任务“${k}”没有印出`);
       reportedOrphans.add(k);
     }
     if (item.type === 'skill') {
-      rows.push({ ...base, type: 'skill', path: [name(a), name(task), name(item)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: task?.anchor ?? a?.anchor ?? null, source: src, flags });
+      emit(item, { ...base, type: 'skill', path: [name(a), name(task), name(item)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: task?.anchor ?? a?.anchor ?? null, source: src, flags });
       continue;
     }
     // requirement / knowledge: under the skill of its row (or, with none, the one its code names)
     const owner = item.skill ?? (code ? byKey.get(parentKey(code, style) ?? '') : undefined) ?? null;
     const ownerTask = owner ? taskOf(owner) : task;
     const ownerArea = owner ? areaOf(ownerTask, owner) : a;
-    rows.push({ ...base, type: item.type, path: [name(ownerArea), name(ownerTask), name(owner)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: owner?.anchor ?? ownerTask?.anchor ?? null, source: src, flags });
+    emit(item, { ...base, type: item.type, path: [name(ownerArea), name(ownerTask), name(owner)], text: name(item), anchor: item.anchor!, anchorKind: 'code', parent: owner?.anchor ?? ownerTask?.anchor ?? null, source: src, flags });
   }
-  return { rows, anomalies };
+  return { rows, places };
 }

@@ -4,9 +4,10 @@
  * 4.3 面向对象) and the 说明/前言 block; then the fields pages ask for by name: 培训学时 per
  * level, 衔接专业 (中职/高职/本科), 培养目标, 考核方式.
  */
-import type { Anomaly, Clause } from '../../../src/schema/corpus.ts';
+import type { Clause } from '../../../src/schema/corpus.ts';
 import type { FrontMatter, FrontMatterEntry, SkillLevel } from '../../../src/schema/skills.ts';
-import { clean, findLevel } from './model.ts';
+import { standardText as clean, findLevel } from './model.ts';
+import { type Place, type Report, placeOf } from '../diagnostics.ts';
 
 const LEVEL_WORD = /^([初中高])级$/u;
 const KEY_VALUE = /^([\p{Script=Han}]{2,12})[：:]\s*([\s\S]*)$/u;
@@ -27,12 +28,19 @@ export interface FrontMatterInput {
   clauses: Clause[];
   /** Clauses read elsewhere (skill tables, 术语和定义): left out, with their subtrees. */
   skip: (c: Clause) => boolean;
+  /** Where diagnostics go (the one message channel). */
+  report: Report;
 }
 
-export function readFrontMatter({ file, title, clauses, skip }: FrontMatterInput): { frontMatter: FrontMatter; anomalies: Anomaly[] } {
+export function readFrontMatter({ file, title, clauses, skip, report }: FrontMatterInput): FrontMatter {
   const entries: FrontMatterEntry[] = [];
-  const add = (key: string, level: SkillLevel | null, text: string, items: string[], c: Clause) =>
-    entries.push({ key: clean(key), level, text: text.split('\n').map(clean).filter(Boolean).join('\n'), items, anchor: c.anchor, source: { file, line: c.source.line } });
+  /** Where each entry's clause starts (diagnostics point there). */
+  const places = new Map<FrontMatterEntry, Place>();
+  const add = (key: string, level: SkillLevel | null, text: string, items: string[], c: Clause) => {
+    const e: FrontMatterEntry = { key: clean(key), level, text: text.split('\n').map(clean).filter(Boolean).join('\n'), items, anchor: c.anchor, source: { file, line: c.source.line } };
+    places.set(e, placeOf(file, c.position));
+    entries.push(e);
+  };
   const itemsOf = (c: Clause) =>
     flatten(c.children).flatMap((k) => {
       if (k.table) return k.table.rows.map((r) => clean(r.cells.map((x) => x.text).filter(Boolean).join(' ')));
@@ -77,13 +85,17 @@ export function readFrontMatter({ file, title, clauses, skip }: FrontMatterInput
   };
   walk(clauses, null, null, true);
 
-  const anomalies: Anomaly[] = [];
   const trainingHours: FrontMatter['trainingHours'] = [];
   const general = new Map<SkillLevel, { hours: number; source: FrontMatterEntry['source'] }>();
+  const hoursAt = new Map<FrontMatter['trainingHours'][number], Place>();
   for (const e of entries.filter((x) => /^培训(?:学时|课时)$/u.test(x.key))) {
     if (e.level) {
       const m = /(\d+)\s*(?:标准)?(?:学时|课时)/u.exec(e.text);
-      if (m) trainingHours.push({ level: e.level, hours: Number(m[1]), source: e.source });
+      if (m) {
+        const t = { level: e.level, hours: Number(m[1]), source: e.source };
+        hoursAt.set(t, places.get(e)!);
+        trainingHours.push(t);
+      }
     } else {
       for (const m of e.text.matchAll(/([初中高])级[^；;。]*?(\d+)\s*(?:标准)?(?:学时|课时)/gu)) general.set(`${m[1]}级` as SkillLevel, { hours: Number(m[2]), source: e.source });
     }
@@ -92,7 +104,7 @@ export function readFrontMatter({ file, title, clauses, skip }: FrontMatterInput
     const own = trainingHours.find((t) => t.level === level);
     if (!own) trainingHours.push({ level, hours: g.hours, source: g.source });
     else if (own.hours !== g.hours)
-      anomalies.push({ file, line: own.source.line, kind: 'standard-hours-mismatch', message: `${level}培训学时为 ${own.hours}，而第 ${g.source.line} 行写作 ${g.hours}` });
+      report(hoursAt.get(own) ?? { file, line: own.source.line }, 'standard-hours-mismatch', `${level}培训学时为 ${own.hours}，而第 ${g.source.line} 行写作 ${g.hours}`);
   }
   const majors: FrontMatter['majors'] = [];
   for (const e of entries) {
@@ -102,8 +114,5 @@ export function readFrontMatter({ file, title, clauses, skip }: FrontMatterInput
     majors.push({ level: e.level, stage: m[1] as '中职' | '高职' | '本科', names, source: e.source });
   }
   const pick = (key: string) => entries.filter((e) => e.key === key).map((e) => ({ level: e.level, text: e.text, source: e.source }));
-  return {
-    frontMatter: { entries, trainingHours, majors, objectives: pick('培养目标'), assessment: pick('考核方式') },
-    anomalies,
-  };
+  return { entries, trainingHours, majors, objectives: pick('培养目标'), assessment: pick('考核方式') };
 }

@@ -5,9 +5,10 @@
  *   after its term (`17.API:` ⏎ `(Application Programming Interface, …`);
  * - a 术语和定义 section (GB/T 1.1): `3.1` ⏎ `物品 goods` ⏎ `货物` (admitted term) ⏎ definition ⏎ `[GB/T 18354-2006，定义 2.1]`.
  */
-import type { Anomaly, Clause } from '../../../src/schema/corpus.ts';
+import type { Clause } from '../../../src/schema/corpus.ts';
 import type { GlossaryEntry } from '../../../src/schema/skills.ts';
-import { clean } from './model.ts';
+import { standardText as clean } from './model.ts';
+import { type Place, type Report, placeOf } from '../diagnostics.ts';
 
 function paragraphs(cs: Clause[]): Clause[] {
   return cs.flatMap((c) => [c, ...paragraphs(c.children)]).filter((c) => c.kind !== 'table');
@@ -16,12 +17,12 @@ function paragraphs(cs: Clause[]): Clause[] {
 // A term starts a line or follows a sentence end or a space: `12.OOP:`, `7.CSS3：`, `26. **BLADE**:`.
 const TERM = /(?<=^|[\s。；;）)])(\d{1,3})[.．]\s*(?:\*\*)?([^:：。，,\s*][^:：。*]{0,29}?)(?:\*\*)?\s*[:：]/gu;
 
-export function readNumberedGlossary(clause: Clause, file: string): { entries: GlossaryEntry[]; anomalies: Anomaly[] } {
-  const anomalies: Anomaly[] = [];
-  const found: { number: number; term: string; parts: string[]; line: number }[] = [];
+export function readNumberedGlossary(clause: Clause, file: string, report: Report): GlossaryEntry[] {
+  const found: { number: number; term: string; parts: string[]; line: number; at: Place }[] = [];
   let expected = 1;
   for (const p of paragraphs(clause.children)) {
     const text = `${p.label ?? ''}${p.heading ?? ''}${p.text}`.replace(/\*\*/gu, '');
+    const at = placeOf(file, p.position);
     let last = 0;
     for (const m of text.matchAll(TERM)) {
       const n = Number(m[1]);
@@ -29,23 +30,22 @@ export function readNumberedGlossary(clause: Clause, file: string): { entries: G
       const before = text.slice(last, m.index).trim();
       if (before && found.length) found[found.length - 1]!.parts.push(before);
       for (let gap = expected; gap < n; gap++)
-        anomalies.push({ file, line: p.source.line, kind: 'glossary-number-gap', message: `名词解释缺少第 ${gap} 条（第 ${n} 条前）` });
-      found.push({ number: n, term: m[2]!.trim(), parts: [], line: p.source.line });
+        report(at, 'glossary-number-gap', `名词解释缺少第 ${gap} 条（第 ${n} 条前）`);
+      found.push({ number: n, term: m[2]!.trim(), parts: [], line: p.source.line, at });
       expected = n + 1;
       last = m.index + m[0].length;
     }
     const rest = text.slice(last).trim();
     if (rest) {
       if (found.length) found[found.length - 1]!.parts.push(rest);
-      else anomalies.push({ file, line: p.source.line, kind: 'glossary-unnumbered', message: `名词解释中第一条之前的文字未读：“${rest.slice(0, 20)}”` });
+      else report(at, 'glossary-unnumbered', `名词解释中第一条之前的文字未读：“${rest.slice(0, 20)}”`);
     }
   }
-  const entries = found.map((f): GlossaryEntry => {
+  return found.map((f): GlossaryEntry => {
     const definition = clean(f.parts.join(' '));
-    if (!definition) anomalies.push({ file, line: f.line, kind: 'glossary-empty', message: `名词“${f.term}”没有解释` });
+    if (!definition) report(f.at, 'glossary-empty', `名词“${f.term}”没有解释`);
     return { number: String(f.number), term: f.term, english: null, aliases: [], definition, reference: null, source: { file, line: f.line } };
   });
-  return { entries, anomalies };
 }
 
 /** 术语和定义: each numbered subsection is one term. */

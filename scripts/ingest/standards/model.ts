@@ -1,7 +1,8 @@
 /** Types shared by the standard-reading modules, and small text helpers. */
-import type { Anomaly, Table, TableCell } from '../../../src/schema/corpus.ts';
+import type { Table, TableCell } from '../../../src/schema/corpus.ts';
 import type { SkillLevel, SkillRow } from '../../../src/schema/skills.ts';
-import { squeeze } from '../text/titles.ts';
+import { removeExtractionSpaces as squeeze } from '../../../src/lib/text/normalize.ts';
+import type { Place, Report } from '../diagnostics.ts';
 
 /** What a column of a skill table holds, by its header. */
 export type ColumnRole = 'area' | 'task' | 'skill' | 'requirement' | 'knowledge' | null;
@@ -13,11 +14,14 @@ export interface LevelInput {
   file: string;
   level: SkillLevel;
   tables: { table: Table; roles: ColumnRole[] }[];
+  /** Where diagnostics go (the one message channel). */
+  report: Report;
 }
 
 export interface LevelOutput {
   rows: DraftRow[];
-  anomalies: Anomaly[];
+  /** Where each row's cell starts (for diagnostics about a row after the level is read). */
+  places: Map<DraftRow, Place>;
 }
 
 const SLUG: Record<SkillLevel, string> = { 通用: 'l0', 初级: 'l1', 中级: 'l2', 高级: 'l3' };
@@ -34,7 +38,7 @@ export function findLevel(text: string): SkillLevel | null {
 }
 
 /** Names and texts lose the spaces the extraction put between Chinese characters (`前沿 发展 与创 新认 知`). */
-export function clean(text: string): string {
+export function standardText(text: string): string {
   return squeeze(text.replace(/\*\*/gu, ''));
 }
 

@@ -6,7 +6,7 @@
  * returns every reading and the tree builder keeps the one that continues the
  * numbering it is in.
  */
-import { chineseToInt, circledToInt } from './numerals.ts';
+import { chineseToInt, circledToInt } from '../../../src/lib/text/numerals.ts';
 
 export type LabelStyle =
   | 'cn-dun' //      一、

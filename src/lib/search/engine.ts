@@ -10,7 +10,7 @@
  */
 import { type CodeEntry, type LookupData, type LookupHit, type NameEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
-import { compact, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
+import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -175,7 +175,7 @@ export function splitPhrases(normalized: string): { phrases: string[]; text: str
 /** Share of the query's units (Han bigrams, ASCII words) found in a text. */
 export function coverage(units: string[], text: string): number {
   if (!units.length) return 0;
-  const t = compact(text);
+  const t = searchKey(text);
   return units.filter((u) => t.includes(u)).length / units.length;
 }
 
@@ -204,10 +204,10 @@ export function similarity(a: string, b: string): number {
 }
 
 export function suggest(query: string, terms: string[], n = 5): string[] {
-  const q = compact(query);
+  const q = searchKey(query);
   return terms
     .map((t) => ({ t, s: similarity(q, t) }))
-    .filter((x) => x.s >= 0.3 && compact(x.t) !== q)
+    .filter((x) => x.s >= 0.3 && searchKey(x.t) !== q)
     .sort((a, b) => b.s - a.s || a.t.length - b.t.length)
     .slice(0, n)
     .map((x) => x.t);
@@ -326,8 +326,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       const url = d.url;
       if (phrases.length) {
         const content = d.content.replace(/\s+/gu, ' ');
-        const squeezed = compact(d.content);
-        if (!phrases.every((p) => content.includes(p) || squeezed.includes(compact(p)))) continue;
+        const squeezed = searchKey(d.content);
+        if (!phrases.every((p) => content.includes(p) || squeezed.includes(searchKey(p)))) continue;
       }
       total++;
       if (exactUrls.has(url) || hits.length >= wanted) continue;

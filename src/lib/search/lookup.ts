@@ -7,7 +7,7 @@
  *
  * Pure functions over LookupData (written by scripts/search/build-index.ts into dist/search/).
  */
-import { compact, normalizeQuery } from './normalize.ts';
+import { searchKey, normalizeQuery } from './normalize.ts';
 
 export interface DocEntry {
   id: string;
@@ -173,13 +173,13 @@ export function lookupCode(query: string, data: Pick<LookupData, 'codes'>): Look
  * the query (at least 3 characters, at most 3 pages, so 中物联 finds 北京中物联物流采购培训中心).
  */
 export function lookupName(query: string, data: Pick<LookupData, 'names'>): LookupHit[] {
-  const q = compact(normalizeQuery(query).replace(/"/gu, '')).replace(/职业技能等级证书$/u, '');
+  const q = searchKey(normalizeQuery(query).replace(/"/gu, '')).replace(/职业技能等级证书$/u, '');
   if (q.length < 2) return [];
-  const exact = data.names.filter((n) => [n.name, ...n.aliases].some((a) => compact(a).replace(/职业技能等级证书$/u, '') === q));
+  const exact = data.names.filter((n) => [n.name, ...n.aliases].some((a) => searchKey(a).replace(/职业技能等级证书$/u, '') === q));
   const label = (n: NameEntry) => (n.kind === 'certificate' ? '证书' : '培训评价组织');
   if (exact.length) return exact.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称` }));
   if (q.length < 3) return [];
-  const partial = data.names.filter((n) => [n.name, ...n.aliases].some((a) => compact(a).includes(q)));
+  const partial = data.names.filter((n) => [n.name, ...n.aliases].some((a) => searchKey(a).includes(q)));
   if (partial.length === 0 || partial.length > 3) return [];
   return partial.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称包含“${query.trim()}”` }));
 }

@@ -35,8 +35,8 @@ export function squeezeHanSpaces(text: string): string {
   return text.replace(/(\p{Script=Han})[ \u200b]+(?=\p{Script=Han})/gu, '$1');
 }
 
-/** Text reduced for containment tests: no whitespace, width folded, lower case. */
-export function compact(text: string): string {
+/** The key search compares names and phrases by (containment tests): no whitespace, width folded, lower case. */
+export function searchKey(text: string): string {
   return foldWidth(text).replace(/[\s\u200b]+/gu, '').toLowerCase();
 }
 
@@ -46,7 +46,7 @@ export function compact(text: string): string {
  */
 export function matchUnits(text: string): string[] {
   const units: string[] = [];
-  for (const run of compact(text).match(/\p{Script=Han}+|[a-z0-9]+/gu) ?? []) {
+  for (const run of searchKey(text).match(/\p{Script=Han}+|[a-z0-9]+/gu) ?? []) {
     if (!HAN.test(run)) {
       units.push(run);
       continue;

@@ -2,28 +2,14 @@
  * What a 公文 title looks like, for the stages that look for one.
  * GB/T 9704-2012 7.3.1: 发文机关 + 关于 + 事由 + 文种.
  */
-import type { DocumentKind } from '../../../src/schema/corpus.ts';
+import type { DocumentKind } from '../../schema/corpus.ts';
 import { dateLine } from './dates.ts';
 import { docNumberLine } from './docnumber.ts';
+import { removeExtractionSpaces as squeeze } from './normalize.ts';
 
 const GENRES = '通知|通告|公告|公示公告|公示|方案|意见|指导意见|办法|纪要|会议纪要|决定|规定|通报|报告|批复|复函|函|标准|名单|细则|规划|计划|要点|条例|法|规则';
 const QUALIFIER = '(?:[（(][^（）()]{1,16}[）)])?';
 const TITLE_END = new RegExp(`(?:${GENRES})${QUALIFIER}[》」”"]*${QUALIFIER}(?:节选)?$`, 'u');
-
-/**
- * Remove spaces the extraction put between Chinese characters and around punctuation,
- * but keep the one 公文 print between two issuers (人力资源社会保障部 教育部关于…).
- */
-export function squeeze(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/gu, ' ')
-    .replace(/(?<=[\p{Script=Han}\p{P}]) (?=[\p{Script=Han}\p{P}])/gu, (_m, offset: number, all: string) =>
-      ORG_END.test(all.slice(Math.max(0, offset - 12), offset)) && ORG_START.test(all.slice(offset + 1)) ? ' ' : '',
-    )
-    .trim();
-}
-const ORG_END = /(?:部|厅|局|委|司|署|办公室|中心|协会|总局|研究所)$/u;
-const ORG_START = /^(?:教育部|国家|财政部|人力资源|国务院|市场监管|中国|北京|工业和信息化部|[\p{Script=Han}]{1,6}(?:部|厅|局|委))/u;
 
 /** A form for comparing titles printed differently: no spaces, no quote marks, brackets unified. */
 export function titleKey(text: string): string {
