@@ -183,6 +183,16 @@ export function generated<T>(name: string): T {
  * file for the path, or no element with the #id. Hrefs come from a[href] and [data-cite-href].
  */
 export function brokenLinks(under = '/'): { broken: string[]; checked: number } {
+  // Checked once per worker and dist/ (two files check all of it): a copy, so a caller's changes stay its own.
+  const key = `${pagesBuilt} ${under}`;
+  let result = linkChecks.get(key);
+  if (!result) linkChecks.set(key, (result = checkLinks(under)));
+  return { broken: [...result.broken], checked: result.checked };
+}
+
+const linkChecks = new Map<string, { broken: string[]; checked: number }>();
+
+function checkLinks(under: string): { broken: string[]; checked: number } {
   const broken: string[] = [];
   let checked = 0;
   for (const file of htmlFiles(join(DIST, under))) {
