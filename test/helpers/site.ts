@@ -18,8 +18,8 @@ import { copyProjectTo } from '../../scripts/bench/project-copy.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 const LOCK = join(ROOT, 'node_modules', '.cache', 'site-build.lock');
-/** A lock older than this is left over from a killed run. */
-const STALE_MS = 10 * 60_000;
+/** The file in the lock naming the process that holds it. */
+const OWNER = join(LOCK, 'pid');
 
 /** What the build reads: a change to any of these makes dist/ stale. */
 const INPUTS = ['content/sources', 'content/overrides', 'src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -45,16 +45,34 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Whether a lock left in place belongs to no running process (a killed run): however long a build takes under load, its lock is never taken from it. */
+function stale(): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(OWNER, 'utf8'));
+  } catch {
+    // Just made, its owner not written yet; or made by a run killed in between (then it is old).
+    return existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 function acquire(): void {
   mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
   for (;;) {
     try {
       mkdirSync(LOCK);
+      writeFileSync(OWNER, String(process.pid));
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       try {
-        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+        if (stale()) rmSync(LOCK, { recursive: true, force: true });
       } catch {
         // removed meanwhile
       }
