@@ -2,11 +2,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The files that build whole sites, longest first. They start first so that the two workers end
- * together: on a fresh clone Vitest has no durations yet and would order files by size, which puts
- * the benchmark (a small file, the longest run) last.
+ * The longest files start first, so that the two workers end together: on a fresh clone Vitest has no
+ * durations yet and would order files by size, which puts the benchmark (a small file, the longest
+ * run) last. The benchmark's 1× build is the site the site tests read (test/helpers/site.ts), so the
+ * other worker starts with bad-input, which needs no site, while the benchmark makes it.
  */
-const LONGEST_FIRST = ['test/bench/bench.test.ts', 'test/site/determinism.test.ts', 'test/ingest/bad-input.test.ts', 'test/site/incremental.test.ts', 'test/security/hostile-site.test.ts'];
+const LONGEST_FIRST = ['test/bench/bench.test.ts', 'test/ingest/bad-input.test.ts', 'test/site/determinism.test.ts', 'test/site/incremental.test.ts', 'test/security/hostile-site.test.ts'];
 
 class WholeSitesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

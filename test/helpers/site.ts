@@ -9,7 +9,7 @@
  * others wait for the one that builds, then find dist/ fresh.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -144,11 +144,57 @@ export function copyIngestedProject(prefix: string): ProjectCopy {
   return projectCopy(dir);
 }
 
-/** Builds the site unless dist/ is fresh; safe to call from every test file. */
+/**
+ * The benchmark's 1× build as the shared build. The benchmark (test/bench) builds the real corpus in a
+ * copy of the project, exactly as `npm run build` does; run with --publish it copies that build here,
+ * one folder per test run (named by the Vitest process, the workers' parent), and writes `ready`. A
+ * build in another folder gives the same bytes (test/site/determinism.test.ts compares the two).
+ */
+const PUBLISHED = join(ROOT, 'node_modules', '.cache', 'bench-site');
+
+/** Called by the benchmark test before it runs `npm run bench`: where to publish (any earlier run's folder is gone). */
+export function benchPublishStart(): string {
+  rmSync(PUBLISHED, { recursive: true, force: true });
+  const dir = join(PUBLISHED, String(process.ppid));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'started'), String(process.pid));
+  return dir;
+}
+
+/** Called by the benchmark test when the benchmark has ended, published or not: nobody waits for it any more. */
+export function benchPublishEnd(dir: string): void {
+  if (existsSync(dir) && !existsSync(join(dir, 'ready'))) writeFileSync(join(dir, 'failed'), '');
+}
+
+/** Moves the benchmark's 1× build of this test run into dist/ and content/generated/, waiting for it while the benchmark runs; false when there is none. */
+function adoptBenchBuild(): boolean {
+  const dir = join(PUBLISHED, String(process.ppid));
+  const started = join(dir, 'started');
+  if (!existsSync(started)) return false;
+  const bench = Number(readFileSync(started, 'utf8'));
+  const alive = () => {
+    try {
+      process.kill(bench, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (!existsSync(join(dir, 'ready')) && !existsSync(join(dir, 'failed')) && alive()) sleep(250);
+  if (!existsSync(join(dir, 'ready'))) return false;
+  for (const [from, to] of [['dist', DIST], ['generated', join(ROOT, 'content', 'generated')]] as const) {
+    rmSync(to, { recursive: true, force: true });
+    renameSync(join(dir, from), to);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return true;
+}
+
+/** Builds the site unless dist/ is fresh (or takes the benchmark's build of it); safe to call from every test file. */
 export function ensureSite(): void {
   if (!siteIsFresh()) {
     withSiteBuildLock(() => {
-      if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+      if (!siteIsFresh() && !adoptBenchBuild()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
     });
   }
   // Pages parsed from an earlier dist/ (kept per worker, vitest.config.ts) are forgotten.

@@ -1,7 +1,8 @@
 /**
- * Two builds of the same sources give byte-identical output (issue 6 §3). The first build is the
- * project's own (`npm run build` into dist/ and content/generated/, made once per test run by
- * ensureSite() and read by every site test); this file makes one more of each — the ingest into a
+ * Two builds of the same sources give byte-identical output (issue 6 §3). The first build is the one
+ * every site test reads, made once per test run by ensureSite(): `npm run build` into dist/ and
+ * content/generated/, or the benchmark's 1× build of the same sources in a copy of the project (then
+ * the two builds were even made in different folders). This file makes one more of each — the ingest into a
  * temporary folder, `astro build` and the search index step into a temporary dist — with every cache
  * off, and compares them file by file with the first. (On a fresh clone the first build has no cache
  * either; on a machine where dist/ reused cached pages or index shards, the comparison also checks that
