@@ -67,6 +67,12 @@ describe('npm run bench', () => {
     }
   });
 
+  it('builds as `npm run build` does (scripts/bench/run.ts: ingest, astro build, index), so its 1× build can stand for the project build', () => {
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.ingest).toBe('node scripts/ingest/cli.ts');
+    expect(scripts.build).toBe('npm run ingest && node --max-old-space-size=1024 node_modules/astro/bin/astro.mjs build && node --expose-gc scripts/search/build-index.ts');
+  });
+
   it('reports the page weight of a document page within the goals', () => {
     expect(json.pageWeight.page).toBe('/docs/jzc-2019-6/');
     expect(json.pageWeight.htmlGzip + json.pageWeight.cssGzip).toBeLessThanOrEqual(40 * 1024);
