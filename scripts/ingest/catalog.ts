@@ -256,15 +256,7 @@ export function extractCatalog(documents: PolicyDocument[], report: Report): Cat
       for (const p of f.persons) {
         // Chinese personal names are 2–4 characters: a longer run is two names printed without a space.
         if (!/^\p{Script=Han}{5,}$/u.test(p)) continue;
-        // The cell's printed span is wider than its text: the separators were removed before this stage.
-        const printedWidth = c.place.end && c.place.end.line === c.place.line ? c.place.end.column - (c.place.column ?? 1) : 0;
-        report(
-          c.place,
-          'contact-names-joined',
-          f.persons.length === 1 && printedWidth > p.length
-            ? `联系人“${p}”疑为两人姓名连写：原文此格字间印有空格，但读表时已去除，无法据以分开，暂作一人保留`
-            : `联系人“${p}”疑为两人姓名连写（无分隔），按原样保留`,
-        );
+        report(c.place, 'contact-names-joined', `联系人“${p}”疑为两人姓名连写（无分隔），按原样保留`);
       }
       cert.contactFields.push(f);
       cert.contacts.push({ document: r.document, anchor: r.anchor, file: r.file, line: r.contact.line, organizationAsPrinted: r.organization, ...f });

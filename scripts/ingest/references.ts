@@ -11,6 +11,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Reference } from '../../src/schema/references.ts';
+import { sentenceAt } from './events/text.ts';
 import { findDocNumbers, parseDocNumber } from '../../src/lib/text/docnumber.ts';
 import { endsLikeTitle, enclosedTitleOf, titleKey } from '../../src/lib/text/titles.ts';
 import { removeExtractionSpaces as squeeze } from '../../src/lib/text/normalize.ts';
@@ -192,7 +193,7 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
           docNumber: f.docNumber,
           target: target?.id ?? null,
           targetAnchor,
-          relation: relationOf(d, target, f, sentenceOf(text, f.at)),
+          relation: relationOf(d, target, f, () => sentenceAt(text, f.at).text),
         });
       }
     }
@@ -205,18 +206,11 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
  * the one that forwards it (…，以下简称《通知》）转发你们) — else 引用: a later mention of the forwarded
  * document (“满足《通知》中的试点范围和条件要求”) cites it, it does not forward it again.
  */
-function relationOf(d: PolicyDocument, target: PolicyDocument | null, f: Found, sentence: string): Reference['relation'] {
+function relationOf(d: PolicyDocument, target: PolicyDocument | null, f: Found, sentence: () => string): Reference['relation'] {
   if (!target || f.kind === 'attachment') return '引用';
   const t = squeeze(d.title);
-  if (/转发/u.test(t) && f.title && t.includes(squeeze(f.title)) && /转发/u.test(sentence)) return '转发';
+  if (/转发/u.test(t) && f.title && t.includes(squeeze(f.title)) && /转发/u.test(sentence())) return '转发';
   return '引用';
-}
-
-/** The sentence (between 。；！？) around offset `at` of `text`. */
-function sentenceOf(text: string, at: number): string {
-  const start = Math.max(...['。', '；', '！', '？'].map((p) => text.lastIndexOf(p, at - 1))) + 1;
-  const ends = ['。', '；', '！', '？'].map((p) => text.indexOf(p, at)).filter((x) => x >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length);
 }
 
 /** “见教职成” → “教职成”: the longest ending that is a 机关代字 of the corpus, else the text without lead words. */

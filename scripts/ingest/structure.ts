@@ -214,7 +214,9 @@ export function toCell(raw: string): Omit<TableCell, 'position'> {
     if (parts[0]!.trim()) items.unshift({ label: null, text: parts[0]!.trim() });
     return { text: items.map((it) => (it.label ? `${it.label} ${it.text}` : it.text)).join(' '), items };
   }
-  return { text: unspace(t) };
+  const text = unspace(t);
+  // The cell as printed is kept when letter spacing was removed: where the spaces stood tells names apart (李 凯 徐庆振).
+  return text === t ? { text } : { text, printed: t };
 }
 
 /** Numbered list items: a paragraph after the last item is not part of it. */

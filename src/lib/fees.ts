@@ -49,7 +49,7 @@ export function feeText(f: Pick<Fee, 'amount' | 'unit'>): string {
   return `${formatAmount(f.amount)} ${f.unit}`;
 }
 
-export const NATURE_NAMES: Record<Fee['nature'], string> = { cap: '上限', price: '收费标准', subsidy: '补贴', funding: '财政投入' };
+export const NATURE_NAMES: Record<Fee['nature'], string> = { cap: '上限', price: '收费标准', subsidy: '补贴', funding: '拨款/资金' };
 export const BOUND_NAMES: Record<Fee['bound'], string> = { max: '不超过', min: '不低于', exact: '' };
 
 function round2(n: number): number {

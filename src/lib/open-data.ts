@@ -268,6 +268,7 @@ export const JSON_DATASETS: JsonDataset[] = [
       purpose: '用途',
       nature: 'cap 上限、price 收费、subsidy 补贴、funding 拨款/资金',
       payer: '付款方，未写为 null',
+      payerElsewhere: '文中未写付款方时，他文关于付款方的说法（付款方、文件、条款、原文）',
       recipient: '收款方，未写为 null',
       item: '所属项目（考核形式等），无则为 null',
       itemPrinted: '项目的原文写法，无则为 null',

@@ -49,6 +49,8 @@ export type CellItem = z.infer<typeof CellItem>;
 
 export const TableCell = z.object({
   text: z.string(),
+  /** The cell as printed, kept only when letter spacing was removed from `text` (李 凯 徐庆振 → 李凯徐庆振). */
+  printed: z.string().optional(),
   /** Where the cell's text stands in its source: its span between the tabs (structure stage). */
   position: Position,
   /** Present when the cell holds a list; `text` then joins the items. */

@@ -160,19 +160,11 @@ describe('certificates', () => {
     expect(raw(C004)[84]).toContain('\t罗婉蓉 邓 立\t');
     const persons = [cert('母婴护理'), cert('传感网应用开发')].map((c) => c.contacts.find((x) => x.file === C004)!.persons);
     const at = (kind: string) => of(kind).filter((a) => a.file === C004).map((a) => [a.line, a.column]);
-    if (persons[0]!.length === 2) {
-      // The cell reaches the catalog as printed: separated, and reported as separated.
-      expect(persons).toEqual([['李凯', '徐庆振'], ['罗婉蓉', '邓立']]);
-      expect(at('contact-names-spaced')).toEqual([[84, 23], [85, 27]]);
-      expect(of('contact-names-spaced')[0]!.message).toBe('联系人一格“李 凯 徐庆振”按空格分为 2 人：“李凯”、“徐庆振”（“李 凯”字间的空格是姓名排印时加的，合为一名）');
-      expect(of('contact-names-joined')).toEqual([]);
-    } else {
-      // The structure stage still removes the spaces of these cells (structure.ts toCell → unspace): the catalog cannot
-      // know where the names part, keeps them joined and says so, not that the source printed them without a separator.
-      expect(persons).toEqual([['李凯徐庆振'], ['罗婉蓉邓立']]);
-      expect(at('contact-names-joined')).toEqual([[84, 23], [85, 27]]);
-      expect(of('contact-names-joined')[0]!.message).toBe('联系人“李凯徐庆振”疑为两人姓名连写：原文此格字间印有空格，但读表时已去除，无法据以分开，暂作一人保留');
-    }
+    // The cell reaches the catalog as printed (TableCell.printed): separated, and reported as separated.
+    expect(persons).toEqual([['李凯', '徐庆振'], ['罗婉蓉', '邓立']]);
+    expect(at('contact-names-spaced')).toEqual([[84, 23], [85, 27]]);
+    expect(of('contact-names-spaced')[0]!.message).toBe('联系人一格“李 凯 徐庆振”按空格分为 2 人：“李凯”、“徐庆振”（“李 凯”字间的空格是姓名排印时加的，合为一名）');
+    expect(of('contact-names-joined')).toEqual([]);
   });
 });
 

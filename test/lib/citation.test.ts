@@ -9,7 +9,7 @@ describe('citations of the real documents', () => {
     expect(memoCitation(fangan, findClause(fangan, 's2-5-p1'))).toBe('《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》（教职成〔2019〕6号）二、（五）第1段');
   });
   it('turns a title inside the title into 〈〉', () => {
-    expect(memoCitation(fangan, null)).toBe('《教育部等四部门印发〈关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案〉》（教职成〔2019〕6号）');
+    expect(memoCitation(fangan, null)).toBe('《教育部等四部门印发〈关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案〉的通知》（教职成〔2019〕6号）');
   });
   it('locates attachments and dotted standard clauses', () => {
     const d = doc('zjs-2019-67');
@@ -19,7 +19,7 @@ describe('citations of the real documents', () => {
   });
   it('writes a GB/T 7714-2015 reference, three issuers and 等 at most', () => {
     expect(gbt7714(fangan, 'https://example.org/docs/jzc-2019-6/', '2026-11-21')).toBe(
-      '教育部, 国家发展改革委, 财政部, 等. 教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》: 教职成〔2019〕6号[EB/OL]. (2019-04-04)[2026-11-21]. https://example.org/docs/jzc-2019-6/.',
+      '教育部, 国家发展改革委, 财政部, 等. 教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》的通知: 教职成〔2019〕6号[EB/OL]. (2019-04-04)[2026-11-21]. https://example.org/docs/jzc-2019-6/.',
     );
     expect(gbt7714(doc('rsbf-2019-34'), 'u', 'd')).toMatch(/^人力资源社会保障部, 教育部\. /u);
   });

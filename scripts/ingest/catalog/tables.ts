@@ -167,7 +167,8 @@ function readTable(doc: PolicyDocument, c: Clause, col: Column, header: string[]
       const own: ContactCells = {
         line: r.line,
         place: at(cell(col.persons) ? col.persons : firstContact),
-        persons: cell(col.persons) || null,
+        // As printed: the spaces a typesetter put between two names are what tells them apart.
+        persons: (col.persons >= 0 ? r.cells[col.persons]?.printed?.trim() : undefined) || cell(col.persons) || null,
         role: cell(col.role) || null,
         phones: col.phones.map(cell).filter(Boolean),
         emails: cell(col.emails) || null,
