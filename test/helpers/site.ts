@@ -184,7 +184,12 @@ function adoptBenchBuild(): boolean {
   if (!existsSync(join(dir, 'ready'))) return false;
   for (const [from, to] of [['dist', DIST], ['generated', join(ROOT, 'content', 'generated')]] as const) {
     rmSync(to, { recursive: true, force: true });
-    renameSync(join(dir, from), to);
+    try {
+      renameSync(join(dir, from), to);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      cpSync(join(dir, from), to, { recursive: true });
+    }
   }
   rmSync(dir, { recursive: true, force: true });
   return true;
