@@ -182,6 +182,9 @@ function adoptBenchBuild(): boolean {
   };
   while (!existsSync(join(dir, 'ready')) && !existsSync(join(dir, 'failed')) && alive()) sleep(250);
   if (!existsSync(join(dir, 'ready'))) return false;
+  // Made from the code and sources as they were when the benchmark started (in watch mode, maybe long ago).
+  const startedAt = statSync(started).mtimeMs;
+  if (!INPUTS.every((p) => newestMtime(join(ROOT, p)) <= startedAt)) return false;
   for (const [from, to] of [['dist', DIST], ['generated', join(ROOT, 'content', 'generated')]] as const) {
     rmSync(to, { recursive: true, force: true });
     try {
