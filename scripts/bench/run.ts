@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1,10,50] [--json] [--work DIR] [--keep]`
+ * `npm run bench [-- --sizes 1,10,50] [--json] [--work DIR] [--keep] [--publish DIR]`
  *
  * The whole build at several corpus sizes, in one invocation so ratios are comparable on a
  * noisy machine. For each size N:
@@ -15,9 +15,12 @@
  * and prints one table: time, peak RSS (the process tree's, sampled), pages, index size, the ratio
  * of each time to the 1× time; then the ingest stages per size; then the page weight at the
  * smallest size. `--json` prints the same as JSON (always also written to WORK/bench.json).
- * Nothing is written to the project's dist/ or content/generated/.
+ * Nothing is written to the project's dist/ or content/generated/. `--publish DIR` copies the 1× build
+ * (the real corpus: dist/ and content/generated/, before the incremental part changes a source) to
+ * DIR/dist and DIR/generated and then writes DIR/ready: the tests read it as the project's build
+ * (test/helpers/site.ts), so that a test run builds the real site once, not twice.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
@@ -154,7 +157,15 @@ export function pageWeight(dist: string, page: string): PageWeight {
   };
 }
 
-async function runSize(work: string, size: number, log: (s: string) => void): Promise<SizeResult & { dir: string }> {
+/** The 1× build's dist/ and content/generated/ copied to `to`, then `to/ready` written (see --publish). */
+function publish(dir: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  cpSync(join(dir, 'dist'), join(to, 'dist'), { recursive: true });
+  cpSync(join(dir, 'content', 'generated'), join(to, 'generated'), { recursive: true });
+  writeFileSync(join(to, 'ready'), '');
+}
+
+async function runSize(work: string, size: number, log: (s: string) => void, publishTo?: string): Promise<SizeResult & { dir: string }> {
   const dir = prepare(work, size);
   const sources = readdirSync(join(dir, 'content', 'sources')).filter((f) => /\.(txt|md)$/u.test(f)).sort();
   log(`${size}×: ${sources.length} sources → ingest`);
@@ -166,6 +177,7 @@ async function runSize(work: string, size: number, log: (s: string) => void): Pr
   log(`${size}×: astro ${(astro.ms / 1000).toFixed(1)} s → search index`);
   const pagefind = check('search index', await measure(NODE, INDEX, dir));
   log(`${size}×: index ${(pagefind.ms / 1000).toFixed(1)} s → incremental ingest`);
+  if (publishTo && size === 1) publish(dir, publishTo);
 
   // Incremental: the cache the cold run filled, then one source changed (a sentence appended to the middle one),
   // then Astro's incremental build (pages whose props did not change are copied) and the index again.
@@ -223,6 +235,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       work: { type: 'string', default: join(tmpdir(), 'onex-bench') },
       keep: { type: 'boolean', default: false },
+      publish: { type: 'string' },
     },
   });
   const sizes = values.sizes!.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -230,7 +243,7 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
   const results: Array<SizeResult & { dir: string }> = [];
-  for (const n of sizes) results.push(await runSize(work, n, log));
+  for (const n of sizes) results.push(await runSize(work, n, log, values.publish && resolve(values.publish)));
 
   const base = results[0]!;
   for (const r of results) {

@@ -1,4 +1,12 @@
-/** Runs the real ingest over content/sources once per test file, as `npm run ingest` would. */
+/**
+ * The real corpus and inline fixtures for ingest tests.
+ *
+ * realCorpus() runs the real ingest over content/sources in process, as `npm run ingest` would
+ * (without writing), once per worker: vitest.config.ts runs test files one after another in the
+ * same fork without reloading modules, so every file of a worker reads the same result. It is
+ * deep-frozen: a test that changed it would throw instead of changing what later files see
+ * (copy with structuredClone to edit).
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -23,9 +31,20 @@ export function realOverrides() {
     .map((file) => ({ file, data: OverrideFile.parse(parseYaml(readFileSync(join(OVERRIDES, file), 'utf8'))) }));
 }
 
+/** Freezes an object graph in place (Maps and Sets are frozen as objects: their entries stay writable). */
+function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+  if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) return value;
+  seen.add(value);
+  for (const v of Object.values(value)) deepFreeze(v, seen);
+  if (value instanceof Map) for (const [k, v] of value) (deepFreeze(k, seen), deepFreeze(v, seen));
+  if (value instanceof Set) for (const v of value) deepFreeze(v, seen);
+  return Object.freeze(value);
+}
+
 let cached: IngestResult | null = null;
+/** The real sources and overrides through the whole ingest, once per worker; read-only. */
 export function realCorpus(): IngestResult {
-  cached ??= ingest(realSources(), realOverrides(), SourceManifestEntry.array().parse(parseYaml(readFileSync(join(SOURCES, 'sources.yaml'), 'utf8'))));
+  cached ??= deepFreeze(ingest(realSources(), realOverrides(), SourceManifestEntry.array().parse(parseYaml(readFileSync(join(SOURCES, 'sources.yaml'), 'utf8')))));
   return cached;
 }
 

@@ -1,13 +1,15 @@
 /**
  * The built site for test/site: builds it (`npm run -s build`: ingest + astro build + whatever the
- * build script adds) at most once per test run, however many test files ask, and reads its pages.
+ * build script adds) at most once per test run, however many test files ask, and reads its pages
+ * (each page parsed once per worker). Tests that need another build start from this one where they
+ * can: determinism compares one more build with it, incremental starts from a copy of its ingest.
  *
  * ensureSite() rebuilds when dist/ is missing or older than anything the build reads (sources,
  * overrides, src/, scripts/, config). Test files run in parallel forks, so a lock directory makes the
  * others wait for the one that builds, then find dist/ fresh.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -16,8 +18,8 @@ import { copyProjectTo } from '../../scripts/bench/project-copy.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 const LOCK = join(ROOT, 'node_modules', '.cache', 'site-build.lock');
-/** A lock older than this is left over from a killed run. */
-const STALE_MS = 10 * 60_000;
+/** The file in the lock naming the process that holds it. */
+const OWNER = join(LOCK, 'pid');
 
 /** What the build reads: a change to any of these makes dist/ stale. */
 const INPUTS = ['content/sources', 'content/overrides', 'src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -43,16 +45,34 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** Whether a lock left in place belongs to no running process (a killed run): however long a build takes under load, its lock is never taken from it. */
+function stale(): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(OWNER, 'utf8'));
+  } catch {
+    // Just made, its owner not written yet; or made by a run killed in between (then it is old).
+    return existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 60_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 function acquire(): void {
   mkdirSync(join(ROOT, 'node_modules', '.cache'), { recursive: true });
   for (;;) {
     try {
       mkdirSync(LOCK);
+      writeFileSync(OWNER, String(process.pid));
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       try {
-        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+        if (stale()) rmSync(LOCK, { recursive: true, force: true });
       } catch {
         // removed meanwhile
       }
@@ -80,15 +100,8 @@ export interface ProjectCopy {
   remove(): void;
 }
 
-/**
- * A copy of the project in a temporary folder (scripts/bench/project-copy.ts) with the given sources and
- * (unless told not to) the real overrides, building with its own Astro cache: Astro's default cache lies in
- * the shared node_modules, and the project's own builds must not read a copy's data store.
- */
-export function copyProject(prefix: string, sources: Record<string, string>, { overrides = true } = {}): ProjectCopy {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  copyProjectTo(dir, { overrides });
-  for (const [name, body] of Object.entries(sources)) writeFileSync(join(dir, 'content', 'sources', name), body);
+/** Runs node and Astro in a copy of the project, with the copy's own Astro cache. */
+function projectCopy(dir: string): ProjectCopy {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: join(dir, '.astro-cache') };
   const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: dir, env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }).toString();
   return {
@@ -101,15 +114,106 @@ export function copyProject(prefix: string, sources: Record<string, string>, { o
   };
 }
 
-/** Builds the site unless dist/ is fresh; safe to call from every test file. */
-export function ensureSite(): void {
-  if (siteIsFresh()) return;
+/**
+ * A copy of the project in a temporary folder (scripts/bench/project-copy.ts) with the given sources and
+ * (unless told not to) the real overrides, building with its own Astro cache: Astro's default cache lies in
+ * the shared node_modules, and the project's own builds must not read a copy's data store.
+ */
+export function copyProject(prefix: string, sources: Record<string, string>, { overrides = true } = {}): ProjectCopy {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  copyProjectTo(dir, { overrides });
+  for (const [name, body] of Object.entries(sources)) writeFileSync(join(dir, 'content', 'sources', name), body);
+  return projectCopy(dir);
+}
+
+/**
+ * A copy of the project with the real sources and overrides, and the ingest as the shared build
+ * (ensureSite) left it: content/generated/ and the ingest's source cache, so the copy needs no ingest of
+ * its own until a source changes, and then parses only that source again. Astro's cache is not copied:
+ * the incremental build keys a page's code by absolute module paths, so a copy's build starts afresh.
+ */
+export function copyIngestedProject(prefix: string): ProjectCopy {
+  ensureSite();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   withSiteBuildLock(() => {
-    if (!siteIsFresh()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    copyProjectTo(dir);
+    for (const p of ['content/sources', 'content/generated', '.cache/ingest']) {
+      if (existsSync(join(ROOT, p))) cpSync(join(ROOT, p), join(dir, p), { recursive: true });
+    }
   });
+  return projectCopy(dir);
+}
+
+/**
+ * The benchmark's 1× build as the shared build. The benchmark (test/bench) builds the real corpus in a
+ * copy of the project, exactly as `npm run build` does; run with --publish it copies that build here,
+ * one folder per test run (named by the Vitest process, the workers' parent), and writes `ready`. A
+ * build in another folder gives the same bytes (test/site/determinism.test.ts compares the two).
+ */
+const PUBLISHED = join(ROOT, 'node_modules', '.cache', 'bench-site');
+
+/** Called by the benchmark test before it runs `npm run bench`: where to publish (any earlier run's folder is gone). */
+export function benchPublishStart(): string {
+  rmSync(PUBLISHED, { recursive: true, force: true });
+  const dir = join(PUBLISHED, String(process.ppid));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'started'), String(process.pid));
+  return dir;
+}
+
+/** Called by the benchmark test when the benchmark has ended, published or not: nobody waits for it any more. */
+export function benchPublishEnd(dir: string): void {
+  if (existsSync(dir) && !existsSync(join(dir, 'ready'))) writeFileSync(join(dir, 'failed'), '');
+}
+
+/** Moves the benchmark's 1× build of this test run into dist/ and content/generated/, waiting for it while the benchmark runs; false when there is none. */
+function adoptBenchBuild(): boolean {
+  const dir = join(PUBLISHED, String(process.ppid));
+  const started = join(dir, 'started');
+  if (!existsSync(started)) return false;
+  const bench = Number(readFileSync(started, 'utf8'));
+  const alive = () => {
+    try {
+      process.kill(bench, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (!existsSync(join(dir, 'ready')) && !existsSync(join(dir, 'failed')) && alive()) sleep(250);
+  if (!existsSync(join(dir, 'ready'))) return false;
+  // Made from the code and sources as they were when the benchmark started (in watch mode, maybe long ago).
+  const startedAt = statSync(started).mtimeMs;
+  if (!INPUTS.every((p) => newestMtime(join(ROOT, p)) <= startedAt)) return false;
+  for (const [from, to] of [['dist', DIST], ['generated', join(ROOT, 'content', 'generated')]] as const) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      renameSync(join(dir, from), to);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      cpSync(join(dir, from), to, { recursive: true });
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return true;
+}
+
+/** Builds the site unless dist/ is fresh (or takes the benchmark's build of it); safe to call from every test file. */
+export function ensureSite(): void {
+  if (!siteIsFresh()) {
+    withSiteBuildLock(() => {
+      if (!siteIsFresh() && !adoptBenchBuild()) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    });
+  }
+  // Pages parsed from an earlier dist/ (kept per worker, vitest.config.ts) are forgotten.
+  const built = statSync(join(DIST, 'index.html')).mtimeMs;
+  if (built !== pagesBuilt) pages.clear();
+  pagesBuilt = built;
 }
 
 const pages = new Map<string, Document>();
+/** When the dist/ the parsed pages come from was built. */
+let pagesBuilt = 0;
 
 /** The parsed page for a site path such as `/certificates/` or `/certificates/web-qdkf/`. */
 export function page(sitePath: string): Document {
@@ -151,6 +255,16 @@ export function generated<T>(name: string): T {
  * file for the path, or no element with the #id. Hrefs come from a[href] and [data-cite-href].
  */
 export function brokenLinks(under = '/'): { broken: string[]; checked: number } {
+  // Checked once per worker and dist/ (two files check all of it): a copy, so a caller's changes stay its own.
+  const key = `${pagesBuilt} ${under}`;
+  let result = linkChecks.get(key);
+  if (!result) linkChecks.set(key, (result = checkLinks(under)));
+  return { broken: [...result.broken], checked: result.checked };
+}
+
+const linkChecks = new Map<string, { broken: string[]; checked: number }>();
+
+function checkLinks(under: string): { broken: string[]; checked: number } {
   const broken: string[] = [];
   let checked = 0;
   for (const file of htmlFiles(join(DIST, under))) {

@@ -1,9 +1,10 @@
 /**
  * Astro's incremental build (astro.config.mjs experimental.incrementalBuild; a page's cacheKey is the
- * content key of its props, src/lib/page-props.ts). In a copy of the project: a full build, then two
- * edits in one source (a sentence of the 试点方案 and a row of the 物流管理 standard), then an
- * incremental build and a forced full build. The incremental build must render the pages that show
- * the edits, copy pages whose data did not change, and give the same bytes as the full build.
+ * content key of its props, src/lib/page-props.ts). In a copy of the project (with the ingest output
+ * of the build every site test reads, copyIngestedProject): a full build, then two edits in one
+ * source (a sentence of the 试点方案 and a row of the 物流管理 standard), then an incremental build
+ * and a forced full build. The incremental build must render the pages that show the edits, copy
+ * pages whose data did not change, and give the same bytes as the full build.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,8 +12,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
-import { C001, SOURCES } from '../helpers/corpus.ts';
-import { type ProjectCopy, copyProject } from '../helpers/site.ts';
+import { C001 } from '../helpers/corpus.ts';
+import { type ProjectCopy, copyIngestedProject } from '../helpers/site.ts';
 
 /** Printed once each in 001 (checked below), so each edit touches one line. */
 const PLAN_SENTENCE = '严格职业技能等级考核与证书发放';
@@ -54,12 +55,10 @@ function files(dir: string, root = dir): string[] {
 }
 
 beforeAll(() => {
-  const sources = Object.fromEntries(readdirSync(SOURCES).map((f) => [f, readFileSync(join(SOURCES, f), 'utf8')]));
-  site = copyProject('incremental-', sources);
-  site.node(['scripts/ingest/cli.ts', '--quiet']);
+  site = copyIngestedProject('incremental-');
   site.astroBuild();
   before = readGenerated();
-  const text = sources[C001]!;
+  const text = readFileSync(join(site.dir, 'content', 'sources', C001), 'utf8');
   expect(text.split(PLAN_SENTENCE)).toHaveLength(2);
   expect(text.split(ROW)).toHaveLength(2);
   writeFileSync(join(site.dir, 'content', 'sources', C001), text.replace(PLAN_SENTENCE, PLAN_EDITED).replace(ROW, ROW_EDITED));
