@@ -82,6 +82,12 @@ export interface IngestOptions {
    * masks unless told to publish them; called as a library, ingest returns the text as printed.
    */
   maskPersonal?: boolean;
+  /**
+   * Stop after this corpus stage (a name in CORPUS_STAGES): a stage test runs only the stages it
+   * needs, e.g. `until: 'catalog'` skips references … segment (and nodejieba's dictionary). What the
+   * skipped stages would have made is empty in the result.
+   */
+  until?: string;
 }
 
 /** The set of sources and what the corpus stages have read from it so far. */

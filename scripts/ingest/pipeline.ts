@@ -102,9 +102,13 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   // The corpus stages, each with the one message channel.
   let current = '';
   const report = reporter(corpus.files, () => current);
+  if (options.until !== undefined && !CORPUS_STAGES.some((s) => s.name === options.until)) {
+    throw new Error(`until: no corpus stage named ${options.until} (${CORPUS_STAGES.map((s) => s.name).join(', ')})`);
+  }
   for (const stage of CORPUS_STAGES) {
     current = stage.name;
     t.time(stage.name, () => stage.run(corpus, report));
+    if (stage.name === options.until) break;
   }
 
   const result = t.time('emit', () => emit(corpus, manifest));

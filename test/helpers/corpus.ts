@@ -55,8 +55,8 @@ export function doc(id: string): PolicyDocument {
 }
 
 /** Ingest small inline sources (fixtures) with no overrides. */
-export function ingestText(files: Record<string, string>): IngestResult {
-  return ingest(Object.entries(files).map(([file, text]) => ({ file, bytes: new TextEncoder().encode(text) })));
+export function ingestText(files: Record<string, string>, options: { until?: string } = {}): IngestResult {
+  return ingest(Object.entries(files).map(([file, text]) => ({ file, bytes: new TextEncoder().encode(text) })), [], [], options);
 }
 
 /** A one-paragraph document (source x.txt, text on line 2) for stage tests that start from typed documents. */

@@ -212,7 +212,7 @@ describe('organisations', () => {
       '2\t甲乙丙丁教育科技有限公司\t测试乙职业技能等级证书',
       '',
     ].join('\n');
-    const c = catalogOf(ingestText({ 'list.txt': text }).documents);
+    const c = catalogOf(ingestText({ 'list.txt': text }, { until: 'ids' }).documents);
     expect(c.organizations.map((o) => [o.name, o.certificates.length])).toEqual([['甲乙丙丁教育科技有限公司（北京）', 2]]);
     expect(c.anomalies.map((a) => [a.kind, a.line])).toEqual([['organization-name-variant', 5]]);
   });
@@ -281,7 +281,7 @@ describe('fixtures', () => {
       '2\t戊己庚辛研究中心\t测 试丙职业技能等级证书',
       '',
     ].join('\n');
-    const { documents } = ingestText({ 'list.txt': text });
+    const { documents } = ingestText({ 'list.txt': text }, { until: 'catalog' });
     const c = catalogOf(documents);
     expect(c.certificates.map((x) => [x.name, x.batch])).toEqual([
       ['测试甲', 9],

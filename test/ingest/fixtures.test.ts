@@ -60,7 +60,7 @@ const NOTICE = `关于开展2021年职业技能等级
 `;
 
 describe('a law in Markdown', () => {
-  const { documents, report } = ingestText({ 'law.md': LAW });
+  const { documents, report } = ingestText({ 'law.md': LAW }, { until: 'ids' });
   const law = documents[0]!;
   it('is one document of kind 法律, titled without the Markdown', () => {
     expect(documents).toHaveLength(1);
@@ -84,7 +84,7 @@ describe('a law in Markdown', () => {
 });
 
 describe('a notice wrapped at another width', () => {
-  const { documents, report } = ingestText({ 'zj.txt': NOTICE });
+  const { documents, report } = ingestText({ 'zj.txt': NOTICE }, { until: 'ids' });
   const d = documents[0]!;
   it('reads its elements', () => {
     expect(d).toMatchObject({

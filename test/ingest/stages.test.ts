@@ -8,13 +8,27 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { SourceRoot } from '../../scripts/ingest/parse/tree.ts';
 import { documentNodes, lineNodes } from '../../scripts/ingest/parse/tree.ts';
+import { ingest } from '../../scripts/ingest/pipeline.ts';
+import { jiebaLoads } from '../../scripts/ingest/segment.ts';
 import { CORPUS_STAGES, SOURCE_STAGES, sourceProcessor } from '../../scripts/ingest/stages.ts';
-import { C001, C002, SOURCES, realCorpus } from '../helpers/corpus.ts';
+import { C001, C002, SOURCES, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
 
 describe('the stage lists', () => {
   it('declares the per-source and the corpus stages in pipeline order', () => {
     expect(SOURCE_STAGES.map((s) => s.name)).toEqual(['noise', 'split', 'elements', 'structure']);
     expect(CORPUS_STAGES.map((s) => s.name)).toEqual(['link', 'overrides', 'ids', 'catalog', 'standards', 'references', 'status', 'events', 'fees', 'segment', 'privacy']);
+  });
+
+  it('stops after the stage a test names: the later stages do not run, nodejieba is not loaded', () => {
+    const loads = jiebaLoads();
+    const stages: string[] = [];
+    const r = ingest(realSources(), realOverrides(), [], { until: 'catalog', onStage: (stage) => stages.push(stage) });
+    expect(stages.filter((s) => CORPUS_STAGES.some((c) => c.name === s))).toEqual(['link', 'overrides', 'ids', 'catalog']);
+    expect(r.documents).toHaveLength(22);
+    expect(r.catalog.certificates).toHaveLength(93);
+    expect([r.standards.rows.length, r.references.length, r.timeline.events.length, r.keywords.length]).toEqual([0, 0, 0, 0]);
+    expect(jiebaLoads()).toBe(loads);
+    expect(() => ingest(realSources(), realOverrides(), [], { until: 'catalogue' })).toThrow(/no corpus stage named catalogue/u);
   });
 });
 

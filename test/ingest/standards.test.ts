@@ -295,7 +295,7 @@ const DOTTED = `云平台运维职业技能等级标准
 `;
 
 describe('a standard with dotted codes (fixture)', () => {
-  const ingested = ingestText({ 'dotted.txt': DOTTED });
+  const ingested = ingestText({ 'dotted.txt': DOTTED }, { until: 'standards' });
   const out = extractStandards(ingested.documents);
   const rows = out.rows;
 
