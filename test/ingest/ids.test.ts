@@ -3,10 +3,13 @@
  * check that reports 职教所〔2019〕67号 (001:186) as a probable misprint of 教职所.
  */
 import { describe, expect, it } from 'vitest';
-import { issuersFromTitle, uniqueId } from '../../scripts/ingest/ids.ts';
+import { assignIds, issuersFromTitle, uniqueId } from '../../scripts/ingest/ids.ts';
+import { mergeVariants } from '../../scripts/ingest/link.ts';
+import { applyOverrides } from '../../scripts/ingest/overrides.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import type { Place } from '../../scripts/ingest/diagnostics.ts';
-import { C001, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
+import type { Place, Report } from '../../scripts/ingest/diagnostics.ts';
+import { C001, C002, rawLines, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
+import { source } from '../helpers/stages.ts';
 
 describe('ids on the real corpus', () => {
   const { documents, report } = realCorpus();
@@ -33,6 +36,36 @@ describe('ids on the real corpus', () => {
     const r = ingest(realSources(), [...realOverrides(), override]);
     expect(r.report.anomalies.filter((a) => a.kind === 'probable-misprint-doc-number')).toEqual([]);
     expect(r.documents.find((d) => d.id === 'jzs-2019-67')).toMatchObject({ docNumber: '教职所〔2019〕67号' });
+  });
+});
+
+describe('dateSource: where a document prints its 成文日期 (per-source stages, link, overrides, ids)', () => {
+  const quiet: Report = () => {};
+  const drafts = ['001', '002'].flatMap((p) => source(p).drafts);
+  const { documents } = assignIds(applyOverrides(mergeVariants(drafts, quiet), realOverrides(), quiet), quiet);
+  const byId = (id: string) => documents.find((d) => d.id === id)!;
+
+  it('is the line 教职成〔2019〕6号 prints its date on: 001:822 “2019年4月4日”, columns 1 to 10', () => {
+    expect(byId('jzc-2019-6').dateSource).toEqual({ file: C001, line: 822, position: { start: { line: 822, column: 1 }, end: { line: 822, column: 10 } } });
+    expect(rawLines(C001)[821]).toBe('2019年4月4日');
+  });
+
+  it('is the primary variant’s date line: 36号 (in 001 and 002) at 002:259 “2019 年 4月 17日”, trailing spaces left out', () => {
+    const d = byId('jzcsh-2019-36');
+    expect(d.source.map((s) => s.file)).toEqual([C002, C001]);
+    expect(d.dateSource).toEqual({ file: C002, line: 259, position: { start: { line: 259, column: 1 }, end: { line: 259, column: 14 } } });
+    expect(rawLines(C002)[258]!.slice(0, 13)).toBe('2019 年 4月 17日');
+  });
+
+  it('starts at the date’s first printed character on an indented line (002:75, column 29)', () => {
+    const d = documents.find((x) => x.source[0]!.file === C002 && x.date === '2019-04-23')!;
+    expect(d.dateSource?.position.start).toEqual({ line: 75, column: 29 });
+    expect(rawLines(C002)[74]!.slice(28).trim()).toBe('2019 年 4 月 23日');
+  });
+
+  it('is null for a document that prints no date line of its own (the law excerpts of 001)', () => {
+    expect(byId('1996-09-01-zhrmghgzyjyfjx')).toMatchObject({ date: '1996-09-01', dateSource: null });
+    expect(byId('2018-12-29-zhrmghgldfjx')).toMatchObject({ date: '2018-12-29', dateSource: null });
   });
 });
 
