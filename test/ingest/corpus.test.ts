@@ -12,7 +12,6 @@ import { ingest } from '../../scripts/ingest/pipeline.ts';
 
 const { documents, report } = realCorpus();
 const C001 = '001_614f8415cb5dd7e9.txt';
-const C002 = '002_639c99f2059b9d6f.txt';
 
 function texts(d: PolicyDocument): string[] {
   return walkClauses(d).flatMap(({ clause: c }) => [c.heading ?? '', c.text, ...(c.table ? [c.table.header, ...c.table.rows].flatMap((r) => r?.cells.map((x) => x.text) ?? []) : [])]);
@@ -157,22 +156,7 @@ describe('the numbering hierarchy', () => {
 });
 
 // One document in two sources (36号 in 002 and 001), its conflicting 文号 and its variants: test/ingest/link.test.ts.
-
-describe('36号: the reviewed override of its 文号', () => {
-  const d = doc('jzcsh-2019-36');
-  it('applies the reviewed override and keeps what it replaced', () => {
-    expect(d.docNumber).toBe('教职成司函〔2019〕36号');
-    expect(d.overrides).toEqual([expect.objectContaining({ field: 'docNumber', value: '教职成司函〔2019〕36号', was: '教职成〔2019〕36号', file: 'jzcsh-2019-36.yaml' })]);
-  });
-  it('without the override, the fuller copy’s 文号 stands; an override can say otherwise', () => {
-    const plain = ingest(realSources()).documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
-    expect(plain).toMatchObject({ id: 'jzcsh-2019-36', docNumber: '教职成司函〔2019〕36号', overrides: [] });
-    const other = ingest(realSources(), [{ file: 'x.yaml', data: { match: { docNumber: '教职成〔2019〕36号' }, set: { docNumber: '教职成〔2019〕36号' }, reason: '测试' } }]);
-    const flipped = other.documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
-    expect(flipped).toMatchObject({ id: 'jzc-2019-36', docNumber: '教职成〔2019〕36号' });
-    expect(flipped.overrides).toEqual([expect.objectContaining({ was: '教职成司函〔2019〕36号' })]);
-  });
-});
+// The reviewed override of its 文号: test/ingest/overrides.test.ts; the id an override's 文号 gives: test/ingest/ids.test.ts.
 
 describe('text', () => {
   const source = realSources().map((s) => new TextDecoder().decode(s.bytes)).join('\n');
