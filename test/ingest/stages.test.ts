@@ -2,7 +2,7 @@
  * The declared pipeline (scripts/ingest/stages.ts): the two stage lists, one source through its
  * unified processor, and the one message channel as report.json shows it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,11 @@ describe('the stage lists', () => {
   it('declares the per-source and the corpus stages in pipeline order', () => {
     expect(SOURCE_STAGES.map((s) => s.name)).toEqual(['noise', 'split', 'structure']);
     expect(CORPUS_STAGES.map((s) => s.name)).toEqual(['link', 'overrides', 'ids', 'catalog', 'standards', 'references', 'status', 'events', 'fees', 'segment', 'privacy']);
+  });
+
+  it('has a test file for every stage (tests mirror the code)', () => {
+    const missing = [...SOURCE_STAGES, ...CORPUS_STAGES].map((s) => s.name).filter((name) => !existsSync(join(import.meta.dirname, `${name}.test.ts`)));
+    expect(missing).toEqual([]);
   });
 });
 
