@@ -14,16 +14,11 @@ import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Report } from './diagnostics.ts';
 import type { Batch, StatedTotal } from '../../src/schema/catalog.ts';
 import type { BatchStep, EventKind, StepNotice, TimelineEvent } from '../../src/schema/timeline.ts';
-import { dateLine, findDate } from '../../src/lib/text/dates.ts';
+import { findDate } from '../../src/lib/text/dates.ts';
 import { type DateExpr, findDateExpressions } from './events/dates.ts';
-import { DateLines, REACH, type Walked, headings, maskTitles, phraseAt, placeIn, sentenceAt, walk } from './events/text.ts';
+import { REACH, type Walked, headings, maskTitles, phraseAt, placeIn, sentenceAt, walk } from './events/text.ts';
 
 export interface EventsOptions {
-  /**
-   * Source texts by file name, for a document's 成文日期 line only (the typed document keeps the date,
-   * not where it is printed). Every other event takes its line from its clause's source map.
-   */
-  sources?: Record<string, string>;
   /** The catalog's stated totals (totals.json): they become the 前三批/四批 total steps. */
   totals?: StatedTotal[];
 }
@@ -41,7 +36,6 @@ const BATCH_NAME = ['', '首批', '第二批', '第三批', '第四批', '第五
 
 /** Diagnostics go to `report` (rule `blank-date`), at the place of the text they are about. */
 export function extractEvents(documents: PolicyDocument[], batches: Batch[], report: Report, options: EventsOptions = {}): EventsResult {
-  const src = new DateLines(options.sources);
   const raw: TimelineEvent[] = [];
   const batchOf = batchIndex(documents, batches);
 
@@ -55,7 +49,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
     // 成文日期: the document itself.
     if (doc.date) {
       const span = doc.source[0]!;
-      const { line, bare, verb } = datedLine(doc, src);
+      const { line, bare, verb } = datedLine(doc);
       const whole = doc.title.replace(/\s*[（(]?节选[）)]?$/u, '');
       // A date a compilation prints before a law's excerpt (1996年9月1日：《中华人民共和国职业教育法》…) is the
       // law's own date (施行 or adoption, the text does not say which), not when the excerpt was written.
@@ -125,7 +119,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
     const d = b.confirmed?.document ? documents.find((x) => x.id === b.confirmed!.document) : null;
     if (!d?.date) continue;
     const first = d.clauses.find((c) => c.text) ?? d.clauses[0];
-    const dated = { file: d.source[0]!.file, line: datedLine(d, src).line };
+    const dated = { file: d.source[0]!.file, line: datedLine(d).line };
     raw.push({
       id: '',
       date: d.date,
@@ -152,15 +146,14 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
 }
 
 /**
- * The line a document's date is printed on: its own date line (2019年4月15日, read from the source:
- * the typed document keeps the date, not its place), else the clause that holds the date (its source
- * map gives the line). `bare`: the date only opens the clause, followed by a colon and no verb
+ * The line a document's date is printed on: its own date line (2019年4月15日: `dateSource`, which the
+ * ids stage fills from the elements stage's date line), else the clause that holds the date (its
+ * source map gives the line). `bare`: the date only opens the clause, followed by a colon and no verb
  * (1996年9月1日：《中华人民共和国职业教育法》总则第八条规定…).
  */
-function datedLine(doc: PolicyDocument, src: DateLines): { line: number; bare: boolean; verb: string | null } {
+function datedLine(doc: PolicyDocument): { line: number; bare: boolean; verb: string | null } {
   const span = doc.source[0]!;
-  const own = src.lastMatching(span.file, span.startLine, span.endLine, (l) => dateLine(l) === doc.date);
-  if (own !== null) return { line: own, bare: false, verb: null };
+  if (doc.dateSource) return { line: doc.dateSource.line, bare: false, verb: null };
   for (const w of walk(doc)) {
     const text = w.clause.text;
     const at = findDate(text);

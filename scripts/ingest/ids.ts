@@ -12,7 +12,7 @@
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { PolicyDocument as PolicyDocumentSchema } from '../../src/schema/corpus.ts';
 import type { Report } from './diagnostics.ts';
-import { docNumberPlace } from './places.ts';
+import { dateSourceOf, docNumberPlace } from './places.ts';
 import type { Draft } from './structure.ts';
 import { differences } from './link.ts';
 import type { Overridden } from './overrides.ts';
@@ -47,6 +47,8 @@ export function assignIds(overridden: Overridden[], report: Report): Identified 
       docNumber: parsed?.text ?? docNumber,
       issuers: (fields.issuers as string[] | undefined) ?? (e.signature.length ? e.signature : issuersFromTitle(title)),
       date,
+      // Where the primary variant prints its date: the events stage cites the 成文 event there.
+      dateSource: dateSourceOf(primary),
       kind: (fields.kind as PolicyDocument['kind'] | undefined) ?? kindOfTitle(title),
       addressees: e.addressees,
       attachments: e.attachmentNote.length ? e.attachmentNote : e.attachments.map((a) => ({ label: a.label, title: a.title ?? '' })),

@@ -166,7 +166,7 @@ export const CORPUS_STAGES: CorpusStage[] = [
   {
     // Dated events and batch steps (events.ts).
     name: 'events',
-    run: (c, report) => void (c.timeline = extractEvents(c.documents, c.catalog.batches, report, { sources: sourceTexts(c), totals: c.catalog.totals })),
+    run: (c, report) => void (c.timeline = extractEvents(c.documents, c.catalog.batches, report, { totals: c.catalog.totals })),
   },
   {
     // Money figures, the mixed-exam rule, figures left unclassified (fees.ts).
@@ -214,17 +214,6 @@ function groupDocuments(tree: SourceRoot, slices: Slice[], file: string): void {
   });
   while (i < lines.length) children.push(lines[i++]!);
   tree.children = children;
-}
-
-const texts = new WeakMap<Corpus, Record<string, string>>();
-/** Each source's normalised text, by file name: the events stage still reads a document's 成文日期 line from it. */
-function sourceTexts(c: Corpus): Record<string, string> {
-  let t = texts.get(c);
-  if (!t) {
-    t = Object.fromEntries([...c.sources].map(([file, p]) => [file, linesOf(p.tree).map((l) => l.text).join('\n')]));
-    texts.set(c, t);
-  }
-  return t;
 }
 
 /** A certificate whose name is a standard's certificate name gets that standard. */

@@ -49,6 +49,7 @@ export const JSON_DATASETS: JsonDataset[] = [
       docNumber: '发文字号（文号），规范为〔〕、无空格；无则为 null',
       issuers: '发文机关（列表）',
       date: '成文日期 YYYY-MM-DD，无则为 null',
+      dateSource: '成文日期在主版本来源中的印刷位置：file、line 与 position（起止行列）；无单独日期行则为 null',
       kind: '文种（通知、方案、公告、公示……）',
       addressees: '主送机关（列表）',
       attachments: '附件说明：每项有 label（附件 1）与 title',

@@ -32,6 +32,15 @@ export const Position = z.object({
 });
 export type Position = z.infer<typeof Position>;
 
+/**
+ * Where a piece of text is printed: its file, its first line (as a SourcePoint) and its position
+ * there, from the first printed character to the end of its text.
+ */
+export const SourceLocation = SourcePoint.extend({
+  position: Position,
+});
+export type SourceLocation = z.infer<typeof SourceLocation>;
+
 /** A span of a source text, both ends inclusive. */
 export const SourceSpan = z.object({
   file: z.string(),
@@ -168,6 +177,12 @@ export const PolicyDocument = z.object({
   issuers: z.array(z.string()),
   /** 成文日期 as YYYY-MM-DD. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  /**
+   * Where the primary variant prints its 成文日期 (the line that is a date and nothing else, read by
+   * the elements stage); null when it prints none. An override that corrects the date leaves this
+   * pointing at the printed one.
+   */
+  dateSource: SourceLocation.nullable(),
   kind: DocumentKind,
   addressees: z.array(z.string()),
   attachments: z.array(z.object({ label: z.string().nullable(), title: z.string() })),

@@ -68,6 +68,7 @@ export function paragraphDoc(text: string, fields: Partial<PolicyDocument> = {})
     docNumber: null,
     issuers: [],
     date: '2021-03-01',
+    dateSource: null,
     kind: '通知',
     addressees: [],
     attachments: [],
@@ -102,9 +103,4 @@ export const C004 = '004_eb59026145488a15.txt';
 /** A real source's lines as the file holds them (index 0 is line 1). */
 export function rawLines(file: string): string[] {
   return readFileSync(join(SOURCES, file), 'utf8').split(/\r?\n/u);
-}
-
-/** The real sources' texts by file name, as the downstream stages take them to find exact lines. */
-export function sourceTexts(): Record<string, string> {
-  return Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
 }

@@ -5,14 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { findClause, memoCitation, walkClauses } from '../../src/lib/citation.ts';
 import { SOURCES, doc, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
 
 const { documents, report } = realCorpus();
 const C001 = '001_614f8415cb5dd7e9.txt';
-const C002 = '002_639c99f2059b9d6f.txt';
 
 function texts(d: PolicyDocument): string[] {
   return walkClauses(d).flatMap(({ clause: c }) => [c.heading ?? '', c.text, ...(c.table ? [c.table.header, ...c.table.rows].flatMap((r) => r?.cells.map((x) => x.text) ?? []) : [])]);
@@ -156,40 +155,8 @@ describe('the numbering hierarchy', () => {
   });
 });
 
-describe('one document, two sources', () => {
-  const d = doc('jzcsh-2019-36');
-  it('merges 《关于做好首批 1+X 证书制度试点工作的通知》 from 001 and 002, the fuller 002 copy first', () => {
-    expect(d.source.map((s) => s.file)).toEqual([C002, C001]);
-    expect(d.variants.map((v) => v.docNumber)).toEqual(['教职成司函〔2019〕36号', '教职成〔2019〕36号']);
-    // 002 keeps the two attachments the compilation left out.
-    expect(d.clauses.filter((c) => c.kind === 'attachment').map((c) => c.heading)).toEqual(['有关培训评价组织联系人信息表', '首批 1+X 证书制度试点院校情况汇总表']);
-    expect(documents.filter((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')).toHaveLength(1);
-  });
-  it('reports the conflicting 文号 at both places', () => {
-    const conflicts = report.anomalies.filter((a) => a.kind === 'conflicting-doc-number');
-    expect(conflicts.map((a) => `${a.file}:${a.line}`)).toEqual([`${C001}:946`, `${C002}:124`]);
-    expect(conflicts[0]!.message).toContain('教职成〔2019〕36号');
-  });
-  it('applies the reviewed override and keeps what it replaced', () => {
-    expect(d.docNumber).toBe('教职成司函〔2019〕36号');
-    expect(d.overrides).toEqual([expect.objectContaining({ field: 'docNumber', value: '教职成司函〔2019〕36号', was: '教职成〔2019〕36号', file: 'jzcsh-2019-36.yaml' })]);
-  });
-  it('compares the two texts paragraph by paragraph', () => {
-    const diff = d.variants[1]!.differences;
-    // 002 adds the attachments' download links and its attachment tables; both print the same eleven numbered items.
-    expect(diff.filter((x) => x.kind === 'changed' || x.kind === 'only-primary').every((x) => x.primary !== null)).toBe(true);
-    const numbered = (cs: Clause[]) => walkClauses({ clauses: cs }).filter((p) => p.clause.label).length;
-    expect(numbered(d.clauses)).toBeGreaterThanOrEqual(14);
-  });
-  it('without the override, the fuller copy’s 文号 stands; an override can say otherwise', () => {
-    const plain = ingest(realSources()).documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
-    expect(plain).toMatchObject({ id: 'jzcsh-2019-36', docNumber: '教职成司函〔2019〕36号', overrides: [] });
-    const other = ingest(realSources(), [{ file: 'x.yaml', data: { match: { docNumber: '教职成〔2019〕36号' }, set: { docNumber: '教职成〔2019〕36号' }, reason: '测试' } }]);
-    const flipped = other.documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
-    expect(flipped).toMatchObject({ id: 'jzc-2019-36', docNumber: '教职成〔2019〕36号' });
-    expect(flipped.overrides).toEqual([expect.objectContaining({ was: '教职成司函〔2019〕36号' })]);
-  });
-});
+// One document in two sources (36号 in 002 and 001), its conflicting 文号 and its variants: test/ingest/link.test.ts.
+// The reviewed override of its 文号: test/ingest/overrides.test.ts; the id an override's 文号 gives: test/ingest/ids.test.ts.
 
 describe('text', () => {
   const source = realSources().map((s) => new TextDecoder().decode(s.bytes)).join('\n');

@@ -9,14 +9,13 @@ import type { Place, Report } from '../../scripts/ingest/diagnostics.ts';
 import { extractEvents, shortTitle } from '../../scripts/ingest/events.ts';
 import { findDateExpressions } from '../../scripts/ingest/events/dates.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
-import { C000, C001, C002, C003, C004, paragraphDoc, rawLines, realCorpus, sourceTexts } from '../helpers/corpus.ts';
+import { C000, C001, C002, C003, C004, paragraphDoc, rawLines, realCorpus } from '../helpers/corpus.ts';
 
 const raw = rawLines;
-const sources = sourceTexts();
 const corpus = realCorpus();
 const anomalies: Array<Place & { ruleId: string; reason: string }> = [];
 const collect: Report = (place, ruleId, reason) => anomalies.push({ ...place, ruleId, reason });
-const { events, steps } = extractEvents(corpus.documents, corpus.catalog.batches, collect, { sources, totals: corpus.catalog.totals });
+const { events, steps } = extractEvents(corpus.documents, corpus.catalog.batches, collect, { totals: corpus.catalog.totals });
 
 const one = (documentId: string, kind: string, date: string) => {
   const found = events.filter((e) => (e.documentId === documentId || e.alsoIn.some((a) => a.documentId === documentId)) && e.kind === kind && e.date === date);
@@ -150,6 +149,17 @@ describe('events from the real sources', () => {
     }
     expect(one('jzs-2019-137', '成文', '2019-06-11')).toMatchObject({ anchor: 'a2-s6-p2', label: 'Web 前端开发职业技能等级证书师资培训方案' });
     expect(one('jbxz-2023-13', '成文', '2023-06-06').source).toEqual({ file: C000, line: 262 });
+  });
+
+  it('cite a document’s own date where the document says it is printed (its dateSource), not by searching the source', () => {
+    const dated = corpus.documents.filter((d) => d.dateSource);
+    expect(dated).toHaveLength(20);
+    for (const d of dated) {
+      const own = events.filter((e) => e.documentId === d.id && e.date === d.date && ((e.kind === '成文' && e.anchor === null) || e.kind === '确认'));
+      expect(own.length, d.id).toBeGreaterThan(0);
+      for (const e of own) expect(e.source, d.id).toEqual({ file: d.dateSource!.file, line: d.dateSource!.line });
+    }
+    expect(one('jzc-2019-6', '成文', '2019-04-04').source).toEqual({ file: C001, line: 822 });
   });
 
   it('leaves out what is not a pilot event: glossary dates, conditions, blank form fields (reported)', () => {

@@ -1,12 +1,17 @@
 /**
  * Stage `ids` (scripts/ingest/ids.ts): ids from 文号 or date + title, unique; and the 机关代字
- * check that reports 职教所〔2019〕67号 (001:186) as a probable misprint of 教职所.
+ * check that reports 职教所〔2019〕67号 (001:186) as a probable misprint of 教职所; the id an
+ * override's 文号 gives; and `dateSource`, where each document prints its 成文日期 (the primary
+ * variant's date line, from the elements stage).
  */
 import { describe, expect, it } from 'vitest';
-import { issuersFromTitle, uniqueId } from '../../scripts/ingest/ids.ts';
+import { assignIds, issuersFromTitle, uniqueId } from '../../scripts/ingest/ids.ts';
+import { mergeVariants } from '../../scripts/ingest/link.ts';
+import { applyOverrides } from '../../scripts/ingest/overrides.ts';
 import { ingest } from '../../scripts/ingest/pipeline.ts';
-import type { Place } from '../../scripts/ingest/diagnostics.ts';
-import { C001, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
+import type { Place, Report } from '../../scripts/ingest/diagnostics.ts';
+import { C001, C002, rawLines, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
+import { source } from '../helpers/stages.ts';
 
 describe('ids on the real corpus', () => {
   const { documents, report } = realCorpus();
@@ -33,6 +38,46 @@ describe('ids on the real corpus', () => {
     const r = ingest(realSources(), [...realOverrides(), override]);
     expect(r.report.anomalies.filter((a) => a.kind === 'probable-misprint-doc-number')).toEqual([]);
     expect(r.documents.find((d) => d.id === 'jzs-2019-67')).toMatchObject({ docNumber: '教职所〔2019〕67号' });
+  });
+});
+
+describe('001 and 002 through the per-source stages, link, overrides and ids', () => {
+  const quiet: Report = () => {};
+  const drafts = ['001', '002'].flatMap((p) => source(p).drafts);
+  const { documents } = assignIds(applyOverrides(mergeVariants(drafts, quiet), realOverrides(), quiet), quiet);
+  const byId = (id: string) => documents.find((d) => d.id === id)!;
+
+  it('dateSource is the line 教职成〔2019〕6号 prints its date on: 001:822 “2019年4月4日”, columns 1 to 10', () => {
+    expect(byId('jzc-2019-6').dateSource).toEqual({ file: C001, line: 822, position: { start: { line: 822, column: 1 }, end: { line: 822, column: 10 } } });
+    expect(rawLines(C001)[821]).toBe('2019年4月4日');
+  });
+
+  it('dateSource is the primary variant’s date line: 36号 (in 001 and 002) at 002:259 “2019 年 4月 17日”, trailing spaces left out', () => {
+    const d = byId('jzcsh-2019-36');
+    expect(d.source.map((s) => s.file)).toEqual([C002, C001]);
+    expect(d.dateSource).toEqual({ file: C002, line: 259, position: { start: { line: 259, column: 1 }, end: { line: 259, column: 14 } } });
+    expect(rawLines(C002)[258]!.slice(0, 13)).toBe('2019 年 4月 17日');
+  });
+
+  it('dateSource starts at the date’s first printed character on an indented line (002:75, column 29)', () => {
+    const d = documents.find((x) => x.source[0]!.file === C002 && x.date === '2019-04-23')!;
+    expect(d.dateSource?.position.start).toEqual({ line: 75, column: 29 });
+    expect(rawLines(C002)[74]!.slice(28).trim()).toBe('2019 年 4 月 23日');
+  });
+
+  it('takes 36号’s id from the 文号 an override decides: the fuller copy’s without one, 001’s when an override says so', () => {
+    const merged = mergeVariants(drafts, quiet);
+    const of = (r: ReturnType<typeof assignIds>) => r.documents.find((x) => x.title === '关于做好首批 1+X 证书制度试点工作的通知')!;
+    expect(of(assignIds(applyOverrides(merged, [], quiet), quiet))).toMatchObject({ id: 'jzcsh-2019-36', docNumber: '教职成司函〔2019〕36号', overrides: [] });
+    const flip = { file: 'x.yaml', data: { match: { docNumber: '教职成〔2019〕36号' }, set: { docNumber: '教职成〔2019〕36号' }, reason: '测试' } };
+    const flipped = of(assignIds(applyOverrides(merged, [flip], quiet), quiet));
+    expect(flipped).toMatchObject({ id: 'jzc-2019-36', docNumber: '教职成〔2019〕36号' });
+    expect(flipped.overrides).toEqual([expect.objectContaining({ was: '教职成司函〔2019〕36号' })]);
+  });
+
+  it('dateSource is null for a document that prints no date line of its own (the law excerpts of 001)', () => {
+    expect(byId('1996-09-01-zhrmghgzyjyfjx')).toMatchObject({ date: '1996-09-01', dateSource: null });
+    expect(byId('2018-12-29-zhrmghgldfjx')).toMatchObject({ date: '2018-12-29', dateSource: null });
   });
 });
 

@@ -2,7 +2,7 @@
  * The declared pipeline (scripts/ingest/stages.ts): the two stage lists, one source through its
  * unified processor, and the one message channel as report.json shows it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,11 @@ describe('the stage lists', () => {
     expect([r.standards.rows.length, r.references.length, r.timeline.events.length, r.keywords.length]).toEqual([0, 0, 0, 0]);
     expect(jiebaLoads()).toBe(loads);
     expect(() => ingest(realSources(), realOverrides(), [], { until: 'catalogue' })).toThrow(/no corpus stage named catalogue/u);
+  });
+
+  it('has a test file for every stage (tests mirror the code)', () => {
+    const missing = [...SOURCE_STAGES, ...CORPUS_STAGES].map((s) => s.name).filter((name) => !existsSync(join(import.meta.dirname, `${name}.test.ts`)));
+    expect(missing).toEqual([]);
   });
 });
 

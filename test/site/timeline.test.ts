@@ -11,12 +11,11 @@ import { dayRateChart, examCapChart, trainingFeeChart } from '../../src/lib/char
 import type { BatchStep, Fee, FeeRule, TimelineEvent } from '../../src/schema/timeline.ts';
 import { extractEvents } from '../../scripts/ingest/events.ts';
 import { extractFees } from '../../scripts/ingest/fees.ts';
-import { realCorpus, realSources } from '../helpers/corpus.ts';
+import { realCorpus } from '../helpers/corpus.ts';
 import { ensureSite, generated, page, text } from '../helpers/site.ts';
 
-const sources = Object.fromEntries(realSources().map((s) => [s.file, new TextDecoder().decode(s.bytes)]));
 const corpus = realCorpus();
-const ev = extractEvents(corpus.documents, corpus.catalog.batches, () => {}, { sources, totals: corpus.catalog.totals });
+const ev = extractEvents(corpus.documents, corpus.catalog.batches, () => {}, { totals: corpus.catalog.totals });
 const fe = extractFees(corpus.documents, () => {}, { certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations });
 
 const svgOf = (markup: string) => parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document;

@@ -60,34 +60,3 @@ export function placeIn(clause: Clause, offset: number, length = 0): Place {
   const end = pointAt(clause, offset + Math.max(0, length));
   return { file: clause.source.file, line: start.line, column: start.column, end };
 }
-
-/**
- * The lines of the source texts, for the one place no typed node holds: the line a document's
- * 成文日期 is printed on (the elements stage keeps the date, not its position).
- */
-export class DateLines {
-  private readonly cache = new Map<string, string[]>();
-  private readonly sources: Record<string, string> | undefined;
-  constructor(sources: Record<string, string> | undefined) {
-    this.sources = sources;
-  }
-
-  lines(file: string): string[] | null {
-    const text = this.sources?.[file];
-    if (text === undefined) return null;
-    let ls = this.cache.get(file);
-    if (!ls) {
-      ls = text.split(/\r?\n/u);
-      this.cache.set(file, ls);
-    }
-    return ls;
-  }
-
-  /** The last line in [from, to] that satisfies `test`, or null. */
-  lastMatching(file: string, from: number, to: number, test: (line: string) => boolean): number | null {
-    const ls = this.lines(file);
-    if (!ls) return null;
-    for (let n = Math.min(to, ls.length); n >= from; n--) if (test(ls[n - 1]!)) return n;
-    return null;
-  }
-}
