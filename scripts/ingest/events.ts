@@ -233,7 +233,7 @@ function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocume
   const follows = () => end < joined.length && !/[。；]/u.test(joined[end] ?? '');
   const take = (phrase: string): void => {
     const f = follows() ? FRAME.exec(phrase) : null;
-    if (START_FROM.test(clean(phrase)) && follows()) return;
+    if (START_FROM.test(trimLabel(phrase)) && follows()) return;
     if (f) {
       if (f.index > 0) {
         label += (label && !glue ? '，' : '') + phrase.slice(0, f.index);
@@ -243,24 +243,24 @@ function labelFor(kind: EventKind, text: string, ex: DateExpr, doc: PolicyDocume
     }
     label += (label && !glue ? '，' : '') + phrase;
     glue = false;
-    said = clean(phrase) !== '';
+    said = trimLabel(phrase) !== '';
   };
   take(asides(joined.slice(p.start, p.end).replace('\u0000', '')));
   // Only a time named (申报时间, 报名截止日期, 平台申报开放时间; a clause under a 培训时间 heading): say of what.
   const heading = (w.clause.heading ?? w.ancestors.at(-1)?.heading ?? '').replace(/^[一二三四五六七八九十]+、/u, '');
-  const named = TIME_NOUN.exec(clean(label)) ?? (clean(label) === '' ? TIME_NOUN.exec(heading) : null);
+  const named = TIME_NOUN.exec(trimLabel(label)) ?? (trimLabel(label) === '' ? TIME_NOUN.exec(heading) : null);
   if (named) {
     const what = named[1]!.replace(/(?:开放|受理)$/u, '');
     const core = ex.deadline && !/截止$/u.test(what) ? `${what}截止` : what;
     if (core.length >= 6) return core;
     return topic.endsWith(what) ? `${topic}${core.slice(what.length)}` : `${topic}${core}`;
   }
-  while (!said || clean(label).length < 8) {
+  while (!said || trimLabel(label).length < 8) {
     const next = more();
     if (next === null) break;
     take(next);
   }
-  label = clean(label);
+  label = trimLabel(label);
   if (ex.qualifier && /下半年|上半年/u.test(ex.qualifier)) label = `${ex.qualifier.replace(/^[到至自从]/u, '')}：${label}`;
   // A deadline says what is due; the form it names (《…汇总表》) says for what.
   const form = /《([^》]+)》/u.exec(text.slice(sentenceAt(text, ex.index).start, ex.index))?.[1];
@@ -303,7 +303,8 @@ function wholePhrases(s: string, n: number): string {
   return cut > 0 ? s.slice(0, cut) : s;
 }
 
-function clean(s: string): string {
+/** A label without the punctuation and spaces a cut left at its ends. */
+function trimLabel(s: string): string {
   return s
     .replace(/\u0000/gu, '')
     .replace(/^[\s，,：:；。、）)]+|[\s，,：:；。、（(]+$/gu, '')
