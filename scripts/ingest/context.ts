@@ -90,6 +90,15 @@ export interface IngestOptions {
   until?: string;
 }
 
+/** The typed collections the corpus stages make (what is written to content/generated/, with the report). */
+export type Collections = Pick<Corpus, 'documents' | 'catalog' | 'standards' | 'references' | 'statuses' | 'keywords' | 'timeline' | 'fees'>;
+
+/** The collections of a corpus, as one object. */
+export function collectionsOf(c: Corpus): Collections {
+  const { documents, catalog, standards, references, statuses, keywords, timeline, fees } = c;
+  return { documents, catalog, standards, references, statuses, keywords, timeline, fees };
+}
+
 /** The set of sources and what the corpus stages have read from it so far. */
 export interface Corpus {
   /** One VFile per source, by file name, in file-name order: every message is attached to one. */

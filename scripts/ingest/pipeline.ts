@@ -25,6 +25,7 @@ import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from '../.
 import {
   type Corpus,
   IngestError,
+  collectionsOf,
   type IngestOptions,
   type IngestResult,
   type OverrideInput,
@@ -226,18 +227,7 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
   Fee.array().parse(c.fees.fees);
   FeeRule.array().parse(c.fees.rules);
   UnclassifiedFigure.array().parse(c.fees.unclassified);
-  return {
-    documents: c.documents,
-    catalog: c.catalog,
-    standards: c.standards,
-    references: c.references,
-    statuses: c.statuses,
-    keywords: c.keywords,
-    timeline: c.timeline,
-    fees: c.fees,
-    report,
-    privacy: c.privacy.masked,
-  };
+  return { ...collectionsOf(c), report, privacy: c.privacy.masked };
 }
 
 /** By file and line, then rule and message (the order of the report before columns); column last. */

@@ -22,7 +22,7 @@ import { type Processor, type Transformer, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { certificateKey } from '../../src/lib/text/normalize.ts';
 import { extractCatalog } from './catalog.ts';
-import type { Corpus } from './context.ts';
+import { type Corpus, collectionsOf } from './context.ts';
 import { Coverage } from './coverage.ts';
 import type { Report } from './diagnostics.ts';
 import { documentElements } from './elements.ts';
@@ -234,19 +234,8 @@ function maskCorpus(c: Corpus): void {
   if (!c.privacy.mask) return;
   const messages = [...c.files.values()].flatMap((f) => f.messages);
   const sources = [...c.sources];
-  const { result, counts, distinct } = maskPersonal({
-    documents: c.documents,
-    catalog: c.catalog,
-    standards: c.standards,
-    references: c.references,
-    statuses: c.statuses,
-    keywords: c.keywords,
-    timeline: c.timeline,
-    fees: c.fees,
-    fronts: sources.map(([, p]) => p.frontMatter),
-    reasons: messages.map((m) => m.reason),
-  });
-  Object.assign(c, { documents: result.documents, catalog: result.catalog, standards: result.standards, references: result.references, statuses: result.statuses, keywords: result.keywords, timeline: result.timeline, fees: result.fees });
+  const { result, counts, distinct } = maskPersonal({ collections: collectionsOf(c), fronts: sources.map(([, p]) => p.frontMatter), reasons: messages.map((m) => m.reason) });
+  Object.assign(c, result.collections);
   sources.forEach(([file, p], k) => c.sources.set(file, { ...p, frontMatter: result.fronts[k]! }));
   messages.forEach((m, k) => {
     m.reason = result.reasons[k]!;
