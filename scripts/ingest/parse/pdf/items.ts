@@ -1,0 +1,48 @@
+/**
+ * The contract between the PDF parser (parse/pdf.ts: pdfjs-dist text items → line nodes) and the
+ * table reader (parse/pdf/tables.ts: positioned items → table rows), issue 13.
+ *
+ * Coordinates are in PDF user units, converted so that y grows downward from the top of the page
+ * (as a reader reads); `x`/`y` is the item's top-left corner.
+ */
+
+/** One text item of a page as pdfjs-dist gives it (`getTextContent`), placed. */
+export interface PdfItem {
+  /** The item's text as pdfjs gives it (may hold justified spaces: "能 够 理 解"). */
+  str: string;
+  /** 1-based physical page. */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Font size (from the item's transform), to tell running headers and footers from body text. */
+  fontSize: number;
+}
+
+/** A table cell: its text (items joined in reading order, wrapped lines joined) and its horizontal extent. */
+export interface PdfCell {
+  text: string;
+  x0: number;
+  x1: number;
+  /** The items that make the cell (their pages and positions give the cell's position). */
+  items: PdfItem[];
+}
+
+/**
+ * One table row as the text sources print it: one cell per column, left to right; a cell merged
+ * vertically over several rows (a 工作领域 centred beside its tasks) has its text in the FIRST row of
+ * its span and '' in the others — exactly how the tab-separated text sources print merged cells.
+ */
+export interface PdfTableRow {
+  page: number;
+  /** Top of the row on its page. */
+  y: number;
+  cells: PdfCell[];
+  /** True for the header row (工作领域 / 工作任务 / …), including a header repeated on a later page. */
+  header: boolean;
+}
+
+export interface PdfTable {
+  rows: PdfTableRow[];
+}
