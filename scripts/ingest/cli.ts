@@ -1,7 +1,7 @@
 /**
  * `npm run ingest -- [--sources DIR] [--out DIR] [--overrides DIR] [--timings] [--verbose] [--no-cache] [--cache DIR]`
  *
- * Reads every .txt/.md source, the manifest and the overrides, runs the pipeline (the stage
+ * Reads every .txt/.md/.pdf source (a PDF's text layer through pdfjs-dist, parse/pdf.ts), the manifest and the overrides, runs the pipeline (the stage
  * lists of stages.ts, privacy masking last) and writes the collections and report.json.
  * Output is written to a temporary folder and
  * swapped in whole, so a failed run never leaves a half-written corpus.
@@ -18,12 +18,13 @@ import { parse as parseYaml } from 'yaml';
 import { OverrideFile, SourceManifestEntry } from '../../src/schema/corpus.ts';
 import { publishPersonal } from './privacy.ts';
 import { skillsCsv } from './skills-csv.ts';
-import { IngestError, type OverrideInput, type SourceInput, ingest } from './pipeline.ts';
+import { IngestError, type OverrideInput, type SourceInput, ingest, readPdfSources } from './pipeline.ts';
+import { isPdf } from './parse/pdf.ts';
 import { DiskSourceCache } from './source-cache.ts';
 
-const SOURCE_EXT = /\.(txt|md)$/iu;
+const SOURCE_EXT = /\.(txt|md|pdf)$/iu;
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       sources: { type: 'string', default: 'content/sources' },
@@ -41,7 +42,7 @@ function main(): number {
   const outDir = resolve(values.out!);
   if (!existsSync(sourcesDir)) return fail(`${values.sources}: no such folder`);
 
-  const sources: SourceInput[] = readdirSync(sourcesDir)
+  const files: SourceInput[] = readdirSync(sourcesDir)
     .filter((f) => SOURCE_EXT.test(f))
     .sort()
     .map((f) => {
@@ -64,6 +65,10 @@ function main(): number {
   const stages: Array<[string, number]> = [];
   const t0 = performance.now();
   const cache = values['no-cache'] ? undefined : new DiskSourceCache(resolve(values.cache!));
+  // A PDF's text layer is read first (pdfjs is asynchronous); an encrypted or corrupt one stops here, nothing written.
+  const readStart = performance.now();
+  const sources = await readPdfSources(files, cache);
+  if (files.some((f) => isPdf(f.file))) stages.push(['read-pdf', performance.now() - readStart]);
   // Personal mobile and bank numbers are masked in everything written (the privacy stage), unless the build publishes them.
   const { documents, catalog, standards, references, statuses, keywords, timeline, fees, report, privacy } = ingest(sources, overrides, manifest, {
     cache,
@@ -80,7 +85,7 @@ function main(): number {
   const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  const files: Record<string, unknown> = {
+  const outputs: Record<string, unknown> = {
     'documents.json': documents,
     'certificates.json': catalog.certificates,
     'organizations.json': catalog.organizations,
@@ -98,7 +103,7 @@ function main(): number {
     'fee-unclassified.json': fees.unclassified,
     'report.json': report,
   };
-  for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp, name), `${JSON.stringify(data, null, 2)}\n`);
+  for (const [name, data] of Object.entries(outputs)) writeFileSync(join(tmp, name), `${JSON.stringify(data, null, 2)}\n`);
   writeFileSync(join(tmp, 'skills.csv'), skillsCsv(standards.rows));
   const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);
@@ -149,7 +154,7 @@ function fail(message: string): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (e) {
   if (e instanceof IngestError) process.exitCode = fail(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}`);
   else process.exitCode = fail(e instanceof Error ? e.message : String(e));

@@ -15,6 +15,7 @@ import type { Disposition } from './coverage.ts';
 import type { Draft } from './structure.ts';
 import type { Merged } from './link.ts';
 import type { OverrideInput, Overridden } from './overrides.ts';
+import type { PdfRead } from './parse/pdf.ts';
 import type { SourceRoot } from './parse/tree.ts';
 import type { MaskCounts } from './privacy.ts';
 import type { FrontMatter } from './split.ts';
@@ -23,6 +24,11 @@ import type { StandardsResult } from './standards.ts';
 export interface SourceInput {
   file: string;
   bytes: Uint8Array;
+  /**
+   * A PDF source's text items (parse/pdf.ts readPdf; pipeline.ts readPdfSources fills them in):
+   * pdfjs is asynchronous, the pipeline is not. Not needed when the source cache has the file.
+   */
+  pdf?: PdfRead;
 }
 
 /** Thrown for input no stage can read (not UTF-8, binary): carries file and line. */

@@ -1,6 +1,7 @@
 /**
  * Stage `noise`: lines that are artefacts of the page, not text of a document.
- * Each is dropped with a named reason, so the report still accounts for it.
+ * Each is dropped with a named reason, so the report still accounts for it. A PDF's page numbers and
+ * running headers/footers come marked by its parser (parse/pdf.ts, `line.noise`).
  */
 import type { Coverage } from './coverage.ts';
 
@@ -15,7 +16,9 @@ export function markNoise(cov: Coverage): void {
   const all = cov.source.lines.map((l) => l.text).join('\n');
   for (const line of cov.source.lines) {
     const t = line.text;
-    if (PAGE_NUMBER.test(t)) cov.mark(line, { as: 'noise', reason: 'page-number' });
+    // The PDF parser knows its page numbers and running headers/footers by their place on the page.
+    if (line.noise) cov.mark(line, { as: 'noise', reason: line.noise });
+    else if (PAGE_NUMBER.test(t)) cov.mark(line, { as: 'noise', reason: 'page-number' });
     else if (BLANK_PAGE_NOTE.test(t)) cov.mark(line, { as: 'noise', reason: 'blank-page-note' });
     else {
       const m = MAILTO.exec(t);

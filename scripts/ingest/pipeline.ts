@@ -5,7 +5,8 @@
  *   CORPUS_STAGES over the set of trees, each with a Report bound to the sources' VFiles
  *   emit: the typed collections (schema-checked) and report.json, built from the messages
  *
- * Pure: it takes bytes and override data and returns data. The CLI does the I/O.
+ * Pure: it takes bytes and override data and returns data. The CLI does the I/O. A PDF source's text
+ * items are read first, asynchronously (readPdfSources; pdfjs has no synchronous API).
  */
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
@@ -31,12 +32,14 @@ import {
   type OverrideInput,
   type ParsedSource,
   type PlainMessage,
+  type SourceCache,
   type SourceInput,
 } from './context.ts';
 import { Coverage, type Disposition, reportUnaccounted } from './coverage.ts';
 import type { Place, Report } from './diagnostics.ts';
 import type { Draft } from './structure.ts';
 import { documentNodes, linesOf } from './parse/tree.ts';
+import { isPdf, readPdf } from './parse/pdf.ts';
 import { CORPUS_STAGES, sourceProcessor } from './stages.ts';
 
 export type { Draft } from './structure.ts';
@@ -57,6 +60,19 @@ class Timings {
   report(onStage: ((stage: string, ms: number) => void) | undefined): void {
     if (onStage) for (const [stage, ms] of this.ms) onStage(stage, ms);
   }
+}
+
+/**
+ * The PDF sources' text items, read (pdfjs is asynchronous) before the pipeline runs: each PDF the
+ * cache does not hold gets its `pdf`. An encrypted or corrupt PDF is an IngestError naming it.
+ */
+export async function readPdfSources(sources: SourceInput[], cache?: SourceCache): Promise<SourceInput[]> {
+  const out: SourceInput[] = [];
+  for (const src of sources) {
+    if (!isPdf(src.file) || src.pdf || cache?.get(src.file, src.bytes)) out.push(src);
+    else out.push({ ...src, pdf: await readPdf(src.file, src.bytes) });
+  }
+  return out;
 }
 
 export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], manifest: SourceManifestEntry[] = [], options: IngestOptions = {}): IngestResult {
@@ -85,6 +101,7 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   for (const src of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
     const hit = options.cache ? t.time('cache', () => options.cache!.get(src.file, src.bytes)) : undefined;
     const vf = new VFile({ path: src.file, value: src.bytes });
+    if (src.pdf) vf.data.pdf = src.pdf;
     let parsed: ParsedSource;
     if (hit) {
       cached++;

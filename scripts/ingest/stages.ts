@@ -1,8 +1,9 @@
 /**
  * THE PIPELINE — read this file first.
  *
- *   content/sources/*.txt|.md
+ *   content/sources/*.txt|.md|.pdf
  *     ─► parser plugin: parse/text.ts (公文 text) | parse/markdown.ts (remark-parse + remark-gfm)
+ *          | parse/pdf.ts (pdfjs-dist text items, read beforehand by readPdf: pdfjs is asynchronous)
  *          → a unist tree of `line` nodes with positions (parse/tree.ts)
  *     ─► SOURCE_STAGES, per source, transformers `(tree, file)` run by one unified processor:
  *          noise → split → elements → structure
@@ -33,6 +34,7 @@ import { mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
 import { markdownParser } from './parse/markdown.ts';
+import { isPdf, pdfParser } from './parse/pdf.ts';
 import { textParser } from './parse/text.ts';
 import { type SourceRoot, documentNodes, lineNodes, linesOf } from './parse/tree.ts';
 import { maskPersonal } from './privacy.ts';
@@ -104,7 +106,7 @@ export const SOURCE_STAGES: SourceStage[] = [
 
 /** The processor of one source: its parser (by file extension), then the per-source stages. */
 export function sourceProcessor(file: string, time: <T>(stage: string, f: () => T) => T = (_s, f) => f()): Processor<SourceRoot, SourceRoot, SourceRoot> {
-  const parser = /\.md$/iu.test(file) ? markdownParser : textParser;
+  const parser = isPdf(file) ? pdfParser : /\.md$/iu.test(file) ? markdownParser : textParser;
   let p = unified().use(function timedParser(this: Processor) {
     parser.call(this);
     const parse = (this as unknown as { parser: (doc: string, f: VFile) => SourceRoot }).parser;

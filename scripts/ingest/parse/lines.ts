@@ -2,6 +2,8 @@
  * The unit the line-based stages (noise, split, elements, structure) work on: a parsed source's lines
  * (parse/tree.ts `linesOf` reads them off the tree).
  */
+import type { NoiseReason } from '../../../src/schema/corpus.ts';
+
 /** A source line as the line-based stages (noise, split, elements, structure) read it. */
 export interface Line {
   /** 1-based line number in the source file. */
@@ -14,6 +16,8 @@ export interface Line {
    * `columns[text.length]` just after the text (structure/sourcemap.ts `columnOf`).
    */
   columns?: number[];
+  /** Page furniture the parser recognised (a PDF's page numbers, running headers): the noise stage marks it so. */
+  noise?: NoiseReason;
 }
 
 /** A source's lines, blank ones included, in order. */

@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
 import type { VFile } from 'vfile';
-import { decodeSource, normaliseMapped, physicalLines, reportEmpty, trimLine } from './text.ts';
+import { CONTROL_CHARS, decodeSource, normaliseMapped, physicalLines, reportEmpty, stripControls, trimLine } from './text.ts';
 import { type CellNode, type LineData, type SourceRoot, lineNode } from './tree.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -62,17 +62,23 @@ export function parseMarkdown(file: VFile): SourceRoot {
     const n = i + 1;
     const m = mapped.get(n);
     if (!m) {
-      const trimmed = trimLine(line);
-      const { text: value, columns } = normaliseMapped(file, n, trimmed);
-      return lineNode(n, value, 1, trimmed.length + 1, columns ? { columns } : undefined);
+      const clean = stripControls(file, n, line);
+      const trimmed = trimLine(clean.text);
+      const { text: value, columns } = normaliseMapped(file, n, trimmed, clean.columns?.slice(0, trimmed.length + 1));
+      const end = clean.columns && trimmed.length ? clean.columns[trimmed.length - 1]! + 1 : trimmed.length + 1;
+      const mappedCols = columns && !columns.every((c, k) => c === k + 1) ? columns : undefined;
+      return lineNode(n, value, 1, end, mappedCols ? { columns: mappedCols } : undefined);
     }
     if (m.data?.markup) return lineNode(n, '', m.from, m.to, m.data);
-    const t = trimLine(m.text);
+    // Control characters off (reported), the column map following.
+    const clean = stripControls(file, n, m.text, [...m.cols, m.cols.length ? m.cols.at(-1)! + 1 : m.from]);
+    const t = trimLine(clean.text);
     // The column map: each character's column, then the column just after the text.
-    const cols = [...m.cols.slice(0, t.length), t.length ? m.cols[t.length - 1]! + 1 : m.from];
+    const cols = [...clean.columns!.slice(0, t.length), t.length ? clean.columns![t.length - 1]! + 1 : m.from];
     const { text: value, columns } = normaliseMapped(file, n, t, cols);
     const identity = columns!.every((c, k) => c === k + 1);
-    return lineNode(n, value, m.from, m.to, identity ? m.data : { ...m.data, columns: columns! });
+    const data = m.data?.cells ? { ...m.data, cells: m.data.cells.map((c) => ({ ...c, value: c.value.replace(CONTROL_CHARS, '') })) } : m.data;
+    return lineNode(n, value, m.from, m.to, identity ? data : { ...data, columns: columns! });
   });
   reportEmpty(file, children);
   return { type: 'root', children };

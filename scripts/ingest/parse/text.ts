@@ -36,6 +36,47 @@ export const NORMALISATIONS: Array<{ kind: string; pattern: RegExp; replace: str
   },
 ];
 
+/**
+ * Control characters: C0 controls but tab and newline, the bidi embeddings and overrides U+202A–U+202E
+ * and the isolates U+2066–U+2069 (U+202E turns the text after it around on screen). NUL is not here:
+ * a NUL byte makes the file binary (decodeSource).
+ */
+const CONTROL = /[\u0001-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/gu;
+/** The same characters, for a global replace. */
+export const CONTROL_CHARS = CONTROL;
+
+/**
+ * Line `n`'s text with its control characters removed, each line that had some reported once with
+ * their code points, at the column of the first (rule `control-character`). The column map follows:
+ * given (`columns`) or the identity from `column0`; none is returned when nothing was removed and
+ * none was given.
+ */
+export function stripControls(file: VFile, n: number, text: string, columns?: number[], column0 = 1): MappedText {
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(text)) return columns ? { text, columns } : { text };
+  const cols = columns ?? identity(text.length, column0);
+  let out = '';
+  const map: number[] = [];
+  const found: Array<{ ch: string; col: number }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    CONTROL.lastIndex = 0;
+    if (CONTROL.test(ch)) found.push({ ch, col: cols[i]! });
+    else {
+      out += ch;
+      map.push(cols[i]!);
+    }
+  }
+  map.push(cols[text.length] ?? (cols[text.length - 1] ?? column0) + 1);
+  const names = [...new Set(found.map((f) => `U+${f.ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))].join('、');
+  file.message(`已删除 ${found.length} 个控制字符（${names}）· control characters removed`, {
+    place: { line: n, column: found[0]!.col },
+    ruleId: 'control-character',
+    source: 'read',
+  });
+  return { text: out, columns: map };
+}
+
 /** The bytes of a file as text: UTF-8 or a fatal message naming the file; BOM removed. */
 export function decodeSource(file: VFile): string {
   const bytes = typeof file.value === 'string' ? new TextEncoder().encode(file.value) : (file.value ?? new Uint8Array());
@@ -145,9 +186,12 @@ export function reportEmpty(file: VFile, lines: LineNode[]): void {
 /** A 公文 text → its line nodes. */
 export function parseText(file: VFile): SourceRoot {
   const children = physicalLines(decodeSource(file)).map((raw, i) => {
-    const trimmed = trimLine(raw);
-    const { text, columns } = normaliseMapped(file, i + 1, trimmed);
-    return lineNode(i + 1, text, 1, trimmed.length + 1, columns ? { columns } : undefined);
+    const clean = stripControls(file, i + 1, raw);
+    const trimmed = trimLine(clean.text);
+    const { text, columns } = normaliseMapped(file, i + 1, trimmed, clean.columns?.slice(0, trimmed.length + 1));
+    const end = clean.columns && trimmed.length ? clean.columns[trimmed.length - 1]! + 1 : trimmed.length + 1;
+    const mapped = columns && !columns.every((c, k) => c === k + 1) ? columns : undefined;
+    return lineNode(i + 1, text, 1, end, mapped ? { columns: mapped } : undefined);
   });
   reportEmpty(file, children);
   return { type: 'root', children };

@@ -1,10 +1,12 @@
 /**
- * The syntax tree of one source (unist). Both parsers (parse/text.ts, parse/markdown.ts) give
+ * The syntax tree of one source (unist). The parsers (parse/text.ts, parse/markdown.ts, parse/pdf.ts) give
  *
  *   root ─ line*            one `line` node per source line, blank ones included, in order:
  *                           `value` is the line's text after targeted normalisation (Markdown marks
  *                           off), `position` its start and end (line, column) in the source;
- *                           a Markdown table row keeps its cells, each with a position, in `data.cells`.
+ *                           a Markdown table row keeps its cells, each with a position, in `data.cells`;
+ *                           a PDF line has its page (`data.page`, `data.pageLine`), a PDF table row
+ *                           its cells as a Markdown one, page furniture its noise reason (`data.noise`).
  *
  * The split stage then groups the lines of each document under a `document` node
  * (root ─ (line | document ─ line*)*), and the structure stage hangs the document's draft
@@ -12,6 +14,7 @@
  * matter, noise between documents) stay at the root. Per-source side results live in `file.data`.
  */
 import type { Data, Node, Parent, Position } from 'unist';
+import type { NoiseReason } from '../../../src/schema/corpus.ts';
 import type { DocElements } from '../elements.ts';
 import type { Line } from './lines.ts';
 import type { Draft } from '../structure.ts';
@@ -33,6 +36,11 @@ export interface LineData extends Data {
    * `columns[value.length]` the column just after it.
    */
   columns?: number[];
+  /** A PDF line: its 1-based physical page and its line within that page (parse/pdf.ts). */
+  page?: number;
+  pageLine?: number;
+  /** A PDF line the parser knows is page furniture (page number, running header/footer): the noise stage counts it so. */
+  noise?: NoiseReason;
 }
 
 export interface LineNode extends Node {
@@ -72,7 +80,12 @@ export function lineNodes(tree: SourceRoot): LineNode[] {
 
 /** The lines of a tree as the line-based stages read them (1-based number and text). */
 export function linesOf(tree: SourceRoot): Line[] {
-  return lineNodes(tree).map((l) => (l.data?.columns ? { n: l.position.start.line, text: l.value, columns: l.data.columns } : { n: l.position.start.line, text: l.value }));
+  return lineNodes(tree).map((l) => ({
+    n: l.position.start.line,
+    text: l.value,
+    ...(l.data?.columns ? { columns: l.data.columns } : {}),
+    ...(l.data?.noise ? { noise: l.data.noise } : {}),
+  }));
 }
 
 /** The document nodes of a tree, in order. */

@@ -1,0 +1,272 @@
+/**
+ * Parser plugin `pdf`: a PDF's text layer (pdfjs-dist) → the same tree of `line` nodes as the text
+ * and Markdown parsers (parse/tree.ts), so the line-based stages and coverage work unchanged.
+ *
+ * Two steps, because pdfjs is asynchronous and unified's parser is not:
+ *
+ *   readPdf(file, bytes)  async: every text item of every page, placed (parse/pdf/items.ts), and the
+ *                         tables read from their positions (parse/pdf/tables.ts, when present).
+ *                         An encrypted or corrupt file is an IngestError naming it.
+ *   pdfParser             the unified parser: `file.data.pdf` (what readPdf gave) → line nodes in
+ *                         reading order (pages top to bottom, each line's items left to right), one
+ *                         global line number n across the PDF, `data.page` / `data.pageLine` on
+ *                         each; a table row is one line whose cells are joined by tabs, `data.cells`
+ *                         keeping each cell's position, as a Markdown table row.
+ *
+ * Running headers, footers and page numbers are marked on their line (`data.noise`), and the noise
+ * stage counts them as named noise. Spaces inside justified CJK runs ("能 够 理 解") are removed,
+ * spaces between Latin words kept (removeLetterSpacing, shared with the site); wrapped lines are
+ * NOT joined here: the structure stage does that as for text sources. Control characters are
+ * removed and reported with their line, as for text sources (parse/text.ts).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import type { NoiseReason } from '../../../src/schema/corpus.ts';
+import { removeLetterSpacing } from '../../../src/lib/text/normalize.ts';
+import { IngestError } from '../context.ts';
+import type { PdfItem, PdfTable, PdfTableRow } from './pdf/items.ts';
+import { normaliseMapped, stripControls } from './text.ts';
+import { type CellNode, type LineNode, type SourceRoot, lineNode } from './tree.ts';
+
+/** What readPdf read from a PDF: the parser's input (`file.data.pdf`). */
+export interface PdfRead {
+  /** Number of physical pages. */
+  pages: number;
+  /** Every non-blank text item, placed, page by page in content order. */
+  items: PdfItem[];
+  /** Tables read from the items' positions (empty when the table reader is not there). */
+  tables: PdfTable[];
+  /** The items the tables took: they are not read again as lines. */
+  used: Set<PdfItem>;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** A PDF source's text items (readPdf), handed to the pdf parser. */
+    pdf: PdfRead;
+  }
+}
+
+/** The table reader of parse/pdf/tables.ts (issue 13 contract, parse/pdf/items.ts). */
+type ReadTables = (items: PdfItem[]) => { tables: PdfTable[]; used: Set<PdfItem> };
+
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+let tableReader: Promise<ReadTables | null> | undefined;
+
+/** The table reader if parse/pdf/tables.ts is there (it is written on its own branch), else none. */
+function readTablesModule(): Promise<ReadTables | null> {
+  const spec = './pdf/tables.ts';
+  tableReader ??= (import(spec) as Promise<{ readTables?: ReadTables }>).then(
+    (m) => m.readTables ?? null,
+    () => null,
+  );
+  return tableReader;
+}
+
+/** Is this source a PDF (by its name)? */
+export function isPdf(file: string): boolean {
+  return /\.pdf$/iu.test(file);
+}
+
+/** A PDF's text items, placed, and its tables. Encrypted, corrupt or not a PDF: an IngestError naming the file. */
+export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await pdfjs;
+  const task = getDocument({
+    // pdfjs takes the buffer over (transfers it): hand it a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${pathToFileURL(join(PDFJS_DIR, 'cmaps')).href}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${pathToFileURL(join(PDFJS_DIR, 'standard_fonts')).href}/`,
+    disableFontFace: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    if ((e as { name?: string }).name === 'PasswordException') {
+      throw new IngestError(file, null, 'PDF 已加密（需要密码），无法读取其文字；请提供未加密的文件 · encrypted PDF');
+    }
+    throw new IngestError(file, null, `不是可读的 PDF（文件已损坏或不是 PDF：${(e as Error).message}）· corrupt PDF`);
+  }
+  const items: PdfItem[] = [];
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const [x0, , , y1] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      for (const raw of content.items) {
+        if (!('str' in raw) || raw.str.trim() === '') continue;
+        const [a, b, c, d, e, f] = raw.transform as number[];
+        const fontSize = Math.hypot(c!, d!) || Math.hypot(a!, b!) || raw.height;
+        const height = raw.height || fontSize;
+        items.push({ str: raw.str, page: p, x: e! - x0, y: y1 - f! - height, width: raw.width, height, fontSize });
+      }
+      page.cleanup();
+    }
+  } catch (e) {
+    throw new IngestError(file, null, `PDF 的内容无法读取（文件已损坏：${(e as Error).message}）· corrupt PDF`);
+  } finally {
+    await doc.destroy();
+  }
+  const readTables = items.length > 0 ? await readTablesModule() : null;
+  const { tables, used } = readTables ? readTables(items) : { tables: [], used: new Set<PdfItem>() };
+  return { pages: doc.numPages, items, tables, used };
+}
+
+/** One line of a page before numbering: its text, or a table row's cells. */
+interface PageLine {
+  page: number;
+  /** Top of the line on its page. */
+  y: number;
+  /** Height (the largest item's), to tell a line from the next. */
+  height: number;
+  text: string;
+  /** A table row's cells' texts, when the line is one. */
+  cells?: string[];
+  noise?: NoiseReason;
+}
+
+/** The items of one page not taken by a table → its lines, top to bottom, each left to right. */
+function pageLines(items: PdfItem[]): PageLine[] {
+  const sorted = [...items].sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
+  const lines: Array<{ mid: number; height: number; items: PdfItem[] }> = [];
+  for (const it of sorted) {
+    const mid = it.y + it.height / 2;
+    const last = lines.at(-1);
+    // Same line when the centres are within half a line height of each other.
+    if (last && Math.abs(mid - last.mid) < Math.min(last.height, it.height) * 0.5) {
+      last.items.push(it);
+      last.height = Math.max(last.height, it.height);
+    } else lines.push({ mid, height: it.height, items: [it] });
+  }
+  return lines.map((l) => {
+    const its = l.items.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    for (const it of its) {
+      // A visible gap between two items is a space (a quarter of the font size).
+      if (text && it.x - end > it.fontSize * 0.25 && !/\s$/u.test(text) && !/^\s/u.test(it.str)) text += ' ';
+      text += it.str;
+      end = it.x + it.width;
+    }
+    return { page: its[0]!.page, y: Math.min(...its.map((i) => i.y)), height: l.height, text: tidy(text) };
+  });
+}
+
+/** White space collapsed, justified CJK runs closed up ("能 够 理 解" → "能够理解"), Latin words kept apart. */
+function tidy(text: string): string {
+  return removeLetterSpacing(text.replace(/[\s\u00a0]+/gu, ' ').trim());
+}
+
+/** A table row as a line: its cells' texts. */
+function rowLine(row: PdfTableRow): PageLine {
+  const height = Math.max(1, ...row.cells.flatMap((c) => c.items.map((i) => i.height)));
+  return { page: row.page, y: row.y, height, text: '', cells: row.cells.map((c) => tidy(c.text)) };
+}
+
+/** Page numbers: 8, — 3 —, - 3 -, 第 3 页 共 18 页, 3/18, Page 3 of 18. */
+const PAGE_NUMBER =
+  /^(?:[—–\-－]*\s*\d{1,4}\s*[—–\-－]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/iu;
+
+/** How many lines at the top and at the bottom of a page may be a header, footer or page number. */
+const BAND = 2;
+
+/**
+ * Marks page numbers and running headers/footers: a line among the first or last BAND of its page
+ * that is a page number, or whose text (digits aside) stands in the same band on at least half of the
+ * pages (and on two at least).
+ */
+function markPageNoise(byPage: PageLine[][]): void {
+  const band = (lines: PageLine[]) => {
+    const top = lines.slice(0, BAND);
+    const bottom = lines.slice(Math.max(BAND, lines.length - BAND));
+    return { top, bottom };
+  };
+  const key = (l: PageLine) => l.text.replace(/\d+/gu, '#');
+  const pagesWith = { top: new Map<string, Set<number>>(), bottom: new Map<string, Set<number>>() };
+  byPage.forEach((lines, p) => {
+    const b = band(lines);
+    for (const side of ['top', 'bottom'] as const) {
+      for (const l of b[side]) if (!l.cells) (pagesWith[side].get(key(l)) ?? pagesWith[side].set(key(l), new Set()).get(key(l))!).add(p);
+    }
+  });
+  const pages = byPage.filter((l) => l.length > 0).length;
+  const repeated = (side: 'top' | 'bottom', l: PageLine) => {
+    const n = pagesWith[side].get(key(l))?.size ?? 0;
+    return n >= 2 && n * 2 >= pages;
+  };
+  for (const lines of byPage) {
+    const b = band(lines);
+    for (const side of ['top', 'bottom'] as const) {
+      for (const l of b[side]) {
+        if (l.cells) continue;
+        if (PAGE_NUMBER.test(l.text)) l.noise = 'page-number';
+        else if (repeated(side, l)) l.noise = 'running-header';
+      }
+    }
+  }
+}
+
+/** What readPdf read → line nodes (see the module comment). */
+export function parsePdf(file: VFile): SourceRoot {
+  const name = file.basename ?? String(file.path);
+  const read = file.data.pdf;
+  if (!read) throw new IngestError(name, null, 'PDF 未先读取（readPdf）· PDF not read before parsing');
+  if (read.items.length === 0) {
+    file.message(`${name} 无文字层，可能是扫描件，需要先做文字识别 · no text layer (scanned?), OCR needed`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'pdf-no-text',
+      source: 'parse',
+    });
+    return { type: 'root', children: [] };
+  }
+  const byPage: PageLine[][] = Array.from({ length: read.pages }, () => []);
+  const free = read.items.filter((i) => !read.used.has(i));
+  const itemsOf: PdfItem[][] = Array.from({ length: read.pages }, () => []);
+  for (const it of free) itemsOf[it.page - 1]!.push(it);
+  itemsOf.forEach((its, p) => byPage[p]!.push(...pageLines(its)));
+  for (const t of read.tables) for (const row of t.rows) byPage[row.page - 1]!.push(rowLine(row));
+  for (const lines of byPage) lines.sort((a, b) => a.y - b.y);
+  markPageNoise(byPage);
+
+  const children: LineNode[] = [];
+  byPage.forEach((lines, p) => {
+    lines.forEach((l, k) => {
+      const n = children.length + 1;
+      const page = { page: p + 1, pageLine: k + 1, ...(l.noise ? { noise: l.noise } : {}) };
+      if (l.cells) {
+        const values = l.cells.map((c) => stripControls(file, n, c).text);
+        const cells: CellNode[] = [];
+        let col = 1;
+        for (const v of values) {
+          cells.push({ type: 'cell', value: v, position: { start: { line: n, column: col }, end: { line: n, column: col + v.length } } });
+          col += v.length + 1;
+        }
+        const value = values.join('\t');
+        children.push(lineNode(n, value, 1, value.length + 1, { ...page, cells }));
+      } else {
+        const clean = stripControls(file, n, l.text);
+        // The targeted normalisations of text sources („2019‟ → 〔2019〕, 1＋Ｘ → 1+X …), reported.
+        const { text, columns } = normaliseMapped(file, n, clean.text, clean.columns);
+        const mapped = columns && !columns.every((c, i) => c === i + 1) ? { columns } : {};
+        children.push(lineNode(n, text, 1, l.text.length + 1, { ...page, ...mapped }));
+      }
+    });
+  });
+  return { type: 'root', children };
+}
+
+/** The unified parser plugin: `unified().use(pdfParser)`; the file's `data.pdf` is what readPdf read. */
+export function pdfParser(this: Processor): void {
+  (this as unknown as { parser: (doc: string, file: VFile) => SourceRoot }).parser = (_doc, file) => parsePdf(file);
+}
