@@ -259,7 +259,8 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
   const attachments: Part[] = [];
   const trailing: Line[] = [];
   let current: Part | null = null;
-  for (const l of afterDate) {
+  for (let k = 0; k < afterDate.length; k++) {
+    const l = afterDate[k]!;
     const m = ATTACHMENT_HEADING.exec(l.text);
     if (m && (m[3]!.trim() === '' || m[3]!.trim().length <= 40) && !/[。；]/u.test(m[3]!)) {
       const named = removeExtractionSpaces(m[3]!);
@@ -267,8 +268,10 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
       attachments.push(current);
       continue;
     }
-    if (!current && !enclosure && carried && titleKey(l.text) === titleKey(carried)) {
-      enclosure = { label: null, title: removeExtractionSpaces(l.text), line: l.n, headLines: [l], lines: [] };
+    const head = !current && !enclosure && carried ? enclosureHead(afterDate, k, carried) : null;
+    if (head) {
+      enclosure = { label: null, title: removeExtractionSpaces(head.map((h) => h.text.trim()).join('')), line: l.n, headLines: head, lines: [] };
+      k += head.length - 1;
       continue;
     }
     if (current) {
@@ -309,6 +312,17 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
     enclosure,
     attachments,
   };
+}
+
+/** The lines from `k` that print the carried document's title: one, or a title wrapped over up to three (a PDF's centred title). */
+function enclosureHead(lines: Line[], k: number, carried: string): Line[] | null {
+  const want = titleKey(carried);
+  for (let n = 1; n <= 3 && k + n <= lines.length; n++) {
+    const got = titleKey(lines.slice(k, k + n).map((l) => l.text.trim()).join(''));
+    if (got === want) return lines.slice(k, k + n);
+    if (!got || !want.startsWith(got)) return null;
+  }
+  return null;
 }
 
 /** How many lines from `i` make a title: title-like lines, the last ending in a 文种, at most four. */

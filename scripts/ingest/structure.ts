@@ -82,6 +82,17 @@ export function continues(prev: string, next: string, width: number): boolean {
   return /[，、,]/u.test(p) && /^[\p{Script=Han}A-Za-z0-9“"《（(]/u.test(n) && !/^(附件|附表)/u.test(n);
 }
 
+/**
+ * Does line `next` continue the paragraph that `prev` ends? A PDF's layout says so where it can
+ * (`next.wrap`: ran to the right edge / starts at the left edge, or indented: parse/pdf.ts); a
+ * numbered item starts its own paragraph all the same. Otherwise the rules for text (`continues`).
+ */
+function wraps(prev: Line, next: Line, width: number): boolean {
+  if (next.wrap === true) return !startsItem(next.text) || unbalanced(prev.text);
+  if (next.wrap === false) return false;
+  return continues(prev.text, next.text, width);
+}
+
 function startsItem(text: string): boolean {
   const t = stripMarkdown(text);
   // `1000. 事项` starts an item; `2019.5 …` does not.
@@ -103,14 +114,17 @@ function stripMarkdown(t: string): string {
     .trim();
 }
 
-/** Join wrapped lines: nothing between Chinese, one space between Latin words. */
-function joinLines(parts: string[]): string {
+/**
+ * Join wrapped lines: nothing between Chinese, one space between Latin words; a space where a PDF's
+ * layout says the wrap swallowed one (`spaced[k]`, parse/pdf.ts).
+ */
+function joinLines(parts: string[], spaced: boolean[] = []): string {
   let out = '';
-  for (const raw of parts) {
+  parts.forEach((raw, k) => {
     const p = raw.trim();
     if (!out) out = p;
-    else out += /[A-Za-z0-9,.;:]$/u.test(out) && /^[A-Za-z0-9(]/u.test(p) ? ` ${p}` : p;
-  }
+    else out += spaced[k] || (/[A-Za-z0-9,.;:]$/u.test(out) && /^[A-Za-z0-9(]/u.test(p)) ? ` ${p}` : p;
+  });
   return removeLetterSpacing(out);
 }
 
@@ -127,10 +141,13 @@ export function toBlocks(lines: Line[], width: number, cov: Coverage, docId: str
     }
     const group = [line];
     i++;
-    while (i < lines.length && !lines[i]!.text.includes('\t') && continues(group[group.length - 1]!.text, lines[i]!.text, width)) {
+    while (i < lines.length && !lines[i]!.text.includes('\t') && wraps(group[group.length - 1]!, lines[i]!, width)) {
       group.push(lines[i++]!);
     }
-    const text = joinLines(group.map((l) => stripMarkdown(l.text)));
+    const text = joinLines(
+      group.map((l) => stripMarkdown(l.text)),
+      group.map((l) => l.space === true),
+    );
     if (text) blocks.push({ kind: 'paragraph', text, lines: group, origins: align(text, mappedLines(group)), position: positionOfLines(group) });
   }
   for (const b of blocks) for (const l of b.lines) cov.mark(l, { as: 'document', doc: docId });

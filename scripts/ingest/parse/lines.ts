@@ -18,6 +18,14 @@ export interface Line {
   columns?: number[];
   /** Page furniture the parser recognised (a PDF's page numbers, running headers): the noise stage marks it so. */
   noise?: NoiseReason;
+  /**
+   * What the layout says (PDF sources only): true when the line continues the line before as printed
+   * (that one ran to the right edge, this one starts at the left edge), false when it starts a
+   * paragraph (indented); absent, the structure stage's rules for text decide.
+   */
+  wrap?: boolean;
+  /** With `wrap: true`: the wrap fell on a space between Chinese and a Latin word or number, which the join puts back. */
+  space?: boolean;
 }
 
 /** A source's lines, blank ones included, in order. */

@@ -137,6 +137,11 @@ interface PageLine {
   y: number;
   /** Height (the largest item's), to tell a line from the next. */
   height: number;
+  /** Font size (the largest item's): a running header is printed the same way on every page. */
+  fontSize: number;
+  /** Left and right edges of the line's text. */
+  x: number;
+  right: number;
   text: string;
   /** A table row's cells' texts, when the line is one. */
   cells?: string[];
@@ -166,7 +171,15 @@ function pageLines(items: PdfItem[]): PageLine[] {
       text += it.str;
       end = it.x + it.width;
     }
-    return { page: its[0]!.page, y: Math.min(...its.map((i) => i.y)), height: l.height, text: tidy(text) };
+    return {
+      page: its[0]!.page,
+      y: Math.min(...its.map((i) => i.y)),
+      height: l.height,
+      fontSize: Math.max(...its.map((i) => i.fontSize)),
+      x: its[0]!.x,
+      right: Math.max(...its.map((i) => i.x + i.width)),
+      text: tidy(text),
+    };
   });
 }
 
@@ -178,7 +191,8 @@ function tidy(text: string): string {
 /** A table row as a line: its cells' texts. */
 function rowLine(row: PdfTableRow): PageLine {
   const height = Math.max(1, ...row.cells.flatMap((c) => c.items.map((i) => i.height)));
-  return { page: row.page, y: row.y, height, text: '', cells: row.cells.map((c) => tidy(c.text)) };
+  const x = Math.min(...row.cells.map((c) => c.x0));
+  return { page: row.page, y: row.y, height, fontSize: height, x, right: Math.max(x, ...row.cells.map((c) => c.x1)), text: '', cells: row.cells.map((c) => tidy(c.text)) };
 }
 
 /** Page numbers: 8, — 3 —, - 3 -, 第 3 页 共 18 页, 3/18, Page 3 of 18. */
@@ -190,8 +204,9 @@ const BAND = 2;
 
 /**
  * Marks page numbers and running headers/footers: a line among the first or last BAND of its page
- * that is a page number, or whose text (digits aside) stands in the same band on at least half of the
- * pages (and on two at least).
+ * that is a page number, or whose text (digits aside) stands in the same band, at the same height of
+ * the page and in the same font size, on at least half of the pages (and on two at least). A title
+ * printed large on page 1 is not the running title of the pages after it.
  */
 function markPageNoise(byPage: PageLine[][]): void {
   const band = (lines: PageLine[]) => {
@@ -199,7 +214,7 @@ function markPageNoise(byPage: PageLine[][]): void {
     const bottom = lines.slice(Math.max(BAND, lines.length - BAND));
     return { top, bottom };
   };
-  const key = (l: PageLine) => l.text.replace(/\d+/gu, '#');
+  const key = (l: PageLine) => `${l.text.replace(/\d+/gu, '#')}@${Math.round(l.fontSize)}@${Math.round(l.y / 12)}`;
   const pagesWith = { top: new Map<string, Set<number>>(), bottom: new Map<string, Set<number>>() };
   byPage.forEach((lines, p) => {
     const b = band(lines);
@@ -224,6 +239,60 @@ function markPageNoise(byPage: PageLine[][]): void {
   }
 }
 
+/** The most frequent value (rounded to a point) of a list, or null. */
+function mode(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && v < best)) best = v;
+  return best;
+}
+
+/** The text block's left edge: the leftmost line start shared by a fair share of the lines (indented first lines are often the most frequent). */
+function leftEdge(xs: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(Math.round(x), (counts.get(Math.round(x)) ?? 0) + 1);
+  const enough = Math.max(2, xs.length * 0.05);
+  const starts = [...counts].filter(([, n]) => n >= enough).map(([x]) => x);
+  return starts.length ? Math.min(...starts) : null;
+}
+
+/**
+ * What the print says about wrapping, for the structure stage (`wrap` on a line; see parse/lines.ts):
+ * the text block's left edge is the leftmost common line start, its right edge the most frequent line end. A line that
+ * starts at the left edge right after a line that ran to the right edge continues it (`wrap: true`,
+ * even after a line ending in 。); a line indented by about two characters starts a paragraph
+ * (`wrap: false`); anything else is left to the structure stage's rules. When a wrap fell on the
+ * space between Chinese and a Latin word or number (选择 / X 证书, where the document prints "选择 X
+ * 证书"), `space: true` says the space is to be put back.
+ */
+function markWraps(byPage: PageLine[][]): Map<PageLine, { wrap: boolean; space?: boolean }> {
+  const body = byPage.flat().filter((l) => !l.cells && !l.noise);
+  const out = new Map<PageLine, { wrap: boolean; space?: boolean }>();
+  const left = leftEdge(body.map((l) => l.x));
+  const right = mode(body.map((l) => l.right));
+  if (left === null || right === null || right - left < 100) return out;
+  let prev: PageLine | null = null;
+  for (const l of byPage.flat()) {
+    if (l.noise) continue;
+    if (l.cells) {
+      prev = null;
+      continue;
+    }
+    const em = l.fontSize;
+    const atLeft = Math.abs(l.x - left) < em * 0.3;
+    const indent = (l.x - left) / em;
+    if (prev && atLeft && prev.right >= right - em && Math.abs(prev.fontSize - em) < 0.5) {
+      const space =
+        (/\p{Script=Han}$/u.test(prev.text) && /^[A-Za-z0-9][A-Za-z0-9.+#\-]* \p{Script=Han}/u.test(l.text)) ||
+        (/\p{Script=Han} [A-Za-z0-9][A-Za-z0-9.+#\-]*$/u.test(prev.text) && /^\p{Script=Han}/u.test(l.text));
+      out.set(l, space ? { wrap: true, space: true } : { wrap: true });
+    } else if (indent > 1.5 && indent < 2.5 && l.right <= right + em) out.set(l, { wrap: false });
+    prev = l;
+  }
+  return out;
+}
+
 /** What readPdf read → line nodes (see the module comment). */
 export function parsePdf(file: VFile): SourceRoot {
   const name = file.basename ?? String(file.path);
@@ -245,12 +314,13 @@ export function parsePdf(file: VFile): SourceRoot {
   for (const t of read.tables) for (const row of t.rows) byPage[row.page - 1]!.push(rowLine(row));
   for (const lines of byPage) lines.sort((a, b) => a.y - b.y);
   markPageNoise(byPage);
+  const wraps = markWraps(byPage);
 
   const children: LineNode[] = [];
   byPage.forEach((lines, p) => {
     lines.forEach((l, k) => {
       const n = children.length + 1;
-      const page = { page: p + 1, pageLine: k + 1, ...(l.noise ? { noise: l.noise } : {}) };
+      const page = { page: p + 1, pageLine: k + 1, ...(l.noise ? { noise: l.noise } : {}), ...wraps.get(l) };
       if (l.cells) {
         const values = l.cells.map((c) => stripControls(file, n, c).text);
         const cells: CellNode[] = [];

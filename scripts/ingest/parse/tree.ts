@@ -41,6 +41,10 @@ export interface LineData extends Data {
   pageLine?: number;
   /** A PDF line the parser knows is page furniture (page number, running header/footer): the noise stage counts it so. */
   noise?: NoiseReason;
+  /** A PDF line: whether the print shows it continuing the line before (true) or starting a paragraph (false); see parse/lines.ts. */
+  wrap?: boolean;
+  /** A PDF line that continues the one before where the print dropped the space before or after a Latin word. */
+  space?: boolean;
 }
 
 export interface LineNode extends Node {
@@ -85,6 +89,8 @@ export function linesOf(tree: SourceRoot): Line[] {
     text: l.value,
     ...(l.data?.columns ? { columns: l.data.columns } : {}),
     ...(l.data?.noise ? { noise: l.data.noise } : {}),
+    ...(l.data?.wrap !== undefined ? { wrap: l.data.wrap } : {}),
+    ...(l.data?.space ? { space: true } : {}),
   }));
 }
 
