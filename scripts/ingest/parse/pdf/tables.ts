@@ -381,13 +381,18 @@ function buildRows(
       });
     }
   }
-  // blocks: touching lines of a column
+  // blocks: the lines of a column at the table's line spacing (the commonest, smallest gap), a
+  // paragraph's spacing allowed; a wider gap is the padding and rule between two cells
+  const gaps: number[] = [];
+  for (const ps of pieces) for (let k = 1; k < ps.length; k++) if (ps[k]!.page === ps[k - 1]!.page) gaps.push(ps[k]!.y - ps[k - 1]!.bottom);
+  gaps.sort((a, b) => a - b);
+  const lineGap = Math.max(0, gaps[Math.floor(gaps.length * 0.1)] ?? 0);
   const blocks: Block[] = [];
   for (let c = 0; c < n; c++) {
     let cur: Block | null = null;
     for (const pc of pieces[c]!) {
       const gap: number = cur ? pc.y - cur.bottom : Infinity;
-      if (cur && cur.page === pc.page && gap <= 0.4 * pc.fontSize) {
+      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize) {
         cur.lines.push(pc);
         cur.bottom = Math.max(cur.bottom, pc.bottom);
       } else {
@@ -438,10 +443,10 @@ function buildRows(
     bands.splice(r, 1);
   }
   // the gap between rows, and the table along its pages as one
-  const gaps: number[] = [];
-  for (let r = 1; r < bands.length; r++) if (bands[r]!.page === bands[r - 1]!.page) gaps.push(bands[r]!.top - bands[r - 1]!.bottom);
-  gaps.sort((a, b) => a - b);
-  const half = Math.max(0.5, (gaps[Math.floor(gaps.length / 2)] ?? 0.5 * bodySize) / 2);
+  const rowGaps: number[] = [];
+  for (let r = 1; r < bands.length; r++) if (bands[r]!.page === bands[r - 1]!.page) rowGaps.push(bands[r]!.top - bands[r - 1]!.bottom);
+  rowGaps.sort((a, b) => a - b);
+  const half = Math.max(0.5, (rowGaps[Math.floor(rowGaps.length / 2)] ?? 0.5 * bodySize) / 2);
   const offset = new Map<number, number>();
   let run = 0;
   for (const page of [...new Set(bands.map((b) => b.page))]) {
