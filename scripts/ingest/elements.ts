@@ -268,7 +268,7 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
       attachments.push(current);
       continue;
     }
-    const head = !current && !enclosure && carried ? enclosureHead(afterDate, k, carried) : null;
+    const head: Line[] | null = !current && !enclosure && carried ? enclosureHead(afterDate, k, carried) : null;
     if (head) {
       enclosure = { label: null, title: removeExtractionSpaces(head.map((h) => h.text.trim()).join('')), line: l.n, headLines: head, lines: [] };
       k += head.length - 1;

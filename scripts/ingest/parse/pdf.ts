@@ -5,7 +5,7 @@
  * Two steps, because pdfjs is asynchronous and unified's parser is not:
  *
  *   readPdf(file, bytes)  async: every text item of every page, placed (parse/pdf/items.ts), and the
- *                         tables read from their positions (parse/pdf/tables.ts, when present).
+ *                         tables read from their positions (parse/pdf/tables.ts).
  *                         An encrypted or corrupt file is an IngestError naming it.
  *   pdfParser             the unified parser: `file.data.pdf` (what readPdf gave) → line nodes in
  *                         reading order (pages top to bottom, each line's items left to right), one
@@ -28,6 +28,7 @@ import type { NoiseReason } from '../../../src/schema/corpus.ts';
 import { removeLetterSpacing } from '../../../src/lib/text/normalize.ts';
 import { IngestError } from '../context.ts';
 import type { PdfItem, PdfTable, PdfTableRow } from './pdf/items.ts';
+import { readTables } from './pdf/tables.ts';
 import { normaliseMapped, stripControls } from './text.ts';
 import { type CellNode, type LineNode, type SourceRoot, lineNode } from './tree.ts';
 
@@ -37,7 +38,7 @@ export interface PdfRead {
   pages: number;
   /** Every non-blank text item, placed, page by page in content order. */
   items: PdfItem[];
-  /** Tables read from the items' positions (empty when the table reader is not there). */
+  /** Tables read from the items' positions (parse/pdf/tables.ts). */
   tables: PdfTable[];
   /** The items the tables took: they are not read again as lines. */
   used: Set<PdfItem>;
@@ -50,23 +51,9 @@ declare module 'vfile' {
   }
 }
 
-/** The table reader of parse/pdf/tables.ts (issue 13 contract, parse/pdf/items.ts). */
-type ReadTables = (items: PdfItem[]) => { tables: PdfTable[]; used: Set<PdfItem> };
-
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
-let tableReader: Promise<ReadTables | null> | undefined;
-
-/** The table reader if parse/pdf/tables.ts is there (it is written on its own branch), else none. */
-function readTablesModule(): Promise<ReadTables | null> {
-  const spec = './pdf/tables.ts';
-  tableReader ??= (import(spec) as Promise<{ readTables?: ReadTables }>).then(
-    (m) => m.readTables ?? null,
-    () => null,
-  );
-  return tableReader;
-}
 
 /** Is this source a PDF (by its name)? */
 export function isPdf(file: string): boolean {
@@ -125,8 +112,8 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead>
   } finally {
     await doc.destroy();
   }
-  const readTables = items.length > 0 ? await readTablesModule() : null;
-  const { tables, used } = readTables ? readTables(items) : { tables: [], used: new Set<PdfItem>() };
+  // Tables from the items' positions (parse/pdf/tables.ts): their items are not read again as lines.
+  const { tables, used } = items.length > 0 ? readTables(items) : { tables: [], used: new Set<PdfItem>() };
   return { pages: doc.numPages, items, tables, used };
 }
 
@@ -188,11 +175,20 @@ function tidy(text: string): string {
   return removeLetterSpacing(text.replace(/[\s\u00a0]+/gu, ' ').trim());
 }
 
+/**
+ * A cell's text as the text sources print it: an S/K item that starts a new line of the cell is set
+ * apart from the sentence before it ("…开发。 2-3-3-S4 能使用…"; the table reader joins a line after 。
+ * without a space, and the standards stage reads a code only after a space).
+ */
+function cellText(text: string): string {
+  return tidy(text).replace(/(?<=[。；;])(?=\d{1,2}(?:-\d{1,2}){2}\s?-\s?[SK]\d*\s)/gu, ' ');
+}
+
 /** A table row as a line: its cells' texts. */
 function rowLine(row: PdfTableRow): PageLine {
   const height = Math.max(1, ...row.cells.flatMap((c) => c.items.map((i) => i.height)));
   const x = Math.min(...row.cells.map((c) => c.x0));
-  return { page: row.page, y: row.y, height, fontSize: height, x, right: Math.max(x, ...row.cells.map((c) => c.x1)), text: '', cells: row.cells.map((c) => tidy(c.text)) };
+  return { page: row.page, y: row.y, height, fontSize: height, x, right: Math.max(x, ...row.cells.map((c) => c.x1)), text: '', cells: row.cells.map((c) => cellText(c.text)) };
 }
 
 /** Page numbers: 8, — 3 —, - 3 -, 第 3 页 共 18 页, 3/18, Page 3 of 18. */
@@ -322,13 +318,16 @@ export function parsePdf(file: VFile): SourceRoot {
       const n = children.length + 1;
       const page = { page: p + 1, pageLine: k + 1, ...(l.noise ? { noise: l.noise } : {}), ...wraps.get(l) };
       if (l.cells) {
-        const values = l.cells.map((c) => stripControls(file, n, c).text);
+        // Each cell cleaned and normalised as a line of text is, reported at its column in the row.
         const cells: CellNode[] = [];
         let col = 1;
-        for (const v of values) {
+        for (const c of l.cells) {
+          const clean = stripControls(file, n, c, undefined, col);
+          const v = normaliseMapped(file, n, clean.text, clean.columns, col).text;
           cells.push({ type: 'cell', value: v, position: { start: { line: n, column: col }, end: { line: n, column: col + v.length } } });
           col += v.length + 1;
         }
+        const values = cells.map((c) => c.value);
         const value = values.join('\t');
         children.push(lineNode(n, value, 1, value.length + 1, { ...page, cells }));
       } else {
