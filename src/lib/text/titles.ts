@@ -76,5 +76,7 @@ export function isMasthead(text: string): boolean {
   const t = text.trim();
   if (LETTER_SPACED.test(t)) return true;
   const s = removeExtractionSpaces(t);
-  return s.length <= 24 && /^\p{Script=Han}+$/u.test(s) && /(文件|函件|协会|办公厅|办公室|委员会|政府|厅|部|局)$/u.test(s);
+  if (s.length <= 24 && /^\p{Script=Han}+$/u.test(s) && /(文件|函件|协会|办公厅|办公室|委员会|政府|厅|部|局)$/u.test(s)) return true;
+  // A joint 发文机关标志: the issuers a space apart, then 文件 (教育部 国家发展改革委 财政部 市场监管总局文件).
+  return s.length <= 40 && /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u.test(s) && /(文件|函件)$/u.test(s);
 }
