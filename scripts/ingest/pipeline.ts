@@ -10,6 +10,7 @@
  */
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { isPdf, readPdf } from './parse/pdf.ts';
 import {
   type Anomaly,
   type IngestReport,
@@ -39,7 +40,6 @@ import { Coverage, type Disposition, reportUnaccounted } from './coverage.ts';
 import type { Place, Report } from './diagnostics.ts';
 import type { Draft } from './structure.ts';
 import { documentNodes, linesOf } from './parse/tree.ts';
-import { isPdf, readPdf } from './parse/pdf.ts';
 import { CORPUS_STAGES, sourceProcessor } from './stages.ts';
 
 export type { Draft } from './structure.ts';

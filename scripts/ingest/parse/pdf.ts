@@ -51,6 +51,13 @@ declare module 'vfile' {
   }
 }
 
+declare module 'unist' {
+  interface Data {
+    /** PDF sources, on the root: the document's number of physical pages (pdfjs `numPages`), blank pages included. */
+    pageCount?: number;
+  }
+}
+
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
@@ -300,7 +307,7 @@ export function parsePdf(file: VFile): SourceRoot {
       ruleId: 'pdf-no-text',
       source: 'parse',
     });
-    return { type: 'root', children: [] };
+    return { type: 'root', children: [], data: { pageCount: read.pages } };
   }
   const byPage: PageLine[][] = Array.from({ length: read.pages }, () => []);
   const free = read.items.filter((i) => !read.used.has(i));
@@ -339,7 +346,7 @@ export function parsePdf(file: VFile): SourceRoot {
       }
     });
   });
-  return { type: 'root', children };
+  return { type: 'root', children, data: { pageCount: read.pages } };
 }
 
 /** The unified parser plugin: `unified().use(pdfParser)`; the file's `data.pdf` is what readPdf read. */
