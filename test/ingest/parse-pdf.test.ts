@@ -147,6 +147,9 @@ describe('lines from positions', () => {
     expect(lines.filter((l) => l.data?.noise === 'page-number').map((l) => l.value)).toEqual(forms);
     expect(lines.filter((l) => l.data?.noise === 'running-header')).toHaveLength(5);
     expect(lines.filter((l) => !l.data?.noise).map((l) => l.value)).toEqual(body);
+    // A number alone at a page's foot far from the page's own number is text, not a page number.
+    const year = parseRead(read([[['成立年份', 70, 100], ['2019', 70, 800]]])).lines;
+    expect(year.map((l) => l.data?.noise)).toEqual([undefined, undefined]);
   });
 
   it('removes and reports control characters, as for text sources', () => {

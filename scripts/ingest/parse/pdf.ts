@@ -202,6 +202,12 @@ function rowLine(row: PdfTableRow): PageLine {
 const PAGE_NUMBER =
   /^(?:[—–\-－]*\s*\d{1,4}\s*[—–\-－]*|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/iu;
 
+/** A number alone is a page number when it is near the physical page's (a figure such as 2019 at a page's foot is text). */
+function plausiblePage(l: PageLine): boolean {
+  const bare = /^\d+$/u.exec(l.text.trim());
+  return !bare || Math.abs(Number(bare[0]) - l.page) <= 10;
+}
+
 /** How many lines at the top and at the bottom of a page may be a header, footer or page number. */
 const BAND = 2;
 
@@ -235,7 +241,7 @@ function markPageNoise(byPage: PageLine[][]): void {
     for (const side of ['top', 'bottom'] as const) {
       for (const l of b[side]) {
         if (l.cells) continue;
-        if (PAGE_NUMBER.test(l.text)) l.noise = 'page-number';
+        if (PAGE_NUMBER.test(l.text) && plausiblePage(l)) l.noise = 'page-number';
         else if (repeated(side, l)) l.noise = 'running-header';
       }
     }
