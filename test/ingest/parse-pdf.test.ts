@@ -152,6 +152,15 @@ describe('lines from positions', () => {
     expect(year.map((l) => l.data?.noise)).toEqual([undefined, undefined]);
   });
 
+  it('reports a page without text among pages with text (a scanned page), at the line after it', () => {
+    const { lines, file } = parseRead(read([[['第一页', 70, 100]], [], [['第三页', 70, 100]]]));
+    expect(lines.map((l) => [l.value, l.data!.page])).toEqual([
+      ['第一页', 1],
+      ['第三页', 3],
+    ]);
+    expect(file.messages.map((m) => [m.line, m.ruleId, m.reason.split(' · ')[0]])).toEqual([[2, 'pdf-page-no-text', 'made.pdf 第 2 页无文字层（扫描页或空白页），该页未读取']]);
+  });
+
   it('removes and reports control characters, as for text sources', () => {
     const { lines, file } = parseRead(read([[['第一条\u202e 本法适用于\u0007职业教育。', 70, 100]]]));
     expect(lines[0]!.value).toBe('第一条 本法适用于职业教育。');

@@ -352,6 +352,17 @@ export function parsePdf(file: VFile): SourceRoot {
       }
     });
   });
+  // A page with no text at all among pages with text: a scanned page (or a blank one), which is not read.
+  const withText = new Set(read.items.map((i) => i.page));
+  for (let p = 1; p <= read.pages; p++) {
+    if (withText.has(p)) continue;
+    const next = children.find((c) => c.data!.page! > p) ?? children.at(-1)!;
+    file.message(`${name} 第 ${p} 页无文字层（扫描页或空白页），该页未读取 · page without text layer`, {
+      place: { line: next.position.start.line, column: 1 },
+      ruleId: 'pdf-page-no-text',
+      source: 'parse',
+    });
+  }
   return { type: 'root', children, data: { pageCount: read.pages } };
 }
 
