@@ -168,6 +168,42 @@ describe('lines from positions', () => {
   });
 });
 
+/**
+ * A one-page PDF whose text is set in a non-embedded Chinese font with a predefined CMap
+ * (STSong-Light, UniGB-UCS2-H), as older government PDFs are: its text comes out only when pdfjs
+ * finds its CMap files (cMapUrl).
+ */
+function predefinedCMapPdf(text: string): Uint8Array {
+  const hex = Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
+  const stream = `BT /F1 20 Tf 100 700 Td <${hex}> Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((o, k) => {
+    const at = out.length;
+    out += `${k + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('fonts', () => {
+  it('reads Chinese set in a font with a predefined CMap (the CMaps of pdfjs-dist are found)', async () => {
+    const r = await readPdf('cmap.pdf', predefinedCMapPdf('中文标题'));
+    expect(r.items.map((i) => i.str)).toEqual(['中文标题']);
+  });
+});
+
 describe('bad PDFs', () => {
   it('a scan without text layer: a warning naming the file, no document, the other sources read', async () => {
     const sources = await readPdfSources([

@@ -21,7 +21,6 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { NoiseReason } from '../../../src/schema/corpus.ts';
@@ -74,9 +73,11 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead>
   const task = getDocument({
     // pdfjs takes the buffer over (transfers it): hand it a copy.
     data: new Uint8Array(bytes),
-    cMapUrl: `${pathToFileURL(join(PDFJS_DIR, 'cmaps')).href}/`,
+    // Paths, not file: URLs: pdfjs in Node reads them with fs.readFile(`${base}${name}`), which takes a
+    // URL string for a path. Without the CMaps a Chinese font with a predefined CMap gives no text.
+    cMapUrl: `${join(PDFJS_DIR, 'cmaps')}/`,
     cMapPacked: true,
-    standardFontDataUrl: `${pathToFileURL(join(PDFJS_DIR, 'standard_fonts')).href}/`,
+    standardFontDataUrl: `${join(PDFJS_DIR, 'standard_fonts')}/`,
     disableFontFace: true,
     isEvalSupported: false,
     useSystemFonts: false,
@@ -93,11 +94,12 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead>
     throw new IngestError(file, null, `不是可读的 PDF（文件已损坏或不是 PDF：${(e as Error).message}）· corrupt PDF`);
   }
   const items: PdfItem[] = [];
+  const numPages = doc.numPages;
   try {
     // All pages asked for at once: pdfjs (no worker) then works through them without a round trip
     // per page (about twice as fast as one after the other on a 100-page file).
     const pages = await Promise.all(
-      Array.from({ length: doc.numPages }, async (_v, k) => {
+      Array.from({ length: numPages }, async (_v, k) => {
         const page = await doc.getPage(k + 1);
         const content = await page.getTextContent();
         const placed: PdfItem[] = [];
@@ -121,7 +123,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead>
   }
   // Tables from the items' positions (parse/pdf/tables.ts): their items are not read again as lines.
   const { tables, used } = items.length > 0 ? readTables(items) : { tables: [], used: new Set<PdfItem>() };
-  return { pages: doc.numPages, items, tables, used };
+  return { pages: numPages, items, tables, used };
 }
 
 /** One line of a page before numbering: its text, or a table row's cells. */
