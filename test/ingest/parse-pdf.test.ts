@@ -162,9 +162,10 @@ describe('lines from positions', () => {
   });
 
   it('removes and reports control characters, as for text sources', () => {
-    const { lines, file } = parseRead(read([[['第一条\u202e 本法适用于\u0007职业教育。', 70, 100]]]));
+    const { lines, file } = parseRead(read([[['第一条\u202e 本法适用于\u0007职业\f教育。', 70, 100]]]));
     expect(lines[0]!.value).toBe('第一条 本法适用于职业教育。');
     expect(file.messages.map((m) => [m.line, m.ruleId])).toEqual([[1, 'control-character']]);
+    expect(file.messages[0]!.reason).toContain('U+202E、U+0007、U+000C');
   });
 });
 

@@ -179,9 +179,12 @@ function pageLines(items: PdfItem[]): PageLine[] {
   });
 }
 
+/** White space but the control characters \v and \f (removed and reported when the line is numbered). */
+const BLANKS = /(?:(?![\v\f])\s)+/gu;
+
 /** White space collapsed, justified CJK runs closed up ("能 够 理 解" → "能够理解"), Latin words kept apart. */
 function tidy(text: string): string {
-  return removeLetterSpacing(text.replace(/[\s\u00a0]+/gu, ' ').trim());
+  return removeLetterSpacing(text.replace(BLANKS, ' ').replace(/^ | $/gu, ''));
 }
 
 /**
