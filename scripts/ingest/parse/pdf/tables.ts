@@ -134,7 +134,11 @@ function medianSize(items: PdfItem[]): number {
 /** Items grouped into lines per page (index = page order), top to bottom; noise marked. */
 function linesByPage(items: PdfItem[], bodySize: number): PageLine[][] {
   const byPage = new Map<number, PdfItem[]>();
-  for (const it of items) byPage.set(it.page, [...(byPage.get(it.page) ?? []), it]);
+  for (const it of items) {
+    const list = byPage.get(it.page);
+    if (list) list.push(it);
+    else byPage.set(it.page, [it]);
+  }
   const out: PageLine[][] = [];
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
     const its = byPage.get(page)!.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -472,7 +476,9 @@ function buildRows(
   const first = new Map<Block, number>();
   for (let c = 0; c < n; c++) {
     const bs = blocks.filter((b) => b.col === c && !forced.has(b)).sort((a, b) => a.ctop - b.ctop);
-    for (const [b, r] of tile(bs, bands, rowTop, rowBottom, overlaps)) first.set(b, r);
+    // where each row's text starts beside this column (a merged cell's own text says nothing of its row)
+    const topBeside = bands.map((band) => Math.min(...blocks.filter((o) => o.col !== c && !spanning.has(o) && overlaps(o, band)).map((o) => o.ctop)));
+    for (const [b, r] of tile(bs, bands, topBeside, rowTop, rowBottom, overlaps)) first.set(b, r);
   }
   for (const [b, band] of forced) first.set(b, bands.indexOf(band));
 
@@ -514,6 +520,7 @@ function buildRows(
 function tile(
   bs: Block[],
   bands: Band[],
+  topBeside: number[],
   rowTop: number[],
   rowBottom: number[],
   overlaps: (a: Band | Block, b: Band | Block) => boolean,
@@ -540,11 +547,16 @@ function tile(
   }
   const cost = (k: number, i: number, j: number) => {
     const b = bs[k]!;
-    const top = bands[i]!.page === b.page ? Math.abs(b.ctop - bands[i]!.ctop) : Infinity;
+    // text at the top of the span's first row (top-aligned cells; Chromium draws a merged cell that
+    // crosses a page break at the top of its first part): exact, or not at all
+    const dt = Math.abs(b.ctop - topBeside[i]!);
+    const top = bands[i]!.page === b.page && dt <= 2 ? dt : Infinity;
+    // text centred in the span
     const mid = Math.abs((b.ctop + b.cbottom) / 2 - (rowTop[i]! + rowBottom[j]!) / 2);
-    return Math.min(top, mid, 1000);
+    return Math.min(top, mid, CAP);
   };
   const UNCOVERED = 1000;
+  const CAP = 60;
   // dp[k][i]: best cost of blocks 0..k-1 with block k starting at row i
   const dp: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(Infinity));
   const from: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(-1));
