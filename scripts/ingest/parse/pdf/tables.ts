@@ -358,6 +358,23 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
   return { table: { rows }, items, next };
 }
 
+/** Blocks grouped by vertical overlap on a page: the bands of text that make rows. */
+function bandsOf(blocks: Block[]): Block[][] {
+  const out: Block[][] = [];
+  let bottom = -Infinity;
+  for (const b of [...blocks].sort((a, b) => a.page - b.page || a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.page === b.page && b.top < bottom - 0.5) {
+      last.push(b);
+      bottom = Math.max(bottom, b.bottom);
+    } else {
+      out.push([b]);
+      bottom = b.bottom;
+    }
+  }
+  return out;
+}
+
 function buildRows(
   body: BodyLine[],
   headers: { pageIndex: number; header: Header }[],
@@ -415,11 +432,27 @@ function buildRows(
       if (blocks.filter((o) => o.col === c && overlaps(o, b)).length >= 2) spanning.add(b);
     }
   }
-  const bands: Band[] = [];
-  for (const b of [...blocks].filter((x) => !spanning.has(x)).sort((a, b) => a.page - b.page || a.top - b.top)) {
-    const last = bands[bands.length - 1];
-    if (last && last.page === b.page && b.top < last.bottom - 0.5) last.bottom = Math.max(last.bottom, b.bottom);
-    else bands.push({ page: b.page, top: b.top, bottom: b.bottom, ctop: 0, cbottom: 0 });
+  // a block that alone joins two groups of text of a band, and is aligned with none of them (neither
+  // its top nor its centre at another cell's), is a merged cell centred across a row boundary
+  const aligned = (x: Block) =>
+    blocks.some((o) => o.col !== x.col && overlaps(o, x) && (Math.abs(o.top - x.top) <= 2 || Math.abs(o.top + o.bottom - x.top - x.bottom) <= 4));
+  let bands: Band[] = [];
+  for (let round = 0; round < 4; round++) {
+    const groups = bandsOf(blocks.filter((x) => !spanning.has(x)));
+    let changed = false;
+    for (const g of groups) {
+      if (g.length < 3) continue;
+      for (const x of g) {
+        if (spanning.has(x) || aligned(x)) continue;
+        const rest = bandsOf(g.filter((o) => o !== x && !spanning.has(o)));
+        if (rest.length > 1) {
+          spanning.add(x);
+          changed = true;
+        }
+      }
+    }
+    bands = groups.map((g) => ({ page: g[0]!.page, top: Math.min(...g.map((b) => b.top)), bottom: Math.max(...g.map((b) => b.bottom)), ctop: 0, cbottom: 0 }));
+    if (!changed) break;
   }
   // spanning blocks that overlap no band make their own (a lone merged cell with nothing beside it)
   for (const b of spanning) {
