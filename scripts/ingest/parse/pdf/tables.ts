@@ -358,6 +358,58 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
   return { table: { rows }, items, next };
 }
 
+/** A cell line's leading code: hierarchical (1-1-2, 1.1.2, 1-1-2-S3 → its numbers) or an item number (1. → item 1). */
+function leadingCode(text: string): { path: string[] } | { item: number } | null {
+  const t = text.trim();
+  const h = /^(\d+(?:\s?[-.．]\s?[A-Z]?\d+)+)(?![\d.．])/u.exec(t);
+  if (h) return { path: h[1]!.split(/\s?[-.．]\s?/u) };
+  const i = /^(?:(\d+)\s*[.．、)）]|[（(]\s*(\d+)\s*[)）])/u.exec(t);
+  if (i) return { item: Number(i[1] ?? i[2]) };
+  return null;
+}
+
+/**
+ * Where rows start though no gap shows it (cells without padding, as word processors print them):
+ * lines beginning at one height in two or more columns with codes of one branch (1-1-2 beside
+ * 1-1-2-S3), or all with a first item (1. beside 1.). The shallowest code of a branch starts a row
+ * ('row'); a deeper one (1-1-2-S3) starts one only where its column's cell so far is of another
+ * branch (its path is given), since cells hold several items (1-1-2-S3, 1-1-2-S4).
+ */
+function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
+  const coded: { pc: BodyLine; col: number; code: NonNullable<ReturnType<typeof leadingCode>> }[] = [];
+  pieces.forEach((ps, col) => {
+    for (const pc of ps) {
+      const code = leadingCode(lineText(pc));
+      if (code) coded.push({ pc, col, code });
+    }
+  });
+  coded.sort((a, b) => a.pc.page - b.pc.page || a.pc.y - b.pc.y);
+  const out = new Map<BodyLine, 'row' | string[]>();
+  for (let k = 0; k < coded.length; ) {
+    let e = k + 1;
+    while (e < coded.length && coded[e]!.pc.page === coded[k]!.pc.page && coded[e]!.pc.y - coded[k]!.pc.y <= 2) e++;
+    const group = coded.slice(k, e);
+    k = e;
+    if (new Set(group.map((g) => g.col)).size < 2) continue;
+    if (group.every((g) => 'item' in g.code && g.code.item === 1)) {
+      for (const g of group) out.set(g.pc, 'row');
+      continue;
+    }
+    const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
+    const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
+    const roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    if (roots.length === 0) continue;
+    const depth = Math.min(...roots.map((r) => r.length));
+    group.forEach((g, i) => {
+      const p = paths[i];
+      if (!p) return;
+      if (p.length === depth && roots.includes(p)) out.set(g.pc, 'row');
+      else if (roots.some((r) => under(r, p))) out.set(g.pc, p);
+    });
+  }
+  return out;
+}
+
 /** Blocks grouped by vertical overlap on a page: the bands of text that make rows. */
 function bandsOf(blocks: Block[]): Block[][] {
   const out: Block[][] = [];
@@ -408,17 +460,26 @@ function buildRows(
   for (const ps of pieces) for (let k = 1; k < ps.length; k++) if (ps[k]!.page === ps[k - 1]!.page) gaps.push(ps[k]!.y - ps[k - 1]!.bottom);
   gaps.sort((a, b) => a - b);
   const lineGap = Math.max(0, gaps[Math.floor(gaps.length * 0.1)] ?? 0);
+  const starts = rowStarts(pieces);
   const blocks: Block[] = [];
   for (let c = 0; c < n; c++) {
     let cur: Block | null = null;
+    // the last hierarchical code of the current block: a line of the same branch goes on in it
+    let lastPath: string[] | null = null;
     for (const pc of pieces[c]!) {
       const gap: number = cur ? pc.y - cur.bottom : Infinity;
-      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize) {
+      const start = starts.get(pc);
+      const parent = (p: string[]) => p.slice(0, -1).join('-');
+      const newRow = start !== undefined && (start === 'row' || !lastPath || parent(lastPath) !== parent(start));
+      const code = leadingCode(lineText(pc));
+      if (code && 'path' in code) lastPath = code.path;
+      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize && !newRow) {
         cur.lines.push(pc);
         cur.bottom = Math.max(cur.bottom, pc.bottom);
       } else {
         cur = { col: c, page: pc.page, top: pc.y, bottom: pc.bottom, lines: [pc], ctop: 0, cbottom: 0 };
         blocks.push(cur);
+        lastPath = code && 'path' in code ? code.path : null;
       }
     }
   }
@@ -578,12 +639,18 @@ function tile(
       hi.push(best);
     }
   }
+  // how this column sets its merged cells: a cell over two rows or more shows it (its text at the top
+  // of the first row it lies in, or not); a column that shows nothing may do either
+  const multi = bs.map((_, k) => k).filter((k) => hi[k]! > lo[k]!);
+  const atTop = multi.filter((k) => Math.abs(bs[k]!.ctop - topBeside[lo[k]!]!) <= 2).length;
+  const align = multi.length === 0 ? 'any' : atTop * 2 >= multi.length ? 'top' : 'middle';
   const cost = (k: number, i: number, j: number) => {
     const b = bs[k]!;
     // text at the top of the span's first row (top-aligned cells; Chromium draws a merged cell that
     // crosses a page break at the top of its first part): exact, or not at all
     const dt = Math.abs(b.ctop - topBeside[i]!);
-    const top = bands[i]!.page === b.page && dt <= 2 ? dt : Infinity;
+    const topFits = align !== 'middle' || bands[i]!.page !== bands[j]!.page;
+    const top = topFits && bands[i]!.page === b.page && dt <= 2 ? dt : Infinity;
     // text centred in the span
     const mid = Math.abs((b.ctop + b.cbottom) / 2 - (rowTop[i]! + rowBottom[j]!) / 2);
     return Math.min(top, mid, CAP);
