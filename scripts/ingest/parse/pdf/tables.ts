@@ -411,12 +411,12 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
 }
 
 /** Blocks grouped by vertical overlap on a page: the bands of text that make rows. */
-function bandsOf(blocks: Block[]): Block[][] {
+function bandsOf(blocks: Block[], minOverlap: number): Block[][] {
   const out: Block[][] = [];
   let bottom = -Infinity;
   for (const b of [...blocks].sort((a, b) => a.page - b.page || a.top - b.top)) {
     const last = out[out.length - 1];
-    if (last && last[0]!.page === b.page && b.top < bottom - 0.5) {
+    if (last && last[0]!.page === b.page && b.top < bottom - minOverlap) {
       last.push(b);
       bottom = Math.max(bottom, b.bottom);
     } else {
@@ -483,8 +483,11 @@ function buildRows(
       }
     }
   }
+  // text of one row overlaps by a line or so; a centred merged cell may graze a row beside its own
+  const sizes = blocks.map((b) => b.lines[0]!.fontSize).sort((a, b) => a - b);
+  const minOverlap = 0.4 * (sizes[Math.floor(sizes.length / 2)] ?? bodySize);
   const overlaps = (a: { page: number; top: number; bottom: number }, b: { page: number; top: number; bottom: number }) =>
-    a.page === b.page && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    a.page === b.page && a.top < b.bottom - minOverlap && b.top < a.bottom - minOverlap;
   // a block overlapping two blocks of another column spans rows: it makes no band
   const spanning = new Set<Block>();
   for (const b of blocks) {
@@ -499,14 +502,13 @@ function buildRows(
     blocks.some((o) => o.col !== x.col && overlaps(o, x) && (Math.abs(o.top - x.top) <= 2 || Math.abs(o.top + o.bottom - x.top - x.bottom) <= 4));
   let bands: Band[] = [];
   for (let round = 0; round < 4; round++) {
-    const groups = bandsOf(blocks.filter((x) => !spanning.has(x)));
+    const groups = bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap);
     let changed = false;
     for (const g of groups) {
       if (g.length < 3) continue;
       for (const x of g) {
         if (spanning.has(x) || aligned(x)) continue;
-        const rest = bandsOf(g.filter((o) => o !== x && !spanning.has(o)));
-        if (rest.length > 1) {
+        if (bandsOf(g.filter((o) => o !== x && !spanning.has(o)), minOverlap).length > 1) {
           spanning.add(x);
           changed = true;
         }
