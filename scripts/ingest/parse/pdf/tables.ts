@@ -488,35 +488,29 @@ function buildRows(
   const minOverlap = 0.4 * (sizes[Math.floor(sizes.length / 2)] ?? bodySize);
   const overlaps = (a: { page: number; top: number; bottom: number }, b: { page: number; top: number; bottom: number }) =>
     a.page === b.page && a.top < b.bottom - minOverlap && b.top < a.bottom - minOverlap;
-  // a block overlapping two blocks of another column spans rows: it makes no band
+  // Cells of one row overlap one another (top-aligned ones share their top, centred ones their
+  // centre); cells of two rows do not. So a block beside two blocks that do not overlap each other
+  // spans rows: a merged cell, it makes no band. Unless it holds them both: the tallest cell of a row,
+  // top-aligned, beside a short top-aligned cell and a short centred one. Blocks aligned with nothing
+  // beside them (merged names, centred over their span) are judged last, by the others.
+  const besideOf = (x: Block) => blocks.filter((o) => o.col !== x.col && overlaps(o, x));
+  const floating = new Set(
+    blocks.filter((x) => !besideOf(x).some((o) => Math.abs(o.top - x.top) <= 2 || Math.abs(o.top + o.bottom - x.top - x.bottom) <= 4)),
+  );
   const spanning = new Set<Block>();
-  for (const b of blocks) {
-    for (let c = 0; c < n; c++) {
-      if (c === b.col) continue;
-      if (blocks.filter((o) => o.col === c && overlaps(o, b)).length >= 2) spanning.add(b);
-    }
-  }
-  // a block that alone joins two groups of text of a band, and is aligned with none of them (neither
-  // its top nor its centre at another cell's), is a merged cell centred across a row boundary
-  const aligned = (x: Block) =>
-    blocks.some((o) => o.col !== x.col && overlaps(o, x) && (Math.abs(o.top - x.top) <= 2 || Math.abs(o.top + o.bottom - x.top - x.bottom) <= 4));
-  let bands: Band[] = [];
-  for (let round = 0; round < 4; round++) {
-    const groups = bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap);
-    let changed = false;
-    for (const g of groups) {
-      if (g.length < 3) continue;
-      for (const x of g) {
-        if (spanning.has(x) || aligned(x)) continue;
-        if (bandsOf(g.filter((o) => o !== x && !spanning.has(o)), minOverlap).length > 1) {
-          spanning.add(x);
-          changed = true;
-        }
-      }
-    }
-    bands = groups.map((g) => ({ page: g[0]!.page, top: Math.min(...g.map((b) => b.top)), bottom: Math.max(...g.map((b) => b.bottom)), ctop: 0, cbottom: 0 }));
-    if (!changed) break;
-  }
+  const spans = (x: Block, beside: Block[]) => {
+    const apart = beside.some((a, i) => beside.some((b, j) => j > i && !overlaps(a, b)));
+    return apart && !beside.every((o) => o.top >= x.top - 1 && o.bottom <= x.bottom + 1);
+  };
+  for (const x of blocks) if (!floating.has(x) && spans(x, besideOf(x).filter((o) => !floating.has(o)))) spanning.add(x);
+  for (const x of floating) if (spans(x, besideOf(x).filter((o) => !spanning.has(o)))) spanning.add(x);
+  const bands: Band[] = bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap).map((g) => ({
+    page: g[0]!.page,
+    top: Math.min(...g.map((b) => b.top)),
+    bottom: Math.max(...g.map((b) => b.bottom)),
+    ctop: 0,
+    cbottom: 0,
+  }));
   // spanning blocks that overlap no band make their own (a lone merged cell with nothing beside it)
   for (const b of spanning) {
     if (!bands.some((x) => overlaps(x, b))) {
