@@ -234,3 +234,39 @@ describe('tables read from the 物流管理 standard PDF', async () => {
     expect(tables.map((t) => t.rows.filter((r) => r.header).length)).toEqual([2, 2, 2, 2]);
   });
 });
+
+/** The tab-separated lines of the seven skill tables of source 001, as tables-*.pdf print them (scripts/fixtures/make-table-pdfs.ts). */
+function sourceLines(): string[][][] {
+  const out: string[][][] = [];
+  for (let i = 0; i < SOURCE.length; i++) {
+    if (!/^(工作领域|职业功能)\t/u.test(SOURCE[i]!)) continue;
+    const n = SOURCE[i]!.split('\t').length;
+    const rows: string[][] = [];
+    let j = i + 1;
+    for (; j < SOURCE.length; j++) {
+      if (SOURCE[j] === '') continue;
+      if (!SOURCE[j]!.includes('\t') || /^(工作领域|职业功能)\t/u.test(SOURCE[j]!)) break;
+      const cells = SOURCE[j]!.split('\t').map((c) => squash(c.replace(/<[^>]*>/gu, '')));
+      rows.push(Array.from({ length: n }, (_, c) => cells[c] ?? ''));
+    }
+    out.push(rows);
+    i = j - 1;
+  }
+  return out;
+}
+
+describe('tables read from a hostile print: every cell centred, rows broken across pages, 工作领域 wrapped a character a line', async () => {
+  const items = await pdfItems(join(FIXTURES, 'tables-middle.pdf'));
+  const { tables } = readTables(items);
+  const gold = sourceLines();
+
+  it('gives the text source lines, tab-joined, cell for cell (shifted cells, rows split by the source, merged cells "" below)', () => {
+    expect(gold.map((g) => g.length)).toEqual([12, 22, 42, 9, 13, 16, 16]);
+    expect(tables.map((t) => cellTexts(t).map((r) => r.join('\t')))).toEqual(gold.map((g) => g.map((r) => r.join('\t'))));
+  });
+
+  it('keeps the small running title and the "— N —" page numbers out of the tables', () => {
+    const texts = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
+    expect(texts.filter((t) => /—|职业技能等级标准（表格）/u.test(t))).toEqual([]);
+  });
+});
