@@ -270,3 +270,75 @@ describe('tables read from a hostile print: every cell centred, rows broken acro
     expect(texts.filter((t) => /—|职业技能等级标准（表格）/u.test(t))).toEqual([]);
   });
 });
+
+// ------------------------------------------------------------------ small documents made here
+
+/** A text item as pdfjs gives one: CJK one em a character, Latin and digits half. */
+function item(page: number, x: number, y: number, str: string, fontSize = 10): PdfItem {
+  const width = [...str].reduce((w, ch) => w + (/[\u2e80-\uffff]/u.test(ch) ? fontSize : fontSize / 2), 0);
+  return { str, page, x, y, width, height: fontSize, fontSize };
+}
+const X = [60, 200, 340];
+const header = (page: number, y: number, words = ['工作领域', '工作任务', '职业技能要求']) => words.map((w, c) => item(page, X[c]! + 20, y, w));
+
+describe('tables of a small document made here', () => {
+  it('joins a cell wrapped over lines (CJK without spaces, Latin with one), drops justified spaces between CJK, keeps a dotted code whole', () => {
+    const items = [
+      item(1, 60, 60, '表 1 初级职业技能要求（这一行横跨页面，不是表格）'),
+      ...header(1, 100),
+      item(1, X[0]! + 2, 130, '1. 网页设计'),
+      item(1, X[1]! + 2, 130, '1.1 页面 布局'),
+      item(1, X[2]! + 2, 130, '1.1.1 能 够 理 解 HTML'),
+      item(1, X[2]! + 2, 142, 'Document Object'),
+      item(1, X[2]! + 2, 154, 'Model 的结构'),
+      item(1, X[2]! + 2, 180, '1.1.2 能使用 CSS 布局'),
+      item(1, X[1]! + 2, 206, '1.2 页面美化'),
+      item(1, X[2]! + 2, 206, '1.2.1 能美化页面'),
+      item(1, 60, 240, '5.3 中级：以下为正文段落，宽度横跨整个页面的所有列，表格在此结束。'),
+    ];
+    const { tables, used } = readTables(items);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['工作领域', '工作任务', '职业技能要求'],
+      ['1. 网页设计', '1.1 页面布局', '1.1.1 能够理解 HTML Document Object Model 的结构'],
+      ['', '', '1.1.2 能使用 CSS 布局'],
+      ['', '1.2 页面美化', '1.2.1 能美化页面'],
+    ]);
+    expect(tables[0]!.rows[0]!.header).toBe(true);
+    expect(used.has(items[0]!)).toBe(false);
+    expect(used.has(items[items.length - 1]!)).toBe(false);
+    expect(used.size).toBe(items.length - 2);
+  });
+
+  it('goes on over a page break without a repeated header, past a small running title and "第 N 页 共 M 页"', () => {
+    const items = [
+      ...header(1, 100),
+      item(1, X[0]! + 2, 130, '网页设计'),
+      item(1, X[1]! + 2, 130, '页面布局'),
+      item(1, X[2]! + 2, 130, '1.1.1 能理解页面结构'),
+      item(1, 250, 800, '第 1 页 共 2 页'),
+      item(2, 200, 30, '某某职业技能等级标准', 7),
+      item(2, X[1]! + 2, 60, '页面美化'),
+      item(2, X[2]! + 2, 60, '1.2.1 能美化页面'),
+      item(2, 250, 800, '第 2 页 共 2 页'),
+    ];
+    const { tables } = readTables(items);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => [r.page, ...r.cells.map((c) => c.text)])).toEqual([
+      [1, '工作领域', '工作任务', '职业技能要求'],
+      [1, '网页设计', '页面布局', '1.1.1 能理解页面结构'],
+      [2, '', '页面美化', '1.2.1 能美化页面'],
+    ]);
+  });
+
+  it('reads other standards\' headers (职业功能 / 工作内容 / 技能要求 / 相关知识 and 工作领域 / 工作任务 / 职业技能 / 技能要求 / 知识要求 …) but takes 类别 / 内容 for no skill table', () => {
+    const four = ['职业功能', '工作内容', '技能要求', '相关知识'].map((w, c) => item(1, 60 + 120 * c + 10, 100, w));
+    const body = [item(1, 62, 130, '仓储管理'), item(1, 182, 130, '入库作业'), item(1, 302, 130, '1. 能完成入库'), item(1, 422, 130, '1. 入库流程')];
+    expect(readTables([...four, ...body]).tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['职业功能', '工作内容', '技能要求', '相关知识'],
+      ['仓储管理', '入库作业', '1. 能完成入库', '1. 入库流程'],
+    ]);
+    const plain = [item(1, 80, 100, '类别'), item(1, 300, 100, '内容'), item(1, 62, 130, '职业道德'), item(1, 202, 130, '爱岗敬业')];
+    expect(readTables(plain).tables).toEqual([]);
+  });
+});
