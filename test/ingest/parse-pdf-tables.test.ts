@@ -172,6 +172,12 @@ describe('tables read from the Web 前端开发 standard PDF', async () => {
     });
   });
 
+  it('sets each S/K item apart by a space, as the text source prints them (…开发。 2-3-3-S4 能…)', () => {
+    for (const t of tables)
+      for (const r of body(t))
+        for (const c of r.cells.slice(3)) expect(c.text.match(/(?:^| )\d+-\d+-\d+ ?-[SK]\d*/gu)?.length ?? 0).toBe(c.text.match(/\d+-\d+-\d+ ?-[SK]\d*/gu)?.length ?? 0);
+  });
+
   it('puts each row on the page it is printed on, under a header repeated on every page', () => {
     const perPage = new Map<number, number>();
     for (const t of tables) for (const r of body(t)) perPage.set(r.page, (perPage.get(r.page) ?? 0) + 1);

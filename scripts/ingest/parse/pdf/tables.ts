@@ -694,8 +694,15 @@ function tile(
   return out;
 }
 
+/** A line that opens an item of its cell: a code of three parts or more (1-1-2, 1.1.2, 1-1-2-S3) or a number (2. 能…). */
+const ITEM_START = /^(?:\d+(?:\s?[-.．]\s?\d+){2,}|\d+(?:-\d+)+\s?-\s?[SK]\d*|\d+[.．]\s)/u;
+
 function blockText(b: Block): string {
   let s = '';
-  for (const l of b.lines) s = joinPiece(s, lineText(l), true);
+  for (const l of b.lines) {
+    const t = lineText(l);
+    // an item set on its own line is set apart as the text sources print it (…开发。 2-3-3-S4 能…)
+    s = s && ITEM_START.test(t.trim()) ? `${s.trimEnd()} ${t.trim()}` : joinPiece(s, t, true);
+  }
   return tidy(s);
 }
