@@ -15,15 +15,27 @@
  *   4. Body: the lines under the header while they fit the columns (a line crossing a column boundary
  *      — a paragraph, a heading, a caption — ends the table); at a page break the table goes on under a
  *      repeated header (kept as a `header` row) or with lines that fit the columns.
- *   5. Cells: in each column, lines that touch (gap within the line spacing) make one block; a wider
- *      gap starts a new block.
- *   6. Rows: the vertical bands of the blocks that span one row; a block overlapping two blocks of
- *      another column is a merged cell (rowspan) and takes no part in making rows.
+ *   5. Cells: in each column, lines at the table's own line spacing (its commonest, smallest gap; a
+ *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
+ *      does a code where no gap shows (cells without padding): lines beginning at one height in two
+ *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3) or with first items (1. / 1.).
+ *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
+ *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
+ *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
+ *      others, grouped by overlap, are the rows. A row broken by a page break goes on in the first band
+ *      of the next page when its code-led columns (1-1-1, 1.) have text there that starts with none.
  *   7. Merged cells: each column's blocks tile its rows in order; which rows a block spans is the
- *      tiling that best fits every block to its span (text at the span's top, or centred in it —
- *      measured along the table as if its pages were one), so a 工作领域 centred beside its tasks, even
- *      across a page break, lands in the FIRST row of its span and the other rows get '' — as the
- *      tab-separated text sources print merged cells.
+ *      tiling that best fits every block to its span (text at the top of the span's first row, or
+ *      centred in the span, as the column shows it — measured along the table as if its pages were
+ *      one), so a 工作领域 centred beside its tasks, even across a page break, lands in the FIRST row of
+ *      its span and the other rows get '' — as the tab-separated text sources print merged cells.
+ *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one, a word
+ *      broken after a hyphen whole, an item on its own line (1-1-2-S3, 2. 能…) set apart by a space;
+ *      spaces a justified line put between CJK characters removed.
+ *
+ * Known limits: a table whose rows have neither padding nor codes (word-processor tables of names
+ * only) is read by gaps alone; a code misprinted in another branch (1-5-1-S2 in the 1-5-2 row) then
+ * hides a row start.
  */
 import type { PdfCell, PdfItem, PdfTable, PdfTableRow } from './items.ts';
 
