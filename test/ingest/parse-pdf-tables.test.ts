@@ -1,8 +1,10 @@
 /**
  * The table reader (scripts/ingest/parse/pdf/tables.ts) on real PDFs: the Web 前端开发 and 物流管理
- * standards of source 001 as Chromium prints them (test/fixtures/pdf, README there), read with
- * pdfjs-dist here. The rows must be the rows the text source gives: the same cells, merged
- * 工作领域/工作任务/职业功能 names in the first row of their span and '' below, on the right page.
+ * standards of source 001 as Chromium prints them (test/fixtures/pdf, README there), and the seven
+ * skill tables of source 001 printed line for line with every cell centred and rows broken across
+ * pages (tables-middle.pdf, scripts/fixtures/make-table-pdfs.ts), read with pdfjs-dist here; then
+ * small documents made of items. The rows must be the rows the text source gives: the same cells,
+ * merged 工作领域/工作任务/职业功能 names in the first row of their span and '' below, on the right page.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
