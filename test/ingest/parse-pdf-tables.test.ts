@@ -1,8 +1,10 @@
 /**
  * The table reader (scripts/ingest/parse/pdf/tables.ts) on real PDFs: the Web 前端开发 and 物流管理
- * standards of source 001 as Chromium prints them (test/fixtures/pdf, README there), read with
- * pdfjs-dist here. The rows must be the rows the text source gives: the same cells, merged
- * 工作领域/工作任务/职业功能 names in the first row of their span and '' below, on the right page.
+ * standards of source 001 as Chromium prints them (test/fixtures/pdf, README there), and the seven
+ * skill tables of source 001 printed line for line with every cell centred and rows broken across
+ * pages (tables-middle.pdf, scripts/fixtures/make-table-pdfs.ts), read with pdfjs-dist here; then
+ * small documents made of items. The rows must be the rows the text source gives: the same cells,
+ * merged 工作领域/工作任务/职业功能 names in the first row of their span and '' below, on the right page.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -172,6 +174,12 @@ describe('tables read from the Web 前端开发 standard PDF', async () => {
     });
   });
 
+  it('sets each S/K item apart by a space, as the text source prints them (…开发。 2-3-3-S4 能…)', () => {
+    for (const t of tables)
+      for (const r of body(t))
+        for (const c of r.cells.slice(3)) expect(c.text.match(/(?:^| )\d+-\d+-\d+ ?-[SK]\d*/gu)?.length ?? 0).toBe(c.text.match(/\d+-\d+-\d+ ?-[SK]\d*/gu)?.length ?? 0);
+  });
+
   it('puts each row on the page it is printed on, under a header repeated on every page', () => {
     const perPage = new Map<number, number>();
     for (const t of tables) for (const r of body(t)) perPage.set(r.page, (perPage.get(r.page) ?? 0) + 1);
@@ -232,5 +240,113 @@ describe('tables read from the 物流管理 standard PDF', async () => {
   it('continues a table on the next page under its repeated header, and starts 表 3 and 表 4 on the page after their captions', () => {
     expect(tables.map((t) => [...new Set(t.rows.map((r) => r.page))])).toEqual([[3, 4], [4, 5], [6, 7], [8, 9]]);
     expect(tables.map((t) => t.rows.filter((r) => r.header).length)).toEqual([2, 2, 2, 2]);
+  });
+});
+
+/** The tab-separated lines of the seven skill tables of source 001, as tables-*.pdf print them (scripts/fixtures/make-table-pdfs.ts). */
+function sourceLines(): string[][][] {
+  const out: string[][][] = [];
+  for (let i = 0; i < SOURCE.length; i++) {
+    if (!/^(工作领域|职业功能)\t/u.test(SOURCE[i]!)) continue;
+    const n = SOURCE[i]!.split('\t').length;
+    const rows: string[][] = [];
+    let j = i + 1;
+    for (; j < SOURCE.length; j++) {
+      if (SOURCE[j] === '') continue;
+      if (!SOURCE[j]!.includes('\t') || /^(工作领域|职业功能)\t/u.test(SOURCE[j]!)) break;
+      const cells = SOURCE[j]!.split('\t').map((c) => squash(c.replace(/<[^>]*>/gu, '')));
+      rows.push(Array.from({ length: n }, (_, c) => cells[c] ?? ''));
+    }
+    out.push(rows);
+    i = j - 1;
+  }
+  return out;
+}
+
+describe('tables read from a hostile print: every cell centred, rows broken across pages, 工作领域 wrapped a character a line', async () => {
+  const items = await pdfItems(join(FIXTURES, 'tables-middle.pdf'));
+  const { tables } = readTables(items);
+  const gold = sourceLines();
+
+  it('gives the text source lines, tab-joined, cell for cell (shifted cells, rows split by the source, merged cells "" below)', () => {
+    expect(gold.map((g) => g.length)).toEqual([12, 22, 42, 9, 13, 16, 16]);
+    expect(tables.map((t) => cellTexts(t).map((r) => r.join('\t')))).toEqual(gold.map((g) => g.map((r) => r.join('\t'))));
+  });
+
+  it('keeps the small running title and the "— N —" page numbers out of the tables', () => {
+    const texts = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
+    expect(texts.filter((t) => /—|职业技能等级标准（表格）/u.test(t))).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------ small documents made here
+
+/** A text item as pdfjs gives one: CJK one em a character, Latin and digits half. */
+function item(page: number, x: number, y: number, str: string, fontSize = 10): PdfItem {
+  const width = [...str].reduce((w, ch) => w + (/[\u2e80-\uffff]/u.test(ch) ? fontSize : fontSize / 2), 0);
+  return { str, page, x, y, width, height: fontSize, fontSize };
+}
+const X = [60, 200, 340];
+const header = (page: number, y: number, words = ['工作领域', '工作任务', '职业技能要求']) => words.map((w, c) => item(page, X[c]! + 20, y, w));
+
+describe('tables of a small document made here', () => {
+  it('joins a cell wrapped over lines (CJK without spaces, Latin with one), drops justified spaces between CJK, keeps a dotted code whole', () => {
+    const items = [
+      item(1, 60, 60, '表 1 初级职业技能要求（这一行横跨页面，不是表格）'),
+      ...header(1, 100),
+      item(1, X[0]! + 2, 130, '1. 网页设计'),
+      item(1, X[1]! + 2, 130, '1.1 页面 布局'),
+      item(1, X[2]! + 2, 130, '1.1.1 能 够 理 解 HTML'),
+      item(1, X[2]! + 2, 142, 'Document Object'),
+      item(1, X[2]! + 2, 154, 'Model 的结构'),
+      item(1, X[2]! + 2, 180, '1.1.2 能使用 CSS 布局'),
+      item(1, X[1]! + 2, 206, '1.2 页面美化'),
+      item(1, X[2]! + 2, 206, '1.2.1 能美化页面'),
+      item(1, 60, 240, '5.3 中级：以下为正文段落，宽度横跨整个页面的所有列，表格在此结束。'),
+    ];
+    const { tables, used } = readTables(items);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['工作领域', '工作任务', '职业技能要求'],
+      ['1. 网页设计', '1.1 页面布局', '1.1.1 能够理解 HTML Document Object Model 的结构'],
+      ['', '', '1.1.2 能使用 CSS 布局'],
+      ['', '1.2 页面美化', '1.2.1 能美化页面'],
+    ]);
+    expect(tables[0]!.rows[0]!.header).toBe(true);
+    expect(used.has(items[0]!)).toBe(false);
+    expect(used.has(items[items.length - 1]!)).toBe(false);
+    expect(used.size).toBe(items.length - 2);
+  });
+
+  it('goes on over a page break without a repeated header, past a small running title and "第 N 页 共 M 页"', () => {
+    const items = [
+      ...header(1, 100),
+      item(1, X[0]! + 2, 130, '网页设计'),
+      item(1, X[1]! + 2, 130, '页面布局'),
+      item(1, X[2]! + 2, 130, '1.1.1 能理解页面结构'),
+      item(1, 250, 800, '第 1 页 共 2 页'),
+      item(2, 200, 30, '某某职业技能等级标准', 7),
+      item(2, X[1]! + 2, 60, '页面美化'),
+      item(2, X[2]! + 2, 60, '1.2.1 能美化页面'),
+      item(2, 250, 800, '第 2 页 共 2 页'),
+    ];
+    const { tables } = readTables(items);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => [r.page, ...r.cells.map((c) => c.text)])).toEqual([
+      [1, '工作领域', '工作任务', '职业技能要求'],
+      [1, '网页设计', '页面布局', '1.1.1 能理解页面结构'],
+      [2, '', '页面美化', '1.2.1 能美化页面'],
+    ]);
+  });
+
+  it('reads other standards\' headers (职业功能 / 工作内容 / 技能要求 / 相关知识 and 工作领域 / 工作任务 / 职业技能 / 技能要求 / 知识要求 …) but takes 类别 / 内容 for no skill table', () => {
+    const four = ['职业功能', '工作内容', '技能要求', '相关知识'].map((w, c) => item(1, 60 + 120 * c + 10, 100, w));
+    const body = [item(1, 62, 130, '仓储管理'), item(1, 182, 130, '入库作业'), item(1, 302, 130, '1. 能完成入库'), item(1, 422, 130, '1. 入库流程')];
+    expect(readTables([...four, ...body]).tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['职业功能', '工作内容', '技能要求', '相关知识'],
+      ['仓储管理', '入库作业', '1. 能完成入库', '1. 入库流程'],
+    ]);
+    const plain = [item(1, 80, 100, '类别'), item(1, 300, 100, '内容'), item(1, 62, 130, '职业道德'), item(1, 202, 130, '爱岗敬业')];
+    expect(readTables(plain).tables).toEqual([]);
   });
 });

@@ -15,15 +15,27 @@
  *   4. Body: the lines under the header while they fit the columns (a line crossing a column boundary
  *      — a paragraph, a heading, a caption — ends the table); at a page break the table goes on under a
  *      repeated header (kept as a `header` row) or with lines that fit the columns.
- *   5. Cells: in each column, lines that touch (gap within the line spacing) make one block; a wider
- *      gap starts a new block.
- *   6. Rows: the vertical bands of the blocks that span one row; a block overlapping two blocks of
- *      another column is a merged cell (rowspan) and takes no part in making rows.
+ *   5. Cells: in each column, lines at the table's own line spacing (its commonest, smallest gap; a
+ *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
+ *      does a code where no gap shows (cells without padding): lines beginning at one height in two
+ *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3) or with first items (1. / 1.).
+ *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
+ *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
+ *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
+ *      others, grouped by overlap, are the rows. A row broken by a page break goes on in the first band
+ *      of the next page when its code-led columns (1-1-1, 1.) have text there that starts with none.
  *   7. Merged cells: each column's blocks tile its rows in order; which rows a block spans is the
- *      tiling that best fits every block to its span (text at the span's top, or centred in it —
- *      measured along the table as if its pages were one), so a 工作领域 centred beside its tasks, even
- *      across a page break, lands in the FIRST row of its span and the other rows get '' — as the
- *      tab-separated text sources print merged cells.
+ *      tiling that best fits every block to its span (text at the top of the span's first row, or
+ *      centred in the span, as the column shows it — measured along the table as if its pages were
+ *      one), so a 工作领域 centred beside its tasks, even across a page break, lands in the FIRST row of
+ *      its span and the other rows get '' — as the tab-separated text sources print merged cells.
+ *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one, a word
+ *      broken after a hyphen whole, an item on its own line (1-1-2-S3, 2. 能…) set apart by a space;
+ *      spaces a justified line put between CJK characters removed.
+ *
+ * Known limits: a table whose rows have neither padding nor codes (word-processor tables of names
+ * only) is read by gaps alone; a code misprinted in another branch (1-5-1-S2 in the 1-5-2 row) then
+ * hides a row start.
  */
 import type { PdfCell, PdfItem, PdfTable, PdfTableRow } from './items.ts';
 
@@ -134,7 +146,11 @@ function medianSize(items: PdfItem[]): number {
 /** Items grouped into lines per page (index = page order), top to bottom; noise marked. */
 function linesByPage(items: PdfItem[], bodySize: number): PageLine[][] {
   const byPage = new Map<number, PdfItem[]>();
-  for (const it of items) byPage.set(it.page, [...(byPage.get(it.page) ?? []), it]);
+  for (const it of items) {
+    const list = byPage.get(it.page);
+    if (list) list.push(it);
+    else byPage.set(it.page, [it]);
+  }
   const out: PageLine[][] = [];
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
     const its = byPage.get(page)!.sort((a, b) => a.y - b.y || a.x - b.x);
@@ -354,6 +370,75 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
   return { table: { rows }, items, next };
 }
 
+/** A cell line's leading code: hierarchical (1-1-2, 1.1.2, 1-1-2-S3 → its numbers) or an item number (1. → item 1). */
+function leadingCode(text: string): { path: string[] } | { item: number } | null {
+  const t = text.trim();
+  const h = /^(\d+(?:\s?[-.．]\s?[A-Z]?\d+)+)(?![\d.．])/u.exec(t);
+  if (h) return { path: h[1]!.split(/\s?[-.．]\s?/u) };
+  const i = /^(?:(\d+)\s*[.．、)）]|[（(]\s*(\d+)\s*[)）])/u.exec(t);
+  if (i) return { item: Number(i[1] ?? i[2]) };
+  return null;
+}
+
+/**
+ * Where rows start though no gap shows it (cells without padding, as word processors print them):
+ * lines beginning at one height in two or more columns with codes of one branch (1-1-2 beside
+ * 1-1-2-S3), or all with a first item (1. beside 1.). The shallowest code of a branch starts a row
+ * ('row'); a deeper one (1-1-2-S3) starts one only where its column's cell so far is of another
+ * branch (its path is given), since cells hold several items (1-1-2-S3, 1-1-2-S4).
+ */
+function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
+  const coded: { pc: BodyLine; col: number; code: NonNullable<ReturnType<typeof leadingCode>> }[] = [];
+  pieces.forEach((ps, col) => {
+    for (const pc of ps) {
+      const code = leadingCode(lineText(pc));
+      if (code) coded.push({ pc, col, code });
+    }
+  });
+  coded.sort((a, b) => a.pc.page - b.pc.page || a.pc.y - b.pc.y);
+  const out = new Map<BodyLine, 'row' | string[]>();
+  for (let k = 0; k < coded.length; ) {
+    let e = k + 1;
+    while (e < coded.length && coded[e]!.pc.page === coded[k]!.pc.page && coded[e]!.pc.y - coded[k]!.pc.y <= 2) e++;
+    const group = coded.slice(k, e);
+    k = e;
+    if (new Set(group.map((g) => g.col)).size < 2) continue;
+    if (group.every((g) => 'item' in g.code && g.code.item === 1)) {
+      for (const g of group) out.set(g.pc, 'row');
+      continue;
+    }
+    const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
+    const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
+    const roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    if (roots.length === 0) continue;
+    const depth = Math.min(...roots.map((r) => r.length));
+    group.forEach((g, i) => {
+      const p = paths[i];
+      if (!p) return;
+      if (p.length === depth && roots.includes(p)) out.set(g.pc, 'row');
+      else if (roots.some((r) => under(r, p))) out.set(g.pc, p);
+    });
+  }
+  return out;
+}
+
+/** Blocks grouped by vertical overlap on a page: the bands of text that make rows. */
+function bandsOf(blocks: Block[], minOverlap: number): Block[][] {
+  const out: Block[][] = [];
+  let bottom = -Infinity;
+  for (const b of [...blocks].sort((a, b) => a.page - b.page || a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.page === b.page && b.top < bottom - minOverlap) {
+      last.push(b);
+      bottom = Math.max(bottom, b.bottom);
+    } else {
+      out.push([b]);
+      bottom = b.bottom;
+    }
+  }
+  return out;
+}
+
 function buildRows(
   body: BodyLine[],
   headers: { pageIndex: number; header: Header }[],
@@ -387,36 +472,57 @@ function buildRows(
   for (const ps of pieces) for (let k = 1; k < ps.length; k++) if (ps[k]!.page === ps[k - 1]!.page) gaps.push(ps[k]!.y - ps[k - 1]!.bottom);
   gaps.sort((a, b) => a - b);
   const lineGap = Math.max(0, gaps[Math.floor(gaps.length * 0.1)] ?? 0);
+  const starts = rowStarts(pieces);
   const blocks: Block[] = [];
   for (let c = 0; c < n; c++) {
     let cur: Block | null = null;
+    // the last hierarchical code of the current block: a line of the same branch goes on in it
+    let lastPath: string[] | null = null;
     for (const pc of pieces[c]!) {
       const gap: number = cur ? pc.y - cur.bottom : Infinity;
-      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize) {
+      const start = starts.get(pc);
+      const parent = (p: string[]) => p.slice(0, -1).join('-');
+      const newRow = start !== undefined && (start === 'row' || !lastPath || parent(lastPath) !== parent(start));
+      const code = leadingCode(lineText(pc));
+      if (code && 'path' in code) lastPath = code.path;
+      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize && !newRow) {
         cur.lines.push(pc);
         cur.bottom = Math.max(cur.bottom, pc.bottom);
       } else {
         cur = { col: c, page: pc.page, top: pc.y, bottom: pc.bottom, lines: [pc], ctop: 0, cbottom: 0 };
         blocks.push(cur);
+        lastPath = code && 'path' in code ? code.path : null;
       }
     }
   }
+  // text of one row overlaps by a line or so; a centred merged cell may graze a row beside its own
+  const sizes = blocks.map((b) => b.lines[0]!.fontSize).sort((a, b) => a - b);
+  const minOverlap = 0.4 * (sizes[Math.floor(sizes.length / 2)] ?? bodySize);
   const overlaps = (a: { page: number; top: number; bottom: number }, b: { page: number; top: number; bottom: number }) =>
-    a.page === b.page && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-  // a block overlapping two blocks of another column spans rows: it makes no band
+    a.page === b.page && a.top < b.bottom - minOverlap && b.top < a.bottom - minOverlap;
+  // Cells of one row overlap one another (top-aligned ones share their top, centred ones their
+  // centre); cells of two rows do not. So a block beside two blocks that do not overlap each other
+  // spans rows: a merged cell, it makes no band. Unless it holds them both: the tallest cell of a row,
+  // top-aligned, beside a short top-aligned cell and a short centred one. Blocks aligned with nothing
+  // beside them (merged names, centred over their span) are judged last, by the others.
+  const besideOf = (x: Block) => blocks.filter((o) => o.col !== x.col && overlaps(o, x));
+  const floating = new Set(
+    blocks.filter((x) => !besideOf(x).some((o) => Math.abs(o.top - x.top) <= 2 || Math.abs(o.top + o.bottom - x.top - x.bottom) <= 4)),
+  );
   const spanning = new Set<Block>();
-  for (const b of blocks) {
-    for (let c = 0; c < n; c++) {
-      if (c === b.col) continue;
-      if (blocks.filter((o) => o.col === c && overlaps(o, b)).length >= 2) spanning.add(b);
-    }
-  }
-  const bands: Band[] = [];
-  for (const b of [...blocks].filter((x) => !spanning.has(x)).sort((a, b) => a.page - b.page || a.top - b.top)) {
-    const last = bands[bands.length - 1];
-    if (last && last.page === b.page && b.top < last.bottom - 0.5) last.bottom = Math.max(last.bottom, b.bottom);
-    else bands.push({ page: b.page, top: b.top, bottom: b.bottom, ctop: 0, cbottom: 0 });
-  }
+  const spans = (x: Block, beside: Block[]) => {
+    const apart = beside.some((a, i) => beside.some((b, j) => j > i && !overlaps(a, b)));
+    return apart && !beside.every((o) => o.top >= x.top - 1 && o.bottom <= x.bottom + 1);
+  };
+  for (const x of blocks) if (!floating.has(x) && spans(x, besideOf(x).filter((o) => !floating.has(o)))) spanning.add(x);
+  for (const x of floating) if (spans(x, besideOf(x).filter((o) => !spanning.has(o)))) spanning.add(x);
+  const bands: Band[] = bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap).map((g) => ({
+    page: g[0]!.page,
+    top: Math.min(...g.map((b) => b.top)),
+    bottom: Math.max(...g.map((b) => b.bottom)),
+    ctop: 0,
+    cbottom: 0,
+  }));
   // spanning blocks that overlap no band make their own (a lone merged cell with nothing beside it)
   for (const b of spanning) {
     if (!bands.some((x) => overlaps(x, b))) {
@@ -472,7 +578,9 @@ function buildRows(
   const first = new Map<Block, number>();
   for (let c = 0; c < n; c++) {
     const bs = blocks.filter((b) => b.col === c && !forced.has(b)).sort((a, b) => a.ctop - b.ctop);
-    for (const [b, r] of tile(bs, bands, rowTop, rowBottom, overlaps)) first.set(b, r);
+    // where each row's text starts beside this column (a merged cell's own text says nothing of its row)
+    const topBeside = bands.map((band) => Math.min(...blocks.filter((o) => o.col !== c && !spanning.has(o) && overlaps(o, band)).map((o) => o.ctop)));
+    for (const [b, r] of tile(bs, bands, topBeside, rowTop, rowBottom, overlaps)) first.set(b, r);
   }
   for (const [b, band] of forced) first.set(b, bands.indexOf(band));
 
@@ -514,6 +622,7 @@ function buildRows(
 function tile(
   bs: Block[],
   bands: Band[],
+  topBeside: number[],
   rowTop: number[],
   rowBottom: number[],
   overlaps: (a: Band | Block, b: Band | Block) => boolean,
@@ -538,13 +647,24 @@ function tile(
       hi.push(best);
     }
   }
+  // how this column sets its merged cells: a cell over two rows or more shows it (its text at the top
+  // of the first row it lies in, or not); a column that shows nothing may do either
+  const multi = bs.map((_, k) => k).filter((k) => hi[k]! > lo[k]!);
+  const atTop = multi.filter((k) => Math.abs(bs[k]!.ctop - topBeside[lo[k]!]!) <= 2).length;
+  const align = multi.length === 0 ? 'any' : atTop * 2 >= multi.length ? 'top' : 'middle';
   const cost = (k: number, i: number, j: number) => {
     const b = bs[k]!;
-    const top = bands[i]!.page === b.page ? Math.abs(b.ctop - bands[i]!.ctop) : Infinity;
+    // text at the top of the span's first row (top-aligned cells; Chromium draws a merged cell that
+    // crosses a page break at the top of its first part): exact, or not at all
+    const dt = Math.abs(b.ctop - topBeside[i]!);
+    const topFits = align !== 'middle' || bands[i]!.page !== bands[j]!.page;
+    const top = topFits && bands[i]!.page === b.page && dt <= 2 ? dt : Infinity;
+    // text centred in the span
     const mid = Math.abs((b.ctop + b.cbottom) / 2 - (rowTop[i]! + rowBottom[j]!) / 2);
-    return Math.min(top, mid, 1000);
+    return Math.min(top, mid, CAP);
   };
   const UNCOVERED = 1000;
+  const CAP = 60;
   // dp[k][i]: best cost of blocks 0..k-1 with block k starting at row i
   const dp: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(Infinity));
   const from: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(-1));
@@ -586,8 +706,15 @@ function tile(
   return out;
 }
 
+/** A line that opens an item of its cell: a code of three parts or more (1-1-2, 1.1.2, 1-1-2-S3) or a number (2. 能…). */
+const ITEM_START = /^(?:\d+(?:\s?[-.．]\s?\d+){2,}|\d+(?:-\d+)+\s?-\s?[SK]\d*|\d+[.．]\s)/u;
+
 function blockText(b: Block): string {
   let s = '';
-  for (const l of b.lines) s = joinPiece(s, lineText(l), true);
+  for (const l of b.lines) {
+    const t = lineText(l);
+    // an item set on its own line is set apart as the text sources print it (…开发。 2-3-3-S4 能…)
+    s = s && ITEM_START.test(t.trim()) ? `${s.trimEnd()} ${t.trim()}` : joinPiece(s, t, true);
+  }
   return tidy(s);
 }
