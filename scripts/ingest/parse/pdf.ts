@@ -187,20 +187,11 @@ function tidy(text: string): string {
   return removeLetterSpacing(text.replace(BLANKS, ' ').replace(/^ | $/gu, ''));
 }
 
-/**
- * A cell's text as the text sources print it: an S/K item that starts a new line of the cell is set
- * apart from the sentence before it ("…开发。 2-3-3-S4 能使用…"; the table reader joins a line after 。
- * without a space, and the standards stage reads a code only after a space).
- */
-function cellText(text: string): string {
-  return tidy(text).replace(/(?<=[。；;])(?=\d{1,2}(?:-\d{1,2}){2}\s?-\s?[SK]\d*\s)/gu, ' ');
-}
-
 /** A table row as a line: its cells' texts. */
 function rowLine(row: PdfTableRow): PageLine {
   const height = Math.max(1, ...row.cells.flatMap((c) => c.items.map((i) => i.height)));
   const x = Math.min(...row.cells.map((c) => c.x0));
-  return { page: row.page, y: row.y, height, fontSize: height, x, right: Math.max(x, ...row.cells.map((c) => c.x1)), text: '', cells: row.cells.map((c) => cellText(c.text)) };
+  return { page: row.page, y: row.y, height, fontSize: height, x, right: Math.max(x, ...row.cells.map((c) => c.x1)), text: '', cells: row.cells.map((c) => tidy(c.text)) };
 }
 
 /** Page numbers: 8, — 3 —, - 3 -, 第 3 页 共 18 页, 3/18, Page 3 of 18. */
