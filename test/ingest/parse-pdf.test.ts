@@ -152,6 +152,12 @@ describe('lines from positions', () => {
     expect(year.map((l) => l.data?.noise)).toEqual([undefined, undefined]);
   });
 
+  it('warns when the text layer cannot be decoded (private-use characters: a font without ToUnicode)', () => {
+    const { file } = parseRead(read([[['\ue001\ue002\ue003\ue004', 70, 100], ['第一条', 70, 130]]]));
+    expect(file.messages.map((m) => [m.line, m.ruleId])).toEqual([[1, 'pdf-undecodable-text']]);
+    expect(parseRead(read([[['第一条 正文\ue001', 70, 100]]])).file.messages).toEqual([]);
+  });
+
   it('reports a page without text among pages with text (a scanned page), at the line after it', () => {
     const { lines, file } = parseRead(read([[['第一页', 70, 100]], [], [['第三页', 70, 100]]]));
     expect(lines.map((l) => [l.value, l.data!.page])).toEqual([

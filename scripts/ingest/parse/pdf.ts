@@ -311,6 +311,16 @@ export function parsePdf(file: VFile): SourceRoot {
     });
     return { type: 'root', children: [], data: { pageCount: read.pages } };
   }
+  // A text layer of private-use or replacement characters: fonts without a ToUnicode map, text that reads as garbage.
+  const chars = read.items.reduce((s, i) => s + i.str.length, 0);
+  const garbled = read.items.reduce((s, i) => s + (i.str.match(/[\p{Co}\ufffd]/gu)?.length ?? 0), 0);
+  if (garbled > chars * 0.3) {
+    file.message(`${name} 的文字层无法解码（${garbled}/${chars} 个字符为私用区或替换字符，字体缺少 ToUnicode 映射），读出的文字不可用，需要先做文字识别 · undecodable text layer`, {
+      place: { line: 1, column: 1 },
+      ruleId: 'pdf-undecodable-text',
+      source: 'parse',
+    });
+  }
   const byPage: PageLine[][] = Array.from({ length: read.pages }, () => []);
   const free = read.items.filter((i) => !read.used.has(i));
   const itemsOf: PdfItem[][] = Array.from({ length: read.pages }, () => []);
