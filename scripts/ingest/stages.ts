@@ -8,7 +8,7 @@
  *          noise → split → elements → structure
  *     ─► CORPUS_STAGES, over the set of trees, in order:
  *          link → overrides → ids → catalog → standards → references → status → events → fees
- *          → segment → privacy
+ *          → segment → pages → privacy
  *     ─► emit (pipeline.ts): the typed collections, and report.json built from the messages
  *
  * Every diagnostic is a vfile message with a rule id and a place (file:line:column): per-source
@@ -32,6 +32,7 @@ import { assignIds } from './ids.ts';
 import { mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
+import { pageMaps, toPages } from './pages.ts';
 import { markdownParser } from './parse/markdown.ts';
 import { textParser } from './parse/text.ts';
 import { type SourceRoot, documentNodes, lineNodes, linesOf } from './parse/tree.ts';
@@ -179,6 +180,14 @@ export const CORPUS_STAGES: CorpusStage[] = [
     run: (c) => {
       const dictionary = buildDictionary({ documents: c.documents, certificates: c.catalog.certificates, organizations: c.catalog.organizations, standards: c.standards.standards });
       c.keywords = extractKeywords(c.documents, dictionary);
+    },
+  },
+  {
+    // PDF sources: every place pointing into one, from the global line to { page, line within the page } (pages.ts).
+    name: 'pages',
+    run: (c) => {
+      const maps = pageMaps(c.sources);
+      if (maps.size > 0) Object.assign(c, toPages(collectionsOf(c), maps));
     },
   },
   {
