@@ -21,7 +21,7 @@
 import { type Processor, type Transformer, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { certificateKey } from '../../src/lib/text/normalize.ts';
-import { extractCatalog } from './catalog.ts';
+import { extractCatalog, unlistedCertificate } from './catalog.ts';
 import { type Corpus, collectionsOf } from './context.ts';
 import { Coverage } from './coverage.ts';
 import type { Report } from './diagnostics.ts';
@@ -151,7 +151,7 @@ export const CORPUS_STAGES: CorpusStage[] = [
     name: 'standards',
     run: (c, report) => {
       c.standards = extractStandards(c.documents, report);
-      linkStandards(c);
+      linkStandards(c, report);
     },
   },
   {
@@ -225,16 +225,26 @@ function groupDocuments(tree: SourceRoot, slices: Slice[], file: string): void {
   tree.children = children;
 }
 
-/** A certificate whose name is a standard's certificate name gets that standard. */
-function linkStandards(c: Corpus): void {
+/**
+ * A certificate whose name is a standard's certificate name gets that standard. A standard whose certificate
+ * is in no list of the corpus gets a certificate of its own, flagged `listed: false` (catalog.ts).
+ */
+function linkStandards(c: Corpus, report: Report): void {
   const byName = new Map<string, (typeof c.catalog.certificates)[number]>(); // name key → first certificate with it
   for (const cert of c.catalog.certificates) {
     const k = certificateKey(cert.name);
     if (!byName.has(k)) byName.set(k, cert);
   }
   for (const st of c.standards.standards) {
-    const cert = byName.get(certificateKey(st.certificateName));
+    const k = certificateKey(st.certificateName);
+    const cert = byName.get(k);
     if (cert) cert.standard = st.id;
+    else {
+      const own = unlistedCertificate(st, new Set(c.catalog.certificates.map((x) => x.id)));
+      c.catalog.certificates.push(own);
+      byName.set(k, own);
+      report(st.source, 'unlisted-certificate', `“${own.fullName}”未见于本库所收名单：按其标准《${st.title}》建立证书页（${own.id}）`);
+    }
   }
 }
 

@@ -83,6 +83,12 @@ export const Certificate = z.object({
   /** Skill-standard id, filled by the standards stage; null here. */
   standard: z.string().nullable(),
   contacts: z.array(Contact),
+  /**
+   * false: the certificate appears in no list of the corpus; it is known only from a standard the corpus
+   * holds (a standard's PDF dropped into content/sources/), and its page says 未见于本库所收名单. Absent
+   * for a certificate read from the lists (the catalog stage).
+   */
+  listed: z.literal(false).optional(),
 });
 export type Certificate = z.infer<typeof Certificate>;
 
