@@ -40,3 +40,12 @@ describe('citations of a standard with the page', () => {
     expect(skillCitation(standard, textRow)).toBe('《云平台运维职业技能等级标准》（初级）1.2.3');
   });
 });
+
+describe('a span of a source as shown', () => {
+  it('gives a PDF span by pages and lines within them, a text span as before', async () => {
+    const { spanText } = await import('../../src/lib/format.ts');
+    expect(spanText({ file: 'a.pdf', startLine: 2, endLine: 7, startPage: 3, endPage: 5 })).toBe('a.pdf 第 3 页第 2 行–第 5 页第 7 行');
+    expect(spanText({ file: 'a.pdf', startLine: 2, endLine: 7, startPage: 3, endPage: 3 })).toBe('a.pdf 第 3 页第 2 行–第 7 行');
+    expect(spanText({ file: 'a.txt', startLine: 2, endLine: 7 })).toBe('a.txt:2–7');
+  });
+});
