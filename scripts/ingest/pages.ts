@@ -36,6 +36,13 @@ declare module './parse/tree.ts' {
   }
 }
 
+declare module 'unist' {
+  interface Data {
+    /** PDF sources, on the root: the document's number of physical pages (pdfjs `numPages`), blank pages included. */
+    pageCount?: number;
+  }
+}
+
 /** The page map of one tree, or null when its lines carry no pages (a text source). */
 export function pageMapOf(tree: SourceRoot): PageMap | null {
   const map = new Map<number, PagePlace>();
@@ -72,6 +79,11 @@ export function placeOf(map: PageMap, n: number): PagePlace {
   while (k <= last && !map.has(k)) k++;
   const after = map.get(k);
   return after ? [after[0], 1] : [1, n];
+}
+
+/** A PDF source's number of pages: the parser's `pageCount` on the root, else the last page a line is on; undefined for text. */
+export function pagesOf(tree: SourceRoot, map: PageMap | undefined): number | undefined {
+  return tree.data?.pageCount ?? (map ? pageCount(map) : undefined);
 }
 
 /** The number of physical pages a page map shows (its last page). */

@@ -37,7 +37,7 @@ import { Coverage, type Disposition, reportUnaccounted } from './coverage.ts';
 import type { Place, Report } from './diagnostics.ts';
 import type { Draft } from './structure.ts';
 import { documentNodes, linesOf } from './parse/tree.ts';
-import { pageCount, pagedAnomaly, pageMaps } from './pages.ts';
+import { pagedAnomaly, pageMaps, pagesOf } from './pages.ts';
 import { CORPUS_STAGES, sourceProcessor } from './stages.ts';
 
 export type { Draft } from './structure.ts';
@@ -196,7 +196,7 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
       origin: meta?.origin ?? null,
       kind: meta?.kind ?? null,
       lines: cov.source.lines.length,
-      ...(maps.has(file) ? { pages: pageCount(maps.get(file)!) } : {}),
+      ...(pagesOf(parsed.tree, maps.get(file)) !== undefined ? { pages: pagesOf(parsed.tree, maps.get(file))! } : {}),
       nonBlankLines: counts.nonBlank,
       coveredLines: counts.covered,
       noise: counts.noise,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ParsedSource, type SourceCache, ingest } from '../../scripts/ingest/pipeline.ts';
-import { pageMapOf, pagedAnomaly, placeOf, toPages } from '../../scripts/ingest/pages.ts';
+import { pageMapOf, pagedAnomaly, pagesOf, placeOf, toPages } from '../../scripts/ingest/pages.ts';
 import { lineNode, lineNodes, type SourceRoot } from '../../scripts/ingest/parse/tree.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { paragraphDoc } from '../helpers/corpus.ts';
@@ -25,6 +25,12 @@ describe('the page map of a tree', () => {
     const map = pageMapOf(tree)!;
     expect([...map]).toEqual([[1, [1, 1]], [2, [1, 2]], [3, [2, 1]], [5, [2, 3]]]);
     expect(pageMapOf({ type: 'root', children: [lineNode(1, '正文')] })).toBeNull();
+  });
+
+  it('counts the pages: the parser’s pageCount on the root (a scan has no lines), else the last page a line is on', () => {
+    expect(pagesOf(tree, pageMapOf(tree)!)).toBe(2);
+    expect(pagesOf({ type: 'root', children: [], data: { pageCount: 4 } }, undefined)).toBe(4);
+    expect(pagesOf({ type: 'root', children: [lineNode(1, '正文')] }, undefined)).toBeUndefined();
   });
 
   it('places a line missing from the map after the nearest line before it', () => {
