@@ -49,3 +49,12 @@ describe('a span of a source as shown', () => {
     expect(spanText({ file: 'a.txt', startLine: 2, endLine: 7 })).toBe('a.txt:2–7');
   });
 });
+
+describe('the open-data columns of a PDF place', () => {
+  it('write the page and the line within it; a text source’s line stays a number', async () => {
+    const { SKILL_COLUMNS } = await import('../../src/lib/open-data.ts');
+    const line = SKILL_COLUMNS.find((c) => c.name === '行 line')!;
+    const row = { source: { file: 'a.pdf', page: 11, line: 3 } } as SkillRow;
+    expect([line.get(row), line.get({ source: { file: 'a.txt', line: 40 } } as SkillRow)]).toEqual(['第 11 页第 3 行', 40]);
+  });
+});
