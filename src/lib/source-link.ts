@@ -31,6 +31,11 @@ export function sourceLink(p: Pick<SourcePoint, 'file' | 'line' | 'page'>): Sour
   return { text: `${p.file} 第 ${p.page} 页第 ${p.line} 行`, href: pdfHref(p.file, p.page) };
 }
 
+/** Where a span of a source links: a PDF's first page of it, else the source's entry on /sources/. */
+export function spanHref(span: { file: string; startPage?: number }): string {
+  return span.startPage !== undefined ? pdfHref(span.file, span.startPage) : `/sources/#${span.file}`;
+}
+
 /** The page a citation adds for a PDF-born place: `，第 11 页`; '' for a text source. */
 export function pageSuffix(p: Pick<SourcePoint, 'page'> | undefined): string {
   return p?.page === undefined ? '' : `，第 ${p.page} 页`;

@@ -58,3 +58,11 @@ describe('the open-data columns of a PDF place', () => {
     expect([line.get(row), line.get({ source: { file: 'a.txt', line: 40 } } as SkillRow)]).toEqual(['第 11 页第 3 行', 40]);
   });
 });
+
+describe('where a span links', () => {
+  it('opens a PDF span at its first page; a text span at its source on /sources/', async () => {
+    const { spanHref } = await import('../../src/lib/source-link.ts');
+    expect(spanHref({ file: 'a.pdf', startPage: 3 })).toBe('/sources/a.pdf#page=3');
+    expect(spanHref({ file: 'a.txt' })).toBe('/sources/#a.txt');
+  });
+});
