@@ -65,7 +65,8 @@ export function pageMaps(sources: ReadonlyMap<string, Pick<ParsedSource, 'tree'>
 
 /**
  * A global line's page place. A line the map does not hold (a line number a stage computed past the last
- * line node) takes the place of the nearest line before it, counted on from there on its page.
+ * line node) takes the place of the nearest line before it, counted on from there on its page (a line before the
+ * first one: line 1 of the first line's page).
  */
 export function placeOf(map: PageMap, n: number): PagePlace {
   const hit = map.get(n);
@@ -74,11 +75,11 @@ export function placeOf(map: PageMap, n: number): PagePlace {
     const before = map.get(k);
     if (before) return [before[0], before[1] + (n - k)];
   }
-  let k = n + 1;
-  const last = Math.max(...map.keys());
-  while (k <= last && !map.has(k)) k++;
-  const after = map.get(k);
-  return after ? [after[0], 1] : [1, n];
+  // Before the first line: on the first line's page, at its line.
+  let first: PagePlace | undefined;
+  let firstN = Infinity;
+  for (const [k, place] of map) if (k < firstN) [firstN, first] = [k, place];
+  return first ? [first[0], 1] : [1, n];
 }
 
 /** A PDF source's number of pages: the parser's `pageCount` on the root, else the last page a line is on; undefined for text. */

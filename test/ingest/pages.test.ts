@@ -37,6 +37,7 @@ describe('the page map of a tree', () => {
     const map = pageMapOf(tree)!;
     expect(placeOf(map, 4)).toEqual([2, 2]);
     expect(placeOf(map, 7)).toEqual([2, 5]);
+    expect(placeOf(new Map([[3, [2, 1] as const]]), 1)).toEqual([2, 1]);
   });
 });
 
