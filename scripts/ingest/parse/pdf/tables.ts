@@ -1,0 +1,720 @@
+/**
+ * Skill tables read from the positions of a PDF's text items (issue 13). Pure: no pdfjs here; the
+ * PDF parser (parse/pdf.ts) gives every text item of the document, placed (parse/pdf/items.ts), and
+ * gets back the tables and the items they consumed (its lines leave those out).
+ *
+ *   1. Lines: items grouped by page and baseline. Running headers/footers (small type at the top or
+ *      bottom of a page) and page numbers are never table content.
+ *   2. Header: a band of short, touching lines whose cells (fragments joined by horizontal overlap,
+ *      so a header wrapped in a narrow column — 工作 / 领域 — is one cell) are 2–8 short words, at
+ *      least two of them known header words (工作领域, 工作任务, 职业技能, 技能要求, 职业功能, …),
+ *      spread across the text width.
+ *   3. Columns: a boundary between two header cells lies in the space between them, at the leftmost
+ *      start of a body line found there (cells are left aligned, headers are often centred), else at
+ *      the next header cell's left edge.
+ *   4. Body: the lines under the header while they fit the columns (a line crossing a column boundary
+ *      — a paragraph, a heading, a caption — ends the table); at a page break the table goes on under a
+ *      repeated header (kept as a `header` row) or with lines that fit the columns.
+ *   5. Cells: in each column, lines at the table's own line spacing (its commonest, smallest gap; a
+ *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
+ *      does a code where no gap shows (cells without padding): lines beginning at one height in two
+ *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3) or with first items (1. / 1.).
+ *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
+ *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
+ *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
+ *      others, grouped by overlap, are the rows. A row broken by a page break goes on in the first band
+ *      of the next page when its code-led columns (1-1-1, 1.) have text there that starts with none.
+ *   7. Merged cells: each column's blocks tile its rows in order; which rows a block spans is the
+ *      tiling that best fits every block to its span (text at the top of the span's first row, or
+ *      centred in the span, as the column shows it — measured along the table as if its pages were
+ *      one), so a 工作领域 centred beside its tasks, even across a page break, lands in the FIRST row of
+ *      its span and the other rows get '' — as the tab-separated text sources print merged cells.
+ *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one, a word
+ *      broken after a hyphen whole, an item on its own line (1-1-2-S3, 2. 能…) set apart by a space;
+ *      spaces a justified line put between CJK characters removed.
+ *
+ * Known limits: a table whose rows have neither padding nor codes (word-processor tables of names
+ * only) is read by gaps alone; a code misprinted in another branch (1-5-1-S2 in the 1-5-2 row) then
+ * hides a row start.
+ */
+import type { PdfCell, PdfItem, PdfTable, PdfTableRow } from './items.ts';
+
+export interface TablesResult {
+  tables: PdfTable[];
+  /** Every item that is part of a table (header, body, repeated headers); the parser's lines leave them out. */
+  used: Set<PdfItem>;
+}
+
+/** Words that head skill-table columns in 1+X standards (a cell's text without spaces contains one). */
+const HEADER_WORD =
+  /^(?:工作领域|工作任务|职业技能(?:要求)?|(?:专业|职业)?技能要求|(?:专业)?知识要求|职业功能|工作内容|相关知识|能力要求|职业能力(?:要求)?|技能点|知识点|培训内容|考核(?:内容|要求)|评价(?:内容|要求)|工作要求|(?:典型)?工作(?:项目|模块)|技能模块|项目|模块|任务|序号|等级|内容|要求|备注)$/u;
+/** The strong ones: a header needs two cells with one of these. */
+const STRONG_WORD = /工作领域|工作任务|职业技能|技能要求|知识要求|职业功能|工作内容|相关知识|能力要求|技能点|知识点|培训内容|考核内容|工作要求/u;
+/** A cell that starts with a code or an item number: 1-1-1, 1.2, 1., （1）, 一、 */
+const CELL_CODE = /^(?:\d|[（(]\s*[\d一二三四五六七八九十]|[一二三四五六七八九十]+\s*[、.．])/u;
+const PAGE_NUMBER = /^(?:[-—–－―\s]*\d{1,4}[-—–－―\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+|[IVXLCivxlc]{1,6})$/u;
+const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+interface Line {
+  page: number;
+  y: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+  fontSize: number;
+  items: PdfItem[];
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+interface Block {
+  col: number;
+  page: number;
+  top: number;
+  bottom: number;
+  lines: Line[];
+  /** Top and bottom along the table as if its pages were one (for centred merged cells). */
+  ctop: number;
+  cbottom: number;
+}
+
+interface Band {
+  page: number;
+  top: number;
+  bottom: number;
+  ctop: number;
+  cbottom: number;
+}
+
+export function readTables(items: PdfItem[]): TablesResult {
+  const used = new Set<PdfItem>();
+  const tables: PdfTable[] = [];
+  const content = items.filter((it) => it.str.trim() !== '');
+  if (content.length === 0) return { tables, used };
+  const bodySize = medianSize(content);
+  const pages = linesByPage(content, bodySize);
+  let at: Cursor | null = { page: 0, line: 0 };
+  while (at) {
+    const lines = pages[at.page]!;
+    if (at.line >= lines.length) {
+      at = at.page + 1 < pages.length ? { page: at.page + 1, line: 0 } : null;
+      continue;
+    }
+    const header = lines[at.line]!.noise ? null : headerAt(lines, at.line, bodySize);
+    if (!header) {
+      at = { page: at.page, line: at.line + 1 };
+      continue;
+    }
+    const read = readTable(pages, at.page, header, bodySize);
+    if (read.table) {
+      tables.push(read.table);
+      for (const it of read.items) used.add(it);
+    }
+    at = read.next;
+  }
+  return { tables, used };
+}
+
+interface Cursor {
+  page: number;
+  line: number;
+}
+
+interface PageLine extends Line {
+  /** A running header/footer or page number: never table content. */
+  noise: boolean;
+}
+
+interface Header {
+  /** Index of the band's first and last line on its page. */
+  first: number;
+  last: number;
+  cells: { text: string; x0: number; x1: number; items: PdfItem[] }[];
+}
+
+function medianSize(items: PdfItem[]): number {
+  const sizes: number[] = [];
+  for (const it of items) for (let k = 0; k < Math.min(it.str.length, 50); k++) sizes.push(it.fontSize);
+  sizes.sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 10;
+}
+
+/** Items grouped into lines per page (index = page order), top to bottom; noise marked. */
+function linesByPage(items: PdfItem[], bodySize: number): PageLine[][] {
+  const byPage = new Map<number, PdfItem[]>();
+  for (const it of items) {
+    const list = byPage.get(it.page);
+    if (list) list.push(it);
+    else byPage.set(it.page, [it]);
+  }
+  const out: PageLine[][] = [];
+  for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
+    const its = byPage.get(page)!.sort((a, b) => a.y - b.y || a.x - b.x);
+    const lines: PageLine[] = [];
+    for (const it of its) {
+      const tol = 0.35 * Math.min(it.height || it.fontSize, it.fontSize);
+      const line = lines.find((l) => Math.abs(l.y - it.y) <= tol && l.items.every((o) => o.x + o.width <= it.x + 0.5 || it.x + it.width <= o.x + 0.5));
+      if (line) {
+        line.items.push(it);
+        line.x0 = Math.min(line.x0, it.x);
+        line.x1 = Math.max(line.x1, it.x + it.width);
+        line.bottom = Math.max(line.bottom, it.y + (it.height || it.fontSize));
+      } else {
+        lines.push({ page, y: it.y, bottom: it.y + (it.height || it.fontSize), x0: it.x, x1: it.x + it.width, fontSize: it.fontSize, items: [it], noise: false });
+      }
+    }
+    for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+    lines.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+    // running headers/footers: small type; page numbers: the first or last line of the page
+    for (const l of lines) if (l.items.every((it) => it.fontSize < 0.85 * bodySize)) l.noise = true;
+    const real = lines.filter((l) => !l.noise);
+    for (const l of [real[0], real[real.length - 1]]) if (l && PAGE_NUMBER.test(lineText(l).trim())) l.noise = true;
+    out.push(lines);
+  }
+  return out;
+}
+
+const noSpace = (s: string) => s.replace(/\s+/gu, '');
+
+/** The header band that line `at` belongs to, if it is one. */
+function headerAt(lines: PageLine[], at: number, bodySize: number): Header | null {
+  const short = (l: PageLine) => !l.noise && l.items.every((it) => noSpace(it.str).length <= 8);
+  const touching = (a: PageLine, b: PageLine) => b.y - a.bottom <= 0.5 * Math.max(a.fontSize, b.fontSize);
+  if (!short(lines[at]!)) return null;
+  // only start at the band's first line
+  if (at > 0 && short(lines[at - 1]!) && touching(lines[at - 1]!, lines[at]!)) return null;
+  let last = at;
+  while (last + 1 < lines.length && short(lines[last + 1]!) && touching(lines[last]!, lines[last + 1]!)) last++;
+  // the band may have taken in a short first body line: the header is the longest band that reads as one
+  for (let end = Math.min(last, at + 8); end >= at; end--) {
+    const h = readHeader(lines, at, end);
+    if (h) return h;
+  }
+  void bodySize;
+  return null;
+}
+
+function readHeader(lines: PageLine[], at: number, last: number): Header | null {
+  const frags = lines.slice(at, last + 1).flatMap((l) => l.items);
+  // cells: fragments joined by horizontal overlap
+  const cells: { x0: number; x1: number; items: PdfItem[] }[] = [];
+  for (const it of [...frags].sort((a, b) => a.x - b.x)) {
+    const c = cells.find((c) => it.x < c.x1 - 0.5 && it.x + it.width > c.x0 + 0.5);
+    if (c) {
+      c.items.push(it);
+      c.x0 = Math.min(c.x0, it.x);
+      c.x1 = Math.max(c.x1, it.x + it.width);
+    } else cells.push({ x0: it.x, x1: it.x + it.width, items: [it] });
+  }
+  if (cells.length < 2 || cells.length > 8) return null;
+  const texts = cells.map((c) => noSpace([...c.items].sort((a, b) => a.y - b.y || a.x - b.x).map((it) => it.str).join('')));
+  if (texts.some((t) => t.length > 12)) return null;
+  if (texts.filter((t) => STRONG_WORD.test(t)).length < 2) return null;
+  if (texts.filter((t) => HEADER_WORD.test(t) || t.length <= 6).length < texts.length) return null;
+  const page = lines.filter((l) => !l.noise);
+  const width = Math.max(...page.map((l) => l.x1)) - Math.min(...page.map((l) => l.x0));
+  if (cells[cells.length - 1]!.x1 - cells[0]!.x0 < 0.4 * width) return null;
+  return { first: at, last, cells: cells.map((c, k) => ({ ...c, text: texts[k]! })) };
+}
+
+function lineText(l: Line): string {
+  let s = '';
+  let prev: PdfItem | null = null;
+  for (const it of l.items) {
+    const t = it.str.replace(/\s+/gu, ' ');
+    if (prev) {
+      const gap = it.x - (prev.x + prev.width);
+      s = joinPiece(s, t, gap > 0.2 * it.fontSize);
+    } else s = t;
+    prev = it;
+  }
+  return s;
+}
+
+/** Join two pieces of a cell: CJK without spaces, Latin with one; a word broken after a hyphen stays whole. */
+function joinPiece(a: string, b: string, spaced: boolean): string {
+  const left = a.replace(/\s+$/u, '');
+  const right = b.replace(/^\s+/u, '');
+  if (!left) return right;
+  if (!right) return left;
+  // the sources keep a space between a Chinese word and a Latin one or a code (能使用 HTML, 1-1 静态网页开发)
+  if ((/\p{Script=Han}$/u.test(left) && /^[A-Za-z0-9]/u.test(right)) || (/[A-Za-z0-9]$/u.test(left) && /^\p{Script=Han}/u.test(right))) return `${left} ${right}`;
+  if (CJK_END.test(left) || CJK_START.test(right)) return left + right;
+  if (/[-/.]$/u.test(left) && /^[\p{L}\p{N}]/u.test(right) && !spaced) return left + right;
+  if (/-$/u.test(left) && /^[\p{L}\p{N}]/u.test(right)) return left + right;
+  return `${left} ${right}`;
+}
+
+/** Spaces a justified line put between CJK characters are not text. */
+function tidy(s: string): string {
+  return s
+    .replace(/\s+/gu, ' ')
+    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu, '')
+    .trim();
+}
+
+interface Read {
+  table: PdfTable | null;
+  items: PdfItem[];
+  next: Cursor | null;
+}
+
+interface BodyLine extends Line {
+  pageIndex: number;
+}
+
+function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodySize: number): Read {
+  const lines = pages[pageIndex]!;
+  const hcells = header.cells;
+  const n = hcells.length;
+  const headerBottom = Math.max(...lines.slice(header.first, header.last + 1).map((l) => l.bottom));
+  const maxGap = 2 * bodySize;
+
+  // column boundaries: where body lines start between two header cells
+  const probe: Line[] = [];
+  let prevBottom = headerBottom;
+  for (let k = header.last + 1; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (l.noise) continue;
+    if (l.y - prevBottom > maxGap) break;
+    probe.push(l);
+    prevBottom = Math.max(prevBottom, l.bottom);
+  }
+  const bounds: number[] = [-Infinity];
+  for (let c = 1; c < n; c++) {
+    const lo = hcells[c - 1]!.x1;
+    const hi = hcells[c]!.x0;
+    let b = hi;
+    for (const l of probe) for (const it of l.items) if (it.x > lo && it.x <= hi + 0.5) b = Math.min(b, it.x);
+    bounds.push(b - 0.5);
+  }
+  bounds.push(Infinity);
+  const colOf = (x: number) => {
+    for (let c = n - 1; c >= 0; c--) if (x >= bounds[c]!) return c;
+    return 0;
+  };
+  const fits = (l: Line) =>
+    l.items.every((it) => {
+      const c = colOf(it.x);
+      return it.x + it.width <= bounds[c + 1]! + Math.max(1.5, 0.15 * it.fontSize);
+    });
+
+  // body lines, across pages under a repeated header
+  const body: BodyLine[] = [];
+  const headers: { pageIndex: number; header: Header }[] = [{ pageIndex, header }];
+  const items: PdfItem[] = hcells.flatMap((c) => c.items);
+  let p = pageIndex;
+  let k = header.last + 1;
+  prevBottom = headerBottom;
+  let next: Cursor | null = null;
+  for (;;) {
+    const ls = pages[p]!;
+    if (k >= ls.length) {
+      // page break: the table goes on under a repeated header, or with lines that fit
+      if (p + 1 >= pages.length) break;
+      const nls = pages[p + 1]!;
+      let f = 0;
+      while (f < nls.length && nls[f]!.noise) f++;
+      if (f >= nls.length) {
+        next = { page: p + 1, line: f };
+        break;
+      }
+      const h = headerAt(nls, f, bodySize);
+      if (h) {
+        const same = h.cells.length === n && h.cells.every((c, i) => c.text === hcells[i]!.text);
+        if (!same) {
+          next = { page: p + 1, line: f };
+          break;
+        }
+        headers.push({ pageIndex: p + 1, header: h });
+        items.push(...h.cells.flatMap((c) => c.items));
+        p += 1;
+        k = h.last + 1;
+        prevBottom = Math.max(...nls.slice(h.first, h.last + 1).map((l) => l.bottom));
+        continue;
+      }
+      if (!fits(nls[f]!)) {
+        next = { page: p + 1, line: f };
+        break;
+      }
+      p += 1;
+      k = f;
+      prevBottom = nls[f]!.y;
+      continue;
+    }
+    const l = ls[k]!;
+    if (l.noise) {
+      k++;
+      continue;
+    }
+    if (l.y - prevBottom > maxGap || !fits(l) || headerAt(ls, k, bodySize)) {
+      next = { page: p, line: k };
+      break;
+    }
+    body.push({ ...l, pageIndex: p });
+    items.push(...l.items);
+    prevBottom = Math.max(prevBottom, l.bottom);
+    k++;
+  }
+  if (body.length === 0) return { table: null, items: [], next: next ?? { page: pageIndex, line: header.last + 1 } };
+
+  const columns: Column[] = hcells.map((h, c) => ({
+    x0: Number.isFinite(bounds[c]!) ? bounds[c]! : Math.min(h.x0, ...body.flatMap((l) => l.items.filter((it) => colOf(it.x) === c).map((it) => it.x))),
+    x1: Number.isFinite(bounds[c + 1]!) ? bounds[c + 1]! : Math.max(h.x1, ...body.flatMap((l) => l.items.filter((it) => colOf(it.x) === c).map((it) => it.x + it.width))),
+  }));
+  const rows = buildRows(body, headers, pages, columns, colOf, bodySize);
+  return { table: { rows }, items, next };
+}
+
+/** A cell line's leading code: hierarchical (1-1-2, 1.1.2, 1-1-2-S3 → its numbers) or an item number (1. → item 1). */
+function leadingCode(text: string): { path: string[] } | { item: number } | null {
+  const t = text.trim();
+  const h = /^(\d+(?:\s?[-.．]\s?[A-Z]?\d+)+)(?![\d.．])/u.exec(t);
+  if (h) return { path: h[1]!.split(/\s?[-.．]\s?/u) };
+  const i = /^(?:(\d+)\s*[.．、)）]|[（(]\s*(\d+)\s*[)）])/u.exec(t);
+  if (i) return { item: Number(i[1] ?? i[2]) };
+  return null;
+}
+
+/**
+ * Where rows start though no gap shows it (cells without padding, as word processors print them):
+ * lines beginning at one height in two or more columns with codes of one branch (1-1-2 beside
+ * 1-1-2-S3), or all with a first item (1. beside 1.). The shallowest code of a branch starts a row
+ * ('row'); a deeper one (1-1-2-S3) starts one only where its column's cell so far is of another
+ * branch (its path is given), since cells hold several items (1-1-2-S3, 1-1-2-S4).
+ */
+function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
+  const coded: { pc: BodyLine; col: number; code: NonNullable<ReturnType<typeof leadingCode>> }[] = [];
+  pieces.forEach((ps, col) => {
+    for (const pc of ps) {
+      const code = leadingCode(lineText(pc));
+      if (code) coded.push({ pc, col, code });
+    }
+  });
+  coded.sort((a, b) => a.pc.page - b.pc.page || a.pc.y - b.pc.y);
+  const out = new Map<BodyLine, 'row' | string[]>();
+  for (let k = 0; k < coded.length; ) {
+    let e = k + 1;
+    while (e < coded.length && coded[e]!.pc.page === coded[k]!.pc.page && coded[e]!.pc.y - coded[k]!.pc.y <= 2) e++;
+    const group = coded.slice(k, e);
+    k = e;
+    if (new Set(group.map((g) => g.col)).size < 2) continue;
+    if (group.every((g) => 'item' in g.code && g.code.item === 1)) {
+      for (const g of group) out.set(g.pc, 'row');
+      continue;
+    }
+    const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
+    const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
+    const roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    if (roots.length === 0) continue;
+    const depth = Math.min(...roots.map((r) => r.length));
+    group.forEach((g, i) => {
+      const p = paths[i];
+      if (!p) return;
+      if (p.length === depth && roots.includes(p)) out.set(g.pc, 'row');
+      else if (roots.some((r) => under(r, p))) out.set(g.pc, p);
+    });
+  }
+  return out;
+}
+
+/** Blocks grouped by vertical overlap on a page: the bands of text that make rows. */
+function bandsOf(blocks: Block[], minOverlap: number): Block[][] {
+  const out: Block[][] = [];
+  let bottom = -Infinity;
+  for (const b of [...blocks].sort((a, b) => a.page - b.page || a.top - b.top)) {
+    const last = out[out.length - 1];
+    if (last && last[0]!.page === b.page && b.top < bottom - minOverlap) {
+      last.push(b);
+      bottom = Math.max(bottom, b.bottom);
+    } else {
+      out.push([b]);
+      bottom = b.bottom;
+    }
+  }
+  return out;
+}
+
+function buildRows(
+  body: BodyLine[],
+  headers: { pageIndex: number; header: Header }[],
+  pages: PageLine[][],
+  columns: Column[],
+  colOf: (x: number) => number,
+  bodySize: number,
+): PdfTableRow[] {
+  const n = columns.length;
+  // pieces of lines per column
+  const pieces: BodyLine[][] = columns.map(() => []);
+  for (const l of body) {
+    for (let c = 0; c < n; c++) {
+      const its = l.items.filter((it) => colOf(it.x) === c);
+      if (its.length === 0) continue;
+      pieces[c]!.push({
+        page: l.page,
+        pageIndex: l.pageIndex,
+        y: Math.min(...its.map((it) => it.y)),
+        bottom: Math.max(...its.map((it) => it.y + (it.height || it.fontSize))),
+        x0: Math.min(...its.map((it) => it.x)),
+        x1: Math.max(...its.map((it) => it.x + it.width)),
+        fontSize: Math.max(...its.map((it) => it.fontSize)),
+        items: its,
+      });
+    }
+  }
+  // blocks: the lines of a column at the table's line spacing (the commonest, smallest gap), a
+  // paragraph's spacing allowed; a wider gap is the padding and rule between two cells
+  const gaps: number[] = [];
+  for (const ps of pieces) for (let k = 1; k < ps.length; k++) if (ps[k]!.page === ps[k - 1]!.page) gaps.push(ps[k]!.y - ps[k - 1]!.bottom);
+  gaps.sort((a, b) => a - b);
+  const lineGap = Math.max(0, gaps[Math.floor(gaps.length * 0.1)] ?? 0);
+  const starts = rowStarts(pieces);
+  const blocks: Block[] = [];
+  for (let c = 0; c < n; c++) {
+    let cur: Block | null = null;
+    // the last hierarchical code of the current block: a line of the same branch goes on in it
+    let lastPath: string[] | null = null;
+    for (const pc of pieces[c]!) {
+      const gap: number = cur ? pc.y - cur.bottom : Infinity;
+      const start = starts.get(pc);
+      const parent = (p: string[]) => p.slice(0, -1).join('-');
+      const newRow = start !== undefined && (start === 'row' || !lastPath || parent(lastPath) !== parent(start));
+      const code = leadingCode(lineText(pc));
+      if (code && 'path' in code) lastPath = code.path;
+      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize && !newRow) {
+        cur.lines.push(pc);
+        cur.bottom = Math.max(cur.bottom, pc.bottom);
+      } else {
+        cur = { col: c, page: pc.page, top: pc.y, bottom: pc.bottom, lines: [pc], ctop: 0, cbottom: 0 };
+        blocks.push(cur);
+        lastPath = code && 'path' in code ? code.path : null;
+      }
+    }
+  }
+  // text of one row overlaps by a line or so; a centred merged cell may graze a row beside its own
+  const sizes = blocks.map((b) => b.lines[0]!.fontSize).sort((a, b) => a - b);
+  const minOverlap = 0.4 * (sizes[Math.floor(sizes.length / 2)] ?? bodySize);
+  const overlaps = (a: { page: number; top: number; bottom: number }, b: { page: number; top: number; bottom: number }) =>
+    a.page === b.page && a.top < b.bottom - minOverlap && b.top < a.bottom - minOverlap;
+  // Cells of one row overlap one another (top-aligned ones share their top, centred ones their
+  // centre); cells of two rows do not. So a block beside two blocks that do not overlap each other
+  // spans rows: a merged cell, it makes no band. Unless it holds them both: the tallest cell of a row,
+  // top-aligned, beside a short top-aligned cell and a short centred one. Blocks aligned with nothing
+  // beside them (merged names, centred over their span) are judged last, by the others.
+  const besideOf = (x: Block) => blocks.filter((o) => o.col !== x.col && overlaps(o, x));
+  const floating = new Set(
+    blocks.filter((x) => !besideOf(x).some((o) => Math.abs(o.top - x.top) <= 2 || Math.abs(o.top + o.bottom - x.top - x.bottom) <= 4)),
+  );
+  const spanning = new Set<Block>();
+  const spans = (x: Block, beside: Block[]) => {
+    const apart = beside.some((a, i) => beside.some((b, j) => j > i && !overlaps(a, b)));
+    return apart && !beside.every((o) => o.top >= x.top - 1 && o.bottom <= x.bottom + 1);
+  };
+  for (const x of blocks) if (!floating.has(x) && spans(x, besideOf(x).filter((o) => !floating.has(o)))) spanning.add(x);
+  for (const x of floating) if (spans(x, besideOf(x).filter((o) => !spanning.has(o)))) spanning.add(x);
+  const bands: Band[] = bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap).map((g) => ({
+    page: g[0]!.page,
+    top: Math.min(...g.map((b) => b.top)),
+    bottom: Math.max(...g.map((b) => b.bottom)),
+    ctop: 0,
+    cbottom: 0,
+  }));
+  // spanning blocks that overlap no band make their own (a lone merged cell with nothing beside it)
+  for (const b of spanning) {
+    if (!bands.some((x) => overlaps(x, b))) {
+      bands.push({ page: b.page, top: b.top, bottom: b.bottom, ctop: 0, cbottom: 0 });
+    }
+  }
+  bands.sort((a, b) => a.page - b.page || a.top - b.top);
+  // a row broken by a page break: the first band of the next page goes on with the last one's cells
+  // when the columns whose cells start with a code (1-1-1, 1.) have text there but none starts with one
+  const forced = new Map<Block, Band>();
+  const codeLed = columns.map((_, c) => {
+    const bs = blocks.filter((b) => b.col === c);
+    return bs.length > 0 && bs.filter((b) => CELL_CODE.test(blockText(b))).length >= 0.7 * bs.length;
+  });
+  for (let r = bands.length - 1; r > 0; r--) {
+    const band = bands[r]!;
+    const prev = bands[r - 1]!;
+    if (band.page === prev.page) continue;
+    // the cells of the broken row start in the first band (a cell goes on at the top of the page)
+    const own = blocks.filter((b) => b.page === band.page && b.top < band.bottom - 0.5);
+    const led = own.filter((b) => codeLed[b.col]);
+    if (led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
+    for (const b of own) forced.set(b, prev);
+    bands.splice(r, 1);
+  }
+  // the gap between rows, and the table along its pages as one
+  const rowGaps: number[] = [];
+  for (let r = 1; r < bands.length; r++) if (bands[r]!.page === bands[r - 1]!.page) rowGaps.push(bands[r]!.top - bands[r - 1]!.bottom);
+  rowGaps.sort((a, b) => a - b);
+  const half = Math.max(0.5, (rowGaps[Math.floor(rowGaps.length / 2)] ?? 0.5 * bodySize) / 2);
+  const offset = new Map<number, number>();
+  let run = 0;
+  for (const page of [...new Set(bands.map((b) => b.page))]) {
+    const on = bands.filter((b) => b.page === page);
+    const top = on[0]!.top - half;
+    const bottom = on[on.length - 1]!.bottom + half;
+    offset.set(page, run - top);
+    run += bottom - top;
+  }
+  for (const b of bands) {
+    b.ctop = b.top + offset.get(b.page)!;
+    b.cbottom = b.bottom + offset.get(b.page)!;
+  }
+  for (const b of blocks) {
+    b.ctop = b.top + (offset.get(b.page) ?? 0);
+    b.cbottom = b.bottom + (offset.get(b.page) ?? 0);
+  }
+  const R = bands.length;
+  const rowTop = bands.map((b, r) => (r > 0 && bands[r - 1]!.page === b.page ? (bands[r - 1]!.cbottom + b.ctop) / 2 : b.ctop - half));
+  const rowBottom = bands.map((b, r) => (r + 1 < R && bands[r + 1]!.page === b.page ? (b.cbottom + bands[r + 1]!.ctop) / 2 : b.cbottom + half));
+
+  // each column's blocks tile its rows: the first row of each block's span
+  const first = new Map<Block, number>();
+  for (let c = 0; c < n; c++) {
+    const bs = blocks.filter((b) => b.col === c && !forced.has(b)).sort((a, b) => a.ctop - b.ctop);
+    // where each row's text starts beside this column (a merged cell's own text says nothing of its row)
+    const topBeside = bands.map((band) => Math.min(...blocks.filter((o) => o.col !== c && !spanning.has(o) && overlaps(o, band)).map((o) => o.ctop)));
+    for (const [b, r] of tile(bs, bands, topBeside, rowTop, rowBottom, overlaps)) first.set(b, r);
+  }
+  for (const [b, band] of forced) first.set(b, bands.indexOf(band));
+
+  // rows
+  const rows: PdfTableRow[] = [];
+  const cellsOf = (r: number): PdfCell[] =>
+    columns.map((col, c) => {
+      const bs = blocks.filter((x) => x.col === c && first.get(x) === r).sort((a, b) => a.page - b.page || a.top - b.top);
+      const its = bs.flatMap((b) => b.lines.flatMap((l) => l.items));
+      return { text: tidy(bs.reduce((s, b) => joinPiece(s, blockText(b), true), '')), x0: col.x0, x1: col.x1, items: its };
+    });
+  const headerRow = (h: { pageIndex: number; header: Header }): PdfTableRow => {
+    const page = pages[h.pageIndex]![h.header.first]!;
+    return {
+      page: page.page,
+      y: page.y,
+      header: true,
+      cells: columns.map((col, c) => {
+        const hc = h.header.cells[c]!;
+        return { text: hc.text, x0: col.x0, x1: col.x1, items: hc.items };
+      }),
+    };
+  };
+  const pending = [...headers];
+  for (let r = 0; r < R; r++) {
+    const band = bands[r]!;
+    while (pending.length && pages[pending[0]!.pageIndex]![pending[0]!.header.first]!.page <= band.page) rows.push(headerRow(pending.shift()!));
+    rows.push({ page: band.page, y: band.top, header: false, cells: cellsOf(r) });
+  }
+  for (const h of pending) rows.push(headerRow(h));
+  return rows;
+}
+
+/**
+ * Which row each block of one column starts in. The blocks tile the rows in order (a merged cell
+ * spans the rows up to the next block); the tiling chosen fits each block best to its span: its text
+ * at the top of the span's first row, or centred in the span.
+ */
+function tile(
+  bs: Block[],
+  bands: Band[],
+  topBeside: number[],
+  rowTop: number[],
+  rowBottom: number[],
+  overlaps: (a: Band | Block, b: Band | Block) => boolean,
+): Map<Block, number> {
+  const out = new Map<Block, number>();
+  const R = bands.length;
+  const m = bs.length;
+  if (m === 0 || R === 0) return out;
+  // the rows a block must lie in
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (const b of bs) {
+    const over = bands.map((x, r) => (overlaps(x, b) ? r : -1)).filter((r) => r >= 0);
+    if (over.length) {
+      lo.push(over[0]!);
+      hi.push(over[over.length - 1]!);
+    } else {
+      const centre = (b.ctop + b.cbottom) / 2;
+      let best = 0;
+      for (let r = 0; r < R; r++) if (Math.abs((rowTop[r]! + rowBottom[r]!) / 2 - centre) < Math.abs((rowTop[best]! + rowBottom[best]!) / 2 - centre)) best = r;
+      lo.push(best);
+      hi.push(best);
+    }
+  }
+  // how this column sets its merged cells: a cell over two rows or more shows it (its text at the top
+  // of the first row it lies in, or not); a column that shows nothing may do either
+  const multi = bs.map((_, k) => k).filter((k) => hi[k]! > lo[k]!);
+  const atTop = multi.filter((k) => Math.abs(bs[k]!.ctop - topBeside[lo[k]!]!) <= 2).length;
+  const align = multi.length === 0 ? 'any' : atTop * 2 >= multi.length ? 'top' : 'middle';
+  const cost = (k: number, i: number, j: number) => {
+    const b = bs[k]!;
+    // text at the top of the span's first row (top-aligned cells; Chromium draws a merged cell that
+    // crosses a page break at the top of its first part): exact, or not at all
+    const dt = Math.abs(b.ctop - topBeside[i]!);
+    const topFits = align !== 'middle' || bands[i]!.page !== bands[j]!.page;
+    const top = topFits && bands[i]!.page === b.page && dt <= 2 ? dt : Infinity;
+    // text centred in the span
+    const mid = Math.abs((b.ctop + b.cbottom) / 2 - (rowTop[i]! + rowBottom[j]!) / 2);
+    return Math.min(top, mid, CAP);
+  };
+  const UNCOVERED = 1000;
+  const CAP = 60;
+  // dp[k][i]: best cost of blocks 0..k-1 with block k starting at row i
+  const dp: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(Infinity));
+  const from: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(-1));
+  for (let i = 0; i <= Math.min(lo[0]!, R - 1); i++) dp[0]![i] = i * UNCOVERED;
+  for (let k = 1; k < m; k++) {
+    for (let i = 0; i <= lo[k]!; i++) {
+      // block k-1 spans i'..i-1
+      const j = i - 1;
+      if (j < hi[k - 1]!) continue;
+      for (let ip = 0; ip <= Math.min(lo[k - 1]!, j); ip++) {
+        if (!Number.isFinite(dp[k - 1]![ip]!)) continue;
+        const v = dp[k - 1]![ip]! + cost(k - 1, ip, j);
+        if (v < dp[k]![i]!) {
+          dp[k]![i] = v;
+          from[k]![i] = ip;
+        }
+      }
+    }
+  }
+  let best = -1;
+  let bestV = Infinity;
+  for (let i = 0; i <= lo[m - 1]!; i++) {
+    if (!Number.isFinite(dp[m - 1]![i]!)) continue;
+    const v = dp[m - 1]![i]! + cost(m - 1, i, R - 1);
+    if (v < bestV) {
+      bestV = v;
+      best = i;
+    }
+  }
+  if (best < 0) {
+    // no consistent tiling (blocks out of order): each block in the first row it lies in
+    bs.forEach((b, k) => out.set(b, lo[k]!));
+    return out;
+  }
+  for (let k = m - 1; k >= 0; k--) {
+    out.set(bs[k]!, best);
+    best = from[k]![best]!;
+  }
+  return out;
+}
+
+/** A line that opens an item of its cell: a code of three parts or more (1-1-2, 1.1.2, 1-1-2-S3) or a number (2. 能…). */
+const ITEM_START = /^(?:\d+(?:\s?[-.．]\s?\d+){2,}|\d+(?:-\d+)+\s?-\s?[SK]\d*|\d+[.．]\s)/u;
+
+function blockText(b: Block): string {
+  let s = '';
+  for (const l of b.lines) {
+    const t = lineText(l);
+    // an item set on its own line is set apart as the text sources print it (…开发。 2-3-3-S4 能…)
+    s = s && ITEM_START.test(t.trim()) ? `${s.trimEnd()} ${t.trim()}` : joinPiece(s, t, true);
+  }
+  return tidy(s);
+}
