@@ -54,25 +54,34 @@ const TABLE_END = /^(?:附件|附录|附表|名词解释|术语和定义|参考�
 // `2-` is a task code printed without its number (kept as printed, read by coded-table.ts).
 const HYPHEN_CODE = /(?<=^|\s)(\d{1,2}(?:-\d{1,2}){1,2}(?:\s?-\s?[SK]\d*)?(?![\d-])|\d{1,2}-(?=\s*\p{Script=Han}))/gu;
 const DOTTED_CODE = /(?<=^|\s)(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?![\d.])/gu;
-const DOTTED_AREA = /^(\d{1,2})[.．、]\s*(?=\p{Script=Han})|^(\d{1,2})[.．、]?$/u;
+const DOTTED_AREA = /^(\d{1,2})[.．、]\s*(?=[\p{Script=Han}A-Za-z])|^(\d{1,2})[.．、]?$/u;
 
-/** The levels of a standard whose skill tables are copied text: under a level section, a header and coded lines, no tab table. */
+/**
+ * The levels of a standard whose skill tables are copied text: a level section (Web 前端开发（初级）)
+ * with no tab table, and a header and coded lines after it. A level's lines are those printed
+ * after its heading and before the next level's, whichever clauses the structure stage put them
+ * in (it reads `1.1 开发环` as a division and may hoist it out of the level's section).
+ */
 export function readCopiedLevels(clauses: Clause[], file: string, report: Report): CopiedLevel[] {
-  const out: CopiedLevel[] = [];
+  const levels: { clause: Clause; level: SkillLevel }[] = [];
   const walk = (cs: Clause[]) => {
     for (const c of cs) {
       const level = c.kind === 'section' ? findLevel(c.heading ?? c.text) : null;
-      if (level && !hasTable(c)) {
-        const found = readLevel(c, level, file, report);
-        if (found) {
-          out.push(found);
-          continue;
-        }
-      }
-      walk(c.children);
+      if (level && !hasTable(c)) levels.push({ clause: c, level });
+      else walk(c.children);
     }
   };
   walk(clauses);
+  if (levels.length === 0) return [];
+  const all = printedLines(flatten(clauses));
+  const out: CopiedLevel[] = [];
+  levels.forEach(({ clause, level }, k) => {
+    const from = clause.position.end.line;
+    const to = levels[k + 1]?.clause.position.start.line ?? Infinity;
+    const lines = all.filter((l) => l.line > from && l.line < to && l.clause !== clause);
+    const found = readLevel(clause, level, lines, file, report);
+    if (found) out.push(found);
+  });
   return out;
 }
 
@@ -80,9 +89,8 @@ function hasTable(c: Clause): boolean {
   return !!c.table || c.children.some(hasTable);
 }
 
-/** Every clause under `c` (not `c` itself), in document order. */
-function descendants(c: Clause): Clause[] {
-  return c.children.flatMap((k) => [k, ...descendants(k)]);
+function flatten(cs: Clause[]): Clause[] {
+  return cs.flatMap((c) => [c, ...flatten(c.children)]);
 }
 
 /** The printed lines of some clauses, rebuilt from their source maps, each with the clause it came from. */
@@ -172,8 +180,7 @@ function taskOf(code: string, style: CodeStyle): string | null {
   return parts.length >= 2 && parts[1] !== '' ? parts.slice(0, 2).join('-') : null;
 }
 
-function readLevel(levelClause: Clause, level: SkillLevel, file: string, report: Report): CopiedLevel | null {
-  const all = printedLines(descendants(levelClause));
+function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { clause: Clause })[], file: string, report: Report): CopiedLevel | null {
   // the table starts at its header (or, with none printed, at the first coded line)
   let start = -1;
   let words: string[] | null = null;
@@ -286,7 +293,8 @@ function cellsOf(lines: (CopiedLine & { afterHeader: boolean })[], style: CodeSt
     if (pending.length === 0) return;
     const last = cells.at(-1) ?? null;
     const area = [...cells].reverse().find((c) => c.type === 'area') ?? null;
-    if (next === 'end' && last) last.lines.push(...pending);
+    // dotted codes number the 工作领域 too (1.): uncoded text is always the cell before
+    if ((next === 'end' || style === 'dotted') && last) last.lines.push(...pending);
     else if (next === 'task' || next === 'area' || newTask || !last) {
       // before a task (or a skill of a task not printed yet): the end of the cell before, then the name of a new 工作领域
       const k = split(last);
