@@ -63,27 +63,28 @@ const DOTTED_AREA = /^(\d{1,2})[.．、]\s*(?=[\p{Script=Han}A-Za-z])|^(\d{1,2})
  * in (it reads `1.1 开发环` as a division and may hoist it out of the level's section).
  */
 export function readCopiedLevels(clauses: Clause[], file: string, report: Report): CopiedLevel[] {
-  const levels: { clause: Clause; level: SkillLevel }[] = [];
-  const walk = (cs: Clause[]) => {
-    for (const c of cs) {
-      const level = c.kind === 'section' ? findLevel(c.heading ?? c.text) : null;
-      if (level && !hasTable(c)) levels.push({ clause: c, level });
-      else walk(c.children);
-    }
-  };
-  walk(clauses);
-  if (levels.length === 0) return [];
   const all = printedLines(flatten(clauses));
+  // a level's heading: the first line of a section that names a level, or a short line such as
+  // `8Web前端开发（初级）` that the structure stage left in a paragraph (or joined to the line before)
+  const levels: { at: number; clause: Clause; level: SkillLevel }[] = [];
+  all.forEach((l, i) => {
+    const c = l.clause;
+    const sectionLevel = c.kind === 'section' && !hasTable(c) && l.line === c.position.start.line ? findLevel(c.heading ?? c.text) : null;
+    const lineLevel = LEVEL_LINE.test(squeeze(l.text)) ? findLevel(l.text) : null;
+    const level = sectionLevel ?? lineLevel;
+    if (level) levels.push({ at: i, clause: c, level });
+  });
   const out: CopiedLevel[] = [];
-  levels.forEach(({ clause, level }, k) => {
-    const from = clause.position.end.line;
-    const to = levels[k + 1]?.clause.position.start.line ?? Infinity;
-    const lines = all.filter((l) => l.line > from && l.line < to && l.clause !== clause);
-    const found = readLevel(clause, level, lines, file, report);
+  levels.forEach(({ at, clause, level }, k) => {
+    const to = levels[k + 1]?.at ?? all.length;
+    const found = readLevel(clause, level, all.slice(at + 1, to), file, report);
     if (found) out.push(found);
   });
   return out;
 }
+
+/** A heading line that names a level: `8 Web 前端开发（初级）`, `2.1 初级`, `5.1 一般要求`. */
+const LEVEL_LINE = /^(?:\d{1,2}(?:\.\d{1,2})*)?[^，。；：:]{0,30}(?:[（(][初中高]级[)）]|^(?:\d{1,2}(?:\.\d{1,2})*)?[初中高]级)$/u;
 
 function hasTable(c: Clause): boolean {
   return !!c.table || c.children.some(hasTable);
