@@ -357,25 +357,18 @@ function cellsOf(lines: (CopiedLine & { afterHeader: boolean })[], style: CodeSt
   return cells;
 }
 
-/** The cells as a table the coded-table reader takes: a row from each 工作领域 or task code, the name in the first column. */
+/**
+ * The cells as a table the coded-table reader takes: one row per cell, so that every row points
+ * at the line that prints its code; a 工作领域 name is a row's uncoded first cell, as in a tab table.
+ */
 function tableOf(cells: Cell[]): Table {
-  const rows: TableRow[] = [];
-  let row: TableCell[] = [];
-  let rowLine = 0;
-  const flush = () => {
-    if (row.length === 0) return;
-    const position: Position = { start: row[0]!.position.start, end: row.at(-1)!.position.end };
-    rows.push({ cells: row, line: rowLine, position });
-    row = [];
-  };
-  for (const c of cells) {
-    if (c.type === 'area' || (c.type === 'task' && !(row.length === 1 && cells[cells.indexOf(c) - 1]?.type === 'area'))) flush();
-    if (row.length === 0) rowLine = c.lines[0]!.line;
+  const rows: TableRow[] = cells.map((c) => {
     const first = c.lines[0]!;
     const last = c.lines.at(-1)!;
     const text = standardText(c.lines.map((l) => l.text).join(' '));
-    row.push({ text: c.type === 'area' && c.code ? `${c.code}. ${text.replace(/^\d{1,2}[.．、]?\s*/u, '')}` : text, position: { start: { line: first.line, column: first.column }, end: { line: last.line, column: last.column + last.text.length } } });
-  }
-  flush();
+    const position: Position = { start: { line: first.line, column: first.column }, end: { line: last.line, column: last.column + last.text.length } };
+    const cell: TableCell = { text: c.type === 'area' && c.code ? `${c.code}. ${text.replace(/^\d{1,2}[.．、]?\s*/u, '')}` : text, position };
+    return { cells: [cell], line: first.line, position };
+  });
   return { header: null, rows };
 }
