@@ -47,6 +47,8 @@ const HEADERS = [
   ['职业功能', '工作内容', '技能要求', '相关知识'],
 ];
 
+const HEADER_WORDS = new Set(HEADERS.flat());
+
 /** A line that ends a table copied with the text after it. */
 const TABLE_END = /^(?:附件|附录|附表|名词解释|术语和定义|参考文献|注[:：])/u;
 
@@ -220,13 +222,18 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
       continue;
     }
     used.add(all[i]!.clause);
+    // a header word on a line of its own (an interleaved copy prints the header's cells apart)
+    if (HEADER_WORDS.has(squeeze(all[i]!.text))) {
+      afterHeader = true;
+      continue;
+    }
     if (/^\d{1,4}$/u.test(all[i]!.text) || /^[—–-]\s*\d{1,4}\s*[—–-]$/u.test(all[i]!.text)) continue;
     lines.push({ ...all[i]!, afterHeader });
     afterHeader = false;
   }
   for (let i = 0; i < start; i++) if (all[i]!.line >= (lines[0]?.line ?? Infinity)) used.add(all[i]!.clause);
 
-  const cells = cellsOf(lines, style);
+  const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style), style) : cellsOf(lines, style);
   if (!cells.some((c) => c.code)) return null;
   const table = tableOf(cells);
   const first = lines[0]!;
@@ -371,4 +378,243 @@ function tableOf(cells: Cell[]): Table {
     return { cells: [cell], line: first.line, position };
   });
   return { header: null, rows };
+}
+
+/**
+ * Whether the copy interleaves the columns (`pdftotext` without -raw, a viewer copying by
+ * position): a line holding codes of two columns, or a 技能要求/知识要求 printed before the
+ * 职业技能 it belongs to.
+ */
+function interleaved(lines: CopiedLine[], style: CodeStyle): boolean {
+  const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
+  const skills = new Set<string>();
+  for (const l of lines) {
+    const codes = [...l.text.matchAll(new RegExp(re))].map((m) => m[1]!);
+    if (new Set(codes.map((c) => codeType(c, style))).size > 1) return true;
+    for (const c of codes) {
+      const t = codeType(c, style);
+      const parts = squeeze(c).split(style === 'hyphen' ? '-' : '.');
+      if (t === 'skill') skills.add(parts.slice(0, 3).join('-'));
+      if ((t === 'requirement' || t === 'knowledge') && !skills.has(parts.slice(0, 3).join('-'))) return true;
+    }
+  }
+  return false;
+}
+
+const COLUMN: Record<Cell['type'], number> = { area: 0, task: 1, skill: 2, requirement: 3, knowledge: 4 };
+
+/** The first thing a line prints: a Latin word or number, or one character. */
+function firstUnit(text: string): string {
+  return /^[A-Za-z0-9][\x21-\x7e]*/u.exec(text)?.[0] ?? [...text][0] ?? '';
+}
+
+/**
+ * An interleaved copy, read by column: a code opens a cell in its column; a line without a code
+ * goes on a cell whose last line was full (the line's first word would not have fitted after it)
+ * and whose column is wide enough, the next such column to the right of the line before it
+ * (pdftotext gives a band of rows column by column); a short run of lines that goes on no cell
+ * is a 工作领域 name.
+ */
+function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
+  const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
+  const cells: Cell[] = [];
+  // column widths: the width of most lines that start with a code of the column (the first line of a cell is full when the cell goes on)
+  const seen = new Map<Cell['type'], number[]>();
+  for (const l of lines) {
+    const ms = [...l.text.matchAll(new RegExp(re))];
+    ms.forEach((m, j) => {
+      const t = codeType(m[1]!, style);
+      seen.set(t, [...(seen.get(t) ?? []), width(l.text.slice(m.index, ms[j + 1]?.index ?? l.text.length).trim())]);
+    });
+  }
+  const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor(ws.length * 0.75)]!]));
+  const W = (t: Cell['type']) => widths.get(t === 'area' ? 'task' : t) ?? widths.get('task') ?? 12;
+  const open = new Map<Cell['type'], Cell>();
+  const goesOn = (c: Cell, text: string) => {
+    const last = c.lines.at(-1)!.text;
+    return width(last) + width(firstUnit(text)) >= 0.85 * W(c.type) && width(text) <= W(c.type) + 4;
+  };
+  /** The uncoded lines printed right below line k (the rest of its block). */
+  const below = (k: number): string[] => {
+    const out: string[] = [];
+    for (let j = k + 1; j < lines.length && lines[j]!.line === lines[j - 1]!.line + 1 && !new RegExp(re).test(lines[j]!.text); j++) out.push(lines[j]!.text);
+    return out;
+  };
+  /** A run of lines can be one cell's of a column when each line but the last is full there. */
+  const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => width(x) <= W(t) + 4 && (j === run.length - 1 || width(x) + width(firstUnit(run[j + 1]!)) >= 0.85 * W(t)));
+  let prev: Cell | null = null;
+  let prevLine = -1;
+  /** The column the next uncoded line is looked for to the right of. */
+  let pivot = -1;
+  /** Whether the line before printed several columns (the lines under it go on them from the left). */
+  let wide = false;
+  /** Lines still to come of a 工作领域 name found under a cell's last line. */
+  let forceArea = 0;
+  for (const [k, l] of lines.entries()) {
+    const codes = [...l.text.matchAll(new RegExp(re))];
+    const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
+    const segments: Cell[] = [];
+    // a line wider than any column prints two columns side by side: cut it at the space that fits them
+    const widest = Math.max(...[...widths.values()]);
+    let pieces = head ? [head] : [];
+    if (head && width(head) > widest + 2) {
+      for (const sp of [...head.matchAll(/ /gu)].map((m) => m.index)) {
+        const left = head.slice(0, sp).trim();
+        const rightPart = head.slice(sp + 1).trim();
+        const lc = [...open.values()].filter((c) => goesOn(c, left)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
+        if (lc && [...open.values()].some((c) => COLUMN[c.type] > COLUMN[lc.type] && goesOn(c, rightPart))) {
+          pieces = [left, rightPart];
+          break;
+        }
+      }
+    }
+    pieces.forEach((text, p) => {
+      const piece = { ...l, text };
+      const run = codes.length || pieces.length > 1 ? [text] : [text, ...below(k)];
+      const next = l.line === prevLine + 1;
+      const newArea = () => {
+        const area: Cell = { code: null, type: 'area', lines: [piece] };
+        cells.push(area);
+        open.set('area', area);
+        segments.push(area);
+      };
+      if (forceArea > 0) {
+        forceArea--;
+        const area = open.get('area');
+        if (area && next && prev === area) area.lines.push(piece);
+        else newArea();
+        segments.push(open.get('area')!);
+        return;
+      }
+      const fits = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
+      // the same block goes on with the cell of the line before, if it can
+      const same = p === 0 && prev && next && !wide && fits.includes(prev) ? prev : null;
+      const after = p > 0 ? COLUMN[segments.at(-1)!.type] : pivot;
+      const sweep = (cs: Cell[]) => cs.find((c) => COLUMN[c.type] > after) ?? cs[0] ?? null;
+      let target: Cell | null = same;
+      if (!target && next) target = sweep(fits);
+      if (!target) {
+        // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first full), or a cell's last line above a name
+        const whole = fits.filter((c) => chain(c.type, run));
+        const name = chain('area', run) && width(run[0]!) + (run[1] ? width(firstUnit(run[1])) : 0) >= 0.85 * W('area');
+        const rest = run.slice(1);
+        if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill)) target = null;
+        else if (whole.length) target = sweep(whole);
+        else if (rest.length && chain('area', rest) && fits.length) {
+          // the cell whose last line was fullest
+          const fullness = (c: Cell) => (width(c.lines.at(-1)!.text) + width(firstUnit(text))) / W(c.type);
+          target = [...fits].sort((a, b) => fullness(b) - fullness(a))[0]!;
+          forceArea = rest.length;
+        }
+      }
+      if (target) {
+        target.lines.push(piece);
+        segments.push(target);
+      } else if (prev && prev.code === null && next) {
+        prev.lines.push(piece);
+        segments.push(prev);
+      } else newArea();
+    });
+    codes.forEach((m, j) => {
+      const type = codeType(m[1]!, style);
+      const end = codes[j + 1]?.index ?? l.text.length;
+      const rest = l.text.slice(m.index + m[0].length, end).trim();
+      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: m[1]!.endsWith('-') ? `${m[1]}${rest}` : `${m[1]} ${rest}`.trim() }] };
+      cells.push(cell);
+      open.set(type, cell);
+      segments.push(cell);
+    });
+    wide = segments.length > 1;
+    prev = segments.at(-1) ?? prev;
+    pivot = wide ? COLUMN[segments[0]!.type] - 1 : prev ? COLUMN[prev.type] : -1;
+    prevLine = l.line;
+  }
+  return cells;
+}
+
+/**
+ * Cells read by column, put in the order of a table: each task with its skills, each skill with
+ * its 技能要求 and 知识要求 (by code: 1-1-2-S3 under 1-1-2; under the skill printed before it
+ * when its own is not printed). A 工作领域 name is printed beside the middle of its rows: the
+ * tasks before it that have no 工作领域 yet are its own, and so are the tasks after it until it has
+ * about as many skills below its name as above.
+ */
+function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
+  const sep = style === 'hyphen' ? '-' : '.';
+  const key = (c: Cell, n: number) => squeeze(c.code!).split(sep).slice(0, n).join(sep);
+  const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number }>();
+  const areas: { cell: Cell; at: number }[] = [];
+  let lastSkill: string | null = null;
+  const taskOfKey = (k: string) => {
+    if (!tasks.has(k)) tasks.set(k, { task: null, skills: new Map(), area: null, order: tasks.size });
+    return tasks.get(k)!;
+  };
+  const pending: Cell[] = [];
+  cells.forEach((c) => {
+    if (c.type === 'area') {
+      areas.push({ cell: c, at: tasks.size });
+      return;
+    }
+    if (c.code!.endsWith('-')) {
+      pending.push(c); // a task code without its number: placed with the first skill printed after it
+      return;
+    }
+    const t = taskOfKey(key(c, 2));
+    if (c.type === 'task') t.task = c;
+    else if (c.type === 'skill') {
+      const k = key(c, 3);
+      t.skills.set(k, [c, ...(t.skills.get(k) ?? [])]);
+      lastSkill = k;
+      for (const p of pending.splice(0)) t.task ??= p;
+    } else {
+      let k = key(c, 3);
+      let owner = t;
+      if (!t.skills.has(k) && !cells.some((x) => x.type === 'skill' && key(x, 3) === k) && lastSkill) {
+        k = lastSkill;
+        owner = taskOfKey(k.split(sep).slice(0, 2).join(sep));
+      }
+      owner.skills.set(k, [...(owner.skills.get(k) ?? []), c]);
+    }
+  });
+  // a skill printed with no 技能要求 (or 知识要求) of its own, beside a neighbour printed with several:
+  // the neighbour's code is a typo for its own (1-4-1-K2 printed in 1-4-2's row), as the tab table reads it
+  for (const t of tasks.values()) {
+    const ks = [...t.skills.keys()];
+    for (const letter of ['requirement', 'knowledge'] as const) {
+      const has = (k: string) => (t.skills.get(k) ?? []).filter((c) => c.type === letter);
+      ks.forEach((k, j) => {
+        if (has(k).length || !(t.skills.get(k) ?? []).some((c) => c.type === 'skill')) return;
+        const from = [...ks.slice(0, j)].reverse().find((n) => has(n).length >= 2) ?? (ks[j + 1] && has(ks[j + 1]!).length >= 2 ? ks[j + 1] : undefined);
+        if (!from) return;
+        const moved = ks.indexOf(from) < j ? has(from)[1]! : has(from)[0]!;
+        t.skills.set(from, t.skills.get(from)!.filter((c) => c !== moved));
+        t.skills.set(k, [...t.skills.get(k)!, moved]);
+      });
+    }
+  }
+  // 工作领域 by their place among the tasks
+  const order = [...tasks.values()].sort((a, b) => a.order - b.order);
+  const size = (t: (typeof order)[number]) => [...t.skills.keys()].length;
+  let i = 0;
+  areas.forEach(({ cell, at }, n) => {
+    let above = 0;
+    for (; i < order.length && order[i]!.order < at; i++) {
+      order[i]!.area = cell;
+      above += size(order[i]!);
+    }
+    const nextAt = areas[n + 1]?.at ?? Infinity;
+    let below = 0;
+    while (i < order.length && order[i]!.order < nextAt && (n === areas.length - 1 || Math.abs(below + size(order[i]!) - above) <= Math.abs(below - above) || above === 0 && below === 0)) {
+      below += size(order[i]!);
+      order[i++]!.area = cell;
+    }
+  });
+  const out: Cell[] = [];
+  let area: Cell | null = null;
+  for (const t of order) {
+    if (t.area && t.area !== area) out.push((area = t.area));
+    if (t.task) out.push(t.task);
+    for (const [, cs] of t.skills) out.push(...cs);
+  }
+  return out;
 }
