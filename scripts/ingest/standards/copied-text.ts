@@ -382,12 +382,13 @@ function tableOf(cells: Cell[]): Table {
 
 /**
  * Whether the copy interleaves the columns (`pdftotext` without -raw, a viewer copying by
- * position): a line holding codes of two columns, or a 技能要求/知识要求 printed before the
- * 职业技能 it belongs to.
+ * position): a line holding codes of two columns, or several 技能要求/知识要求 printed before
+ * the 职业技能 they belong to.
  */
 function interleaved(lines: CopiedLine[], style: CodeStyle): boolean {
   const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
   const skills = new Set<string>();
+  let early = 0;
   for (const l of lines) {
     const codes = [...l.text.matchAll(new RegExp(re))].map((m) => m[1]!);
     if (new Set(codes.map((c) => codeType(c, style))).size > 1) return true;
@@ -395,10 +396,11 @@ function interleaved(lines: CopiedLine[], style: CodeStyle): boolean {
       const t = codeType(c, style);
       const parts = squeeze(c).split(style === 'hyphen' ? '-' : '.');
       if (t === 'skill') skills.add(parts.slice(0, 3).join('-'));
-      if ((t === 'requirement' || t === 'knowledge') && !skills.has(parts.slice(0, 3).join('-'))) return true;
+      if ((t === 'requirement' || t === 'knowledge') && !skills.has(parts.slice(0, 3).join('-'))) early++;
     }
   }
-  return false;
+  // one such code is a typo (3-8-3-S3 printed in 3-8-2's row); several are a copy by position
+  return early >= 2;
 }
 
 const COLUMN: Record<Cell['type'], number> = { area: 0, task: 1, skill: 2, requirement: 3, knowledge: 4 };
