@@ -192,6 +192,11 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
     if (h) {
       start = i + h.length;
       words = h.words;
+    } else if (HEADER_WORDS.has(squeeze(all[i]!.text))) {
+      // the header's cells printed apart, with the first names of the table between them
+      start = i;
+      const seen = all.slice(i, i + 16).map((l) => squeeze(l.text)).filter((t) => HEADER_WORDS.has(t));
+      words = HEADERS.find((hs) => hs.every((w) => seen.includes(w))) ?? seen;
     }
   }
   const style = detectCopiedStyle(all.slice(Math.max(0, start)).map((l) => l.text));
