@@ -121,10 +121,16 @@ export function printedLines(clauses: Clause[]): (CopiedLine & { clause: Clause 
   return lines.map((l) => ({ ...l, text: l.text.trim() }));
 }
 
-/** Width of a printed line in half-width units (a Chinese character counts two). */
+/** Width of a printed line in half-width units (a Chinese character counts two; Latin letters about as a proportional font prints them). */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 2 : ch === ' ' ? 0.5 : 1;
+  for (const ch of text) {
+    if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)) w += 2;
+    else if (ch === ' ') w += 0.6;
+    else if (/[A-Z]/u.test(ch)) w += 1.35;
+    else if (/[a-z0-9]/u.test(ch)) w += 1.1;
+    else w += 0.8;
+  }
   return w;
 }
 
@@ -425,7 +431,7 @@ function firstUnit(text: string): string {
 function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
   const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
   const cells: Cell[] = [];
-  // column widths: the width of most lines that start with a code of the column (the first line of a cell is full when the cell goes on)
+  // column widths: the widest line that starts with a code of the column (the first line of a cell is full when the cell goes on)
   const seen = new Map<Cell['type'], number[]>();
   for (const l of lines) {
     const ms = [...l.text.matchAll(new RegExp(re))];
@@ -434,12 +440,14 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
       seen.set(t, [...(seen.get(t) ?? []), width(l.text.slice(m.index, ms[j + 1]?.index ?? l.text.length).trim())]);
     });
   }
-  const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor(ws.length * 0.75)]!]));
+  const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor((ws.length - 1) * 0.9)]!]));
   const W = (t: Cell['type']) => widths.get(t === 'area' ? 'task' : t) ?? widths.get('task') ?? 12;
+  /** A line is full when the first word of the next would not have fitted after it. */
+  const full = (line: string, next: string, t: Cell["type"]) => width(line) + width(firstUnit(next)) >= 0.88 * W(t);
   const open = new Map<Cell['type'], Cell>();
   const goesOn = (c: Cell, text: string) => {
     const last = c.lines.at(-1)!.text;
-    return width(last) + width(firstUnit(text)) >= 0.85 * W(c.type) && width(text) <= W(c.type) + 4;
+    return full(last, text, c.type) && width(text) <= W(c.type) + 2;
   };
   /** The uncoded lines printed right below line k (the rest of its block). */
   const below = (k: number): string[] => {
@@ -448,7 +456,7 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
     return out;
   };
   /** A run of lines can be one cell's of a column when each line but the last is full there. */
-  const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => width(x) <= W(t) + 4 && (j === run.length - 1 || width(x) + width(firstUnit(run[j + 1]!)) >= 0.85 * W(t)));
+  const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => width(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
   let prev: Cell | null = null;
   let prevLine = -1;
   /** The column the next uncoded line is looked for to the right of. */
@@ -503,7 +511,7 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
       if (!target) {
         // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first full), or a cell's last line above a name
         const whole = fits.filter((c) => chain(c.type, run));
-        const name = chain('area', run) && width(run[0]!) + (run[1] ? width(firstUnit(run[1])) : 0) >= 0.85 * W('area');
+        const name = chain('area', run) && (run[1] ? full(run[0]!, run[1], 'area') : width(run[0]!) >= W('area') - 3.5);
         const rest = run.slice(1);
         if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill)) target = null;
         else if (whole.length) target = sweep(whole);
