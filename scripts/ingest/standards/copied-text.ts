@@ -558,7 +558,9 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
   const sep = style === 'hyphen' ? '-' : '.';
   const key = (c: Cell, n: number) => squeeze(c.code!).split(sep).slice(0, n).join(sep);
   const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number }>();
-  const areas: { cell: Cell; at: number }[] = [];
+  const areas: { cell: Cell; at: number; rows: number }[] = [];
+  let rowsSeen = 0;
+  let lastCoded: Cell | null = null;
   let lastSkill: string | null = null;
   const taskOfKey = (k: string) => {
     if (!tasks.has(k)) tasks.set(k, { task: null, skills: new Map(), area: null, order: tasks.size });
@@ -567,9 +569,13 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
   const pending: Cell[] = [];
   cells.forEach((c) => {
     if (c.type === 'area') {
-      areas.push({ cell: c, at: tasks.size });
+      // a run of text that fitted no cell and reads like a sentence (、，；) is not a name: it goes on the cell printed before it
+      if (/[、，,；;。]|[A-Za-z]/u.test(c.lines.map((l) => l.text).join('')) && lastCoded) lastCoded.lines.push(...c.lines);
+      else areas.push({ cell: c, at: tasks.size, rows: rowsSeen });
       return;
     }
+    lastCoded = c;
+    if (c.type === 'skill') rowsSeen++;
     if (c.code!.endsWith('-')) {
       pending.push(c); // a task code without its number: placed with the first skill printed after it
       return;
@@ -607,23 +613,35 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
       });
     }
   }
-  // 工作领域 by their place among the tasks
+  // 工作领域 by their place among the rows: each name is printed beside the middle of its rows, so
+  // the tasks (in code order) are cut into runs, one per name, whose middles are nearest the names
   const order = [...tasks.values()].sort((a, b) => a.order - b.order);
-  const size = (t: (typeof order)[number]) => [...t.skills.keys()].length;
-  let i = 0;
-  areas.forEach(({ cell, at }, n) => {
-    let above = 0;
-    for (; i < order.length && order[i]!.order < at; i++) {
-      order[i]!.area = cell;
-      above += size(order[i]!);
+  const size = (t: (typeof order)[number]) => Math.max(1, [...t.skills.values()].filter((cs) => cs.some((c) => c.type === 'skill')).length);
+  const m = areas.length;
+  if (m > 0 && order.length >= m) {
+    const start = [0];
+    for (const t of order) start.push(start.at(-1)! + size(t));
+    // cost[j][i]: best cut of the first i tasks among the first j names
+    const cost = Array.from({ length: m + 1 }, () => new Array<number>(order.length + 1).fill(Infinity));
+    const from = Array.from({ length: m + 1 }, () => new Array<number>(order.length + 1).fill(0));
+    cost[0]![0] = 0;
+    for (let j = 1; j <= m; j++)
+      for (let i = j; i <= order.length - (m - j); i++)
+        for (let k = j - 1; k < i; k++) {
+          const middle = (start[k]! + start[i]!) / 2;
+          const c = cost[j - 1]![k]! + (middle - (areas[j - 1]!.rows + 0.5)) ** 2;
+          if (c < cost[j]![i]!) {
+            cost[j]![i] = c;
+            from[j]![i] = k;
+          }
+        }
+    let i = order.length;
+    for (let j = m; j >= 1; j--) {
+      const k = from[j]![i]!;
+      for (let x = k; x < i; x++) order[x]!.area = areas[j - 1]!.cell;
+      i = k;
     }
-    const nextAt = areas[n + 1]?.at ?? Infinity;
-    let below = 0;
-    while (i < order.length && order[i]!.order < nextAt && (n === areas.length - 1 || Math.abs(below + size(order[i]!) - above) <= Math.abs(below - above) || above === 0 && below === 0)) {
-      below += size(order[i]!);
-      order[i++]!.area = cell;
-    }
-  });
+  }
   const out: Cell[] = [];
   let area: Cell | null = null;
   for (const t of order) {
