@@ -528,6 +528,15 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
       } else if (prev && prev.code === null && next) {
         prev.lines.push(piece);
         segments.push(prev);
+      } else if (width(text) > W('area') + 2) {
+        // too wide for a 工作领域 name: the open cell it fits best, though its last line looked short
+        const roomy = [...open.values()].filter((c) => c.code !== null && width(text) <= W(c.type) + 2);
+        const fullness = (c: Cell) => (width(c.lines.at(-1)!.text) + width(firstUnit(text))) / W(c.type);
+        const best = roomy.sort((a, b) => fullness(b) - fullness(a))[0];
+        if (best) {
+          best.lines.push(piece);
+          segments.push(best);
+        } else newArea();
       } else newArea();
     });
     codes.forEach((m, j) => {
