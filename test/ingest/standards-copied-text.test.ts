@@ -65,6 +65,36 @@ describe('Web 前端开发 copied from its PDF in reading order (pdftotext -raw 
   });
 });
 
+describe('Web 前端开发 copied by position (the default pdftotext output of the fixture PDF)', () => {
+  // pdftotext without -raw gives blocks in column order within bands of rows: a cell's lines apart,
+  // two columns on one line, names printed beside the middle of their rows. Codes carry the
+  // hierarchy; texts are gathered by column widths, so this is where the reading is not yet exact.
+  const result = ingestText({ 'web-qianduan-standard.txt': fixture('pdf/web-qianduan-standard.pdftotext.txt') }, { until: 'standards' });
+  const rows = result.standards.rows;
+  const byKey = new Map(goldWeb.map((r) => [`${r.level} ${r.anchor}`, r]));
+
+  it('gives every row of the tab source, by code: the same figures per level and the same anchors', () => {
+    expect(['初级', '中级', '高级'].map((l) => counts(rows, l))).toEqual(['初级', '中级', '高级'].map((l) => counts(goldWeb, l)));
+    expect(rows.map((r) => `${r.level} ${r.type} ${r.code} ${r.anchor}`).sort()).toEqual(goldWeb.map((r) => `${r.level} ${r.type} ${r.code} ${r.anchor}`).sort());
+  });
+
+  it('puts S/K under their skill and skills under their task as the tab source does (one typo read by code instead of by row)', () => {
+    const coded = rows.filter((r) => r.type !== 'area' && r.type !== 'task');
+    expect(coded.filter((r) => r.parent !== byKey.get(`${r.level} ${r.anchor}`)!.parent).map((r) => r.code)).toEqual(['3-8-3-S3']);
+  });
+
+  it('reads most rows whole (figures reached, not yet all)', () => {
+    const textSame = rows.filter((r) => squeeze(r.text) === squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text)).length;
+    const allSame = rows.filter((r) => shape(r) === shape(byKey.get(`${r.level} ${r.anchor}`)!)).length;
+    expect(rows).toHaveLength(279);
+    expect(textSame).toBeGreaterThanOrEqual(262);
+    expect(allSame).toBeGreaterThanOrEqual(193);
+    // 初级 and 中级 have each 工作领域 over the right tasks
+    const areaOf = (rs: Row[], level: string) => rs.filter((r) => r.level === level && r.type === 'task').map((r) => `${r.code} ${r.parent}`);
+    for (const level of ['初级', '中级']) expect(areaOf(rows, level)).toEqual(areaOf(goldWeb, level));
+  });
+});
+
 // A dotted-code standard composed here twice: with tab tables, and as a copy of its PDF (the
 // issue's shapes: `能 够 理 解`, `1.2Java 面 向`, a page number and a header broken over lines).
 const HEAD = `Java 应用开发职业技能等级标准
