@@ -11,6 +11,12 @@
  * column), or after a repeated header. The cells found are handed to the coded-table reader
  * (coded-table.ts) as a table, so rows, anchors, flags and pages are those of tab tables.
  *
+ * A copy by position (pdftotext without -raw) interleaves the columns: blocks in column order
+ * within bands of rows, two columns on one line, a merged name beside the middle of its rows. It
+ * is read by column (cellsOfColumns): a line without a code goes on the open cell whose last line
+ * was full and whose column it fits, names are placed by the middle of their rows, and the cells are
+ * put back in code order (inCodeOrder). Codes and hierarchy come out exact; a few texts do not yet.
+ *
  * Input is the clause tree the structure stage made (it joins such lines into paragraphs, or
  * numbered paragraphs for dotted codes): each clause's source map (`lineStarts`) gives back the
  * printed lines with their positions; the raw source is never read again.
