@@ -628,8 +628,8 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
       });
     }
   }
-  // 工作领域 by their place among the rows: each name is printed beside the middle of its rows, so
-  // the tasks (in code order) are cut into runs, one per name, whose middles are nearest the names
+  // 工作领域 by their place: each name is printed beside the middle of its tasks and rows, so the
+  // tasks (in code order) are cut into runs, one per name, whose middles are nearest the names
   const order = [...tasks.values()].sort((a, b) => a.order - b.order);
   const size = (t: (typeof order)[number]) => Math.max(1, [...t.skills.values()].filter((cs) => cs.some((c) => c.type === 'skill')).length);
   const m = areas.length;
@@ -644,7 +644,8 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
       for (let i = j; i <= order.length - (m - j); i++)
         for (let k = j - 1; k < i; k++) {
           const middle = (start[k]! + start[i]!) / 2;
-          const c = cost[j - 1]![k]! + (middle - (areas[j - 1]!.rows + 0.5)) ** 2;
+          // among the task names (the narrow columns print as one flow), then among the rows
+          const c = cost[j - 1]![k]! + ((k + i) / 2 - areas[j - 1]!.at) ** 2 + (middle - (areas[j - 1]!.rows + 0.5)) ** 2 / 30;
           if (c < cost[j]![i]!) {
             cost[j]![i] = c;
             from[j]![i] = k;
