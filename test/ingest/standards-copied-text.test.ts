@@ -95,6 +95,21 @@ describe('Web 前端开发 copied by position (the default pdftotext output of t
   });
 });
 
+describe('物流管理 copied from its PDF (no codes)', () => {
+  // Its tables number their items (1. 2. …) but code nothing: without column separators the copy
+  // does not say where 职业功能 ends and 工作内容 begins, so no rows are read, and each level says so.
+  for (const [name, path] of [['pdftotext -raw', 'copied/wuliu-standard.raw.txt'], ['pdftotext', 'pdf/wuliu-standard.pdftotext.txt']] as const) {
+    it(`(${name}) gives no rows and one warning per level table, at its header`, () => {
+      const result = ingestText({ 'wuliu.txt': fixture(path) }, { until: 'standards' });
+      expect(result.standards.rows).toHaveLength(0);
+      const warnings = result.report.anomalies.filter((a) => a.kind === 'skill-table-copied-uncoded');
+      expect(warnings.map((a) => a.message.slice(0, 2))).toEqual(['通用', '初级', '中级', '高级']);
+      const lines = fixture(path).split('\n');
+      for (const a of warnings) expect(lines.slice(a.line - 1, a.line + 2).join('')).toMatch(/职业功能|工作内容|表\s*\d/u);
+    });
+  }
+});
+
 // A dotted-code standard composed here twice: with tab tables, and as a copy of its PDF (the
 // issue's shapes: `能 够 理 解`, `1.2Java 面 向`, a page number and a header broken over lines).
 const HEAD = `Java 应用开发职业技能等级标准

@@ -212,7 +212,15 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
     }
   }
   const style = detectCopiedStyle(all.slice(Math.max(0, start)).map((l) => l.text));
-  if (!style) return null;
+  if (!style) {
+    // a skill table's header with no codes under it (物流管理: numbered items): said, not guessed
+    if (start >= 0 && words && isSkillTable(columnRoles(words))) {
+      const at = all[start - 1] ?? all[start]!;
+      report({ file, line: at.line, column: at.column }, 'skill-table-copied-uncoded',
+        `${level}技能表没有列分隔（从 PDF 复制的文本），表中也没有代码，无法分出各列，未读出技能行；请提供带列分隔（制表符）的文本或 PDF 原件`);
+    }
+    return null;
+  }
   if (start < 0) {
     start = all.findIndex((l) => (style === 'hyphen' ? /^\d{1,2}-\d/u : /^\d{1,2}\.\d/u).test(l.text));
     // uncoded lines just before the first code, after the last clause that ends with a colon, name the first 工作领域
