@@ -15,7 +15,7 @@
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Batch, BatchNotice, Certificate, Contact, Listing, Organization, StatedTotal } from '../../src/schema/catalog.ts';
 import { type ContactFields, contactFromCells, isContactStream, personsOf, readContactStream, sharedKeys } from './catalog/contacts.ts';
-import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey } from './catalog/names.ts';
+import { SUFFIX, assignIds, certificateName, completeEnding, looksTruncated, matchKey, slug } from './catalog/names.ts';
 import { certificateKey, organizationKey, tidyName } from '../../src/lib/text/normalize.ts';
 import { citedNotices, figures } from './catalog/statements.ts';
 import { BATCH_NAMES, type ListRow, batchesNamed, listTables } from './catalog/tables.ts';
@@ -493,4 +493,17 @@ function reportMissingFromContactTables(tables: ReturnType<typeof listTables>, c
       report(t.place, 'certificate-missing-from-table', `${BATCH_NAMES[t.batch!]}联系表列出 ${inTable.size} 个证书，名单有 ${listed.length} 个；未列：${missing.map((c) => `“${c.name}”（${[...new Set(c.listings.filter((l) => OFFICIAL.has(l.status)).map((l) => l.organizationAsPrinted))].join('、')}）`).join('、')}`);
     }
   }
+}
+
+/**
+ * The certificate of a standard whose certificate appears in no list of the corpus (`listed: false`): named as
+ * the standard names it, with an id made as the catalog makes ids (initials; full pinyin, then a number, when
+ * the id is taken), so that it gets its certificate page, matrix and skill pages like a listed one.
+ */
+export function unlistedCertificate(standard: { id: string; certificateName: string }, taken: ReadonlySet<string>): Certificate {
+  const name = certificateName(standard.certificateName).name;
+  let id = slug(name);
+  if (taken.has(id)) id = slug(name, true);
+  for (let n = 2; taken.has(id); n++) id = `${slug(name, true)}-${n}`;
+  return { id, name, fullName: `${name}${SUFFIX}`, aliases: [], organizations: [], batch: null, listings: [], standard: standard.id, contacts: [], listed: false };
 }

@@ -40,6 +40,7 @@ import { Coverage, type Disposition, reportUnaccounted } from './coverage.ts';
 import type { Place, Report } from './diagnostics.ts';
 import type { Draft } from './structure.ts';
 import { documentNodes, linesOf } from './parse/tree.ts';
+import { pagedAnomaly, pageMaps, pagesOf } from './pages.ts';
 import { CORPUS_STAGES, sourceProcessor } from './stages.ts';
 
 export type { Draft } from './structure.ts';
@@ -197,6 +198,8 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
   const manifestOf = new Map<string, SourceManifestEntry>();
   for (const m of manifest) if (!manifestOf.has(m.file)) manifestOf.set(m.file, m);
 
+  // A PDF source's anomalies and page count are given by page, as the pages stage gives its collections.
+  const maps = pageMaps(c.sources);
   const report: IngestReport = { sources: [], anomalies: [] };
   for (const [file, parsed] of c.sources) {
     const cov = new Coverage({ file, lines: linesOf(parsed.tree) });
@@ -210,6 +213,7 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
       origin: meta?.origin ?? null,
       kind: meta?.kind ?? null,
       lines: cov.source.lines.length,
+      ...(pagesOf(parsed.tree, maps.get(file)) !== undefined ? { pages: pagesOf(parsed.tree, maps.get(file))! } : {}),
       nonBlankLines: counts.nonBlank,
       coveredLines: counts.covered,
       noise: counts.noise,
@@ -225,7 +229,7 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
   }
   for (const vf of c.files.values()) {
     for (const m of vf.messages) {
-      report.anomalies.push({ file: vf.basename!, line: m.line ?? 0, column: m.column ?? 0, kind: m.ruleId ?? 'note', message: m.reason });
+      report.anomalies.push(pagedAnomaly({ file: vf.basename!, line: m.line ?? 0, column: m.column ?? 0, kind: m.ruleId ?? 'note', message: m.reason }, maps));
     }
   }
   report.anomalies.sort(compareAnomalies);
@@ -249,5 +253,5 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
 
 /** By file and line, then rule and message (the order of the report before columns); column last. */
 function compareAnomalies(a: Anomaly, b: Anomaly): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message) || (a.column ?? 0) - (b.column ?? 0);
+  return a.file.localeCompare(b.file) || (a.page ?? 0) - (b.page ?? 0) || a.line - b.line || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message) || (a.column ?? 0) - (b.column ?? 0);
 }

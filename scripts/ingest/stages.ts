@@ -9,7 +9,7 @@
  *          noise → split → elements → structure
  *     ─► CORPUS_STAGES, over the set of trees, in order:
  *          link → overrides → ids → catalog → standards → references → status → events → fees
- *          → segment → privacy
+ *          → segment → pages → privacy
  *     ─► emit (pipeline.ts): the typed collections, and report.json built from the messages
  *
  * Every diagnostic is a vfile message with a rule id and a place (file:line:column): per-source
@@ -22,7 +22,7 @@
 import { type Processor, type Transformer, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { certificateKey } from '../../src/lib/text/normalize.ts';
-import { extractCatalog } from './catalog.ts';
+import { extractCatalog, unlistedCertificate } from './catalog.ts';
 import { type Corpus, collectionsOf } from './context.ts';
 import { Coverage } from './coverage.ts';
 import type { Report } from './diagnostics.ts';
@@ -33,6 +33,7 @@ import { assignIds } from './ids.ts';
 import { mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
 import { applyOverrides } from './overrides.ts';
+import { pageMaps, toPages } from './pages.ts';
 import { markdownParser } from './parse/markdown.ts';
 import { isPdf, pdfParser } from './parse/pdf.ts';
 import { textParser } from './parse/text.ts';
@@ -152,7 +153,7 @@ export const CORPUS_STAGES: CorpusStage[] = [
     name: 'standards',
     run: (c, report) => {
       c.standards = extractStandards(c.documents, report);
-      linkStandards(c);
+      linkStandards(c, report);
     },
   },
   {
@@ -181,6 +182,14 @@ export const CORPUS_STAGES: CorpusStage[] = [
     run: (c) => {
       const dictionary = buildDictionary({ documents: c.documents, certificates: c.catalog.certificates, organizations: c.catalog.organizations, standards: c.standards.standards });
       c.keywords = extractKeywords(c.documents, dictionary);
+    },
+  },
+  {
+    // PDF sources: every place pointing into one, from the global line to { page, line within the page } (pages.ts).
+    name: 'pages',
+    run: (c) => {
+      const maps = pageMaps(c.sources);
+      if (maps.size > 0) Object.assign(c, toPages(collectionsOf(c), maps));
     },
   },
   {
@@ -218,16 +227,26 @@ function groupDocuments(tree: SourceRoot, slices: Slice[], file: string): void {
   tree.children = children;
 }
 
-/** A certificate whose name is a standard's certificate name gets that standard. */
-function linkStandards(c: Corpus): void {
+/**
+ * A certificate whose name is a standard's certificate name gets that standard. A standard whose certificate
+ * is in no list of the corpus gets a certificate of its own, flagged `listed: false` (catalog.ts).
+ */
+function linkStandards(c: Corpus, report: Report): void {
   const byName = new Map<string, (typeof c.catalog.certificates)[number]>(); // name key → first certificate with it
   for (const cert of c.catalog.certificates) {
     const k = certificateKey(cert.name);
     if (!byName.has(k)) byName.set(k, cert);
   }
   for (const st of c.standards.standards) {
-    const cert = byName.get(certificateKey(st.certificateName));
+    const k = certificateKey(st.certificateName);
+    const cert = byName.get(k);
     if (cert) cert.standard = st.id;
+    else {
+      const own = unlistedCertificate(st, new Set(c.catalog.certificates.map((x) => x.id)));
+      c.catalog.certificates.push(own);
+      byName.set(k, own);
+      report(st.source, 'unlisted-certificate', `“${own.fullName}”未见于本库所收名单：按其标准《${st.title}》建立证书页（${own.id}）`);
+    }
   }
 }
 

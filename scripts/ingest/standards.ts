@@ -12,6 +12,7 @@
  *   standards/codes.ts          code tokens, shapes, normalisation
  *   standards/coded-table.ts    hyphen (1-1-1-S1) and dotted (1.1.1) tables
  *   standards/uncoded-table.ts  numbered-item tables (物流管理)
+ *   standards/copied-text.ts    coded tables in text copied from a PDF (no tabs: cells broken over lines)
  *   standards/front-matter.ts   培训学时, 衔接专业, 培养目标, 考核方式, … as found
  *   standards/glossary.ts       名词解释, 术语和定义
  */
@@ -25,6 +26,7 @@ import { isGlossaryHeading, isTermsHeading, readNumberedGlossary, readTermsAndDe
 import { type ColumnRole, type DraftRow, cellSource, standardText, columnRoles, findLevel, isSkillTable } from './standards/model.ts';
 import { type Place, type Report, placeOf } from './diagnostics.ts';
 import { readUncodedLevel } from './standards/uncoded-table.ts';
+import { readCopiedLevels } from './standards/copied-text.ts';
 import { initials } from '../../src/lib/text/docnumber.ts';
 
 export interface StandardsResult {
@@ -147,7 +149,16 @@ function findTables(cand: Candidate, report: Report): FoundTable[] {
 }
 
 function readStandard(cand: Candidate, report: Report): { standard: Omit<SkillStandard, 'id'>; rows: DraftRow[] } | null {
-  const tables = findTables(cand, report);
+  let tables = findTables(cand, report);
+  /** Clauses read as a table from copied text (their text is the table's, not front matter). */
+  const copiedClauses = new Set<Clause>();
+  if (tables.length === 0) {
+    // no tab table: a level section whose lines are a coded table copied from a PDF
+    tables = readCopiedLevels(cand.clauses, cand.file, report).map((l) => {
+      for (const c of l.clauses) copiedClauses.add(c);
+      return { clause: l.levelClause, table: l.table, roles: l.roles, level: l.level, levelClause: l.levelClause };
+    });
+  }
   if (tables.length === 0) return null;
   const { file } = cand;
 
@@ -190,7 +201,7 @@ function readStandard(cand: Candidate, report: Report): { standard: Omit<SkillSt
     used.add(a);
   }
 
-  const tableClauses = new Set(tables.map((t) => t.clause));
+  const tableClauses = copiedClauses.size ? copiedClauses : new Set(tables.map((t) => t.clause));
   const frontMatter = readFrontMatter({
     file,
     title: cand.title,

@@ -57,8 +57,13 @@ export function showValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** `file:12` or `file:12–40`. */
-export function spanText(span: { file: string; startLine: number; endLine: number }): string {
+/** `file:12` or `file:12–40`; in a PDF `file 第 3 页第 2 行–第 5 页第 7 行` (lines within their pages). */
+export function spanText(span: { file: string; startLine: number; endLine: number; startPage?: number; endPage?: number }): string {
+  if (span.startPage !== undefined && span.endPage !== undefined) {
+    const from = `第 ${span.startPage} 页第 ${span.startLine} 行`;
+    const to = span.startPage === span.endPage ? `第 ${span.endLine} 行` : `第 ${span.endPage} 页第 ${span.endLine} 行`;
+    return span.startPage === span.endPage && span.startLine === span.endLine ? `${span.file} ${from}` : `${span.file} ${from}–${to}`;
+  }
   return span.startLine === span.endLine ? `${span.file}:${span.startLine}` : `${span.file}:${span.startLine}–${span.endLine}`;
 }
 

@@ -9,6 +9,7 @@ import type { PolicyDocument } from '../schema/corpus.ts';
 import type { SkillRow, SkillRowType } from '../schema/skills.ts';
 import type { DocumentStatus } from '../schema/status.ts';
 import { type CsvColumn, joinValues } from './csv.ts';
+import { spanText } from './format.ts';
 
 /**
  * Collection entries' data in the order of the file ingest wrote (getCollection sorts by id), without
@@ -346,7 +347,7 @@ export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { name: '状态 statuses', description: '文本所载状态（公示期已结束、已确认、试行……），依据见 statuses.json', get: (r) => joinValues(r.statuses.map((s) => s.label)) },
   { name: '引用数 cites', description: '本文件引用其他文件的次数（含本库未收录的）', get: (r) => r.cites },
   { name: '被引文件数 citedBy', description: '引用本文件的其他文件数', get: (r) => r.citedBy },
-  { name: '来源 source', description: '来源文件:起始行–结束行，多个以“; ”分隔，第一项为主版本', get: (r) => joinValues(r.doc.source.map((s) => `${s.file}:${s.startLine}–${s.endLine}`)) },
+  { name: '来源 source', description: '来源文件:起始行–结束行（PDF 来源写作页码与页内行号），多个以“; ”分隔，第一项为主版本', get: (r) => joinValues(r.doc.source.map((s) => (s.startPage === undefined ? `${s.file}:${s.startLine}–${s.endLine}` : spanText(s)))) },
 ];
 
 /** A certificate with its organisations' names. */
@@ -384,7 +385,7 @@ export const SKILL_COLUMNS: CsvColumn<SkillRow>[] = [
   { name: '锚点 anchor', description: '标准内唯一的锚点（/certificates/<证书>/skills/<锚点>/）', get: (r) => r.anchor },
   { name: '锚点类别 anchorKind', description: '代码：锚点即代码；位置：原表无代码，锚点只表示位置，不是官方代码', get: (r) => (r.anchorKind === 'code' ? '代码' : '位置') },
   { name: '来源文件 file', description: '来源文件名', get: (r) => r.source.file },
-  { name: '行 line', description: '来源行号', get: (r) => r.source.line },
+  { name: '行 line', description: '来源行号；PDF 来源写作“第 N 页第 M 行”（物理页码，页内行号）', get: (r) => (r.source.page === undefined ? r.source.line : `第 ${r.source.page} 页第 ${r.source.line} 行`) },
   { name: '标记 flags', description: '原文代码的问题等，多个以“;”分隔', get: (r) => r.flags.join(';') },
 ];
 

@@ -7,6 +7,7 @@
  */
 import type { Certificate } from '../schema/catalog.ts';
 import { quoteTitle } from './citation.ts';
+import { pageSuffix } from './source-link.ts';
 import type { SkillFlag, SkillLevel, SkillRow, SkillRowType, SkillStandard } from '../schema/skills.ts';
 
 /** 通用 (一般要求) first, then 初级 → 高级. */
@@ -322,9 +323,18 @@ export function standardTitle(standard: Pick<SkillStandard, 'title'>): string {
  * - coded: 《Web 前端开发职业技能等级标准》（中级）2-3-4-S5 — the normalised code, with the printed form
  *   added when it differs: …（高级）3-5-4-S4（原文作“3-5-4 -S4”）;
  * - uncoded: 《物流管理职业技能等级标准》（初级）仓储与库存管理／仓储作业 技能要求第2条 — the path and the
- *   item's number, never an invented code.
+ *   item's number, never an invented code;
+ * - from a PDF source, the page is added: …（初级）1.2.3，第 11 页.
  */
 export function skillCitation(
+  standard: Pick<SkillStandard, 'title' | 'codeStyle'>,
+  row: Pick<SkillRow, 'level' | 'code' | 'normalizedCode' | 'label' | 'type' | 'path' | 'anchor' | 'anchorKind' | 'text'> & { source?: Pick<SkillRow['source'], 'page'> },
+): string {
+  return `${skillLocator(standard, row)}${pageSuffix(row.source)}`;
+}
+
+/** The citation without its page. */
+function skillLocator(
   standard: Pick<SkillStandard, 'title' | 'codeStyle'>,
   row: Pick<SkillRow, 'level' | 'code' | 'normalizedCode' | 'label' | 'type' | 'path' | 'anchor' | 'anchorKind' | 'text'>,
 ): string {

@@ -14,6 +14,7 @@
  *   (`huli-...`), so an id never depends on which one was read first.
  */
 import { z } from 'astro/zod';
+import { PdfPage } from './corpus.ts';
 
 /** How a list or table presents a certificate: 公示 (announcement), 确认 (confirmation), a contact table, running text, or a list of unknown status. */
 export const ListingStatus = z.enum(['公示', '确认', '名单', '联系表', '正文']);
@@ -27,6 +28,8 @@ export const Listing = z.object({
   anchor: z.string(),
   file: z.string(),
   line: z.number().int().positive(),
+  /** In a PDF source: the physical page (`line` then counts within it). */
+  page: PdfPage.optional(),
   /** The row's 序号 as printed (null for continuation rows and running text). */
   row: z.number().int().nullable(),
   status: ListingStatus,
@@ -49,6 +52,8 @@ export const Contact = z.object({
   file: z.string(),
   /** The line the contact cells are printed on (a continuation row shares the row above's). */
   line: z.number().int().positive(),
+  /** In a PDF source: the physical page (`line` then counts within it). */
+  page: PdfPage.optional(),
   organizationAsPrinted: z.string().nullable(),
   persons: z.array(z.string()),
   /** 职务, where printed. */
@@ -78,6 +83,12 @@ export const Certificate = z.object({
   /** Skill-standard id, filled by the standards stage; null here. */
   standard: z.string().nullable(),
   contacts: z.array(Contact),
+  /**
+   * false: the certificate appears in no list of the corpus; it is known only from a standard the corpus
+   * holds (a standard's PDF dropped into content/sources/), and its page says 未见于本库所收名单. Absent
+   * for a certificate read from the lists (the catalog stage).
+   */
+  listed: z.literal(false).optional(),
 });
 export type Certificate = z.infer<typeof Certificate>;
 
@@ -124,6 +135,8 @@ export const StatedTotal = z.object({
   file: z.string(),
   /** The line the figure is printed on (the clause's first line when source text is not given). */
   line: z.number().int().positive(),
+  /** In a PDF source: the physical page (`line` then counts within it). */
+  page: PdfPage.optional(),
   value: z.number().int().nonnegative(),
   of: z.enum(['certificates', 'organizations']),
   /** The batches the statement covers (四批 → 1–4). */

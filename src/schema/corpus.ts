@@ -8,23 +8,35 @@
  */
 import { z } from 'astro/zod';
 
-/** A place in a source text: file name (as in content/sources/) and 1-based line. */
+/**
+ * A 1-based physical page of a PDF source (issue 13). Present on every place that points into a PDF
+ * (the ingest stage `pages` sets it): `line` is then the line within that page, not within the file.
+ * Absent for text sources, whose `line` is the line of the file.
+ */
+export const PdfPage = z.number().int().positive();
+
+/**
+ * A place in a source text: file name (as in content/sources/) and 1-based line; for a PDF source
+ * also the physical page, `line` then counting within the page ({ file, page, line }).
+ */
 export const SourcePoint = z.object({
   file: z.string(),
   line: z.number().int().positive(),
+  page: PdfPage.optional(),
 });
 export type SourcePoint = z.infer<typeof SourcePoint>;
 
-/** A point in a source text: 1-based line and column (unist). */
+/** A point in a source text: 1-based line and column (unist); in a PDF source also the page (line within it). */
 export const Point = z.object({
   line: z.number().int().positive(),
   column: z.number().int().positive(),
+  page: PdfPage.optional(),
 });
 export type Point = z.infer<typeof Point>;
 
 /**
  * Where a node's text stands in its source: start and end (end column exclusive, as in unist).
- * For a PDF-born node the physical page may be added later (issue 13).
+ * For a PDF-born node each point carries its physical page (a node may start and end on different pages).
  */
 export const Position = z.object({
   start: Point,
@@ -41,11 +53,13 @@ export const SourceLocation = SourcePoint.extend({
 });
 export type SourceLocation = z.infer<typeof SourceLocation>;
 
-/** A span of a source text, both ends inclusive. */
+/** A span of a source text, both ends inclusive; in a PDF source each end has its page (lines count within it). */
 export const SourceSpan = z.object({
   file: z.string(),
   startLine: z.number().int().positive(),
   endLine: z.number().int().positive(),
+  startPage: PdfPage.optional(),
+  endPage: PdfPage.optional(),
 });
 export type SourceSpan = z.infer<typeof SourceSpan>;
 
@@ -70,6 +84,8 @@ export type TableCell = z.infer<typeof TableCell>;
 export const TableRow = z.object({
   cells: z.array(TableCell),
   line: z.number().int().positive(),
+  /** In a PDF source: the row's page (`line` then counts within it). */
+  page: PdfPage.optional(),
   /** The row's line, from its first printed character to the end of its text. */
   position: Position,
 });
@@ -115,8 +131,9 @@ export interface Clause {
    * paragraph (scripts/ingest/positions.ts `pointAt`) without reading the source again.
    * An entry is also made wherever characters were removed inside a line (letter spacing), so
    * every column is exact. A clause with no text and no heading (a table) has one entry: its start.
+   * In a PDF source an entry has a fourth element, the page ([offset, line within the page, column, page]).
    */
-  lineStarts: Array<[number, number, number]>;
+  lineStarts: Array<[number, number, number] | [number, number, number, number]>;
   children: Clause[];
 }
 export const Clause: z.ZodType<Clause> = z.lazy(() =>
@@ -129,7 +146,9 @@ export const Clause: z.ZodType<Clause> = z.lazy(() =>
     table: Table.optional(),
     source: SourcePoint,
     position: Position,
-    lineStarts: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.number().int().positive()])).min(1),
+    lineStarts: z
+      .array(z.union([z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.number().int().positive()]), z.tuple([z.number().int().nonnegative(), z.number().int().positive(), z.number().int().positive(), PdfPage])]))
+      .min(1),
     children: z.array(Clause),
   }),
 );
@@ -158,6 +177,8 @@ export const Variant = z.object({
       here: z.string().nullable(),
       primary: z.string().nullable(),
       line: z.number().int().positive().nullable(),
+      /** In a PDF source: the page of `line` (which then counts within it). */
+      page: PdfPage.optional(),
     }),
   ),
 });
@@ -198,7 +219,10 @@ export type PolicyDocument = z.infer<typeof PolicyDocument>;
 
 export const Anomaly = z.object({
   file: z.string(),
+  /** 1-based line (0 when the message has no place); in a PDF source the line within `page`. */
   line: z.number().int().nonnegative(),
+  /** In a PDF source: the 1-based physical page of the message's line. */
+  page: PdfPage.optional(),
   /** 1-based column of the text the message is about (0 when not known). */
   column: z.number().int().nonnegative().optional(),
   /** The message's rule id (vfile-message ruleId). */
@@ -225,8 +249,10 @@ export const SourceReport = z.object({
   title: z.string().nullable(),
   origin: z.string().nullable(),
   kind: z.string().nullable(),
-  /** Lines in the file. */
+  /** Lines in the file (for a PDF: lines of its text layer, over all pages). */
   lines: z.number().int().nonnegative(),
+  /** A PDF source: its number of physical pages, as far as its text layer shows them (the last page a line is on). */
+  pages: z.number().int().nonnegative().optional(),
   nonBlankLines: z.number().int().nonnegative(),
   /** Non-blank lines that went into a document, a table cell, metadata, or were dropped as named noise. */
   coveredLines: z.number().int().nonnegative(),

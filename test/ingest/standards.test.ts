@@ -328,3 +328,36 @@ describe('a standard with dotted codes (fixture)', () => {
     expect(rows.some((r) => r.text.includes('工作领域'))).toBe(false);
   });
 });
+
+describe('a standard whose certificate is in no list of the corpus (fixture)', () => {
+  const ingested = ingestText({ 'dotted.txt': DOTTED }, { until: 'standards' });
+
+  it('gets a certificate of its own, flagged listed: false, that shows its standard', () => {
+    const std = ingested.standards.standards[0]!;
+    expect(ingested.catalog.certificates).toEqual([
+      { id: 'yptyw', name: '云平台运维', fullName: '云平台运维职业技能等级证书', aliases: [], organizations: [], batch: null, listings: [], standard: std.id, contacts: [], listed: false },
+    ]);
+    expect(ingested.standards.rows.filter((r) => r.standard === std.id)).toHaveLength(16);
+  });
+
+  it('has its certificate page with the matrix, and a page per skill row', async () => {
+    const { certificatePaths, skillPaths } = await import('../../src/lib/page-props.ts');
+    const input = { certificates: ingested.catalog.certificates, standards: ingested.standards.standards, skills: ingested.standards.rows, documents: ingested.documents };
+    const pages = certificatePaths({ ...input, organizations: [], batches: [], anomalies: [] });
+    expect(pages.map((p) => [p.params.id, p.props.standard?.id, p.props.rows.length, p.props.cert.listed])).toEqual([['yptyw', ingested.standards.standards[0]!.id, 16, false]]);
+    expect(skillPaths(input).map((p) => p.params.id + '/' + p.params.anchor).slice(0, 2)).toEqual(['yptyw/l1-1', 'yptyw/l1-1.1']);
+    expect(skillPaths(input)).toHaveLength(16);
+  });
+
+  it('is reported at the standard’s title', () => {
+    expect(ingested.report.anomalies.filter((a) => a.kind === 'unlisted-certificate').map((a) => [a.file, a.line, a.message])).toEqual([
+      ['dotted.txt', 1, '“云平台运维职业技能等级证书”未见于本库所收名单：按其标准《云平台运维职业技能等级标准》建立证书页（yptyw）'],
+    ]);
+  });
+
+  it('takes another id when its initials are taken', async () => {
+    const { unlistedCertificate } = await import('../../scripts/ingest/catalog.ts');
+    expect(unlistedCertificate({ id: 'x', certificateName: '云平台运维' }, new Set(['yptyw'])).id).toBe('yunpingtaiyunwei');
+    expect(unlistedCertificate({ id: 'x', certificateName: 'Web 前端开发' }, new Set()).name).toBe('Web 前端开发');
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Skill tables in text copied out of a standard's PDF (issue 13): no tabs, cells broken over
+ * lines, page numbers and repeated headers between them, letter spacing, codes glued to their
+ * text. The standards stage reads them by code (scripts/ingest/standards/copied-text.ts); the
+ * rows must be the rows the tab-separated text of source 001 gives.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SkillRow, type SkillRow as Row } from '../../src/schema/skills.ts';
+import { C001, ROOT, SOURCES, ingestText } from '../helpers/corpus.ts';
+
+const squeeze = (t: string) => t.replace(/\s+/gu, '');
+const fixture = (path: string) => readFileSync(join(ROOT, 'test', 'fixtures', path), 'utf8');
+
+/** The rows of the real 001 standard (tab tables), through the same stages. */
+const gold = ingestText({ [C001]: readFileSync(join(SOURCES, C001), 'utf8') }, { until: 'standards' }).standards.rows;
+const goldWeb = gold.filter((r) => r.standard === 'web-qdkf');
+
+/** What a comparison looks at: level, type, code, anchor, parent, and the names without whitespace. */
+const shape = (r: Row) => [r.level, r.type, r.code, r.anchor, r.parent, r.path.map(squeeze).join('/'), squeeze(r.text)].join(' | ');
+const counts = (rows: Row[], level: string) => (['area', 'task', 'skill', 'requirement', 'knowledge'] as const).map((t) => rows.filter((r) => r.level === level && r.type === t).length);
+
+describe('Web 前端开发 copied from its PDF in reading order (pdftotext -raw of the fixture PDF)', () => {
+  const result = ingestText({ 'web-qianduan-standard.txt': fixture('copied/web-qianduan-standard.raw.txt') }, { until: 'standards' });
+  const rows = result.standards.rows;
+
+  it('is one standard with hyphen codes and the tab source’s figures per level', () => {
+    expect(result.standards.standards.map((s) => [s.certificateName, s.codeStyle, s.levels.map((l) => l.level)])).toEqual([['Web前端开发', 'hyphen', ['初级', '中级', '高级']]]);
+    expect(['初级', '中级', '高级'].map((l) => counts(rows, l))).toEqual([
+      [3, 5, 12, 17, 13],
+      [4, 6, 22, 31, 23],
+      [6, 10, 41, 44, 42],
+    ]);
+    expect(['初级', '中级', '高级'].map((l) => counts(goldWeb, l))).toEqual(['初级', '中级', '高级'].map((l) => counts(rows, l)));
+    for (const r of rows) expect(() => SkillRow.parse(r)).not.toThrow();
+  });
+
+  it('gives exactly the rows of the tab source: same codes, anchors, parents, names and texts', () => {
+    // in the order printed: the tab source prints 3-4 and 3-6 below their first skill (shifted cells), the PDF above
+    expect(rows.map(shape).sort()).toEqual(goldWeb.map(shape).sort());
+  });
+
+  it('keeps the typos as printed and flags them as the tab table does', () => {
+    const flags = (rs: Row[]) => rs.filter((r) => r.flags.length).map((r) => `${r.level} ${r.code} ${r.flags.join(',')}`);
+    // the tab source prints 3-2 twice and 3-4/3-6 after their skills (shifted cells): a layout the PDF does not have
+    const layout = (f: string) => /duplicate-code|out-of-order/u.test(f);
+    expect(flags(rows)).toEqual(flags(goldWeb).filter((f) => !layout(f)));
+    expect(rows.find((r) => r.code === '3-5-4 -S4')).toMatchObject({ normalizedCode: '3-5-4-S4', flags: ['stray-space'] });
+  });
+
+  it('says on which line each level was read as copied text, and every row points at its own line', () => {
+    const notes = result.report.anomalies.filter((a) => a.kind === 'skill-table-copied-text');
+    expect(notes.map((a) => [a.file, a.line > 0, a.message.slice(0, 2)])).toEqual([
+      ['web-qianduan-standard.txt', true, '初级'],
+      ['web-qianduan-standard.txt', true, '中级'],
+      ['web-qianduan-standard.txt', true, '高级'],
+    ]);
+    const lines = fixture('copied/web-qianduan-standard.raw.txt').split('\n');
+    for (const r of rows.filter((x) => x.code)) expect(squeeze(lines[r.source.line - 1]!), r.code!).toContain(squeeze(r.code!));
+  });
+
+  it('reads the front matter beside the tables (培训学时 per level)', () => {
+    expect(result.standards.standards[0]!.levels.map((l) => l.trainingHours)).toEqual([96, 224, 320]);
+  });
+});
+
+describe('Web 前端开发 copied by position (the default pdftotext output of the fixture PDF)', () => {
+  // pdftotext without -raw gives blocks in column order within bands of rows: a cell's lines apart,
+  // two columns on one line, names printed beside the middle of their rows. Codes carry the
+  // hierarchy; texts are gathered by column widths, so this is where the reading is not yet exact.
+  const result = ingestText({ 'web-qianduan-standard.txt': fixture('pdf/web-qianduan-standard.pdftotext.txt') }, { until: 'standards' });
+  const rows = result.standards.rows;
+  const byKey = new Map(goldWeb.map((r) => [`${r.level} ${r.anchor}`, r]));
+
+  it('gives every row of the tab source, by code: the same figures per level and the same anchors', () => {
+    expect(['初级', '中级', '高级'].map((l) => counts(rows, l))).toEqual(['初级', '中级', '高级'].map((l) => counts(goldWeb, l)));
+    expect(rows.map((r) => `${r.level} ${r.type} ${r.code} ${r.anchor}`).sort()).toEqual(goldWeb.map((r) => `${r.level} ${r.type} ${r.code} ${r.anchor}`).sort());
+  });
+
+  it('puts S/K under their skill and skills under their task as the tab source does (one typo read by code instead of by row)', () => {
+    const coded = rows.filter((r) => r.type !== 'area' && r.type !== 'task');
+    expect(coded.filter((r) => r.parent !== byKey.get(`${r.level} ${r.anchor}`)!.parent).map((r) => r.code)).toEqual(['3-8-3-S3']);
+  });
+
+  it('reads most rows whole (figures reached, not yet all)', () => {
+    const textSame = rows.filter((r) => squeeze(r.text) === squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text)).length;
+    const allSame = rows.filter((r) => shape(r) === shape(byKey.get(`${r.level} ${r.anchor}`)!)).length;
+    expect(rows).toHaveLength(279);
+    expect(textSame).toBeGreaterThanOrEqual(262);
+    expect(allSame).toBeGreaterThanOrEqual(210);
+    // 初级 and 中级 have each 工作领域 over the right tasks
+    const areaOf = (rs: Row[], level: string) => rs.filter((r) => r.level === level && r.type === 'task').map((r) => `${r.code} ${r.parent}`);
+    for (const level of ['初级', '中级']) expect(areaOf(rows, level)).toEqual(areaOf(goldWeb, level));
+  });
+});
+
+describe('物流管理 copied from its PDF (no codes)', () => {
+  // Its tables number their items (1. 2. …) but code nothing: without column separators the copy
+  // does not say where 职业功能 ends and 工作内容 begins, so no rows are read, and each level says so.
+  for (const [name, path] of [['pdftotext -raw', 'copied/wuliu-standard.raw.txt'], ['pdftotext', 'pdf/wuliu-standard.pdftotext.txt']] as const) {
+    it(`(${name}) gives no rows and one warning per level table, at its header`, () => {
+      const result = ingestText({ 'wuliu.txt': fixture(path) }, { until: 'standards' });
+      expect(result.standards.rows).toHaveLength(0);
+      const warnings = result.report.anomalies.filter((a) => a.kind === 'skill-table-copied-uncoded');
+      expect(warnings.map((a) => a.message.slice(0, 2))).toEqual(['通用', '初级', '中级', '高级']);
+      const lines = fixture(path).split('\n');
+      for (const a of warnings) expect(lines.slice(a.line - 1, a.line + 2).join('')).toMatch(/职业功能|工作内容|表\s*\d/u);
+    });
+  }
+});
+
+// A dotted-code standard composed here twice: with tab tables, and as a copy of its PDF (the
+// issue's shapes: `能 够 理 解`, `1.2Java 面 向`, a page number and a header broken over lines).
+const HEAD = `Java 应用开发职业技能等级标准
+
+1 范围
+
+本标准规定了 Java 应用开发职业技能等级对应的工作领域、工作任务及职业技能要求，适用于 Java 应用开发职业技能培训、考核与评价。
+
+2 职业技能等级要求
+
+2.1 Java 应用开发（初级）
+
+培训学时：64 学时。
+
+`;
+const TAB = `${HEAD}工作领域	工作任务	职业技能要求
+1.程序设计基础	1.1 开发环境搭建	1.1.1 能够理解 JDK 与 JRE 的区别 1.1.2 能够安装并配置集成开发环境
+	1.2 Java 面向对象编程	1.2.1 能够理解类与对象的概念，定义类并创建对象 1.2.2 能够使用继承与多态编写程序
+2.数据库访问	2.1 JDBC 编程	2.1.1 能够使用 JDBC 连接数据库并执行查询
+
+2.2 Java 应用开发（中级）
+
+培训学时：128 学时。
+
+工作领域	工作任务	职业技能要求
+1.应用架构设计	1.1 分层设计	1.1.1 能够按表示层、业务层与数据层划分应用
+`;
+const COPY = `${HEAD}工作领域 工作任务 职业技能要求
+1.程序设
+计基础
+1.1 开发环
+境搭建
+1.1.1 能 够 理 解 JDK 与 JRE
+的区别
+1.1.2 能够安装并配置集成开发
+环境
+1.2Java 面 向
+对象编程
+1.2.1 能 够 理 解 类 与 对 象 的
+概念，定义类并创建对象
+1.2.2 能够使用继承与多态编写
+程序
+— 3 —
+工作领域 工作任务 职业技能要求
+2.数据库
+访问
+2.1JDBC 编
+程
+2.1.1 能够使用 JDBC 连接数据
+库并执行查询
+
+2.2 Java 应用开发（中级）
+
+培训学时：128 学时。
+
+工作
+领域
+工作
+任务 职业技能要求
+1.应用架
+构设计
+1.1 分层设
+计
+1.1.1 能够按表示层、业务层与
+数据层划分应用
+`;
+
+describe('a dotted-code standard copied from its PDF (fixture)', () => {
+  const tab = ingestText({ 'java.txt': TAB }, { until: 'standards' });
+  const copy = ingestText({ 'java.txt': COPY }, { until: 'standards' });
+
+  it('gives the rows of its tab version: 1.1.1 under 1.1 under 1., names whole, letter spacing and glued codes undone', () => {
+    expect(tab.standards.rows.map(shape)).toHaveLength(13);
+    expect(copy.standards.rows.map(shape).sort()).toEqual(tab.standards.rows.map(shape).sort());
+    expect(copy.standards.rows.filter((r) => r.type === 'task').map((r) => [r.code, r.text])).toEqual([
+      ['1.1', '开发环境搭建'], ['1.2', 'Java 面向对象编程'], ['2.1', 'JDBC 编程'], ['1.1', '分层设计'],
+    ]);
+    expect(copy.standards.rows.find((r) => r.anchor === 'l1-1.1.1')!.text).toBe('能够理解 JDK 与 JRE 的区别');
+    expect(copy.standards.standards[0]!.codeStyle).toBe('dotted');
+    expect(copy.standards.standards[0]!.levels.map((l) => [l.level, l.trainingHours, l.counts])).toEqual(tab.standards.standards[0]!.levels.map((l) => [l.level, l.trainingHours, l.counts]));
+  });
+
+  it('points each row at the copied line that prints its code', () => {
+    const lines = COPY.split('\n');
+    for (const r of copy.standards.rows.filter((x) => x.type !== 'area')) expect(lines[r.source.line - 1]!.replace(/\s+/gu, ''), r.anchor).toMatch(new RegExp(`^${r.code!.replace(/\./gu, '\\.')}`, 'u'));
+  });
+});
