@@ -91,12 +91,15 @@ const STANDARD = `测试运维职业技能等级标准
 	1.2 组件安装	1.2.1 能按手册安装计算组件。
 `;
 
-/** The fixture's parse with pages on its line nodes, served as if from the cache (as the PDF parser would give it). */
+/**
+ * The fixture's parse with pages on its line nodes, served as if from the cache (as the PDF parser would
+ * give it): parsed as text (a .pdf goes to the PDF parser, which needs a real PDF), then named std.pdf.
+ */
 function pagedIngest(until?: string) {
   let parsed: ParsedSource | undefined;
-  const capture: SourceCache = { get: () => undefined, set: (_f, _b, p) => void (parsed = structuredClone(p)) };
+  const capture: SourceCache = { get: () => undefined, set: (_f, _b, p) => void (parsed = JSON.parse(JSON.stringify(p).replaceAll('std.txt', 'std.pdf')) as ParsedSource) };
   const bytes = new TextEncoder().encode(STANDARD);
-  ingest([{ file: 'std.pdf', bytes }], [], [], { cache: capture, until: 'ids' });
+  ingest([{ file: 'std.txt', bytes }], [], [], { cache: capture, until: 'ids' });
   for (const l of lineNodes(parsed!.tree)) {
     const n = l.position.start.line;
     l.data = { ...l.data, page: n <= 9 ? 1 : 2, pageLine: n <= 9 ? n : n - 9 };
