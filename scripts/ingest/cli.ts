@@ -112,7 +112,8 @@ async function main(): Promise<number> {
   const writeMs = performance.now() - writeStart;
 
   if (!values.quiet) {
-    for (const a of report.anomalies) console.warn(`${a.file}:${a.line}: ${a.message} [${a.kind}]`);
+    // A PDF's line is counted within its page: file（第 N 页）:line.
+    for (const a of report.anomalies) console.warn(`${a.file}${a.page ? `（第 ${a.page} 页）` : ''}:${a.line}: ${a.message} [${a.kind}]`);
   }
   const covered = report.sources.reduce((s, r) => s + r.coveredLines, 0);
   const nonBlank = report.sources.reduce((s, r) => s + r.nonBlankLines, 0);

@@ -240,7 +240,10 @@ function linkStandards(c: Corpus, report: Report): void {
   for (const st of c.standards.standards) {
     const k = certificateKey(st.certificateName);
     const cert = byName.get(k);
-    if (cert) cert.standard = st.id;
+    if (cert?.standard && cert.standard !== st.id) {
+      // The same certificate's standard in a second source (its PDF beside its text, say): the first keeps the page.
+      report(st.source, 'duplicate-standard', `证书“${cert.name}”已有标准 ${cert.standard}；《${st.title}》（${st.id}）另列为标准，不替换证书页所示标准`);
+    } else if (cert) cert.standard = st.id;
     else {
       const own = unlistedCertificate(st, new Set(c.catalog.certificates.map((x) => x.id)));
       c.catalog.certificates.push(own);
