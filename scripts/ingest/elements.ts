@@ -220,8 +220,9 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
     afterDate = headingAt >= 0 ? rest.slice(headingAt) : [];
   }
   if (!date) {
-    // A document with no 成文日期 line (a law excerpt) is dated by the first date its text states.
-    for (const l of body) {
+    // A document with no 成文日期 line (a law excerpt) is dated by a date its opening lines state (the
+    // adoption line under a law's title); a date deep in the text (a glossary's history) dates nothing.
+    for (const l of body.slice(0, 5)) {
       const d = findDate(l.text);
       if (d) {
         date = d.iso;

@@ -60,3 +60,14 @@ describe('附件', () => {
     expect(messages('002', 'attachment-file-suffix')).toEqual([247, 249]);
   });
 });
+
+describe('成文日期', () => {
+  it('dates a document without a date line by its opening lines only (a law excerpt’s adoption line)', () => {
+    // A law excerpt is dated by the adoption line under its title …
+    const law = elementsOf('中华人民共和国职业教育法（节选）', '（1996年5月15日第八届全国人民代表大会常务委员会第十九次会议通过）', '第八条 实施职业教育应当根据实际需要。');
+    expect(law.date).toBe('1996-05-15');
+    // … while a standard's glossary history deep in its text (the Web standard's CSS3 entry, 001:550) dates nothing.
+    const standard = elementsOf('Web 前端开发职业技能等级标准', '1 范围', '本标准规定了 Web 前端开发职业技能等级。', '2 规范性引用文件', '下列文件对于本标准的应用是必不可少的。', '3 术语和定义', '7.CSS3：是 CSS（层叠样式表）技术的升级版本，于 1999 年开始制订，2001 年 5 月 23 日');
+    expect(standard.date).toBeNull();
+  });
+});
