@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { pointAt } from '../../scripts/ingest/positions.ts';
 import { continues } from '../../scripts/ingest/structure.ts';
-import { removeLetterSpacing } from '../../src/lib/text/normalize.ts';
 import { type MappedLine, align, mappedLines, positionOfLines } from '../../scripts/ingest/structure/sourcemap.ts';
 import { draft, find, source, walk } from '../helpers/stages.ts';
 import type { Parsed } from '../helpers/stages.ts';
@@ -171,12 +170,6 @@ describe('corrections (issue 12)', () => {
 });
 
 describe('rejoining rules', () => {
-  it('closes up letter spacing but keeps the blanks of a date to be filled in', () => {
-    expect(removeLetterSpacing('联 系 人 ： 姬 岳 江')).toBe('联系人：姬岳江');
-    expect(removeLetterSpacing('时间: 2020 年 月 日')).toBe('时间: 2020 年 月 日');
-    expect(removeLetterSpacing('2019 年 4 月 23 日')).toBe('2019 年 4 月 23 日');
-  });
-
   it('starts a new paragraph at a bullet or after an English sentence, not after a broken web address', () => {
     const long = '- 选择试点证书** (Select Pilot Certificate): A dropdown menu with the placeholder text (Please enter a keyword).';
     expect(continues(long.slice(0, -1), '- 拟申请的专业名称** (Proposed Major Name): A dropdown menu', 20)).toBe(false);

@@ -19,6 +19,10 @@ describe('removeLetterSpacing', () => {
     expect(removeLetterSpacing('联系人 张三')).toBe('联系人 张三');
     expect(removeLetterSpacing('Web 前端 开发')).toBe('Web 前端 开发');
   });
+  it('keeps the blanks a form leaves for a date to be filled in (004:309 “2020 年 月 日”)', () => {
+    expect(removeLetterSpacing('时间: 2020 年 月 日')).toBe('时间: 2020 年 月 日');
+    expect(removeLetterSpacing('2019 年 4 月 23 日')).toBe('2019 年 4 月 23 日');
+  });
 });
 
 describe('tidyName', () => {
