@@ -471,6 +471,34 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
   };
   /** A run of lines can be one cell's of a column when each line but the last is full there. */
   const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => width(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
+  // the pairs of characters printed side by side within a line: a cell's text goes on across a line
+  // break into the next line where the pair at the break is one of them
+  const pairs = new Set<string>();
+  for (const l of lines) {
+    const t = [...squeeze(l.text)];
+    for (let j = 1; j < t.length; j++) pairs.add(t[j - 1]! + t[j]!);
+  }
+  const joins = (c: Cell, text: string) => {
+    const pair = [...squeeze(c.lines.at(-1)!.text)].at(-1)! + [...squeeze(text)][0]!;
+    // only a break between two Chinese characters is judged (a Latin word ends where it ends)
+    return !/^\p{Script=Han}{2}$/u.test(pair) || pairs.has(pair);
+  };
+  /** Text cut at spaces into pieces for open cells of columns left to right (after the column given), the left pieces longest. */
+  const cut = (text: string, after: number): { cell: Cell; text: string }[] | null => {
+    const cands = (t: string) => [...open.values()].filter((c) => COLUMN[c.type] > after && goesOn(c, t)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
+    const whole = cands(text)[0];
+    if (whole) return [{ cell: whole, text }];
+    for (const sp of [...text.matchAll(/ /gu)].map((x) => x.index).reverse()) {
+      const left = text.slice(0, sp).trim();
+      const right = text.slice(sp + 1).trim();
+      if (!left || !right) continue;
+      for (const c of cands(left)) {
+        const more = cut(right, COLUMN[c.type]);
+        if (more) return [{ cell: c, text: left }, ...more];
+      }
+    }
+    return null;
+  };
   let prev: Cell | null = null;
   let prevLine = -1;
   /** The column the next uncoded line is looked for to the right of. */
@@ -483,21 +511,24 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
     const codes = [...l.text.matchAll(new RegExp(re))];
     const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
     const segments: Cell[] = [];
-    // a line wider than any column prints two columns side by side: cut it at the space that fits them
+    // a line wider than any column prints two or three columns side by side: cut it at spaces into
+    // pieces that go on open cells from left to right, each piece as long as its column allows
     const widest = Math.max(...[...widths.values()]);
     let pieces = head ? [head] : [];
+    let placed: Cell[] = [];
     if (head && width(head) > widest + 2) {
-      for (const sp of [...head.matchAll(/ /gu)].map((m) => m.index)) {
-        const left = head.slice(0, sp).trim();
-        const rightPart = head.slice(sp + 1).trim();
-        const lc = [...open.values()].filter((c) => goesOn(c, left)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
-        if (lc && [...open.values()].some((c) => COLUMN[c.type] > COLUMN[lc.type] && goesOn(c, rightPart))) {
-          pieces = [left, rightPart];
-          break;
-        }
+      const plan = cut(head, -1);
+      if (plan && plan.length > 1) {
+        pieces = plan.map((x) => x.text);
+        placed = plan.map((x) => x.cell);
       }
     }
     pieces.forEach((text, p) => {
+      if (placed[p]) {
+        placed[p]!.lines.push({ ...l, text });
+        segments.push(placed[p]!);
+        return;
+      }
       const piece = { ...l, text };
       const run = codes.length || pieces.length > 1 ? [text] : [text, ...below(k)];
       const next = l.line === prevLine + 1;
@@ -515,7 +546,10 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
         segments.push(open.get('area')!);
         return;
       }
-      const fits = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
+      const fitting = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
+      // of several cells the line could go on, those it continues a word of the document in (`设计网` + `页`)
+      const worded = fitting.filter((c) => joins(c, text));
+      const fits = worded.length ? worded : fitting;
       // the same block goes on with the cell of the line before, if it can
       const same = p === 0 && prev && next && !wide && fits.includes(prev) ? prev : null;
       const after = p > 0 ? COLUMN[segments.at(-1)!.type] : pivot;
@@ -556,11 +590,32 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
     codes.forEach((m, j) => {
       const type = codeType(m[1]!, style);
       const end = codes[j + 1]?.index ?? l.text.length;
-      const rest = l.text.slice(m.index + m[0].length, end).trim();
-      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: m[1]!.endsWith('-') ? `${m[1]}${rest}` : `${m[1]} ${rest}`.trim() }] };
+      let rest = l.text.slice(m.index + m[0].length, end).trim();
+      const printed = (r: string) => (m[1]!.endsWith('-') ? `${m[1]}${r}` : `${m[1]} ${r}`.trim());
+      // a coded line wider than its column prints the next column's line beside it (`2-3-3-S4 能使用
+      // Session 的操作、 出、编码规范、`): cut at the last space that leaves the code's part in its column
+      // and puts the rest on an open cell of a column to the right
+      let beside: { cell: Cell; text: string } | null = null;
+      if (j === codes.length - 1 && width(printed(rest)) > W(type) + 2) {
+        for (const sp of [...rest.matchAll(/ /gu)].map((x) => x.index).reverse()) {
+          const left = rest.slice(0, sp).trim();
+          const right = rest.slice(sp + 1).trim();
+          const to = [...open.values()].filter((c) => COLUMN[c.type] > COLUMN[type] && goesOn(c, right)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
+          if (to && width(printed(left)) <= W(type) + 2) {
+            rest = left;
+            beside = { cell: to, text: right };
+            break;
+          }
+        }
+      }
+      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: printed(rest) }] };
       cells.push(cell);
       open.set(type, cell);
       segments.push(cell);
+      if (beside) {
+        beside.cell.lines.push({ ...l, text: beside.text });
+        segments.push(beside.cell);
+      }
     });
     wide = segments.length > 1;
     prev = segments.at(-1) ?? prev;
