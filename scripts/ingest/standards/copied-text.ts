@@ -176,6 +176,8 @@ interface Cell {
   code: string | null;
   type: 'area' | 'task' | 'skill' | 'requirement' | 'knowledge';
   lines: CopiedLine[];
+  /** Pages (repeated headers) passed before the cell's code: set by the reading by column. */
+  page?: number;
 }
 
 function codeType(code: string, style: CodeStyle): Cell['type'] {
@@ -442,7 +444,7 @@ function firstUnit(text: string): string {
  * (pdftotext gives a band of rows column by column); a short run of lines that goes on no cell
  * is a 工作领域 name.
  */
-function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
+function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style: CodeStyle): Cell[] {
   const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
   const cells: Cell[] = [];
   // column widths: the widest line that starts with a code of the column (the first line of a cell is full when the cell goes on)
@@ -507,7 +509,9 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
   let wide = false;
   /** Lines still to come of a 工作领域 name found under a cell's last line. */
   let forceArea = 0;
+  let page = 0;
   for (const [k, l] of lines.entries()) {
+    if (l.afterHeader && k > 0) page++;
     const codes = [...l.text.matchAll(new RegExp(re))];
     const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
     const segments: Cell[] = [];
@@ -608,7 +612,7 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
           }
         }
       }
-      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: printed(rest) }] };
+      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: printed(rest) }], page };
       cells.push(cell);
       open.set(type, cell);
       segments.push(cell);
@@ -635,13 +639,13 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
 function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
   const sep = style === 'hyphen' ? '-' : '.';
   const key = (c: Cell, n: number) => squeeze(c.code!).split(sep).slice(0, n).join(sep);
-  const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number }>();
+  const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number; rowsAt: number | null }>();
   const areas: { cell: Cell; at: number; rows: number }[] = [];
   let rowsSeen = 0;
   let lastCoded: Cell | null = null;
   let lastSkill: string | null = null;
   const taskOfKey = (k: string) => {
-    if (!tasks.has(k)) tasks.set(k, { task: null, skills: new Map(), area: null, order: tasks.size });
+    if (!tasks.has(k)) tasks.set(k, { task: null, skills: new Map(), area: null, order: tasks.size, rowsAt: null });
     return tasks.get(k)!;
   };
   const pending: Cell[] = [];
@@ -659,7 +663,10 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
       return;
     }
     const t = taskOfKey(key(c, 2));
-    if (c.type === 'task') t.task = c;
+    if (c.type === 'task') {
+      t.task = c;
+      t.rowsAt = rowsSeen;
+    }
     else if (c.type === 'skill') {
       const k = key(c, 3);
       t.skills.set(k, [c, ...(t.skills.get(k) ?? [])]);
@@ -706,9 +713,17 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
     for (let j = 1; j <= m; j++)
       for (let i = j; i <= order.length - (m - j); i++)
         for (let k = j - 1; k < i; k++) {
-          const middle = (start[k]! + start[i]!) / 2;
+          // a name is centred beside its rows as its tasks' names are beside theirs: with one task the
+          // two are printed together; a name far from its only task's name spans more (a page break)
+          const named = order.slice(k, i).filter((t) => t.rowsAt !== null);
+          const middle = named.length ? named.reduce((a, t) => a + t.rowsAt!, 0) / named.length + 0.5 : (start[k]! + start[i]!) / 2;
+          const a = areas[j - 1]!;
           // among the task names (the narrow columns print as one flow), then among the rows
-          const c = cost[j - 1]![k]! + ((k + i) / 2 - areas[j - 1]!.at) ** 2 + (middle - (areas[j - 1]!.rows + 0.5)) ** 2 / 30;
+          const centred = ((k + i) / 2 - a.at) ** 2 + (middle - (a.rows + 0.5)) ** 2 / 30;
+          // a span that crosses a page break has its name at the top of the first page's part, before its first row
+          const pages = new Set(order.slice(k, i).flatMap((t) => [...t.skills.values()].flat().filter((c) => c.type === 'skill').map((c) => c.page)));
+          const top = pages.size > 1 && a.rows === start[k] ? 0 : Infinity;
+          const c = cost[j - 1]![k]! + Math.min(centred, top);
           if (c < cost[j]![i]!) {
             cost[j]![i] = c;
             from[j]![i] = k;
