@@ -485,21 +485,25 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
     // only a break between two Chinese characters is judged (a Latin word ends where it ends)
     return !/^\p{Script=Han}{2}$/u.test(pair) || pairs.has(pair);
   };
-  /** Text cut at spaces into pieces for open cells of columns left to right (after the column given), the left pieces longest. */
+  /**
+   * Text cut at spaces into pieces for open cells of columns left to right (after the column given):
+   * of all such cuts, the one whose pieces fill their columns best (the lines of a wrapped cell are full).
+   */
   const cut = (text: string, after: number): { cell: Cell; text: string }[] | null => {
-    const cands = (t: string) => [...open.values()].filter((c) => COLUMN[c.type] > after && goesOn(c, t)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
-    const whole = cands(text)[0];
-    if (whole) return [{ cell: whole, text }];
-    for (const sp of [...text.matchAll(/ /gu)].map((x) => x.index).reverse()) {
-      const left = text.slice(0, sp).trim();
-      const right = text.slice(sp + 1).trim();
-      if (!left || !right) continue;
-      for (const c of cands(left)) {
-        const more = cut(right, COLUMN[c.type]);
-        if (more) return [{ cell: c, text: left }, ...more];
+    const plans: { cell: Cell; text: string }[][] = [];
+    const walk = (t: string, from: number, done: { cell: Cell; text: string }[]) => {
+      if (plans.length > 200) return;
+      const cands = (x: string) => [...open.values()].filter((c) => COLUMN[c.type] > from && goesOn(c, x));
+      for (const c of cands(t)) plans.push([...done, { cell: c, text: t }]);
+      for (const sp of [...t.matchAll(/ /gu)].map((x) => x.index)) {
+        const left = t.slice(0, sp).trim();
+        const right = t.slice(sp + 1).trim();
+        if (left && right) for (const c of cands(left)) walk(right, COLUMN[c.type], [...done, { cell: c, text: left }]);
       }
-    }
-    return null;
+    };
+    walk(text, after, []);
+    const unfilled = (plan: { cell: Cell; text: string }[]) => plan.reduce((a, x) => a + (1 - Math.min(1, width(x.text) / W(x.cell.type))) ** 2, 0);
+    return plans.sort((a, b) => unfilled(a) - unfilled(b))[0] ?? null;
   };
   let prev: Cell | null = null;
   let prevLine = -1;
