@@ -630,7 +630,53 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
     pivot = wide ? COLUMN[segments[0]!.type] - 1 : prev ? COLUMN[prev.type] : -1;
     prevLine = l.line;
   }
+  unfinished(cells, (t) => W(t), full);
   return cells;
+}
+
+/**
+ * A cell never ends with 、 or ，: one that does was left without its last lines, which pdftotext
+ * printed as a block of their own (before the cell's code, or among other columns' lines) and the
+ * reading put on other cells. It takes the nearest block of lines that can be its rest: lines as
+ * wide as its column, each but the last full, taken from the ends of the cells that had them (not
+ * from right under a line of theirs: a block holds one column's lines), and leaving none of those
+ * cells unfinished in turn.
+ */
+function unfinished(cells: Cell[], W: (t: Cell['type']) => number, full: (line: string, next: string, t: Cell['type']) => boolean): void {
+  const open = (c: Cell) => /[、，,]$/u.test(c.lines.at(-1)!.text);
+  for (const h of cells) {
+    if (!h.code || !open(h)) continue;
+    // the continuation lines of coded cells, one a printed line, in printed order
+    const owner = new Map<number, { cell: Cell; at: number }[]>();
+    for (const c of cells) c.lines.forEach((l, at) => owner.set(l.line, [...(owner.get(l.line) ?? []), { cell: c, at }]));
+    const single = [...owner].filter(([, os]) => os.length === 1 && os[0]!.at > 0 && os[0]!.cell.code !== null && os[0]!.cell.type !== 'task').sort((a, b) => a[0] - b[0]);
+    const blocks: { line: number; cell: Cell; at: number }[][] = [];
+    for (const [line, [o]] of single) {
+      const last = blocks.at(-1)?.at(-1);
+      if (last && last.line === line - 1) blocks.at(-1)!.push({ line, ...o! });
+      else blocks.push([{ line, ...o! }]);
+    }
+    const fits = (b: { cell: Cell; at: number }[]) => {
+      const texts = [h.lines.at(-1)!.text, ...b.map((x) => x.cell.lines[x.at]!.text)];
+      if (b.some((x) => x.cell === h || width(x.cell.lines[x.at]!.text) > W(h.type) + 2)) return false;
+      if (!texts.every((t, j) => j === texts.length - 1 || full(t, texts[j + 1]!, h.type))) return false;
+      // each cell gives up lines at its end only, and is not left unfinished
+      const donors = new Set(b.map((x) => x.cell));
+      return [...donors].every((d) => {
+        const taken = b.filter((x) => x.cell === d).map((x) => x.at);
+        const from = Math.min(...taken);
+        // lines printed right under a cell's line, in the same block, are that cell's
+        const kept = d.lines[from - 1];
+        return taken.length === d.lines.length - from && !!kept && !/[、，,]$/u.test(kept.text) && kept.line !== d.lines[from]!.line - 1;
+      });
+    };
+    const here = h.lines[0]!.line;
+    const best = blocks.filter(fits).sort((a, b) => Math.abs(a[0]!.line - here) - Math.abs(b[0]!.line - here))[0];
+    if (!best) continue;
+    const moved = best.map((x) => x.cell.lines[x.at]!);
+    for (const d of new Set(best.map((x) => x.cell))) d.lines = d.lines.slice(0, Math.min(...best.filter((x) => x.cell === d).map((x) => x.at)));
+    h.lines.push(...moved);
+  }
 }
 
 /**
