@@ -511,11 +511,16 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
   let pivot = -1;
   /** Whether the line before printed several columns (the lines under it go on them from the left). */
   let wide = false;
+  /** Whether the block goes on under a line that printed several columns. */
+  let banding = false;
   /** Lines still to come of a 工作领域 name found under a cell's last line. */
   let forceArea = 0;
   let page = 0;
+  /** The first line of the block being read (pdftotext ends a block with an empty line). */
+  let flowStart = -1;
   for (const [k, l] of lines.entries()) {
     if (l.afterHeader && k > 0) page++;
+    if (l.line !== prevLine + 1) flowStart = l.line;
     const codes = [...l.text.matchAll(new RegExp(re))];
     const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
     const segments: Cell[] = [];
@@ -559,10 +564,13 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
       const worded = fitting.filter((c) => joins(c, text));
       const fits = worded.length ? worded : fitting;
       // the same block goes on with the cell of the line before, if it can
-      const same = p === 0 && prev && next && !wide && fits.includes(prev) ? prev : null;
+      // (in a block that printed several columns side by side, the lines below go on them in turn, left to right)
+      const same = p === 0 && prev && next && !wide && !banding && fits.includes(prev) ? prev : null;
       const after = p > 0 ? COLUMN[segments.at(-1)!.type] : pivot;
       const sweep = (cs: Cell[]) => cs.find((c) => COLUMN[c.type] > after) ?? cs[0] ?? null;
       let target: Cell | null = same;
+      // in such a block, the cells with lines in it
+      if (banding && next) target = sweep(fits.filter((c) => c.lines.at(-1)!.line >= flowStart));
       if (!target && next) target = sweep(fits);
       if (!target) {
         // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first full), or a cell's last line above a name
@@ -626,6 +634,7 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
       }
     });
     wide = segments.length > 1;
+    banding = wide || (banding && codes.length === 0 && lines[k + 1]?.line === l.line + 1);
     prev = segments.at(-1) ?? prev;
     pivot = wide ? COLUMN[segments[0]!.type] - 1 : prev ? COLUMN[prev.type] : -1;
     prevLine = l.line;
