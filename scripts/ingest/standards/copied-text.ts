@@ -461,9 +461,15 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
   /** A line is full when the first word of the next would not have fitted after it. */
   const full = (line: string, next: string, t: Cell["type"]) => width(line) + width(firstUnit(next)) >= 0.88 * W(t);
   const open = new Map<Cell['type'], Cell>();
+  /**
+   * 工作任务 names printed as a block of two lines or more that has ended: a name's lines are read
+   * as one block unless the lines of other columns at its heights come between them, one block
+   * each, and then the name goes on in a later block (`2-1 静态网页` … `开发`).
+   */
+  const closed = new Set<Cell>();
   const goesOn = (c: Cell, text: string) => {
     const last = c.lines.at(-1)!.text;
-    return full(last, text, c.type) && width(text) <= W(c.type) + 2;
+    return !closed.has(c) && full(last, text, c.type) && width(text) <= W(c.type) + 2;
   };
   /** The uncoded lines printed right below line k (the rest of its block). */
   const below = (k: number): string[] => {
@@ -480,10 +486,10 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
     const t = [...squeeze(l.text)];
     for (let j = 1; j < t.length; j++) pairs.add(t[j - 1]! + t[j]!);
   }
+  /** The break between a cell's last line and a line: 1 a pair of Chinese characters printed elsewhere, -1 one never printed, 0 not judged (punctuation, a Latin word). */
   const joins = (c: Cell, text: string) => {
     const pair = [...squeeze(c.lines.at(-1)!.text)].at(-1)! + [...squeeze(text)][0]!;
-    // only a break between two Chinese characters is judged (a Latin word ends where it ends)
-    return !/^\p{Script=Han}{2}$/u.test(pair) || pairs.has(pair);
+    return !/^\p{Script=Han}{2}$/u.test(pair) ? 0 : pairs.has(pair) ? 1 : -1;
   };
   /**
    * Text cut at spaces into pieces for open cells of columns left to right (after the column given):
@@ -520,7 +526,10 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
   let flowStart = -1;
   for (const [k, l] of lines.entries()) {
     if (l.afterHeader && k > 0) page++;
-    if (l.line !== prevLine + 1) flowStart = l.line;
+    if (l.line !== prevLine + 1) {
+      flowStart = l.line;
+      for (const c of open.values()) if (c.type === 'task' && c.lines.length >= 2 && c.lines.every((x, i) => i === 0 || x.line === c.lines[i - 1]!.line + 1)) closed.add(c);
+    }
     const codes = [...l.text.matchAll(new RegExp(re))];
     const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
     const segments: Cell[] = [];
@@ -560,9 +569,10 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
         return;
       }
       const fitting = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
-      // of several cells the line could go on, those it continues a word of the document in (`设计网` + `页`)
-      const worded = fitting.filter((c) => joins(c, text));
-      const fits = worded.length ? worded : fitting;
+      // of several cells the line could go on, where one continues a word the document prints elsewhere
+      // (`量图` + `形`), not those that would make a pair of characters it never prints (`应用` + `形`)
+      const worded = fitting.some((c) => joins(c, text) > 0) ? fitting.filter((c) => joins(c, text) >= 0) : fitting;
+      const fits = worded;
       // the same block goes on with the cell of the line before, if it can
       // (in a block that printed several columns side by side, the lines below go on them in turn, left to right)
       const same = p === 0 && prev && next && !wide && !banding && fits.includes(prev) ? prev : null;
