@@ -82,13 +82,10 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
     const level = sectionLevel ?? lineLevel;
     if (level) levels.push({ at: i, clause: c, level });
   });
-  const out: CopiedLevel[] = [];
-  levels.forEach(({ at, clause, level }, k) => {
-    const to = levels[k + 1]?.at ?? all.length;
-    const found = readLevel(clause, level, all.slice(at + 1, to), file, report);
-    if (found) out.push(found);
-  });
-  return out;
+  const found = levels.map(({ at, clause, level }, k) => readLevel(clause, level, all.slice(at + 1, levels[k + 1]?.at ?? all.length), file, report));
+  // the tables of one standard share their layout: column widths are measured over all of them
+  const pool = found.flatMap((f) => f?.lines ?? []);
+  return found.map((f) => f?.finish(pool) ?? null).filter((l): l is CopiedLevel => l !== null);
 }
 
 /** A heading line that names a level: `8 Web 前端开发（初级）`, `2.1 初级`, `5.1 一般要求`. */
@@ -197,7 +194,13 @@ function taskOf(code: string, style: CodeStyle): string | null {
   return parts.length >= 2 && parts[1] !== '' ? parts.slice(0, 2).join('-') : null;
 }
 
-function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { clause: Clause })[], file: string, report: Report): CopiedLevel | null {
+/** A level's table lines, and what reads them once the lines of all levels are known. */
+interface PendingLevel {
+  lines: CopiedLine[];
+  finish: (pool: CopiedLine[]) => CopiedLevel | null;
+}
+
+function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { clause: Clause })[], file: string, report: Report): PendingLevel | null {
   // the table starts at its header (or, with none printed, at the first coded line)
   let start = -1;
   let words: string[] | null = null;
@@ -260,13 +263,16 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   }
   for (let i = 0; i < start; i++) if (all[i]!.line >= (lines[0]?.line ?? Infinity)) used.add(all[i]!.clause);
 
-  const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style), style) : cellsOf(lines, style);
-  if (!cells.some((c) => c.code)) return null;
-  const table = tableOf(cells);
-  const first = lines[0]!;
-  report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
-    `${level}技能表没有列分隔（从 PDF 复制的文本），按代码读取：${cells.filter((c) => c.code).length} 个代码，${cells.filter((c) => !c.code).length} 个工作领域名称`);
-  return { level, levelClause, table, roles, style, clauses: used };
+  const finish = (pool: CopiedLine[]): CopiedLevel | null => {
+    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
+    if (!cells.some((c) => c.code)) return null;
+    const table = tableOf(cells);
+    const first = lines[0]!;
+    report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
+      `${level}技能表没有列分隔（从 PDF 复制的文本），按代码读取：${cells.filter((c) => c.code).length} 个代码，${cells.filter((c) => !c.code).length} 个工作领域名称`);
+    return { level, levelClause, table, roles, style, clauses: used };
+  };
+  return { lines, finish };
 }
 
 function detectCopiedStyle(texts: string[]): CodeStyle | null {
@@ -444,15 +450,20 @@ function firstUnit(text: string): string {
  * (pdftotext gives a band of rows column by column); a short run of lines that goes on no cell
  * is a 工作领域 name.
  */
-function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style: CodeStyle): Cell[] {
+function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style: CodeStyle, pool: CopiedLine[] = lines): Cell[] {
   const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
   const cells: Cell[] = [];
   // column widths: the widest line that starts with a code of the column (the first line of a cell is full when the cell goes on)
+  // (the 工作任务 column from this table's lines, the wide columns from all tables of the standard:
+  // a level with few rows may break its coded lines early, before long Latin words)
   const seen = new Map<Cell['type'], number[]>();
-  for (const l of lines) {
+  const own = new Set(lines);
+  for (const l of [...lines, ...pool.filter((x) => !own.has(x))]) {
+    const mine = own.has(l);
     const ms = [...l.text.matchAll(new RegExp(re))];
     ms.forEach((m, j) => {
       const t = codeType(m[1]!, style);
+      if (!mine && (t === 'task' || t === 'area')) return;
       seen.set(t, [...(seen.get(t) ?? []), width(l.text.slice(m.index, ms[j + 1]?.index ?? l.text.length).trim())]);
     });
   }
