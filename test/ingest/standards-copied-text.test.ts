@@ -104,15 +104,18 @@ describe('Web 前端开发 at another layout copied by position (pdftotext of we
   const rows = result.standards.rows;
   const byKey = new Map(goldWeb.map((r) => [`${r.level} ${r.anchor}`, r]));
 
-  it('gives every coded row of the tab source, by code, with its anchor; three 工作领域 names are not found', () => {
+  it('gives every coded row of the tab source, by code, with its anchor; the 工作领域 names are misread', () => {
     const keys = (rs: Row[]) => rs.filter((r) => r.code).map((r) => `${r.level} ${r.type} ${r.code} ${r.anchor}`).sort();
     expect(keys(rows)).toEqual(keys(goldWeb));
-    expect(['初级', '中级', '高级'].map((l) => rows.filter((r) => r.level === l && r.type === 'area').length)).toEqual([3, 3, 4]); // the tab source: 3, 4, 6
+    // the tab source has 3, 4, 6: names of three lines come apart (移动端性 … 能优化), a task name's
+    // second line is taken for a name (页开发)
+    expect(['初级', '中级', '高级'].map((l) => rows.filter((r) => r.level === l && r.type === 'area').length)).toEqual([4, 4, 5]);
   });
 
-  it('reads some texts whole (figures reached)', () => {
-    const same = rows.filter((r) => byKey.has(`${r.level} ${r.anchor}`) && squeeze(r.text) === squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text)).length;
-    expect(same).toBeGreaterThanOrEqual(185);
+  it('reads two texts in three whole (figures reached)', () => {
+    const same = (r: Row) => byKey.has(`${r.level} ${r.anchor}`) && squeeze(r.text) === squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text);
+    expect(rows.filter(same).length).toBeGreaterThanOrEqual(200);
+    expect(rows.filter((r) => same(r) && shape(r) === shape(byKey.get(`${r.level} ${r.anchor}`)!)).length).toBeGreaterThanOrEqual(66);
   });
 });
 

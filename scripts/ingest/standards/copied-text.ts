@@ -131,15 +131,24 @@ export function printedLines(clauses: Clause[]): (CopiedLine & { clause: Clause 
   return lines.map((l) => ({ ...l, text: l.text.trim() }));
 }
 
-/** Width of a printed line in half-width units (a Chinese character counts two; Latin letters about as a proportional font prints them). */
+/**
+ * Widths of Latin letters, digits and signs in a proportional sans-serif, in thousandths of an em
+ * (the common Helvetica/Arial metrics: CJK fonts' Latin glyphs are drawn about as wide).
+ */
+const LATIN: Record<string, number> = Object.fromEntries([
+  ...[...'abdeghnopqu0123456789'].map((c) => [c, 556]), ...[...'cksvxyz'].map((c) => [c, 500]),
+  ...[...'ijl'].map((c) => [c, 222]), ['f', 278], ['t', 278], ['r', 333], ['m', 833], ['w', 722],
+  ...[...'ABEKPSVXY'].map((c) => [c, 667]), ...[...'CDHNRU'].map((c) => [c, 722]), ...[...'GOQ'].map((c) => [c, 778]),
+  ['F', 611], ['T', 611], ['Z', 611], ['I', 278], ['J', 500], ['L', 556], ['M', 833], ['W', 944],
+  ['-', 333], ['.', 278], [',', 278], ['/', 278], [':', 278], ['(', 333], [')', 333], [' ', 278],
+]);
+
+/** Width of a printed line in half-width units (a Chinese character counts two, Latin as a proportional font prints it). */
 function width(text: string): number {
   let w = 0;
   for (const ch of text) {
     if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)) w += 2;
-    else if (ch === ' ') w += 0.6;
-    else if (/[A-Z]/u.test(ch)) w += 1.35;
-    else if (/[a-z0-9]/u.test(ch)) w += 1.1;
-    else w += 0.8;
+    else w += ((LATIN[ch] ?? 556) / 1000) * 2;
   }
   return w;
 }
@@ -477,7 +486,7 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
   const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor((ws.length - 1) * 0.9)]!]));
   const W = (t: Cell['type']) => widths.get(t === 'area' ? 'task' : t) ?? widths.get('task') ?? 12;
   /** A line is full when the first word of the next would not have fitted after it. */
-  const full = (line: string, next: string, t: Cell["type"]) => width(line) + width(firstUnit(next)) >= 0.88 * W(t);
+  const full = (line: string, next: string, t: Cell["type"]) => width(line) + width(firstUnit(next)) >= 0.92 * W(t);
   const open = new Map<Cell['type'], Cell>();
   /**
    * 工作任务 names printed as a block of two lines or more that has ended: a name's lines are read
@@ -526,7 +535,8 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
       }
     };
     walk(text, after, []);
-    const unfilled = (plan: { cell: Cell; text: string }[]) => plan.reduce((a, x) => a + (1 - Math.min(1, width(x.text) / W(x.cell.type))) ** 2, 0);
+    // (a piece that would make a pair of characters the document never prints counts as unfilled)
+    const unfilled = (plan: { cell: Cell; text: string }[]) => plan.reduce((a, x) => a + (1 - Math.min(1, width(x.text) / W(x.cell.type))) ** 2 + (joins(x.cell, x.text) < 0 ? 1 : 0), 0);
     return plans.sort((a, b) => unfilled(a) - unfilled(b))[0] ?? null;
   };
   let prev: Cell | null = null;
