@@ -611,11 +611,12 @@ function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style
       if (banding && next) target = sweep(fits.filter((c) => c.lines.at(-1)!.line >= flowStart));
       if (!target && next) target = sweep(fits);
       if (!target) {
-        // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first full), or a cell's last line above a name
+        // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first
+        // full, and not the rest of a word of a cell it fits: `1-3 动态网` + `页开发`), or a cell's last line above a name
         const whole = fits.filter((c) => chain(c.type, run));
         const name = chain('area', run) && (run[1] ? full(run[0]!, run[1], 'area') : width(run[0]!) >= W('area') - 3.5);
         const rest = run.slice(1);
-        if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill)) target = null;
+        if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill || joins(c, text) > 0)) target = null;
         else if (whole.length) target = sweep(whole);
         else if (rest.length && chain('area', rest) && fits.length) {
           // the cell whose last line was fullest
