@@ -67,8 +67,8 @@ describe('Web 前端开发 copied from its PDF in reading order (pdftotext -raw 
 
 describe('Web 前端开发 copied by position (the default pdftotext output of the fixture PDF)', () => {
   // pdftotext without -raw gives blocks in column order within bands of rows: a cell's lines apart,
-  // two columns on one line, names printed beside the middle of their rows. Codes carry the
-  // hierarchy; texts are gathered by column widths, so this is where the reading is not yet exact.
+  // two or three columns on one line, names printed beside the middle of their rows. Codes carry
+  // the hierarchy; texts are gathered by column widths, blocks and the document's own words.
   const result = ingestText({ 'web-qianduan-standard.txt': fixture('pdf/web-qianduan-standard.pdftotext.txt') }, { until: 'standards' });
   const rows = result.standards.rows;
   const byKey = new Map(goldWeb.map((r) => [`${r.level} ${r.anchor}`, r]));
@@ -83,15 +83,39 @@ describe('Web 前端开发 copied by position (the default pdftotext output of t
     expect(coded.filter((r) => r.parent !== byKey.get(`${r.level} ${r.anchor}`)!.parent).map((r) => r.code)).toEqual(['3-8-3-S3']);
   });
 
-  it('reads most rows whole (figures reached, not yet all)', () => {
-    const textSame = rows.filter((r) => squeeze(r.text) === squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text)).length;
-    const allSame = rows.filter((r) => shape(r) === shape(byKey.get(`${r.level} ${r.anchor}`)!)).length;
+  it('reads every row whole: every text, and every row with its path but the one typo read by code', () => {
     expect(rows).toHaveLength(279);
-    expect(textSame).toBeGreaterThanOrEqual(262);
-    expect(allSame).toBeGreaterThanOrEqual(210);
-    // 初级 and 中级 have each 工作领域 over the right tasks
+    expect(rows.filter((r) => squeeze(r.text) !== squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text)).map((r) => r.code)).toEqual([]);
+    // 3-8-3-S3 is printed in the 3-8-2 row: the tab source reads it there, the copy (no rows) by its code
+    expect(rows.filter((r) => shape(r) !== shape(byKey.get(`${r.level} ${r.anchor}`)!)).map((r) => `${r.level} ${r.code} ${r.parent}`)).toEqual(['高级 3-8-3-S3 3-8-3']);
+    expect(byKey.get('高级 ' + rows.find((r) => r.code === '3-8-3-S3')!.anchor)!.parent).toBe('3-8-2');
+    // every level has each 工作领域 over the right tasks (高级 动态网站搭建 spans a page break: its name is at the top of p. 12)
     const areaOf = (rs: Row[], level: string) => rs.filter((r) => r.level === level && r.type === 'task').map((r) => `${r.code} ${r.parent}`);
-    for (const level of ['初级', '中级']) expect(areaOf(rows, level)).toEqual(areaOf(goldWeb, level));
+    for (const level of ['初级', '中级', '高级']) expect(areaOf(rows, level)).toEqual(areaOf(goldWeb, level));
+  });
+});
+
+describe('Web 前端开发 at another layout copied by position (pdftotext of web-qianduan-standard-10pt.pdf)', () => {
+  // The same tables printed with 10 pt table text and 25 mm side margins (npm run fixtures:pdf --
+  // web-10pt text): other line breaks, other blocks, a task name printed on one line with a skill's
+  // (`1-1 静态网 JavaScript 开发交`). The rules that read the 9 pt copy whole do not yet read this one:
+  // its figures are asserted so that a change is seen, and the gap is in the fixtures README.
+  const result = ingestText({ 'web-qianduan-standard.txt': fixture('pdf/web-qianduan-standard-10pt.pdftotext.txt') }, { until: 'standards' });
+  const rows = result.standards.rows;
+  const byKey = new Map(goldWeb.map((r) => [`${r.level} ${r.anchor}`, r]));
+
+  it('gives every coded row of the tab source, by code, with its anchor; the 工作领域 names are misread', () => {
+    const keys = (rs: Row[]) => rs.filter((r) => r.code).map((r) => `${r.level} ${r.type} ${r.code} ${r.anchor}`).sort();
+    expect(keys(rows)).toEqual(keys(goldWeb));
+    // the tab source has 3, 4, 6: a name's first line taken for the end of a cell (动态网站), then a
+    // task name's second line for a name (页开发); two names of 高级 not found
+    expect(['初级', '中级', '高级'].map((l) => rows.filter((r) => r.level === l && r.type === 'area').length)).toEqual([3, 4, 4]);
+  });
+
+  it('reads two texts in three whole (figures reached)', () => {
+    const same = (r: Row) => byKey.has(`${r.level} ${r.anchor}`) && squeeze(r.text) === squeeze(byKey.get(`${r.level} ${r.anchor}`)!.text);
+    expect(rows.filter(same).length).toBeGreaterThanOrEqual(202);
+    expect(rows.filter((r) => same(r) && shape(r) === shape(byKey.get(`${r.level} ${r.anchor}`)!)).length).toBeGreaterThanOrEqual(107);
   });
 });
 

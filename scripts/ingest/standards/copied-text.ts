@@ -11,11 +11,18 @@
  * column), or after a repeated header. The cells found are handed to the coded-table reader
  * (coded-table.ts) as a table, so rows, anchors, flags and pages are those of tab tables.
  *
- * A copy by position (pdftotext without -raw) interleaves the columns: blocks in column order
- * within bands of rows, two columns on one line, a merged name beside the middle of its rows. It
- * is read by column (cellsOfColumns): a line without a code goes on the open cell whose last line
- * was full and whose column it fits, names are placed by the middle of their rows, and the cells are
- * put back in code order (inCodeOrder). Codes and hierarchy come out exact; a few texts do not yet.
+ * A copy by position (pdftotext without -raw) interleaves the columns: blocks (ended by an empty
+ * line) in column order within bands of rows, two or three columns on one line, a merged name
+ * beside the middle of its rows. It is read by column (cellsOfColumns): a line without a code goes
+ * on the open cell whose last line was full and whose column it fits; a line wider than any column
+ * is cut where its pieces fill their columns best; under such a line the block's lines go on its
+ * cells in turn, left to right; a 工作任务 name printed as a block of two lines or more ends with
+ * its block; of several cells a line fits, one that makes a pair of characters the document prints
+ * elsewhere (`量图|形`) is preferred to one that makes a pair it never prints; a cell left ending
+ * with 、 or ， takes back the block of lines that is its rest. The cells are then put back in code
+ * order (inCodeOrder), 工作领域 names placed among their tasks' names, or at the top of a span
+ * that crosses a page break. On the 9 pt fixture every text comes out whole; on the same tables at
+ * 10 pt (web-qianduan-standard-10pt) the codes do, about two texts in three do.
  *
  * Input is the clause tree the structure stage made (it joins such lines into paragraphs, or
  * numbered paragraphs for dotted codes): each clause's source map (`lineStarts`) gives back the
@@ -82,13 +89,10 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
     const level = sectionLevel ?? lineLevel;
     if (level) levels.push({ at: i, clause: c, level });
   });
-  const out: CopiedLevel[] = [];
-  levels.forEach(({ at, clause, level }, k) => {
-    const to = levels[k + 1]?.at ?? all.length;
-    const found = readLevel(clause, level, all.slice(at + 1, to), file, report);
-    if (found) out.push(found);
-  });
-  return out;
+  const found = levels.map(({ at, clause, level }, k) => readLevel(clause, level, all.slice(at + 1, levels[k + 1]?.at ?? all.length), file, report));
+  // the tables of one standard share their layout: column widths are measured over all of them
+  const pool = found.flatMap((f) => f?.lines ?? []);
+  return found.map((f) => f?.finish(pool) ?? null).filter((l): l is CopiedLevel => l !== null);
 }
 
 /** A heading line that names a level: `8 Web 前端开发（初级）`, `2.1 初级`, `5.1 一般要求`. */
@@ -127,15 +131,24 @@ export function printedLines(clauses: Clause[]): (CopiedLine & { clause: Clause 
   return lines.map((l) => ({ ...l, text: l.text.trim() }));
 }
 
-/** Width of a printed line in half-width units (a Chinese character counts two; Latin letters about as a proportional font prints them). */
+/**
+ * Widths of Latin letters, digits and signs in a proportional sans-serif, in thousandths of an em
+ * (the common Helvetica/Arial metrics: CJK fonts' Latin glyphs are drawn about as wide).
+ */
+const LATIN: Record<string, number> = Object.fromEntries([
+  ...[...'abdeghnopqu0123456789'].map((c) => [c, 556]), ...[...'cksvxyz'].map((c) => [c, 500]),
+  ...[...'ijl'].map((c) => [c, 222]), ['f', 278], ['t', 278], ['r', 333], ['m', 833], ['w', 722],
+  ...[...'ABEKPSVXY'].map((c) => [c, 667]), ...[...'CDHNRU'].map((c) => [c, 722]), ...[...'GOQ'].map((c) => [c, 778]),
+  ['F', 611], ['T', 611], ['Z', 611], ['I', 278], ['J', 500], ['L', 556], ['M', 833], ['W', 944],
+  ['-', 333], ['.', 278], [',', 278], ['/', 278], [':', 278], ['(', 333], [')', 333], [' ', 278],
+]);
+
+/** Width of a printed line in half-width units (a Chinese character counts two, Latin as a proportional font prints it). */
 function width(text: string): number {
   let w = 0;
   for (const ch of text) {
     if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)) w += 2;
-    else if (ch === ' ') w += 0.6;
-    else if (/[A-Z]/u.test(ch)) w += 1.35;
-    else if (/[a-z0-9]/u.test(ch)) w += 1.1;
-    else w += 0.8;
+    else w += ((LATIN[ch] ?? 556) / 1000) * 2;
   }
   return w;
 }
@@ -176,6 +189,8 @@ interface Cell {
   code: string | null;
   type: 'area' | 'task' | 'skill' | 'requirement' | 'knowledge';
   lines: CopiedLine[];
+  /** Pages (repeated headers) passed before the cell's code: set by the reading by column. */
+  page?: number;
 }
 
 function codeType(code: string, style: CodeStyle): Cell['type'] {
@@ -195,7 +210,13 @@ function taskOf(code: string, style: CodeStyle): string | null {
   return parts.length >= 2 && parts[1] !== '' ? parts.slice(0, 2).join('-') : null;
 }
 
-function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { clause: Clause })[], file: string, report: Report): CopiedLevel | null {
+/** A level's table lines, and what reads them once the lines of all levels are known. */
+interface PendingLevel {
+  lines: CopiedLine[];
+  finish: (pool: CopiedLine[]) => CopiedLevel | null;
+}
+
+function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { clause: Clause })[], file: string, report: Report): PendingLevel | null {
   // the table starts at its header (or, with none printed, at the first coded line)
   let start = -1;
   let words: string[] | null = null;
@@ -258,13 +279,16 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   }
   for (let i = 0; i < start; i++) if (all[i]!.line >= (lines[0]?.line ?? Infinity)) used.add(all[i]!.clause);
 
-  const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style), style) : cellsOf(lines, style);
-  if (!cells.some((c) => c.code)) return null;
-  const table = tableOf(cells);
-  const first = lines[0]!;
-  report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
-    `${level}技能表没有列分隔（从 PDF 复制的文本），按代码读取：${cells.filter((c) => c.code).length} 个代码，${cells.filter((c) => !c.code).length} 个工作领域名称`);
-  return { level, levelClause, table, roles, style, clauses: used };
+  const finish = (pool: CopiedLine[]): CopiedLevel | null => {
+    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
+    if (!cells.some((c) => c.code)) return null;
+    const table = tableOf(cells);
+    const first = lines[0]!;
+    report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
+      `${level}技能表没有列分隔（从 PDF 复制的文本），按代码读取：${cells.filter((c) => c.code).length} 个代码，${cells.filter((c) => !c.code).length} 个工作领域名称`);
+    return { level, levelClause, table, roles, style, clauses: used };
+  };
+  return { lines, finish };
 }
 
 function detectCopiedStyle(texts: string[]): CodeStyle | null {
@@ -442,26 +466,37 @@ function firstUnit(text: string): string {
  * (pdftotext gives a band of rows column by column); a short run of lines that goes on no cell
  * is a 工作领域 name.
  */
-function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
+function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style: CodeStyle, pool: CopiedLine[] = lines): Cell[] {
   const re = style === 'hyphen' ? HYPHEN_CODE : DOTTED_CODE;
   const cells: Cell[] = [];
   // column widths: the widest line that starts with a code of the column (the first line of a cell is full when the cell goes on)
+  // (the 工作任务 column from this table's lines, the wide columns from all tables of the standard:
+  // a level with few rows may break its coded lines early, before long Latin words)
   const seen = new Map<Cell['type'], number[]>();
-  for (const l of lines) {
+  const own = new Set(lines);
+  for (const l of [...lines, ...pool.filter((x) => !own.has(x))]) {
+    const mine = own.has(l);
     const ms = [...l.text.matchAll(new RegExp(re))];
     ms.forEach((m, j) => {
       const t = codeType(m[1]!, style);
+      if (!mine && (t === 'task' || t === 'area')) return;
       seen.set(t, [...(seen.get(t) ?? []), width(l.text.slice(m.index, ms[j + 1]?.index ?? l.text.length).trim())]);
     });
   }
   const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor((ws.length - 1) * 0.9)]!]));
   const W = (t: Cell['type']) => widths.get(t === 'area' ? 'task' : t) ?? widths.get('task') ?? 12;
   /** A line is full when the first word of the next would not have fitted after it. */
-  const full = (line: string, next: string, t: Cell["type"]) => width(line) + width(firstUnit(next)) >= 0.88 * W(t);
+  const full = (line: string, next: string, t: Cell["type"]) => width(line) + width(firstUnit(next)) >= 0.92 * W(t);
   const open = new Map<Cell['type'], Cell>();
+  /**
+   * 工作任务 names printed as a block of two lines or more that has ended: a name's lines are read
+   * as one block unless the lines of other columns at its heights come between them, one block
+   * each, and then the name goes on in a later block (`2-1 静态网页` … `开发`).
+   */
+  const closed = new Set<Cell>();
   const goesOn = (c: Cell, text: string) => {
     const last = c.lines.at(-1)!.text;
-    return full(last, text, c.type) && width(text) <= W(c.type) + 2;
+    return !closed.has(c) && full(last, text, c.type) && width(text) <= W(c.type) + 2;
   };
   /** The uncoded lines printed right below line k (the rest of its block). */
   const below = (k: number): string[] => {
@@ -471,33 +506,79 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
   };
   /** A run of lines can be one cell's of a column when each line but the last is full there. */
   const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => width(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
+  // the pairs of characters printed side by side within a line: a cell's text goes on across a line
+  // break into the next line where the pair at the break is one of them
+  const pairs = new Set<string>();
+  for (const l of lines) {
+    const t = [...squeeze(l.text)];
+    for (let j = 1; j < t.length; j++) pairs.add(t[j - 1]! + t[j]!);
+  }
+  /** The break between a cell's last line and a line: 1 a pair of Chinese characters printed elsewhere, -1 one never printed, 0 not judged (punctuation, a Latin word). */
+  const joins = (c: Cell, text: string) => {
+    const pair = [...squeeze(c.lines.at(-1)!.text)].at(-1)! + [...squeeze(text)][0]!;
+    return !/^\p{Script=Han}{2}$/u.test(pair) ? 0 : pairs.has(pair) ? 1 : -1;
+  };
+  /**
+   * Text cut at spaces into pieces for open cells of columns left to right (after the column given):
+   * of all such cuts, the one whose pieces fill their columns best (the lines of a wrapped cell are full).
+   */
+  const cut = (text: string, after: number): { cell: Cell; text: string }[] | null => {
+    const plans: { cell: Cell; text: string }[][] = [];
+    const walk = (t: string, from: number, done: { cell: Cell; text: string }[]) => {
+      if (plans.length > 200) return;
+      const cands = (x: string) => [...open.values()].filter((c) => COLUMN[c.type] > from && goesOn(c, x));
+      for (const c of cands(t)) plans.push([...done, { cell: c, text: t }]);
+      for (const sp of [...t.matchAll(/ /gu)].map((x) => x.index)) {
+        const left = t.slice(0, sp).trim();
+        const right = t.slice(sp + 1).trim();
+        if (left && right) for (const c of cands(left)) walk(right, COLUMN[c.type], [...done, { cell: c, text: left }]);
+      }
+    };
+    walk(text, after, []);
+    // (a piece that would make a pair of characters the document never prints counts as unfilled)
+    const unfilled = (plan: { cell: Cell; text: string }[]) => plan.reduce((a, x) => a + (1 - Math.min(1, width(x.text) / W(x.cell.type))) ** 2 + (joins(x.cell, x.text) < 0 ? 1 : 0), 0);
+    return plans.sort((a, b) => unfilled(a) - unfilled(b))[0] ?? null;
+  };
   let prev: Cell | null = null;
   let prevLine = -1;
   /** The column the next uncoded line is looked for to the right of. */
   let pivot = -1;
   /** Whether the line before printed several columns (the lines under it go on them from the left). */
   let wide = false;
+  /** Whether the block goes on under a line that printed several columns. */
+  let banding = false;
   /** Lines still to come of a 工作领域 name found under a cell's last line. */
   let forceArea = 0;
+  let page = 0;
+  /** The first line of the block being read (pdftotext ends a block with an empty line). */
+  let flowStart = -1;
   for (const [k, l] of lines.entries()) {
+    if (l.afterHeader && k > 0) page++;
+    if (l.line !== prevLine + 1) {
+      flowStart = l.line;
+      for (const c of open.values()) if (c.type === 'task' && c.lines.length >= 2 && c.lines.every((x, i) => i === 0 || x.line === c.lines[i - 1]!.line + 1)) closed.add(c);
+    }
     const codes = [...l.text.matchAll(new RegExp(re))];
     const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
     const segments: Cell[] = [];
-    // a line wider than any column prints two columns side by side: cut it at the space that fits them
+    // a line wider than any column prints two or three columns side by side: cut it at spaces into
+    // pieces that go on open cells from left to right, each piece as long as its column allows
     const widest = Math.max(...[...widths.values()]);
     let pieces = head ? [head] : [];
+    let placed: Cell[] = [];
     if (head && width(head) > widest + 2) {
-      for (const sp of [...head.matchAll(/ /gu)].map((m) => m.index)) {
-        const left = head.slice(0, sp).trim();
-        const rightPart = head.slice(sp + 1).trim();
-        const lc = [...open.values()].filter((c) => goesOn(c, left)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
-        if (lc && [...open.values()].some((c) => COLUMN[c.type] > COLUMN[lc.type] && goesOn(c, rightPart))) {
-          pieces = [left, rightPart];
-          break;
-        }
+      const plan = cut(head, -1);
+      if (plan && plan.length > 1) {
+        pieces = plan.map((x) => x.text);
+        placed = plan.map((x) => x.cell);
       }
     }
     pieces.forEach((text, p) => {
+      if (placed[p]) {
+        placed[p]!.lines.push({ ...l, text });
+        segments.push(placed[p]!);
+        return;
+      }
       const piece = { ...l, text };
       const run = codes.length || pieces.length > 1 ? [text] : [text, ...below(k)];
       const next = l.line === prevLine + 1;
@@ -515,19 +596,27 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
         segments.push(open.get('area')!);
         return;
       }
-      const fits = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
+      const fitting = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
+      // of several cells the line could go on, where one continues a word the document prints elsewhere
+      // (`量图` + `形`), not those that would make a pair of characters it never prints (`应用` + `形`)
+      const worded = fitting.some((c) => joins(c, text) > 0) ? fitting.filter((c) => joins(c, text) >= 0) : fitting;
+      const fits = worded;
       // the same block goes on with the cell of the line before, if it can
-      const same = p === 0 && prev && next && !wide && fits.includes(prev) ? prev : null;
+      // (in a block that printed several columns side by side, the lines below go on them in turn, left to right)
+      const same = p === 0 && prev && next && !wide && !banding && fits.includes(prev) ? prev : null;
       const after = p > 0 ? COLUMN[segments.at(-1)!.type] : pivot;
       const sweep = (cs: Cell[]) => cs.find((c) => COLUMN[c.type] > after) ?? cs[0] ?? null;
       let target: Cell | null = same;
+      // in such a block, the cells with lines in it
+      if (banding && next) target = sweep(fits.filter((c) => c.lines.at(-1)!.line >= flowStart));
       if (!target && next) target = sweep(fits);
       if (!target) {
-        // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first full), or a cell's last line above a name
+        // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first
+        // full, and not the rest of a word of a cell it fits: `1-3 动态网` + `页开发`), or a cell's last line above a name
         const whole = fits.filter((c) => chain(c.type, run));
         const name = chain('area', run) && (run[1] ? full(run[0]!, run[1], 'area') : width(run[0]!) >= W('area') - 3.5);
         const rest = run.slice(1);
-        if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill)) target = null;
+        if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill || joins(c, text) > 0)) target = null;
         else if (whole.length) target = sweep(whole);
         else if (rest.length && chain('area', rest) && fits.length) {
           // the cell whose last line was fullest
@@ -556,18 +645,86 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
     codes.forEach((m, j) => {
       const type = codeType(m[1]!, style);
       const end = codes[j + 1]?.index ?? l.text.length;
-      const rest = l.text.slice(m.index + m[0].length, end).trim();
-      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: m[1]!.endsWith('-') ? `${m[1]}${rest}` : `${m[1]} ${rest}`.trim() }] };
+      let rest = l.text.slice(m.index + m[0].length, end).trim();
+      const printed = (r: string) => (m[1]!.endsWith('-') ? `${m[1]}${r}` : `${m[1]} ${r}`.trim());
+      // a coded line wider than its column prints the next column's line beside it (`2-3-3-S4 能使用
+      // Session 的操作、 出、编码规范、`): cut at the last space that leaves the code's part in its column
+      // and puts the rest on an open cell of a column to the right
+      let beside: { cell: Cell; text: string } | null = null;
+      if (j === codes.length - 1 && width(printed(rest)) > W(type) + 2) {
+        for (const sp of [...rest.matchAll(/ /gu)].map((x) => x.index).reverse()) {
+          const left = rest.slice(0, sp).trim();
+          const right = rest.slice(sp + 1).trim();
+          const to = [...open.values()].filter((c) => COLUMN[c.type] > COLUMN[type] && goesOn(c, right)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
+          if (to && width(printed(left)) <= W(type) + 2) {
+            rest = left;
+            beside = { cell: to, text: right };
+            break;
+          }
+        }
+      }
+      const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: printed(rest) }], page };
       cells.push(cell);
       open.set(type, cell);
       segments.push(cell);
+      if (beside) {
+        beside.cell.lines.push({ ...l, text: beside.text });
+        segments.push(beside.cell);
+      }
     });
     wide = segments.length > 1;
+    banding = wide || (banding && codes.length === 0 && lines[k + 1]?.line === l.line + 1);
     prev = segments.at(-1) ?? prev;
     pivot = wide ? COLUMN[segments[0]!.type] - 1 : prev ? COLUMN[prev.type] : -1;
     prevLine = l.line;
   }
+  unfinished(cells, (t) => W(t), full);
   return cells;
+}
+
+/**
+ * A cell never ends with 、 or ，: one that does was left without its last lines, which pdftotext
+ * printed as a block of their own (before the cell's code, or among other columns' lines) and the
+ * reading put on other cells. It takes the nearest block of lines that can be its rest: lines as
+ * wide as its column, each but the last full, taken from the ends of the cells that had them (not
+ * from right under a line of theirs: a block holds one column's lines), and leaving none of those
+ * cells unfinished in turn.
+ */
+function unfinished(cells: Cell[], W: (t: Cell['type']) => number, full: (line: string, next: string, t: Cell['type']) => boolean): void {
+  const open = (c: Cell) => /[、，,]$/u.test(c.lines.at(-1)!.text);
+  for (const h of cells) {
+    if (!h.code || !open(h)) continue;
+    // the continuation lines of coded cells, one a printed line, in printed order
+    const owner = new Map<number, { cell: Cell; at: number }[]>();
+    for (const c of cells) c.lines.forEach((l, at) => owner.set(l.line, [...(owner.get(l.line) ?? []), { cell: c, at }]));
+    const single = [...owner].filter(([, os]) => os.length === 1 && os[0]!.at > 0 && os[0]!.cell.code !== null && os[0]!.cell.type !== 'task').sort((a, b) => a[0] - b[0]);
+    const blocks: { line: number; cell: Cell; at: number }[][] = [];
+    for (const [line, [o]] of single) {
+      const last = blocks.at(-1)?.at(-1);
+      if (last && last.line === line - 1) blocks.at(-1)!.push({ line, ...o! });
+      else blocks.push([{ line, ...o! }]);
+    }
+    const fits = (b: { cell: Cell; at: number }[]) => {
+      const texts = [h.lines.at(-1)!.text, ...b.map((x) => x.cell.lines[x.at]!.text)];
+      if (b.some((x) => x.cell === h || width(x.cell.lines[x.at]!.text) > W(h.type) + 2)) return false;
+      if (!texts.every((t, j) => j === texts.length - 1 || full(t, texts[j + 1]!, h.type))) return false;
+      // each cell gives up lines at its end only, and is not left unfinished
+      const donors = new Set(b.map((x) => x.cell));
+      return [...donors].every((d) => {
+        const taken = b.filter((x) => x.cell === d).map((x) => x.at);
+        const from = Math.min(...taken);
+        // lines printed right under a cell's line, in the same block, are that cell's
+        const kept = d.lines[from - 1];
+        return taken.length === d.lines.length - from && !!kept && !/[、，,]$/u.test(kept.text) && kept.line !== d.lines[from]!.line - 1;
+      });
+    };
+    const here = h.lines[0]!.line;
+    const best = blocks.filter(fits).sort((a, b) => Math.abs(a[0]!.line - here) - Math.abs(b[0]!.line - here))[0];
+    if (!best) continue;
+    const moved = best.map((x) => x.cell.lines[x.at]!);
+    for (const d of new Set(best.map((x) => x.cell))) d.lines = d.lines.slice(0, Math.min(...best.filter((x) => x.cell === d).map((x) => x.at)));
+    h.lines.push(...moved);
+  }
 }
 
 /**
@@ -580,13 +737,13 @@ function cellsOfColumns(lines: CopiedLine[], style: CodeStyle): Cell[] {
 function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
   const sep = style === 'hyphen' ? '-' : '.';
   const key = (c: Cell, n: number) => squeeze(c.code!).split(sep).slice(0, n).join(sep);
-  const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number }>();
+  const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number; rowsAt: number | null }>();
   const areas: { cell: Cell; at: number; rows: number }[] = [];
   let rowsSeen = 0;
   let lastCoded: Cell | null = null;
   let lastSkill: string | null = null;
   const taskOfKey = (k: string) => {
-    if (!tasks.has(k)) tasks.set(k, { task: null, skills: new Map(), area: null, order: tasks.size });
+    if (!tasks.has(k)) tasks.set(k, { task: null, skills: new Map(), area: null, order: tasks.size, rowsAt: null });
     return tasks.get(k)!;
   };
   const pending: Cell[] = [];
@@ -604,7 +761,10 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
       return;
     }
     const t = taskOfKey(key(c, 2));
-    if (c.type === 'task') t.task = c;
+    if (c.type === 'task') {
+      t.task = c;
+      t.rowsAt = rowsSeen;
+    }
     else if (c.type === 'skill') {
       const k = key(c, 3);
       t.skills.set(k, [c, ...(t.skills.get(k) ?? [])]);
@@ -651,9 +811,17 @@ function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
     for (let j = 1; j <= m; j++)
       for (let i = j; i <= order.length - (m - j); i++)
         for (let k = j - 1; k < i; k++) {
-          const middle = (start[k]! + start[i]!) / 2;
+          // a name is centred beside its rows as its tasks' names are beside theirs: with one task the
+          // two are printed together; a name far from its only task's name spans more (a page break)
+          const named = order.slice(k, i).filter((t) => t.rowsAt !== null);
+          const middle = named.length ? named.reduce((a, t) => a + t.rowsAt!, 0) / named.length + 0.5 : (start[k]! + start[i]!) / 2;
+          const a = areas[j - 1]!;
           // among the task names (the narrow columns print as one flow), then among the rows
-          const c = cost[j - 1]![k]! + ((k + i) / 2 - areas[j - 1]!.at) ** 2 + (middle - (areas[j - 1]!.rows + 0.5)) ** 2 / 30;
+          const centred = ((k + i) / 2 - a.at) ** 2 + (middle - (a.rows + 0.5)) ** 2 / 30;
+          // a span that crosses a page break has its name at the top of the first page's part, before its first row
+          const pages = new Set(order.slice(k, i).flatMap((t) => [...t.skills.values()].flat().filter((c) => c.type === 'skill').map((c) => c.page)));
+          const top = pages.size > 1 && a.rows === start[k] ? 0 : Infinity;
+          const c = cost[j - 1]![k]! + Math.min(centred, top);
           if (c < cost[j]![i]!) {
             cost[j]![i] = c;
             from[j]![i] = k;
