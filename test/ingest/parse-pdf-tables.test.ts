@@ -9,19 +9,24 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PdfItem, PdfTable } from '../../scripts/ingest/parse/pdf/items.ts';
+import type { PdfItem, PdfRule, PdfTable } from '../../scripts/ingest/parse/pdf/items.ts';
+import { rulesFromOperators } from '../../scripts/ingest/parse/pdf/rules.ts';
 import { readTables } from '../../scripts/ingest/parse/pdf/tables.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PDFJS = join(ROOT, 'node_modules/pdfjs-dist/');
 const FIXTURES = join(ROOT, 'test/fixtures/pdf');
 
-/** Every text item of a PDF, placed as parse/pdf/items.ts says (y downward from the page's top). */
-async function pdfItems(file: string): Promise<PdfItem[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+/**
+ * Every text item of a PDF, placed as parse/pdf/items.ts says (y downward from the page's top), and
+ * its ruling lines (parse/pdf/rules.ts), as the parser reads them.
+ */
+async function pdfItems(file: string): Promise<{ items: PdfItem[]; rules: PdfRule[] }> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(readFileSync(file));
   const doc = await getDocument({ data, cMapUrl: join(PDFJS, 'cmaps/'), cMapPacked: true, standardFontDataUrl: join(PDFJS, 'standard_fonts/'), isEvalSupported: false, verbosity: 0 }).promise;
   const out: PdfItem[] = [];
+  const rules: PdfRule[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const { height: pageHeight } = page.getViewport({ scale: 1 });
@@ -33,10 +38,18 @@ async function pdfItems(file: string): Promise<PdfItem[]> {
       const height = it.height || fontSize;
       out.push({ str: it.str, page: p, x: e!, y: pageHeight - f! - height, width: it.width, height, fontSize });
     }
+    const ops = await page.getOperatorList();
+    rules.push(...rulesFromOperators(ops.fnArray, ops.argsArray, OPS, p, page.view as [number, number, number, number]));
   }
   await doc.destroy();
-  return out;
+  return { items: out, rules };
 }
+
+/** Each print is read twice: from its text alone, and with its ruling lines (its cells' borders), as the parser reads it. */
+const READINGS = [
+  ['text alone', false],
+  ['text and ruling lines', true],
+] as const;
 
 const squash = (s: string) => s.replace(/\s+/gu, '');
 const SOURCE = readFileSync(join(ROOT, 'content/sources', readdirSync(join(ROOT, 'content/sources')).find((f) => f.startsWith('001_'))!), 'utf8').split(/\r?\n/);
@@ -134,9 +147,9 @@ function wlRows(lines: string[]): WlRow[] {
 const body = (t: PdfTable) => t.rows.filter((r) => !r.header);
 const cellTexts = (t: PdfTable) => body(t).map((r) => r.cells.map((c) => squash(c.text)));
 
-describe('tables read from the Web 前端开发 standard PDF', async () => {
-  const items = await pdfItems(join(FIXTURES, 'web-qianduan-standard.pdf'));
-  const { tables, used } = readTables(items);
+describe.each(READINGS)('tables read from the Web 前端开发 standard PDF (%s)', async (_how, ruled) => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'web-qianduan-standard.pdf'));
+  const { tables, used } = readTables(items, ruled ? rules : []);
   const start = lineOf('附件 2-2:');
   const gold = sourceTables('工作领域', start, lineOf('附件 2-3:', start)).map(webRows);
 
@@ -200,9 +213,9 @@ describe('tables read from the Web 前端开发 standard PDF', async () => {
   });
 });
 
-describe('tables read from the 物流管理 standard PDF', async () => {
-  const items = await pdfItems(join(FIXTURES, 'wuliu-standard.pdf'));
-  const { tables } = readTables(items);
+describe.each(READINGS)('tables read from the 物流管理 standard PDF (%s)', async (_how, ruled) => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'wuliu-standard.pdf'));
+  const { tables } = readTables(items, ruled ? rules : []);
   const start = lineOf('附件 2-3:');
   const gold = sourceTables('职业功能', start, SOURCE.length).slice(0, 4).map(wlRows);
 
@@ -263,9 +276,9 @@ function sourceLines(): string[][][] {
   return out;
 }
 
-describe('tables read from a hostile print: every cell centred, rows broken across pages, 工作领域 wrapped a character a line', async () => {
-  const items = await pdfItems(join(FIXTURES, 'tables-middle.pdf'));
-  const { tables } = readTables(items);
+describe.each(READINGS)('tables read from a hostile print: every cell centred, rows broken across pages, 工作领域 wrapped a character a line (%s)', async (_how, ruled) => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'tables-middle.pdf'));
+  const { tables } = readTables(items, ruled ? rules : []);
   const gold = sourceLines();
 
   it('gives the text source lines, tab-joined, cell for cell (shifted cells, rows split by the source, merged cells "" below)', () => {
