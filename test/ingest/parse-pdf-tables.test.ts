@@ -2,8 +2,9 @@
  * The table reader (scripts/ingest/parse/pdf/tables.ts) on real PDFs: the Web 前端开发 and 物流管理
  * standards of source 001 as Chromium prints them (test/fixtures/pdf, README there), and the seven
  * skill tables of source 001 printed line for line with every cell centred and rows broken across
- * pages (tables-middle.pdf, scripts/fixtures/make-table-pdfs.ts), read with pdfjs-dist here; then
- * small documents made of items. The rows must be the rows the text source gives: the same cells,
+ * pages (tables-middle.pdf) and as a word processor prints them, without padding and with thin ruled
+ * borders (tables-tight.pdf; both made by scripts/fixtures/make-table-pdfs.ts), read with pdfjs-dist
+ * here, text items and ruling lines (parse/pdf/rules.ts); then small documents made of items. The rows must be the rows the text source gives: the same cells,
  * merged 工作领域/工作任务/职业功能 names in the first row of their span and '' below, on the right page.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -289,6 +290,25 @@ describe.each(READINGS)('tables read from a hostile print: every cell centred, r
   it('keeps the small running title and the "— N —" page numbers out of the tables', () => {
     const texts = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
     expect(texts.filter((t) => /—|职业技能等级标准（表格）/u.test(t))).toEqual([]);
+  });
+});
+
+describe('tables read from a word processor\'s print: no cell padding, top-aligned, thin ruled borders', async () => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'tables-tight.pdf'));
+  const gold = sourceLines();
+
+  it('with its ruling lines, gives the text source lines cell for cell: names that fill their cell, touching cells, misprinted codes', () => {
+    const { tables } = readTables(items, rules);
+    expect(tables.map((t) => cellTexts(t).map((r) => r.join('\t')))).toEqual(gold.map((g) => g.map((r) => r.join('\t'))));
+  });
+
+  it('takes every character of the items it uses into one cell, once (an item run across a border is parted, its pieces in two cells)', () => {
+    const { tables, used } = readTables(items, rules);
+    const all = new Set(items);
+    for (const it of used) expect(all.has(it)).toBe(true);
+    const cells = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))).join('');
+    const taken = [...used].map((it) => it.str).join('');
+    expect(squash(cells).length).toBe(squash(taken).length);
   });
 });
 
