@@ -382,4 +382,71 @@ describe('tables of a small document made here', () => {
     const plain = [item(1, 80, 100, '类别'), item(1, 300, 100, '内容'), item(1, 62, 130, '职业道德'), item(1, 202, 130, '爱岗敬业')];
     expect(readTables(plain).tables).toEqual([]);
   });
+
+  it('with ruling lines, parts cells by their borders where no gap or code shows (a wrapped name touching the next row\'s), and reads a table without row rules (三线表) from its text', () => {
+    const h = (page: number, y: number, x0: number, x1: number) => ({ page, x0, y0: y - 0.25, x1, y1: y + 0.25 });
+    const v = (page: number, x: number, y0: number, y1: number) => ({ page, x0: x - 0.25, y0, x1: x + 0.25, y1 });
+    const items = [
+      ...header(1, 100),
+      item(1, X[0]! + 2, 111, '网页设计'),
+      item(1, X[1]! + 2, 111, '页面布局'),
+      item(1, X[1]! + 2, 121, '与结构'),
+      item(1, X[2]! + 2, 111, '1.1.1 能理解页面结构'),
+      item(1, X[1]! + 2, 131, '页面美化'),
+      item(1, X[2]! + 2, 131, '能美化页面'),
+      item(1, 60, 170, '表后的正文段落，横跨整个页面的宽度，表格在此结束。'),
+    ];
+    const frame = [h(1, 98, 58, 480), h(1, 111, 58, 480), v(1, 58, 98, 141), v(1, 198, 98, 141), v(1, 338, 98, 141), v(1, 480, 98, 141), h(1, 141, 58, 480)];
+    const texts = (rules: PdfRule[]) => readTables(items, rules).tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
+    expect(texts([...frame, h(1, 131, 198, 480)])).toEqual([
+      ['工作领域', '工作任务', '职业技能要求'],
+      ['网页设计', '页面布局与结构', '1.1.1 能理解页面结构'],
+      ['', '页面美化', '能美化页面'],
+    ]);
+    // the text alone cannot tell the two 工作任务 apart; nor can a frame without row rules
+    expect(texts([])).toEqual(texts(frame));
+    expect(texts(frame)).toHaveLength(2);
+  });
+});
+
+describe('ruling lines from an operator list (parse/pdf/rules.ts)', () => {
+  const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27 };
+  const M = 0;
+  const L = 1;
+  const C = 2;
+  const Z = 4;
+  const path = (paint: number, data: number[]) => [OPS.constructPath, [paint, [Float32Array.from(data)], null]] as const;
+
+  it('takes thin filled rectangles and stroked segments, placed under the current transform, y down from the top of the page', () => {
+    const list = [
+      [OPS.save, null],
+      [OPS.transform, [0.5, 0, 0, 0.5, 10, 20]],
+      // a filled border 1 unit thick (0.5 pt after the transform), 200 long
+      path(OPS.fill, [M, 0, 100, L, 200, 100, L, 200, 101, L, 0, 101, Z]),
+      [OPS.restore, null],
+      // a stroked vertical segment and a stroked rectangle (four segments)
+      path(OPS.stroke, [M, 50, 700, L, 50, 600]),
+      path(OPS.stroke, [M, 300, 300, L, 340, 300, L, 340, 320, L, 300, 320, Z]),
+      // a cell's shading (thick fill), a curve, a path only for clipping: no rules
+      path(OPS.fill, [M, 0, 0, L, 100, 0, L, 100, 40, L, 0, 40, Z]),
+      path(OPS.stroke, [M, 0, 0, C, 10, 10, 20, 10, 30, 0]),
+      path(28, [M, 0, 500, L, 100, 500]),
+    ] as const;
+    const rules = rulesFromOperators(
+      list.map((o) => o[0]),
+      list.map((o) => o[1]),
+      OPS,
+      3,
+      [0, 0, 600, 800],
+    );
+    const round = (r: PdfRule) => [r.page, ...[r.x0, r.y0, r.x1, r.y1].map((n) => Math.round(n * 100) / 100)];
+    expect(rules.map(round)).toEqual([
+      [3, 10, 729.5, 110, 730],
+      [3, 50, 100, 50, 200],
+      [3, 300, 500, 340, 500],
+      [3, 340, 480, 340, 500],
+      [3, 300, 480, 340, 480],
+      [3, 300, 480, 300, 500],
+    ]);
+  });
 });
