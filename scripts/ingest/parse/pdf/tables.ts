@@ -145,16 +145,17 @@ const FULL = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
  * `whole` maps each piece to the item it came from.
  */
 function splitAtRules(items: PdfItem[], rules: readonly PdfRule[], whole: Map<PdfItem, PdfItem>): PdfItem[] {
-  const vertical = rules.filter((r) => r.y1 - r.y0 > r.x1 - r.x0);
-  if (vertical.length === 0) return items;
+  const vertical = new Map<number, PdfRule[]>();
+  for (const r of rules) if (r.y1 - r.y0 > r.x1 - r.x0) (vertical.get(r.page) ?? vertical.set(r.page, []).get(r.page)!).push(r);
+  if (vertical.size === 0) return items;
   const out: PdfItem[] = [];
   for (const it of items) {
     let rest = it;
     for (;;) {
       const m = rest.y + rest.height / 2;
       const em = rest.fontSize;
-      const cut = vertical
-        .filter((r) => r.page === rest.page && r.y0 <= m && r.y1 >= m)
+      const cut = (vertical.get(rest.page) ?? [])
+        .filter((r) => r.y0 <= m && r.y1 >= m)
         .map((r) => (r.x0 + r.x1) / 2)
         .filter((x) => x > rest.x + 0.3 * em && x < rest.x + rest.width - 0.3 * em)
         .sort((a, b) => a - b)[0];
