@@ -36,9 +36,11 @@
  *      every column under the header, and one between two of its lines somewhere) is cut by them
  *      instead: a column's lines make one cell until a border crosses the column, the stretches
  *      between borders that hold text are the rows, and a cell starts in the row under the border
- *      above it. Only at the top of a page the table goes on to is that left to step 7 (a cell broken
- *      by the page break has no border at the page's foot) and to step 6's broken-row rule. Tables
- *      without such borders (三线表, no ruling lines given) are read from their text alone.
+ *      above it. A row with no border under it at the foot of a page is broken by the page break: it
+ *      goes on in the first row of the next page (instead of step 6's rule of codes). At the top of a
+ *      page the table goes on to, where a cell is a new one or the rest of a merged cell broken by the
+ *      page break (no border at the page's foot either), step 7 decides. Tables without such borders
+ *      (三线表, no ruling lines given) are read from their text alone.
  *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one, a word
  *      broken after a hyphen whole, an item on its own line (1-1-2-S3, 2. 能…) set apart by a space;
  *      spaces a justified line put between CJK characters removed.
@@ -98,6 +100,8 @@ interface Band {
   bottom: number;
   ctop: number;
   cbottom: number;
+  /** A ruled row with no border under it: broken by the page break, it goes on on the next page. */
+  open?: boolean;
 }
 
 export function readTables(items: PdfItem[], rules: readonly PdfRule[] = []): TablesResult {
@@ -585,7 +589,7 @@ function ruling(rules: readonly PdfRule[], body: BodyLine[], columns: Column[]):
         // the foot of a page where cells go on to the next has no border: its row ends with its text
         const ends = [...ys, Math.max(...blocks.filter((b) => b.page === page).map((b) => b.bottom), ys[ys.length - 1]!) + 0.5];
         for (let k = 1; k < ends.length; k++) {
-          if (mids.some((m) => m > ends[k - 1]! && m < ends[k]!)) out.push({ page, top: ends[k - 1]!, bottom: ends[k]!, ctop: 0, cbottom: 0 });
+          if (mids.some((m) => m > ends[k - 1]! && m < ends[k]!)) out.push({ page, top: ends[k - 1]!, bottom: ends[k]!, ctop: 0, cbottom: 0, ...(k === ends.length - 1 ? { open: true } : {}) });
         }
       }
       return out;
@@ -724,7 +728,8 @@ function buildRows(
     // the cells of the broken row start in the first band (a cell goes on at the top of the page)
     const own = blocks.filter((b) => b.page === band.page && b.top < band.bottom - 0.5);
     const led = own.filter((b) => codeLed[b.col]);
-    if (led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
+    // a ruled row says it itself: no border under it at the foot of the page
+    if (ruled ? !prev.open : led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
     for (const b of own) forced.set(b, prev);
     bands.splice(r, 1);
   }
