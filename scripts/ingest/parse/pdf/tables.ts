@@ -505,7 +505,16 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
     }
     const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
     const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
-    const roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    let roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    // a code misprinted in a sibling branch (1-5-1-S2 beside 1-5-2): the shallowest code leads when
+    // every deeper one of the group is of its parent's branch
+    if (roots.length === 0) {
+      const coded = paths.filter((a): a is string[] => !!a);
+      const d = Math.min(...coded.map((a) => a.length));
+      const top = coded.filter((a) => a.length === d);
+      const deeper = coded.filter((a) => a.length > d);
+      if (top.length === 1 && d >= 2 && deeper.length > 0 && deeper.every((b) => under(top[0]!.slice(0, -1), b) && b.length === d + 1)) roots = top;
+    }
     if (roots.length === 0) continue;
     const depth = Math.min(...roots.map((r) => r.length));
     group.forEach((g, i) => {
@@ -513,6 +522,8 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
       if (!p) return;
       if (p.length === depth && roots.includes(p)) out.set(g.pc, 'row');
       else if (roots.some((r) => under(r, p))) out.set(g.pc, p);
+      // a code of a sibling branch beside the row's code (1-4-1-K2 beside 1-4-2): a misprint, at the row's start
+      else if (roots.some((r) => under(r.slice(0, -1), p))) out.set(g.pc, 'row');
     });
   }
   return out;
