@@ -21,7 +21,8 @@
  *   5. Cells: in each column, lines at the table's own line spacing (its commonest, smallest gap; a
  *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
  *      does a code where no gap shows (cells without padding): lines beginning at one height in two
- *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3) or with first items (1. / 1.).
+ *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3; a misprint of a sibling
+ *      branch, 1-5-1-S2 beside 1-5-2, too) or with first items (1. / 1.).
  *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
  *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
  *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
@@ -46,8 +47,10 @@
  *      spaces a justified line put between CJK characters removed.
  *
  * Known limits, without borders: a table whose rows have neither padding nor codes (word-processor
- * tables of names only) is read by gaps alone; a code misprinted in another branch (1-5-1-S2 in the
- * 1-5-2 row) then hides a row start; cells that touch run together. Borders make those exact.
+ * tables of names only, the 物流 tables) is read by gaps alone, and rows that touch run together; a
+ * code misprinted beside a row's code is taken as a row start only in a sibling branch (1-5-1-S2
+ * beside 1-5-2), and a cell shifted into another column (3-4-2-S3 in the first) hides one; cells that
+ * touch side by side run together. Borders make those exact.
  */
 import type { PdfCell, PdfItem, PdfRule, PdfTable, PdfTableRow } from './items.ts';
 
