@@ -434,6 +434,17 @@ describe('a ruled table broken across a page', () => {
     ]);
   });
 
+  it('also where the next page repeats no header, and so has no border above the rest of the row', () => {
+    const noHeader = items.filter((it) => !(it.page === 2 && it.y === 100));
+    const rs = rules.filter((r) => r.page === 1 || r.y0 > 115);
+    expect(readTables(noHeader, rs).tables[0]!.rows.map((r) => [r.page, r.header, ...r.cells.map((c) => c.text)])).toEqual([
+      [1, true, '工作领域', '工作任务', '职业技能要求'],
+      [1, false, '网页设计', '页面布局', '能理解页面结构'],
+      [1, false, '', '页面美化', '能美化页面的样式'],
+      [2, false, '', '交互开发', '能开发交互'],
+    ]);
+  });
+
   it('is not read from its text alone (rows touching, no codes: the known limit of the text reading)', () => {
     expect(body([])).not.toEqual(body(rules));
   });

@@ -549,9 +549,10 @@ interface Ruling {
 }
 
 /**
- * The table's ruling, when its borders part its rows: on every page it is on, a border across every
- * column above its first line (under the header), and a border between two of its lines somewhere.
- * (A cell that goes on over a page break has no border at the foot of the page.) A table with fewer
+ * The table's ruling, when its borders part its rows: on its first page, a border across every column
+ * above its first line (under the header), and a border between two of its lines somewhere. (A cell
+ * that goes on over a page break has no border at the foot of the page, nor, without a repeated
+ * header, at the top of the next.) A table with fewer
  * rules (三线表, frames without row lines) is read from its text alone.
  */
 function ruling(rules: readonly PdfRule[], body: BodyLine[], columns: Column[]): Ruling | null {
@@ -578,7 +579,7 @@ function ruling(rules: readonly PdfRule[], body: BodyLine[], columns: Column[]):
     const bottom = Math.max(...ls.map(mid));
     for (let c = 0; c < columns.length; c++) {
       const ys = cutsOf(c, page);
-      if (!ys.some((y) => y < top)) return null;
+      if (page === pages[0] && !ys.some((y) => y < top)) return null;
       if (ys.some((y) => y > top && y < bottom)) inside = true;
     }
   }
@@ -600,8 +601,13 @@ function ruling(rules: readonly PdfRule[], body: BodyLine[], columns: Column[]):
       for (const page of pages) {
         const ys = [...new Set(columns.flatMap((_, c) => cutsOf(c, page)))].sort((a, b) => a - b).filter((y, k, all) => k === 0 || y - all[k - 1]! > 1);
         const mids = blocks.filter((b) => b.page === page).flatMap((b) => b.lines.map(mid));
-        // the foot of a page where cells go on to the next has no border: its row ends with its text
-        const ends = [...ys, Math.max(...blocks.filter((b) => b.page === page).map((b) => b.bottom), ys[ys.length - 1]!) + 0.5];
+        // the foot of a page where cells go on to the next has no border: its row ends with its text;
+        // so may the top of the next page, when no header is repeated there
+        const on = blocks.filter((b) => b.page === page);
+        const first = Math.min(...on.map((b) => b.top)) - 0.5;
+        const last = Math.max(...on.map((b) => b.bottom)) + 0.5;
+        const ends = [...(ys.length && ys[0]! < first + 0.5 ? [] : [Math.min(first, ys[0] ?? first)]), ...ys];
+        ends.push(Math.max(last, ends[ends.length - 1]!));
         for (let k = 1; k < ends.length; k++) {
           if (mids.some((m) => m > ends[k - 1]! && m < ends[k]!)) out.push({ page, top: ends[k - 1]!, bottom: ends[k]!, ctop: 0, cbottom: 0, ...(k === ends.length - 1 ? { open: true } : {}) });
         }
