@@ -409,6 +409,30 @@ describe('tables of a small document made here', () => {
   });
 });
 
+describe('tables set close, nothing padding their cells', () => {
+  it('takes the columns of a table from its own lines, not from the next table after the paragraph below it', () => {
+    const items = [
+      ...header(1, 100),
+      item(1, X[0]! + 2, 111, '网页设计与制作规范要求'),
+      item(1, X[1]! + 2, 111, '页面布局'),
+      item(1, X[2]! + 2, 111, '1.1.1 能理解页面结构'),
+      item(1, 60, 122, '表后的正文段落，横跨整个页面的宽度，表格在此结束，下一个表格紧接其后。'),
+      ...['职业功能', '工作内容', '技能要求', '相关知识'].map((w, c) => item(1, [60, 150, 300, 420][c]! + 10, 133, w)),
+      ...['仓储管理', '入库作业', '1. 能完成入库', '1. 入库流程'].map((w, c) => item(1, [60, 150, 300, 420][c]! + 2, 144, w)),
+    ];
+    expect(readTables(items).tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual([
+      [
+        ['工作领域', '工作任务', '职业技能要求'],
+        ['网页设计与制作规范要求', '页面布局', '1.1.1 能理解页面结构'],
+      ],
+      [
+        ['职业功能', '工作内容', '技能要求', '相关知识'],
+        ['仓储管理', '入库作业', '1. 能完成入库', '1. 入库流程'],
+      ],
+    ]);
+  });
+});
+
 describe('a ruled table broken across a page', () => {
   const h = (page: number, y: number) => ({ page, x0: 58, y0: y - 0.25, x1: 480, y1: y + 0.25 });
   const items = [

@@ -380,6 +380,9 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
     const l = lines[k]!;
     if (l.noise) continue;
     if (l.y - prevBottom > maxGap) break;
+    // a line across two header cells is no table line (a paragraph after the table; the next table,
+    // with other columns, may follow it without a gap when nothing pads the cells)
+    if (l.items.some((it) => hcells.filter((h) => it.x < h.x1 && it.x + it.width > h.x0).length >= 2)) break;
     probe.push(l);
     prevBottom = Math.max(prevBottom, l.bottom);
   }
