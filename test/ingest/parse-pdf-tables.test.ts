@@ -433,6 +433,28 @@ describe('tables set close, nothing padding their cells', () => {
   });
 });
 
+describe('cells that touch, given as one item', () => {
+  it('parts an item run across one column boundary at the space right at it, and leaves a paragraph across the columns whole', () => {
+    const items = [
+      ...header(1, 100),
+      item(1, 64, 111, '静态网站搭建与动态网站开发 能理解页面'),
+      item(1, X[2]! + 2, 111, '1.1.1 能理解页面结构'),
+      item(1, X[2]! + 2, 122, '与样式'),
+      item(1, X[1]! + 2, 140, '页面美化'),
+      item(1, X[2]! + 2, 140, '1.1.2 能美化页面'),
+      item(1, 60, 170, '表后的正文段落 横跨整个页面的宽度，表格在此结束。'),
+    ];
+    const { tables, used } = readTables(items);
+    expect(tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['工作领域', '工作任务', '职业技能要求'],
+      ['静态网站搭建与动态网站开发', '能理解页面', '1.1.1 能理解页面结构与样式'],
+      ['', '页面美化', '1.1.2 能美化页面'],
+    ]);
+    expect(used.has(items[3]!)).toBe(true);
+    expect(used.has(items[items.length - 1]!)).toBe(false);
+  });
+});
+
 describe('a ruled table broken across a page', () => {
   const h = (page: number, y: number) => ({ page, x0: 58, y0: y - 0.25, x1: 480, y1: y + 0.25 });
   const items = [

@@ -14,9 +14,11 @@
  *      spread across the text width.
  *   3. Columns: a boundary between two header cells lies in the space between them, at the leftmost
  *      start of a body line found there (cells are left aligned, headers are often centred), else at
- *      the next header cell's left edge.
+ *      the next header cell's left edge. Body lines are looked at down to the first line across three
+ *      header cells (a paragraph: the next table may follow it closely).
  *   4. Body: the lines under the header while they fit the columns (a line crossing a column boundary
- *      — a paragraph, a heading, a caption — ends the table); at a page break the table goes on under a
+ *      — a paragraph, a heading, a caption — ends the table; an item across one boundary with a space
+ *      right at it is two cells that touch, parted there); at a page break the table goes on under a
  *      repeated header (kept as a `header` row) or with lines that fit the columns.
  *   5. Cells: in each column, lines at the table's own line spacing (its commonest, smallest gap; a
  *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
@@ -131,7 +133,7 @@ export function readTables(items: PdfItem[], rules: readonly PdfRule[] = []): Ta
       at = { page: at.page, line: at.line + 1 };
       continue;
     }
-    const read = readTable(pages, at.page, header, bodySize, rules);
+    const read = readTable(pages, at.page, header, bodySize, rules, whole);
     if (read.table) {
       tables.push(read.table);
       for (const it of read.items) used.add(whole.get(it) ?? it);
@@ -166,23 +168,29 @@ function splitAtRules(items: PdfItem[], rules: readonly PdfRule[], whole: Map<Pd
         .map((r) => (r.x0 + r.x1) / 2)
         .filter((x) => x > rest.x + 0.3 * em && x < rest.x + rest.width - 0.3 * em)
         .sort((a, b) => a - b)[0];
-      const at = cut === undefined ? -1 : splitIndex(rest, cut);
-      if (at <= 0 || at >= rest.str.length) break;
-      const leftStr = rest.str.slice(0, at).trimEnd();
-      const rightStr = rest.str.slice(at).trimStart();
-      if (!leftStr || !rightStr) break;
-      const x1 = rest.x + rest.width;
-      const left: PdfItem = { ...rest, str: leftStr, width: Math.min(cut! - rest.x, rest.width) };
-      const right: PdfItem = { ...rest, str: rightStr, x: Math.max(cut!, x1 - weight(rightStr) * (rest.width / weight(rest.str))), width: 0 };
-      right.width = x1 - right.x;
-      whole.set(left, whole.get(rest) ?? rest);
-      whole.set(right, whole.get(rest) ?? rest);
-      out.push(left);
-      rest = right;
+      const pieces = cut === undefined ? null : part(rest, cut, splitIndex(rest, cut), whole);
+      if (!pieces) break;
+      out.push(pieces[0]);
+      rest = pieces[1];
     }
     out.push(rest);
   }
   return out;
+}
+
+/** An item parted at string index `at`, the first piece ending at page position `cut`; null if a piece would be empty. */
+function part(it: PdfItem, cut: number, at: number, whole: Map<PdfItem, PdfItem>): [PdfItem, PdfItem] | null {
+  if (at <= 0 || at >= it.str.length) return null;
+  const leftStr = it.str.slice(0, at).trimEnd();
+  const rightStr = it.str.slice(at).trimStart();
+  if (!leftStr || !rightStr) return null;
+  const x1 = it.x + it.width;
+  const left: PdfItem = { ...it, str: leftStr, width: Math.min(cut - it.x, it.width) };
+  const right: PdfItem = { ...it, str: rightStr, x: Math.max(cut, x1 - weight(rightStr) * (it.width / weight(it.str))), width: 0 };
+  right.width = x1 - right.x;
+  whole.set(left, whole.get(it) ?? it);
+  whole.set(right, whole.get(it) ?? it);
+  return [left, right];
 }
 
 /** A string's width in ems, roughly: full-width characters one, others a half. */
@@ -193,7 +201,7 @@ function weight(s: string): number {
 }
 
 /** Where to part an item at page position x: the space nearest x, else the full-width character x falls before. */
-function splitIndex(it: PdfItem, x: number): number {
+function splitIndex(it: PdfItem, x: number, spaceWithin = 3 * it.fontSize): number {
   const chars = [...it.str];
   const per = it.width / weight(it.str);
   let best = -1;
@@ -209,7 +217,8 @@ function splitIndex(it: PdfItem, x: number): number {
     pos += w;
     index += ch.length;
   }
-  if (best >= 0 && bestD <= 3 * it.fontSize) return best;
+  if (best >= 0 && bestD <= spaceWithin) return best;
+  if (spaceWithin < 3 * it.fontSize) return -1;
   // all full-width, one em each: the character boundary at x
   if (chars.every((ch) => FULL.test(ch)) && Math.abs(it.width - chars.length * it.fontSize) <= 0.15 * it.fontSize) {
     const k = Math.round((x - it.x) / it.fontSize);
@@ -366,7 +375,7 @@ interface BodyLine extends Line {
   pageIndex: number;
 }
 
-function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodySize: number, rules: readonly PdfRule[]): Read {
+function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodySize: number, rules: readonly PdfRule[], whole: Map<PdfItem, PdfItem>): Read {
   const lines = pages[pageIndex]!;
   const hcells = header.cells;
   const n = hcells.length;
@@ -380,9 +389,10 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
     const l = lines[k]!;
     if (l.noise) continue;
     if (l.y - prevBottom > maxGap) break;
-    // a line across two header cells is no table line (a paragraph after the table; the next table,
-    // with other columns, may follow it without a gap when nothing pads the cells)
-    if (l.items.some((it) => hcells.filter((h) => it.x < h.x1 && it.x + it.width > h.x0).length >= 2)) break;
+    // a line across three header cells (or both of two) is no table line: a paragraph after the table,
+    // which the next table, with other columns, may follow without a gap when nothing pads the cells
+    // (two cells that touch may come as one item across two)
+    if (l.items.some((it) => hcells.filter((h) => it.x < h.x1 && it.x + it.width > h.x0).length >= Math.min(3, n))) break;
     probe.push(l);
     prevBottom = Math.max(prevBottom, l.bottom);
   }
@@ -404,6 +414,22 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
       const c = colOf(it.x);
       return it.x + it.width <= bounds[c + 1]! + Math.max(1.5, 0.15 * it.fontSize);
     });
+
+  // Cells that touch (no padding, no border given) may come as one item across a column boundary
+  // ("设计 环境": a task's last line and the skill beside it): parted where a space falls right at the
+  // boundary, when that is the one boundary it crosses and the line then fits.
+  const touching = (l: PageLine): PageLine => {
+    if (fits(l)) return l;
+    const its = l.items.flatMap((it) => {
+      const c = colOf(it.x);
+      const b = bounds[c + 1]!;
+      const end = it.x + it.width;
+      if (!Number.isFinite(b) || end <= b + 1.5 || end > bounds[c + 2]!) return [it];
+      return part(it, b, splitIndex(it, b, 0.6 * it.fontSize), whole) ?? [it];
+    });
+    const parted = { ...l, items: its };
+    return fits(parted) ? parted : l;
+  };
 
   // body lines, across pages under a repeated header
   const body: BodyLine[] = [];
@@ -439,6 +465,7 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
         prevBottom = Math.max(...nls.slice(h.first, h.last + 1).map((l) => l.bottom));
         continue;
       }
+      nls[f] = touching(nls[f]!);
       if (!fits(nls[f]!)) {
         next = { page: p + 1, line: f };
         break;
@@ -448,6 +475,7 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
       prevBottom = nls[f]!.y;
       continue;
     }
+    ls[k] = touching(ls[k]!);
     const l = ls[k]!;
     if (l.noise) {
       k++;
