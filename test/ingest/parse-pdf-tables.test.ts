@@ -2,26 +2,32 @@
  * The table reader (scripts/ingest/parse/pdf/tables.ts) on real PDFs: the Web 前端开发 and 物流管理
  * standards of source 001 as Chromium prints them (test/fixtures/pdf, README there), and the seven
  * skill tables of source 001 printed line for line with every cell centred and rows broken across
- * pages (tables-middle.pdf, scripts/fixtures/make-table-pdfs.ts), read with pdfjs-dist here; then
- * small documents made of items. The rows must be the rows the text source gives: the same cells,
+ * pages (tables-middle.pdf) and as a word processor prints them, without padding and with thin ruled
+ * borders (tables-tight.pdf; both made by scripts/fixtures/make-table-pdfs.ts), read with pdfjs-dist
+ * here, text items and ruling lines (parse/pdf/rules.ts); then small documents made of items. The rows must be the rows the text source gives: the same cells,
  * merged 工作领域/工作任务/职业功能 names in the first row of their span and '' below, on the right page.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PdfItem, PdfTable } from '../../scripts/ingest/parse/pdf/items.ts';
+import type { PdfItem, PdfRule, PdfTable } from '../../scripts/ingest/parse/pdf/items.ts';
+import { rulesFromOperators } from '../../scripts/ingest/parse/pdf/rules.ts';
 import { readTables } from '../../scripts/ingest/parse/pdf/tables.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const PDFJS = join(ROOT, 'node_modules/pdfjs-dist/');
 const FIXTURES = join(ROOT, 'test/fixtures/pdf');
 
-/** Every text item of a PDF, placed as parse/pdf/items.ts says (y downward from the page's top). */
-async function pdfItems(file: string): Promise<PdfItem[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+/**
+ * Every text item of a PDF, placed as parse/pdf/items.ts says (y downward from the page's top), and
+ * its ruling lines (parse/pdf/rules.ts), as the parser reads them.
+ */
+async function pdfItems(file: string): Promise<{ items: PdfItem[]; rules: PdfRule[] }> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(readFileSync(file));
   const doc = await getDocument({ data, cMapUrl: join(PDFJS, 'cmaps/'), cMapPacked: true, standardFontDataUrl: join(PDFJS, 'standard_fonts/'), isEvalSupported: false, verbosity: 0 }).promise;
   const out: PdfItem[] = [];
+  const rules: PdfRule[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const { height: pageHeight } = page.getViewport({ scale: 1 });
@@ -33,10 +39,18 @@ async function pdfItems(file: string): Promise<PdfItem[]> {
       const height = it.height || fontSize;
       out.push({ str: it.str, page: p, x: e!, y: pageHeight - f! - height, width: it.width, height, fontSize });
     }
+    const ops = await page.getOperatorList();
+    rules.push(...rulesFromOperators(ops.fnArray, ops.argsArray, OPS, p, page.view as [number, number, number, number]));
   }
   await doc.destroy();
-  return out;
+  return { items: out, rules };
 }
+
+/** Each print is read twice: from its text alone, and with its ruling lines (its cells' borders), as the parser reads it. */
+const READINGS = [
+  ['text alone', false],
+  ['text and ruling lines', true],
+] as const;
 
 const squash = (s: string) => s.replace(/\s+/gu, '');
 const SOURCE = readFileSync(join(ROOT, 'content/sources', readdirSync(join(ROOT, 'content/sources')).find((f) => f.startsWith('001_'))!), 'utf8').split(/\r?\n/);
@@ -134,9 +148,9 @@ function wlRows(lines: string[]): WlRow[] {
 const body = (t: PdfTable) => t.rows.filter((r) => !r.header);
 const cellTexts = (t: PdfTable) => body(t).map((r) => r.cells.map((c) => squash(c.text)));
 
-describe('tables read from the Web 前端开发 standard PDF', async () => {
-  const items = await pdfItems(join(FIXTURES, 'web-qianduan-standard.pdf'));
-  const { tables, used } = readTables(items);
+describe.each(READINGS)('tables read from the Web 前端开发 standard PDF (%s)', async (_how, ruled) => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'web-qianduan-standard.pdf'));
+  const { tables, used } = readTables(items, ruled ? rules : []);
   const start = lineOf('附件 2-2:');
   const gold = sourceTables('工作领域', start, lineOf('附件 2-3:', start)).map(webRows);
 
@@ -200,9 +214,9 @@ describe('tables read from the Web 前端开发 standard PDF', async () => {
   });
 });
 
-describe('tables read from the 物流管理 standard PDF', async () => {
-  const items = await pdfItems(join(FIXTURES, 'wuliu-standard.pdf'));
-  const { tables } = readTables(items);
+describe.each(READINGS)('tables read from the 物流管理 standard PDF (%s)', async (_how, ruled) => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'wuliu-standard.pdf'));
+  const { tables } = readTables(items, ruled ? rules : []);
   const start = lineOf('附件 2-3:');
   const gold = sourceTables('职业功能', start, SOURCE.length).slice(0, 4).map(wlRows);
 
@@ -263,9 +277,9 @@ function sourceLines(): string[][][] {
   return out;
 }
 
-describe('tables read from a hostile print: every cell centred, rows broken across pages, 工作领域 wrapped a character a line', async () => {
-  const items = await pdfItems(join(FIXTURES, 'tables-middle.pdf'));
-  const { tables } = readTables(items);
+describe.each(READINGS)('tables read from a hostile print: every cell centred, rows broken across pages, 工作领域 wrapped a character a line (%s)', async (_how, ruled) => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'tables-middle.pdf'));
+  const { tables } = readTables(items, ruled ? rules : []);
   const gold = sourceLines();
 
   it('gives the text source lines, tab-joined, cell for cell (shifted cells, rows split by the source, merged cells "" below)', () => {
@@ -276,6 +290,25 @@ describe('tables read from a hostile print: every cell centred, rows broken acro
   it('keeps the small running title and the "— N —" page numbers out of the tables', () => {
     const texts = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)));
     expect(texts.filter((t) => /—|职业技能等级标准（表格）/u.test(t))).toEqual([]);
+  });
+});
+
+describe('tables read from a word processor\'s print: no cell padding, top-aligned, thin ruled borders', async () => {
+  const { items, rules } = await pdfItems(join(FIXTURES, 'tables-tight.pdf'));
+  const gold = sourceLines();
+
+  it('with its ruling lines, gives the text source lines cell for cell: names that fill their cell, touching cells, misprinted codes', () => {
+    const { tables } = readTables(items, rules);
+    expect(tables.map((t) => cellTexts(t).map((r) => r.join('\t')))).toEqual(gold.map((g) => g.map((r) => r.join('\t'))));
+  });
+
+  it('takes every character of the items it uses into one cell, once (an item run across a border is parted, its pieces in two cells)', () => {
+    const { tables, used } = readTables(items, rules);
+    const all = new Set(items);
+    for (const it of used) expect(all.has(it)).toBe(true);
+    const cells = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text))).join('');
+    const taken = [...used].map((it) => it.str).join('');
+    expect(squash(cells).length).toBe(squash(taken).length);
   });
 });
 
@@ -348,5 +381,159 @@ describe('tables of a small document made here', () => {
     ]);
     const plain = [item(1, 80, 100, '类别'), item(1, 300, 100, '内容'), item(1, 62, 130, '职业道德'), item(1, 202, 130, '爱岗敬业')];
     expect(readTables(plain).tables).toEqual([]);
+  });
+
+  it('with ruling lines, parts cells by their borders where no gap or code shows (a wrapped name touching the next row\'s), and reads a table without row rules (三线表) from its text', () => {
+    const h = (page: number, y: number, x0: number, x1: number) => ({ page, x0, y0: y - 0.25, x1, y1: y + 0.25 });
+    const v = (page: number, x: number, y0: number, y1: number) => ({ page, x0: x - 0.25, y0, x1: x + 0.25, y1 });
+    const items = [
+      ...header(1, 100),
+      item(1, X[0]! + 2, 111, '网页设计'),
+      item(1, X[1]! + 2, 111, '页面布局'),
+      item(1, X[1]! + 2, 121, '与结构'),
+      item(1, X[2]! + 2, 111, '1.1.1 能理解页面结构'),
+      item(1, X[1]! + 2, 131, '页面美化'),
+      item(1, X[2]! + 2, 131, '能美化页面'),
+      item(1, 60, 170, '表后的正文段落，横跨整个页面的宽度，表格在此结束。'),
+    ];
+    const frame = [h(1, 98, 58, 480), h(1, 111, 58, 480), v(1, 58, 98, 141), v(1, 198, 98, 141), v(1, 338, 98, 141), v(1, 480, 98, 141), h(1, 141, 58, 480)];
+    const texts = (rules: PdfRule[]) => readTables(items, rules).tables[0]!.rows.map((r) => r.cells.map((c) => c.text));
+    expect(texts([...frame, h(1, 131, 198, 480)])).toEqual([
+      ['工作领域', '工作任务', '职业技能要求'],
+      ['网页设计', '页面布局与结构', '1.1.1 能理解页面结构'],
+      ['', '页面美化', '能美化页面'],
+    ]);
+    // the text alone cannot tell the two 工作任务 apart; nor can a frame without row rules
+    expect(texts([])).toEqual(texts(frame));
+    expect(texts(frame)).toHaveLength(2);
+  });
+});
+
+describe('tables set close, nothing padding their cells', () => {
+  it('takes the columns of a table from its own lines, not from the next table after the paragraph below it', () => {
+    const items = [
+      ...header(1, 100),
+      item(1, X[0]! + 2, 111, '网页设计与制作规范要求'),
+      item(1, X[1]! + 2, 111, '页面布局'),
+      item(1, X[2]! + 2, 111, '1.1.1 能理解页面结构'),
+      item(1, 60, 122, '表后的正文段落，横跨整个页面的宽度，表格在此结束，下一个表格紧接其后。'),
+      ...['职业功能', '工作内容', '技能要求', '相关知识'].map((w, c) => item(1, [60, 150, 300, 420][c]! + 10, 133, w)),
+      ...['仓储管理', '入库作业', '1. 能完成入库', '1. 入库流程'].map((w, c) => item(1, [60, 150, 300, 420][c]! + 2, 144, w)),
+    ];
+    expect(readTables(items).tables.map((t) => t.rows.map((r) => r.cells.map((c) => c.text)))).toEqual([
+      [
+        ['工作领域', '工作任务', '职业技能要求'],
+        ['网页设计与制作规范要求', '页面布局', '1.1.1 能理解页面结构'],
+      ],
+      [
+        ['职业功能', '工作内容', '技能要求', '相关知识'],
+        ['仓储管理', '入库作业', '1. 能完成入库', '1. 入库流程'],
+      ],
+    ]);
+  });
+});
+
+describe('cells that touch, given as one item', () => {
+  it('parts an item run across one column boundary at the space right at it, and leaves a paragraph across the columns whole', () => {
+    const items = [
+      ...header(1, 100),
+      item(1, 64, 111, '静态网站搭建与动态网站开发 能理解页面'),
+      item(1, X[2]! + 2, 111, '1.1.1 能理解页面结构'),
+      item(1, X[2]! + 2, 122, '与样式'),
+      item(1, X[1]! + 2, 140, '页面美化'),
+      item(1, X[2]! + 2, 140, '1.1.2 能美化页面'),
+      item(1, 60, 170, '表后的正文段落 横跨整个页面的宽度，表格在此结束。'),
+    ];
+    const { tables, used } = readTables(items);
+    expect(tables[0]!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['工作领域', '工作任务', '职业技能要求'],
+      ['静态网站搭建与动态网站开发', '能理解页面', '1.1.1 能理解页面结构与样式'],
+      ['', '页面美化', '1.1.2 能美化页面'],
+    ]);
+    expect(used.has(items[3]!)).toBe(true);
+    expect(used.has(items[items.length - 1]!)).toBe(false);
+  });
+});
+
+describe('a ruled table broken across a page', () => {
+  const h = (page: number, y: number) => ({ page, x0: 58, y0: y - 0.25, x1: 480, y1: y + 0.25 });
+  const items = [
+    ...header(1, 100),
+    item(1, X[0]! + 2, 111, '网页设计'),
+    item(1, X[1]! + 2, 111, '页面布局'),
+    item(1, X[2]! + 2, 111, '能理解页面结构'),
+    item(1, X[1]! + 2, 122, '页面美化'),
+    item(1, X[2]! + 2, 122, '能美化'),
+    ...header(2, 100),
+    item(2, X[2]! + 2, 111, '页面的样式'),
+    item(2, X[1]! + 2, 122, '交互开发'),
+    item(2, X[2]! + 2, 122, '能开发交互'),
+  ];
+  const rules = [h(1, 98), h(1, 110.5), h(1, 121.5), h(2, 98), h(2, 110.5), h(2, 121.5), h(2, 132.5)];
+  const body = (rs: PdfRule[]) => readTables(items, rs).tables[0]!.rows.filter((r) => !r.header).map((r) => [r.page, ...r.cells.map((c) => c.text)]);
+
+  it('goes on with a row that has no border under it at the foot of the page, though no code shows it', () => {
+    expect(body(rules)).toEqual([
+      [1, '网页设计', '页面布局', '能理解页面结构'],
+      [1, '', '页面美化', '能美化页面的样式'],
+      [2, '', '交互开发', '能开发交互'],
+    ]);
+  });
+
+  it('also where the next page repeats no header, and so has no border above the rest of the row', () => {
+    const noHeader = items.filter((it) => !(it.page === 2 && it.y === 100));
+    const rs = rules.filter((r) => r.page === 1 || r.y0 > 115);
+    expect(readTables(noHeader, rs).tables[0]!.rows.map((r) => [r.page, r.header, ...r.cells.map((c) => c.text)])).toEqual([
+      [1, true, '工作领域', '工作任务', '职业技能要求'],
+      [1, false, '网页设计', '页面布局', '能理解页面结构'],
+      [1, false, '', '页面美化', '能美化页面的样式'],
+      [2, false, '', '交互开发', '能开发交互'],
+    ]);
+  });
+
+  it('is not read from its text alone (rows touching, no codes: the known limit of the text reading)', () => {
+    expect(body([])).not.toEqual(body(rules));
+  });
+});
+
+describe('ruling lines from an operator list (parse/pdf/rules.ts)', () => {
+  const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27 };
+  const M = 0;
+  const L = 1;
+  const C = 2;
+  const Z = 4;
+  const path = (paint: number, data: number[]) => [OPS.constructPath, [paint, [Float32Array.from(data)], null]] as const;
+
+  it('takes thin filled rectangles and stroked segments, placed under the current transform, y down from the top of the page', () => {
+    const list = [
+      [OPS.save, null],
+      [OPS.transform, [0.5, 0, 0, 0.5, 10, 20]],
+      // a filled border 1 unit thick (0.5 pt after the transform), 200 long
+      path(OPS.fill, [M, 0, 100, L, 200, 100, L, 200, 101, L, 0, 101, Z]),
+      [OPS.restore, null],
+      // a stroked vertical segment and a stroked rectangle (four segments)
+      path(OPS.stroke, [M, 50, 700, L, 50, 600]),
+      path(OPS.stroke, [M, 300, 300, L, 340, 300, L, 340, 320, L, 300, 320, Z]),
+      // a cell's shading (thick fill), a curve, a path only for clipping: no rules
+      path(OPS.fill, [M, 0, 0, L, 100, 0, L, 100, 40, L, 0, 40, Z]),
+      path(OPS.stroke, [M, 0, 0, C, 10, 10, 20, 10, 30, 0]),
+      path(28, [M, 0, 500, L, 100, 500]),
+    ] as const;
+    const rules = rulesFromOperators(
+      list.map((o) => o[0]),
+      list.map((o) => o[1]),
+      OPS,
+      3,
+      [0, 0, 600, 800],
+    );
+    const round = (r: PdfRule) => [r.page, ...[r.x0, r.y0, r.x1, r.y1].map((n) => Math.round(n * 100) / 100)];
+    expect(rules.map(round)).toEqual([
+      [3, 10, 729.5, 110, 730],
+      [3, 50, 100, 50, 200],
+      [3, 300, 500, 340, 500],
+      [3, 340, 480, 340, 500],
+      [3, 300, 480, 340, 480],
+      [3, 300, 480, 300, 500],
+    ]);
   });
 });

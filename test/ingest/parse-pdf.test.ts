@@ -286,6 +286,20 @@ describe('the standards as PDFs', () => {
   });
 });
 
+describe('a ruled table printed without padding (tables-tight.pdf)', () => {
+  it('is read with the ruling lines of its pages: every row, touching cells parted, a misprinted code in its row', async () => {
+    const read = await readPdf('tables-tight.pdf', bytesOf('tables-tight.pdf'));
+    const rows = read.tables.map((t) => t.rows.filter((r) => !r.header).map((r) => r.cells.map((c) => c.text.replace(/\s+/gu, ''))));
+    expect(rows.map((t) => t.length)).toEqual([12, 22, 42, 9, 13, 16, 16]);
+    expect(rows[0]!.find((r) => r[2]!.startsWith('1-5-2'))!.slice(2, 4)).toEqual(['1-5-2能使用CSS3新特性美化静态页面', '1-5-1-S2能使用CSS3的选择器、边框特性、颜色、字体功能美化网页']);
+    expect(rows[6]![6]!.slice(0, 2)).toEqual(['运输管理', '运输方案设计与规划']);
+    // the item "运输管理 运输方" that ran across the border is taken, whole, once
+    const taken = [...read.used].filter((it) => it.str.startsWith('运输管理'));
+    expect(taken.map((it) => it.str)).toEqual(['运输管理 运输方']);
+    expect(read.items.includes(taken[0]!)).toBe(true);
+  });
+});
+
 describe('the source cache holds a PDF by its bytes', () => {
   it('a second run reads nothing (not even the text layer) and gives the same result', async () => {
     const store = new Map<string, string>();

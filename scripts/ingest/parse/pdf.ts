@@ -5,7 +5,8 @@
  * Two steps, because pdfjs is asynchronous and unified's parser is not:
  *
  *   readPdf(file, bytes)  async: every text item of every page, placed (parse/pdf/items.ts), and the
- *                         tables read from their positions (parse/pdf/tables.ts).
+ *                         tables read from their positions (parse/pdf/tables.ts) and, on the pages
+ *                         tables are on, from the ruling lines drawn there (parse/pdf/rules.ts).
  *                         An encrypted or corrupt file is an IngestError naming it.
  *   pdfParser             the unified parser: `file.data.pdf` (what readPdf gave) → line nodes in
  *                         reading order (pages top to bottom, each line's items left to right), one
@@ -26,7 +27,8 @@ import type { VFile } from 'vfile';
 import type { NoiseReason } from '../../../src/schema/corpus.ts';
 import { removeLetterSpacing } from '../../../src/lib/text/normalize.ts';
 import { IngestError } from '../context.ts';
-import type { PdfItem, PdfTable, PdfTableRow } from './pdf/items.ts';
+import type { PdfItem, PdfRule, PdfTable, PdfTableRow } from './pdf/items.ts';
+import { rulesFromOperators } from './pdf/rules.ts';
 import { readTables } from './pdf/tables.ts';
 import { normaliseMapped, stripControls } from './text.ts';
 import { type CellNode, type LineNode, type SourceRoot, lineNode } from './tree.ts';
@@ -69,7 +71,7 @@ export function isPdf(file: string): boolean {
 /** A PDF's text items, placed, and its tables. Encrypted, corrupt or not a PDF: an IngestError naming the file. */
 export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument } = await pdfjs;
+  const { getDocument, OPS } = await pdfjs;
   const task = getDocument({
     // pdfjs takes the buffer over (transfers it): hand it a copy.
     data: new Uint8Array(bytes),
@@ -95,6 +97,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead>
   }
   const items: PdfItem[] = [];
   const numPages = doc.numPages;
+  const corrupt = (e: unknown) => new IngestError(file, null, `PDF 的内容无法读取（文件已损坏：${(e as Error).message}）· corrupt PDF`);
   try {
     // All pages asked for at once: pdfjs (no worker) then works through them without a round trip
     // per page (about twice as fast as one after the other on a 100-page file).
@@ -114,16 +117,41 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead>
         page.cleanup();
         return placed;
       }),
-    );
+    ).catch((e: unknown) => {
+      throw corrupt(e);
+    });
     for (const p of pages) items.push(...p);
-  } catch (e) {
-    throw new IngestError(file, null, `PDF 的内容无法读取（文件已损坏：${(e as Error).message}）· corrupt PDF`);
+    // Tables from the items' positions (parse/pdf/tables.ts): their items are not read again as lines.
+    // The ruling lines of the pages a table is on (and of the page after, where it may go on) part
+    // its cells and rows when it is ruled: a table read further with them asks for more pages.
+    if (items.length === 0) return { pages: numPages, items, tables: [], used: new Set<PdfItem>() };
+    let read = readTables(items);
+    const rules: PdfRule[] = [];
+    const asked = new Set<number>();
+    for (;;) {
+      const want = [...new Set(read.tables.flatMap((t) => t.rows.flatMap((r) => [r.page, r.page + 1])))].filter((p) => p <= numPages && !asked.has(p));
+      if (want.length === 0) break;
+      for (const p of want) asked.add(p);
+      const more = await Promise.all(
+        want.map(async (p) => {
+          const page = await doc.getPage(p);
+          const ops = await page.getOperatorList();
+          const found = rulesFromOperators(ops.fnArray, ops.argsArray, OPS, p, page.view as [number, number, number, number]);
+          page.cleanup();
+          return found;
+        }),
+      ).catch((e: unknown) => {
+        throw corrupt(e);
+      });
+      const before = rules.length;
+      for (const r of more) rules.push(...r);
+      if (rules.length === before) continue;
+      read = readTables(items, rules);
+    }
+    return { pages: numPages, items, tables: read.tables, used: read.used };
   } finally {
     await doc.destroy();
   }
-  // Tables from the items' positions (parse/pdf/tables.ts): their items are not read again as lines.
-  const { tables, used } = items.length > 0 ? readTables(items) : { tables: [], used: new Set<PdfItem>() };
-  return { pages: numPages, items, tables, used };
 }
 
 /** One line of a page before numbering: its text, or a table row's cells. */

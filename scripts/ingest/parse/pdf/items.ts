@@ -20,12 +20,29 @@ export interface PdfItem {
   fontSize: number;
 }
 
+/**
+ * A ruling line drawn on a page (a table's cell border), from the page's operator list
+ * (parse/pdf/rules.ts): its box, placed as text items are. A horizontal rule is wider than high, a
+ * vertical one higher than wide; a hairline may have no thickness (x0 = x1 or y0 = y1).
+ */
+export interface PdfRule {
+  page: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 /** A table cell: its text (items joined in reading order, wrapped lines joined) and its horizontal extent. */
 export interface PdfCell {
   text: string;
   x0: number;
   x1: number;
-  /** The items that make the cell (their pages and positions give the cell's position). */
+  /**
+   * The items that make the cell (their pages and positions give the cell's position). An item that
+   * ran across a cell border (two cells' text touching) is parted at the border: the cell holds its
+   * piece, and the reader's `used` holds the item itself.
+   */
   items: PdfItem[];
 }
 

@@ -1,8 +1,11 @@
 /**
  * Skill tables read from the positions of a PDF's text items (issue 13). Pure: no pdfjs here; the
  * PDF parser (parse/pdf.ts) gives every text item of the document, placed (parse/pdf/items.ts), and
- * gets back the tables and the items they consumed (its lines leave those out).
+ * the ruling lines of its pages where it has them (parse/pdf/rules.ts), and gets back the tables and
+ * the items they consumed (its lines leave those out).
  *
+ *   0. Ruling: an item that a vertical cell border runs through is parted there (text of two cells
+ *      that touch, given by pdfjs as one item: "运输管理 运输方").
  *   1. Lines: items grouped by page and baseline. Running headers/footers (small type at the top or
  *      bottom of a page) and page numbers are never table content.
  *   2. Header: a band of short, touching lines whose cells (fragments joined by horizontal overlap,
@@ -11,14 +14,17 @@
  *      spread across the text width.
  *   3. Columns: a boundary between two header cells lies in the space between them, at the leftmost
  *      start of a body line found there (cells are left aligned, headers are often centred), else at
- *      the next header cell's left edge.
+ *      the next header cell's left edge. Body lines are looked at down to the first line across three
+ *      header cells (a paragraph: the next table may follow it closely).
  *   4. Body: the lines under the header while they fit the columns (a line crossing a column boundary
- *      — a paragraph, a heading, a caption — ends the table); at a page break the table goes on under a
+ *      — a paragraph, a heading, a caption — ends the table; an item across one boundary with a space
+ *      right at it is two cells that touch, parted there); at a page break the table goes on under a
  *      repeated header (kept as a `header` row) or with lines that fit the columns.
  *   5. Cells: in each column, lines at the table's own line spacing (its commonest, smallest gap; a
  *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
  *      does a code where no gap shows (cells without padding): lines beginning at one height in two
- *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3) or with first items (1. / 1.).
+ *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3; a misprint of a sibling
+ *      branch, 1-5-1-S2 beside 1-5-2, too) or with first items (1. / 1.).
  *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
  *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
  *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
@@ -29,15 +35,26 @@
  *      centred in the span, as the column shows it — measured along the table as if its pages were
  *      one), so a 工作领域 centred beside its tasks, even across a page break, lands in the FIRST row of
  *      its span and the other rows get '' — as the tab-separated text sources print merged cells.
+ *   5–7 with borders: a table whose borders part its rows (on every page it is on, a border across
+ *      every column under the header, and one between two of its lines somewhere) is cut by them
+ *      instead: a column's lines make one cell until a border crosses the column, the stretches
+ *      between borders that hold text are the rows, and a cell starts in the row under the border
+ *      above it. A row with no border under it at the foot of a page is broken by the page break: it
+ *      goes on in the first row of the next page (instead of step 6's rule of codes). At the top of a
+ *      page the table goes on to, where a cell is a new one or the rest of a merged cell broken by the
+ *      page break (no border at the page's foot either), step 7 decides. Tables without such borders
+ *      (三线表, no ruling lines given) are read from their text alone.
  *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one, a word
  *      broken after a hyphen whole, an item on its own line (1-1-2-S3, 2. 能…) set apart by a space;
  *      spaces a justified line put between CJK characters removed.
  *
- * Known limits: a table whose rows have neither padding nor codes (word-processor tables of names
- * only) is read by gaps alone; a code misprinted in another branch (1-5-1-S2 in the 1-5-2 row) then
- * hides a row start.
+ * Known limits, without borders: a table whose rows have neither padding nor codes (word-processor
+ * tables of names only, the 物流 tables) is read by gaps alone, and rows that touch run together; a
+ * code misprinted beside a row's code is taken as a row start only in a sibling branch (1-5-1-S2
+ * beside 1-5-2), and a cell shifted into another column (3-4-2-S3 in the first) hides one; cells that
+ * touch side by side run together. Borders make those exact.
  */
-import type { PdfCell, PdfItem, PdfTable, PdfTableRow } from './items.ts';
+import type { PdfCell, PdfItem, PdfRule, PdfTable, PdfTableRow } from './items.ts';
 
 export interface TablesResult {
   tables: PdfTable[];
@@ -88,12 +105,19 @@ interface Band {
   bottom: number;
   ctop: number;
   cbottom: number;
+  /** A ruled row with no border under it: broken by the page break, it goes on on the next page. */
+  open?: boolean;
 }
 
-export function readTables(items: PdfItem[]): TablesResult {
+export function readTables(items: PdfItem[], rules: readonly PdfRule[] = []): TablesResult {
   const used = new Set<PdfItem>();
   const tables: PdfTable[] = [];
-  const content = items.filter((it) => it.str.trim() !== '');
+  const whole = new Map<PdfItem, PdfItem>();
+  const content = splitAtRules(
+    items.filter((it) => it.str.trim() !== ''),
+    rules,
+    whole,
+  );
   if (content.length === 0) return { tables, used };
   const bodySize = medianSize(content);
   const pages = linesByPage(content, bodySize);
@@ -109,14 +133,98 @@ export function readTables(items: PdfItem[]): TablesResult {
       at = { page: at.page, line: at.line + 1 };
       continue;
     }
-    const read = readTable(pages, at.page, header, bodySize);
+    const read = readTable(pages, at.page, header, bodySize, rules, whole);
     if (read.table) {
       tables.push(read.table);
-      for (const it of read.items) used.add(it);
+      for (const it of read.items) used.add(whole.get(it) ?? it);
     }
     at = read.next;
   }
   return { tables, used };
+}
+
+/** Full-width characters: one em each in the CJK fonts standards use. */
+const FULL = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Items split where a cell border crosses them. Without padding, the text of two cells side by side
+ * can touch, and pdfjs then gives them as one item ("运输管理 运输方": a 职业功能 and the 工作内容
+ * beside it). A vertical rule that runs through an item's middle parts it: at the space nearest the
+ * rule, or, in a run of full-width characters one em each, at the character the rule falls before.
+ * `whole` maps each piece to the item it came from.
+ */
+function splitAtRules(items: PdfItem[], rules: readonly PdfRule[], whole: Map<PdfItem, PdfItem>): PdfItem[] {
+  const vertical = new Map<number, PdfRule[]>();
+  for (const r of rules) if (r.y1 - r.y0 > r.x1 - r.x0) (vertical.get(r.page) ?? vertical.set(r.page, []).get(r.page)!).push(r);
+  if (vertical.size === 0) return items;
+  const out: PdfItem[] = [];
+  for (const it of items) {
+    let rest = it;
+    for (;;) {
+      const m = rest.y + rest.height / 2;
+      const em = rest.fontSize;
+      const cut = (vertical.get(rest.page) ?? [])
+        .filter((r) => r.y0 <= m && r.y1 >= m)
+        .map((r) => (r.x0 + r.x1) / 2)
+        .filter((x) => x > rest.x + 0.3 * em && x < rest.x + rest.width - 0.3 * em)
+        .sort((a, b) => a - b)[0];
+      const pieces = cut === undefined ? null : part(rest, cut, splitIndex(rest, cut), whole);
+      if (!pieces) break;
+      out.push(pieces[0]);
+      rest = pieces[1];
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/** An item parted at string index `at`, the first piece ending at page position `cut`; null if a piece would be empty. */
+function part(it: PdfItem, cut: number, at: number, whole: Map<PdfItem, PdfItem>): [PdfItem, PdfItem] | null {
+  if (at <= 0 || at >= it.str.length) return null;
+  const leftStr = it.str.slice(0, at).trimEnd();
+  const rightStr = it.str.slice(at).trimStart();
+  if (!leftStr || !rightStr) return null;
+  const x1 = it.x + it.width;
+  const left: PdfItem = { ...it, str: leftStr, width: Math.min(cut - it.x, it.width) };
+  const right: PdfItem = { ...it, str: rightStr, x: Math.max(cut, x1 - weight(rightStr) * (it.width / weight(it.str))), width: 0 };
+  right.width = x1 - right.x;
+  whole.set(left, whole.get(it) ?? it);
+  whole.set(right, whole.get(it) ?? it);
+  return [left, right];
+}
+
+/** A string's width in ems, roughly: full-width characters one, others a half. */
+function weight(s: string): number {
+  let w = 0;
+  for (const ch of s) w += FULL.test(ch) ? 1 : 0.5;
+  return w || 1;
+}
+
+/** Where to part an item at page position x: the space nearest x, else the full-width character x falls before. */
+function splitIndex(it: PdfItem, x: number, spaceWithin = 3 * it.fontSize): number {
+  const chars = [...it.str];
+  const per = it.width / weight(it.str);
+  let best = -1;
+  let bestD = Infinity;
+  let pos = it.x;
+  let index = 0;
+  for (const ch of chars) {
+    const w = (FULL.test(ch) ? 1 : 0.5) * per;
+    if (/\s/u.test(ch) && Math.abs(pos + w / 2 - x) < bestD) {
+      bestD = Math.abs(pos + w / 2 - x);
+      best = index;
+    }
+    pos += w;
+    index += ch.length;
+  }
+  if (best >= 0 && bestD <= spaceWithin) return best;
+  if (spaceWithin < 3 * it.fontSize) return -1;
+  // all full-width, one em each: the character boundary at x
+  if (chars.every((ch) => FULL.test(ch)) && Math.abs(it.width - chars.length * it.fontSize) <= 0.15 * it.fontSize) {
+    const k = Math.round((x - it.x) / it.fontSize);
+    return k > 0 && k < chars.length ? k : -1;
+  }
+  return -1;
 }
 
 interface Cursor {
@@ -267,7 +375,7 @@ interface BodyLine extends Line {
   pageIndex: number;
 }
 
-function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodySize: number): Read {
+function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodySize: number, rules: readonly PdfRule[], whole: Map<PdfItem, PdfItem>): Read {
   const lines = pages[pageIndex]!;
   const hcells = header.cells;
   const n = hcells.length;
@@ -281,6 +389,10 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
     const l = lines[k]!;
     if (l.noise) continue;
     if (l.y - prevBottom > maxGap) break;
+    // a line across three header cells (or both of two) is no table line: a paragraph after the table,
+    // which the next table, with other columns, may follow without a gap when nothing pads the cells
+    // (two cells that touch may come as one item across two)
+    if (l.items.some((it) => hcells.filter((h) => it.x < h.x1 && it.x + it.width > h.x0).length >= Math.min(3, n))) break;
     probe.push(l);
     prevBottom = Math.max(prevBottom, l.bottom);
   }
@@ -302,6 +414,22 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
       const c = colOf(it.x);
       return it.x + it.width <= bounds[c + 1]! + Math.max(1.5, 0.15 * it.fontSize);
     });
+
+  // Cells that touch (no padding, no border given) may come as one item across a column boundary
+  // ("设计 环境": a task's last line and the skill beside it): parted where a space falls right at the
+  // boundary, when that is the one boundary it crosses and the line then fits.
+  const touching = (l: PageLine): PageLine => {
+    if (fits(l)) return l;
+    const its = l.items.flatMap((it) => {
+      const c = colOf(it.x);
+      const b = bounds[c + 1]!;
+      const end = it.x + it.width;
+      if (!Number.isFinite(b) || end <= b + 1.5 || end > bounds[c + 2]!) return [it];
+      return part(it, b, splitIndex(it, b, 0.6 * it.fontSize), whole) ?? [it];
+    });
+    const parted = { ...l, items: its };
+    return fits(parted) ? parted : l;
+  };
 
   // body lines, across pages under a repeated header
   const body: BodyLine[] = [];
@@ -337,6 +465,7 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
         prevBottom = Math.max(...nls.slice(h.first, h.last + 1).map((l) => l.bottom));
         continue;
       }
+      nls[f] = touching(nls[f]!);
       if (!fits(nls[f]!)) {
         next = { page: p + 1, line: f };
         break;
@@ -346,6 +475,7 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
       prevBottom = nls[f]!.y;
       continue;
     }
+    ls[k] = touching(ls[k]!);
     const l = ls[k]!;
     if (l.noise) {
       k++;
@@ -366,7 +496,7 @@ function readTable(pages: PageLine[][], pageIndex: number, header: Header, bodyS
     x0: Number.isFinite(bounds[c]!) ? bounds[c]! : Math.min(h.x0, ...body.flatMap((l) => l.items.filter((it) => colOf(it.x) === c).map((it) => it.x))),
     x1: Number.isFinite(bounds[c + 1]!) ? bounds[c + 1]! : Math.max(h.x1, ...body.flatMap((l) => l.items.filter((it) => colOf(it.x) === c).map((it) => it.x + it.width))),
   }));
-  const rows = buildRows(body, headers, pages, columns, colOf, bodySize);
+  const rows = buildRows(body, headers, pages, columns, colOf, bodySize, ruling(rules, body, columns));
   return { table: { rows }, items, next };
 }
 
@@ -409,7 +539,16 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
     }
     const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
     const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
-    const roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    let roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
+    // a code misprinted in a sibling branch (1-5-1-S2 beside 1-5-2): the shallowest code leads when
+    // every deeper one of the group is of its parent's branch
+    if (roots.length === 0) {
+      const coded = paths.filter((a): a is string[] => !!a);
+      const d = Math.min(...coded.map((a) => a.length));
+      const top = coded.filter((a) => a.length === d);
+      const deeper = coded.filter((a) => a.length > d);
+      if (top.length === 1 && d >= 2 && deeper.length > 0 && deeper.every((b) => under(top[0]!.slice(0, -1), b) && b.length === d + 1)) roots = top;
+    }
     if (roots.length === 0) continue;
     const depth = Math.min(...roots.map((r) => r.length));
     group.forEach((g, i) => {
@@ -417,9 +556,96 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
       if (!p) return;
       if (p.length === depth && roots.includes(p)) out.set(g.pc, 'row');
       else if (roots.some((r) => under(r, p))) out.set(g.pc, p);
+      // a code of a sibling branch beside the row's code (1-4-1-K2 beside 1-4-2): a misprint, at the row's start
+      else if (roots.some((r) => under(r.slice(0, -1), p))) out.set(g.pc, 'row');
     });
   }
   return out;
+}
+
+const mid = (l: Line) => (l.y + l.bottom) / 2;
+
+/** What a ruled table's borders say: where a column's cells part, and the rows of each page. */
+interface Ruling {
+  /** Is there a border across column `col` between heights `a` and `b` (a < b) of `page`? */
+  between(col: number, page: number, a: number, b: number): boolean;
+  /** The rows: each stretch between two borders, on each page, that holds text. */
+  rows(blocks: Block[]): Band[];
+  /**
+   * The row a block starts in: the first row under the border above it. Null at the top of a page the
+   * table goes on to, where the block may go on with a cell of the page before (a cell broken by the
+   * page break has no border there); the text decides (tile).
+   */
+  startRow(b: Block, bands: Band[]): number | null;
+}
+
+/**
+ * The table's ruling, when its borders part its rows: on its first page, a border across every column
+ * above its first line (under the header), and a border between two of its lines somewhere. (A cell
+ * that goes on over a page break has no border at the foot of the page, nor, without a repeated
+ * header, at the top of the next.) A table with fewer
+ * rules (三线表, frames without row lines) is read from its text alone.
+ */
+function ruling(rules: readonly PdfRule[], body: BodyLine[], columns: Column[]): Ruling | null {
+  if (rules.length === 0 || body.length === 0) return null;
+  const centre = columns.map((c) => (c.x0 + c.x1) / 2);
+  const cuts = new Map<string, number[]>();
+  const pages = [...new Set(body.map((l) => l.page))];
+  for (const page of pages) {
+    const hs = rules.filter((r) => r.page === page && r.x1 - r.x0 > r.y1 - r.y0);
+    columns.forEach((_, c) => {
+      const ys = hs
+        .filter((r) => r.x0 <= centre[c]! && r.x1 >= centre[c]!)
+        .map((r) => (r.y0 + r.y1) / 2)
+        .sort((a, b) => a - b)
+        .filter((y, k, all) => k === 0 || y - all[k - 1]! > 1);
+      cuts.set(`${page}:${c}`, ys);
+    });
+  }
+  const cutsOf = (c: number, page: number) => cuts.get(`${page}:${c}`) ?? [];
+  let inside = false;
+  for (const page of pages) {
+    const ls = body.filter((l) => l.page === page);
+    const top = Math.min(...ls.map(mid));
+    const bottom = Math.max(...ls.map(mid));
+    for (let c = 0; c < columns.length; c++) {
+      const ys = cutsOf(c, page);
+      if (page === pages[0] && !ys.some((y) => y < top)) return null;
+      if (ys.some((y) => y > top && y < bottom)) inside = true;
+    }
+  }
+  if (!inside) return null;
+  return {
+    between: (col, page, a, b) => cutsOf(col, page).some((y) => y > a && y < b),
+    startRow: (b, bands) => {
+      const m = mid(b.lines[0]!);
+      const above = cutsOf(b.col, b.page).filter((y) => y < m);
+      const top = above[above.length - 1];
+      if (top === undefined) return null;
+      const r = bands.findIndex((x) => x.page === b.page && x.bottom > top + 0.5);
+      if (r < 0) return null;
+      if (bands[r - 1]?.page !== b.page && r > 0 && !body.some((l) => l.page === b.page && mid(l) < top)) return null;
+      return r;
+    },
+    rows: (blocks) => {
+      const out: Band[] = [];
+      for (const page of pages) {
+        const ys = [...new Set(columns.flatMap((_, c) => cutsOf(c, page)))].sort((a, b) => a - b).filter((y, k, all) => k === 0 || y - all[k - 1]! > 1);
+        const mids = blocks.filter((b) => b.page === page).flatMap((b) => b.lines.map(mid));
+        // the foot of a page where cells go on to the next has no border: its row ends with its text;
+        // so may the top of the next page, when no header is repeated there
+        const on = blocks.filter((b) => b.page === page);
+        const first = Math.min(...on.map((b) => b.top)) - 0.5;
+        const last = Math.max(...on.map((b) => b.bottom)) + 0.5;
+        const ends = [...(ys.length && ys[0]! < first + 0.5 ? [] : [Math.min(first, ys[0] ?? first)]), ...ys];
+        ends.push(Math.max(last, ends[ends.length - 1]!));
+        for (let k = 1; k < ends.length; k++) {
+          if (mids.some((m) => m > ends[k - 1]! && m < ends[k]!)) out.push({ page, top: ends[k - 1]!, bottom: ends[k]!, ctop: 0, cbottom: 0, ...(k === ends.length - 1 ? { open: true } : {}) });
+        }
+      }
+      return out;
+    },
+  };
 }
 
 /** Blocks grouped by vertical overlap on a page: the bands of text that make rows. */
@@ -446,6 +672,7 @@ function buildRows(
   columns: Column[],
   colOf: (x: number) => number,
   bodySize: number,
+  ruled: Ruling | null,
 ): PdfTableRow[] {
   const n = columns.length;
   // pieces of lines per column
@@ -485,7 +712,8 @@ function buildRows(
       const newRow = start !== undefined && (start === 'row' || !lastPath || parent(lastPath) !== parent(start));
       const code = leadingCode(lineText(pc));
       if (code && 'path' in code) lastPath = code.path;
-      if (cur && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize && !newRow) {
+      const same = ruled ? cur !== null && cur.page === pc.page && !ruled.between(c, pc.page, mid(cur.lines[cur.lines.length - 1]!), mid(pc)) : cur !== null && cur.page === pc.page && gap <= lineGap + 0.5 * pc.fontSize && !newRow;
+      if (cur && same) {
         cur.lines.push(pc);
         cur.bottom = Math.max(cur.bottom, pc.bottom);
       } else {
@@ -516,13 +744,20 @@ function buildRows(
   };
   for (const x of blocks) if (!floating.has(x) && spans(x, besideOf(x).filter((o) => !floating.has(o)))) spanning.add(x);
   for (const x of floating) if (spans(x, besideOf(x).filter((o) => !spanning.has(o)))) spanning.add(x);
-  const bands: Band[] = bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap).map((g) => ({
-    page: g[0]!.page,
-    top: Math.min(...g.map((b) => b.top)),
-    bottom: Math.max(...g.map((b) => b.bottom)),
-    ctop: 0,
-    cbottom: 0,
-  }));
+  const bands: Band[] = ruled
+    ? ruled.rows(blocks)
+    : bandsOf(blocks.filter((x) => !spanning.has(x)), minOverlap).map((g) => ({
+        page: g[0]!.page,
+        top: Math.min(...g.map((b) => b.top)),
+        bottom: Math.max(...g.map((b) => b.bottom)),
+        ctop: 0,
+        cbottom: 0,
+      }));
+  if (ruled) {
+    // a block is merged when it lies in two rows or more
+    spanning.clear();
+    for (const x of blocks) if (bands.filter((b) => overlaps(b, x)).length > 1) spanning.add(x);
+  }
   // spanning blocks that overlap no band make their own (a lone merged cell with nothing beside it)
   for (const b of spanning) {
     if (!bands.some((x) => overlaps(x, b))) {
@@ -544,7 +779,8 @@ function buildRows(
     // the cells of the broken row start in the first band (a cell goes on at the top of the page)
     const own = blocks.filter((b) => b.page === band.page && b.top < band.bottom - 0.5);
     const led = own.filter((b) => codeLed[b.col]);
-    if (led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
+    // a ruled row says it itself: no border under it at the foot of the page
+    if (ruled ? !prev.open : led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
     for (const b of own) forced.set(b, prev);
     bands.splice(r, 1);
   }
@@ -580,7 +816,8 @@ function buildRows(
     const bs = blocks.filter((b) => b.col === c && !forced.has(b)).sort((a, b) => a.ctop - b.ctop);
     // where each row's text starts beside this column (a merged cell's own text says nothing of its row)
     const topBeside = bands.map((band) => Math.min(...blocks.filter((o) => o.col !== c && !spanning.has(o) && overlaps(o, band)).map((o) => o.ctop)));
-    for (const [b, r] of tile(bs, bands, topBeside, rowTop, rowBottom, overlaps)) first.set(b, r);
+    const fixed = ruled ? bs.map((b) => ruled.startRow(b, bands)) : [];
+    for (const [b, r] of tile(bs, bands, topBeside, rowTop, rowBottom, overlaps, fixed)) first.set(b, r);
   }
   for (const [b, band] of forced) first.set(b, bands.indexOf(band));
 
@@ -626,6 +863,7 @@ function tile(
   rowTop: number[],
   rowBottom: number[],
   overlaps: (a: Band | Block, b: Band | Block) => boolean,
+  fixed: (number | null)[] = [],
 ): Map<Block, number> {
   const out = new Map<Block, number>();
   const R = bands.length;
@@ -668,9 +906,12 @@ function tile(
   // dp[k][i]: best cost of blocks 0..k-1 with block k starting at row i
   const dp: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(Infinity));
   const from: number[][] = Array.from({ length: m }, () => new Array<number>(R).fill(-1));
-  for (let i = 0; i <= Math.min(lo[0]!, R - 1); i++) dp[0]![i] = i * UNCOVERED;
+  // a block whose row the borders give starts there
+  const may = (k: number, i: number) => fixed[k] == null || fixed[k] === i;
+  for (let i = 0; i <= Math.min(lo[0]!, R - 1); i++) if (may(0, i)) dp[0]![i] = i * UNCOVERED;
   for (let k = 1; k < m; k++) {
     for (let i = 0; i <= lo[k]!; i++) {
+      if (!may(k, i)) continue;
       // block k-1 spans i'..i-1
       const j = i - 1;
       if (j < hi[k - 1]!) continue;
@@ -687,6 +928,7 @@ function tile(
   let best = -1;
   let bestV = Infinity;
   for (let i = 0; i <= lo[m - 1]!; i++) {
+    if (!may(m - 1, i)) continue;
     if (!Number.isFinite(dp[m - 1]![i]!)) continue;
     const v = dp[m - 1]![i]! + cost(m - 1, i, R - 1);
     if (v < bestV) {
