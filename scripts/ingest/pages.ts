@@ -26,23 +26,6 @@ export type PagePlace = readonly [page: number, line: number];
 /** One source's page map: global line n → [page, line within the page]. */
 export type PageMap = ReadonlyMap<number, PagePlace>;
 
-/** What the PDF parser sets on each line node's `data` (parse/tree.ts LineData). */
-declare module './parse/tree.ts' {
-  interface LineData {
-    /** PDF sources: the 1-based physical page the line is printed on. */
-    page?: number;
-    /** PDF sources: the 1-based line within that page (its global number is `position.start.line`). */
-    pageLine?: number;
-  }
-}
-
-declare module 'unist' {
-  interface Data {
-    /** PDF sources, on the root: the document's number of physical pages (pdfjs `numPages`), blank pages included. */
-    pageCount?: number;
-  }
-}
-
 /** The page map of one tree, or null when its lines carry no pages (a text source). */
 export function pageMapOf(tree: SourceRoot): PageMap | null {
   const map = new Map<number, PagePlace>();

@@ -52,13 +52,6 @@ declare module 'vfile' {
   }
 }
 
-declare module 'unist' {
-  interface Data {
-    /** PDF sources, on the root: the document's number of physical pages (pdfjs `numPages`), blank pages included. */
-    pageCount?: number;
-  }
-}
-
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;

@@ -47,6 +47,13 @@ export interface LineData extends Data {
   space?: boolean;
 }
 
+declare module 'unist' {
+  interface Data {
+    /** PDF sources, on the root: the document's number of physical pages (pdfjs `numPages`), blank pages included. */
+    pageCount?: number;
+  }
+}
+
 export interface LineNode extends Node {
   type: 'line';
   value: string;
