@@ -10,7 +10,7 @@ import { COLUMN, type Cell, codeRegExp, codeType } from './codes.ts';
 import { cutLine } from './cut.ts';
 import type { CopiedLine } from './lines.ts';
 import { joinsAt, printedPairs } from './pairs.ts';
-import { firstUnit, measureColumns, width } from './widths.ts';
+import { firstUnit, measureColumns, squeeze, width } from './widths.ts';
 
 /**
  * An interleaved copy, read by column: a code opens a cell in its column; a line without a code
@@ -22,7 +22,7 @@ import { firstUnit, measureColumns, width } from './widths.ts';
 export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[], style: CodeStyle, pool: CopiedLine[] = lines): Cell[] {
   const re = codeRegExp(style);
   const cells: Cell[] = [];
-  const { W, full, widest } = measureColumns(lines, style, pool);
+  const { W, full, widest, nameWidth } = measureColumns(lines, style, pool);
   const open = new Map<Cell['type'], Cell>();
   /**
    * 工作任务 names printed as a block of two lines or more that has ended: a name's lines are read
@@ -55,6 +55,8 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
   /** Lines still to come of a 工作领域 name found under a cell's last line. */
   let forceArea = 0;
   let page = 0;
+  /** The cell that took the line before, when that line was a block of its own. */
+  let lastAlone: Cell | null = null;
   /** The first line of the block being read (pdftotext ends a block with an empty line). */
   let flowStart = -1;
   for (const [k, l] of lines.entries()) {
@@ -66,6 +68,9 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     const codes = [...l.text.matchAll(new RegExp(re))];
     const head = (codes.length ? l.text.slice(0, codes[0]!.index) : l.text).trim();
     const segments: Cell[] = [];
+    // a line that is a block of its own (pdftotext prints the lines of two centred names at staggered heights so)
+    const alone = lines[k - 1]?.line !== l.line - 1 && lines[k + 1]?.line !== l.line + 1;
+    const narrow = (c: Cell | null | undefined) => !!c && COLUMN[c.type] <= COLUMN.task;
     // a line wider than any column prints two or three columns side by side: cut it at spaces into
     // pieces that go on open cells from left to right, each piece as long as its column allows
     let pieces = head ? [head] : [];
@@ -111,6 +116,12 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       const after = p > 0 ? COLUMN[segments.at(-1)!.type] : pivot;
       const sweep = (cs: Cell[]) => cs.find((c) => COLUMN[c.type] > after) ?? cs[0] ?? null;
       let target: Cell | null = same;
+      // a run of one-line blocks beside each other: a 工作领域 name and a 工作任务 name printed at
+      // staggered heights, their lines taken in turn (`动态网站` `2-3 动态网` `搭建` `页开发`)
+      if (!target && alone && pieces.length === 1 && narrow(lastAlone) && /^\p{Script=Han}+$/u.test(squeeze(text))) {
+        const other = [...open.values()].find((c) => narrow(c) && c.type !== lastAlone!.type && goesOn(c, text));
+        if (other) target = other;
+      }
       // in such a block, the cells with lines in it
       if (banding && next) target = sweep(fits.filter((c) => c.lines.at(-1)!.line >= flowStart));
       if (!target && next) target = sweep(fits);
@@ -120,7 +131,12 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
         const whole = fits.filter((c) => chain(c.type, run));
         const name = chain('area', run) && (run[1] ? full(run[0]!, run[1], 'area') : width(run[0]!) >= W('area') - 3.5);
         const rest = run.slice(1);
-        if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill || joins(c, text) > 0)) target = null;
+        // a block whose first line fills the 工作领域 column exactly (Chinese only) is a name, unless it continues a word
+        const nextCodes = [...(lines[k + 1]?.text ?? '').matchAll(new RegExp(re))];
+        const beforeTask = nextCodes.length > 0 && nextCodes[0]!.index === 0 && codeType(nextCodes[0]![1]!, style) === 'task';
+        const named = name && beforeTask && /^\p{Script=Han}+$/u.test(squeeze(run[0]!)) && Math.abs(width(run[0]!) - nameWidth) < 0.5 && nameWidth < W('task');
+        if (named && !whole.some((c) => joins(c, text) > 0)) target = null;
+        else if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill || joins(c, text) > 0)) target = null;
         else if (whole.length) target = sweep(whole);
         else if (rest.length && chain('area', rest) && fits.length) {
           // the cell whose last line was fullest
@@ -181,6 +197,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     prev = segments.at(-1) ?? prev;
     pivot = wide ? COLUMN[segments[0]!.type] - 1 : prev ? COLUMN[prev.type] : -1;
     prevLine = l.line;
+    lastAlone = alone && segments.length === 1 ? segments[0]! : null;
   }
   unfinished(cells, (t) => W(t), full);
   return cells;

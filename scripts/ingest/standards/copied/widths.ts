@@ -41,6 +41,8 @@ export interface ColumnWidths {
   W: (t: CellType) => number;
   /** The widest column. */
   widest: number;
+  /** The 工作领域 column, measured from the names printed as blocks of their own (the 工作任务 one when none is). */
+  nameWidth: number;
   /** A line is full when the first word of the next would not have fitted after it. */
   full: (line: string, next: string, t: CellType) => boolean;
 }
@@ -65,7 +67,27 @@ export function measureColumns(lines: CopiedLine[], style: CodeStyle, pool: Copi
     });
   }
   const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor((ws.length - 1) * 0.9)]!]));
-  const W = (t: Cell['type']) => widths.get(t === 'area' ? 'task' : t) ?? widths.get('task') ?? 12;
-  const full = (line: string, next: string, t: Cell['type']) => width(line) + width(firstUnit(next)) >= 0.92 * W(t);
-  return { W, widest: Math.max(...[...widths.values()]), full };
+  const task = widths.get('task') ?? 12;
+  // the 工作领域 column has no codes: measured from the names pdftotext prints as blocks of their own
+  const names = nameBlocks(lines, re, task).map((b) => width(b[0]!.text)).sort((a, b) => a - b);
+  const area = names.length ? Math.min(task, names[Math.floor((names.length - 1) / 2)]!) : task;
+  const W = (t: Cell['type']) => (t === 'area' ? task : widths.get(t) ?? task);
+  // (a name's lines are Chinese characters only, measured exactly: full when the next character would not fit)
+  const full = (line: string, next: string, t: Cell['type']) => (t === 'area' ? width(line) + width(firstUnit(next)) > area : width(line) + width(firstUnit(next)) >= 0.92 * W(t));
+  return { W, widest: Math.max(...[...widths.values()]), nameWidth: area, full };
+}
+
+/**
+ * Blocks (runs of consecutive lines; pdftotext ends a block with an empty line) that can only be a
+ * wrapped 工作领域 name: two lines or more, no code, Chinese characters only, each line no wider than
+ * the 工作任务 column and none wider than the first (a name wraps where its column is full).
+ */
+export function nameBlocks(lines: CopiedLine[], re: RegExp, task: number): CopiedLine[][] {
+  const blocks: CopiedLine[][] = [];
+  for (const l of lines) {
+    const last = blocks.at(-1);
+    if (last && l.line === last.at(-1)!.line + 1) last.push(l);
+    else blocks.push([l]);
+  }
+  return blocks.filter((b) => b.length >= 2 && b.every((l) => /^[\p{Script=Han}]+$/u.test(squeeze(l.text)) && !new RegExp(re).test(l.text) && width(l.text) <= Math.min(task + 2, width(b[0]!.text))));
 }
