@@ -32,6 +32,8 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
   const closed = new Set<Cell>();
   const goesOn = (c: Cell, text: string) => {
     const last = c.lines.at(-1)!.text;
+    // (a 工作领域 name is Chinese characters only)
+    if (c.type === 'area' && !/^\p{Script=Han}+$/u.test(squeeze(text))) return false;
     return !closed.has(c) && full(last, text, c.type) && width(text) <= W(c.type) + 2;
   };
   /** The uncoded lines printed right below line k (the rest of its block). */
@@ -75,7 +77,8 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     // pieces that go on open cells from left to right, each piece as long as its column allows
     let pieces = head ? [head] : [];
     let placed: Cell[] = [];
-    if (head && width(head) > widest + 2) {
+    // (or one that no open cell takes whole: two narrower columns side by side)
+    if (head && (width(head) > widest + 2)) {
       const plan = cutLine(head, -1, open.values(), { W, goesOn, joins });
       if (plan && plan.length > 1) {
         pieces = plan.map((x) => x.text);
