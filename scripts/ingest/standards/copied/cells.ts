@@ -77,10 +77,12 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     // pieces that go on open cells from left to right, each piece as long as its column allows
     let pieces = head ? [head] : [];
     let placed: Cell[] = [];
-    // (or one that no open cell takes whole: two narrower columns side by side)
-    if (head && (width(head) > widest + 2)) {
+    // (or, inside a block, one that no open cell takes whole: two narrower columns side by side, each
+    // going on a cell with lines in the block)
+    const inBlock = l.line === prevLine + 1 && !!head && / /u.test(head) && ![...open.values()].some((c) => goesOn(c, head));
+    if (head && (width(head) > widest + 2 || inBlock)) {
       const plan = cutLine(head, -1, open.values(), { W, goesOn, joins });
-      if (plan && plan.length > 1) {
+      if (plan && plan.length > 1 && (width(head) > widest + 2 || plan.every((x) => x.cell.lines.at(-1)!.line >= flowStart))) {
         pieces = plan.map((x) => x.text);
         placed = plan.map((x) => x.cell);
       }
