@@ -33,7 +33,7 @@ import type { Report } from '../diagnostics.ts';
 import type { CodeStyle } from './codes.ts';
 import { cellsOfColumns } from './copied/cells.ts';
 import { detectCopiedStyle, interleaved } from './copied/codes.ts';
-import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, printedLines } from './copied/lines.ts';
+import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, isHeaderLine, printedLines } from './copied/lines.ts';
 import { inCodeOrder } from './copied/names.ts';
 import { cellsOf } from './copied/reading-order.ts';
 import { tableOf } from './copied/table.ts';
@@ -141,8 +141,8 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
       continue;
     }
     used.add(all[i]!.clause);
-    // a header word on a line of its own (an interleaved copy prints the header's cells apart)
-    if (HEADER_WORDS.has(squeeze(all[i]!.text))) {
+    // header words on a line of their own (an interleaved copy prints the header's cells apart)
+    if (isHeaderLine(all[i]!.text)) {
       afterHeader = true;
       continue;
     }

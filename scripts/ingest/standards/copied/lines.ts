@@ -25,6 +25,11 @@ export const HEADERS = [
 
 export const HEADER_WORDS = new Set(HEADERS.flat());
 
+const HEADER_RUN = new RegExp(`^(?:${[...HEADER_WORDS].join('|')})+$`, 'u');
+
+/** A line of header words only (`工作领域 工作任务`: an interleaved copy prints the header's cells apart, one or several on a line). */
+export const isHeaderLine = (text: string): boolean => HEADER_RUN.test(text.replace(/\s+/gu, ''));
+
 export function hasTable(c: Clause): boolean {
   return !!c.table || c.children.some(hasTable);
 }
