@@ -1,9 +1,22 @@
 /**
  * A copy by position (pdftotext without -raw) read by column: blocks (ended by an empty line) in
  * column order within bands of rows, two or three columns on one line, a merged name beside the
- * middle of its rows. Lines are assigned to cells by the column widths measured from the lines that
- * open cells (widths.ts), lines holding several columns are cut (cut.ts), and cells left unfinished
- * (ending with 、 or ，) take back the block that is their rest.
+ * middle of its rows. The rules follow from how pdftotext lays the columns out:
+ *
+ * - a code opens a cell in its column; a line without a code goes on an open cell whose last line
+ *   was full (the line's first word would not have fitted after it, by the column widths measured
+ *   from the lines that open cells: widths.ts) and whose column it fits;
+ * - a line wider than any column, or, inside a block, one no open cell takes whole, holds several
+ *   columns side by side: it is cut where its pieces fill their columns best (cut.ts); under such a
+ *   line the block's lines go on its cells in turn, left to right;
+ * - the 工作领域 column has no codes: its width is measured from the names pdftotext prints as
+ *   blocks of their own, and a name takes only Chinese characters; a one-line block that fills that
+ *   column right above a task code is a name; one-line blocks beside each other are a 工作领域 and a
+ *   工作任务 name printed at staggered heights, their lines taken in turn;
+ * - a 工作任务 name printed as a block of two lines or more ends with its block;
+ * - of several cells a line fits, one that makes a pair of characters the document prints elsewhere
+ *   (`量图|形`) is preferred to one that makes a pair it never prints (pairs.ts);
+ * - a cell left ending with 、 or ， takes back the block of lines that is its rest (unfinished).
  */
 import type { CodeStyle } from '../codes.ts';
 import { COLUMN, type Cell, codeRegExp, codeType } from './codes.ts';
