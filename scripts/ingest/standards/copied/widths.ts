@@ -32,7 +32,8 @@ export const squeeze = (t: string) => t.replace(/\s+/gu, '');
 
 /** The first thing a line prints: a Latin word or number, or one character. */
 export function firstUnit(text: string): string {
-  return /^[A-Za-z0-9][\x21-\x7e]*/u.exec(text)?.[0] ?? [...text][0] ?? '';
+  // (with the punctuation that may not begin a line: `库，` moves to the next line together)
+  return /^(?:[A-Za-z0-9][\x21-\x7e]*|.)[，。、；：！？）」』”’》〉]*/u.exec(text)?.[0] ?? '';
 }
 
 /** The widths of a copied table's columns, and what follows from them. */
