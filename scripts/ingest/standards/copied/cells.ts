@@ -23,7 +23,7 @@ import { COLUMN, type Cell, codeRegExp, codeType } from './codes.ts';
 import { cutLine } from './cut.ts';
 import type { CopiedLine } from './lines.ts';
 import { joinsAt, printedPairs } from './pairs.ts';
-import { firstUnit, measureColumns, squeeze, width } from './widths.ts';
+import { firstUnit, measureColumns, printedWidth, squeeze } from './widths.ts';
 
 /**
  * An interleaved copy, read by column: a code opens a cell in its column; a line without a code
@@ -47,7 +47,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     const last = c.lines.at(-1)!.text;
     // (a 工作领域 name is Chinese characters only)
     if (c.type === 'area' && !/^\p{Script=Han}+$/u.test(squeeze(text))) return false;
-    return !closed.has(c) && full(last, text, c.type) && width(text) <= W(c.type) + 2;
+    return !closed.has(c) && full(last, text, c.type) && printedWidth(text) <= W(c.type) + 2;
   };
   /** The uncoded lines printed right below line k (the rest of its block). */
   const below = (k: number): string[] => {
@@ -56,7 +56,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     return out;
   };
   /** A run of lines can be one cell's of a column when each line but the last is full there. */
-  const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => width(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
+  const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => printedWidth(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
   const pairs = printedPairs(lines);
   const joins = (c: Cell, text: string) => joinsAt(pairs, c.lines.at(-1)!.text, text);
   let prev: Cell | null = null;
@@ -93,9 +93,9 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
     // (or, inside a block, one that no open cell takes whole: two narrower columns side by side, each
     // going on a cell with lines in the block)
     const inBlock = l.line === prevLine + 1 && !!head && / /u.test(head) && ![...open.values()].some((c) => goesOn(c, head));
-    if (head && (width(head) > widest + 2 || inBlock)) {
+    if (head && (printedWidth(head) > widest + 2 || inBlock)) {
       const plan = cutLine(head, -1, open.values(), { W, goesOn, joins });
-      if (plan && plan.length > 1 && (width(head) > widest + 2 || plan.every((x) => x.cell.lines.at(-1)!.line >= flowStart))) {
+      if (plan && plan.length > 1 && (printedWidth(head) > widest + 2 || plan.every((x) => x.cell.lines.at(-1)!.line >= flowStart))) {
         pieces = plan.map((x) => x.text);
         placed = plan.map((x) => x.cell);
       }
@@ -147,18 +147,18 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
         // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first
         // full, and not the rest of a word of a cell it fits: `1-3 动态网` + `页开发`), or a cell's last line above a name
         const whole = fits.filter((c) => chain(c.type, run));
-        const name = chain('area', run) && (run[1] ? full(run[0]!, run[1], 'area') : width(run[0]!) >= W('area') - 3.5);
+        const name = chain('area', run) && (run[1] ? full(run[0]!, run[1], 'area') : printedWidth(run[0]!) >= W('area') - 3.5);
         const rest = run.slice(1);
         // a block whose first line fills the 工作领域 column exactly (Chinese only) is a name, unless it continues a word
         const nextCodes = [...(lines[k + 1]?.text ?? '').matchAll(new RegExp(re))];
         const beforeTask = nextCodes.length > 0 && nextCodes[0]!.index === 0 && codeType(nextCodes[0]![1]!, style) === 'task';
-        const named = name && beforeTask && /^\p{Script=Han}+$/u.test(squeeze(run[0]!)) && Math.abs(width(run[0]!) - nameWidth) < 0.5 && nameWidth < W('task');
+        const named = name && beforeTask && /^\p{Script=Han}+$/u.test(squeeze(run[0]!)) && Math.abs(printedWidth(run[0]!) - nameWidth) < 0.5 && nameWidth < W('task');
         if (named && !whole.some((c) => joins(c, text) > 0)) target = null;
         else if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill || joins(c, text) > 0)) target = null;
         else if (whole.length) target = sweep(whole);
         else if (rest.length && chain('area', rest) && fits.length) {
           // the cell whose last line was fullest
-          const fullness = (c: Cell) => (width(c.lines.at(-1)!.text) + width(firstUnit(text))) / W(c.type);
+          const fullness = (c: Cell) => (printedWidth(c.lines.at(-1)!.text) + printedWidth(firstUnit(text))) / W(c.type);
           target = [...fits].sort((a, b) => fullness(b) - fullness(a))[0]!;
           forceArea = rest.length;
         }
@@ -169,10 +169,10 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       } else if (prev && prev.code === null && next) {
         prev.lines.push(piece);
         segments.push(prev);
-      } else if (width(text) > W('area') + 2) {
+      } else if (printedWidth(text) > W('area') + 2) {
         // too wide for a 工作领域 name: the open cell it fits best, though its last line looked short
-        const roomy = [...open.values()].filter((c) => c.code !== null && width(text) <= W(c.type) + 2);
-        const fullness = (c: Cell) => (width(c.lines.at(-1)!.text) + width(firstUnit(text))) / W(c.type);
+        const roomy = [...open.values()].filter((c) => c.code !== null && printedWidth(text) <= W(c.type) + 2);
+        const fullness = (c: Cell) => (printedWidth(c.lines.at(-1)!.text) + printedWidth(firstUnit(text))) / W(c.type);
         const best = roomy.sort((a, b) => fullness(b) - fullness(a))[0];
         if (best) {
           best.lines.push(piece);
@@ -189,12 +189,12 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       // Session 的操作、 出、编码规范、`): cut at the last space that leaves the code's part in its column
       // and puts the rest on an open cell of a column to the right
       let beside: { cell: Cell; text: string } | null = null;
-      if (j === codes.length - 1 && width(printed(rest)) > W(type) + 2) {
+      if (j === codes.length - 1 && printedWidth(printed(rest)) > W(type) + 2) {
         for (const sp of [...rest.matchAll(/ /gu)].map((x) => x.index).reverse()) {
           const left = rest.slice(0, sp).trim();
           const right = rest.slice(sp + 1).trim();
           const to = [...open.values()].filter((c) => COLUMN[c.type] > COLUMN[type] && goesOn(c, right)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
-          if (to && width(printed(left)) <= W(type) + 2) {
+          if (to && printedWidth(printed(left)) <= W(type) + 2) {
             rest = left;
             beside = { cell: to, text: right };
             break;
@@ -245,7 +245,7 @@ export function unfinished(cells: Cell[], W: (t: Cell['type']) => number, full: 
     }
     const fits = (b: { cell: Cell; at: number }[]) => {
       const texts = [h.lines.at(-1)!.text, ...b.map((x) => x.cell.lines[x.at]!.text)];
-      if (b.some((x) => x.cell === h || width(x.cell.lines[x.at]!.text) > W(h.type) + 2)) return false;
+      if (b.some((x) => x.cell === h || printedWidth(x.cell.lines[x.at]!.text) > W(h.type) + 2)) return false;
       if (!texts.every((t, j) => j === texts.length - 1 || full(t, texts[j + 1]!, h.type))) return false;
       // each cell gives up lines at its end only, and is not left unfinished
       const donors = new Set(b.map((x) => x.cell));

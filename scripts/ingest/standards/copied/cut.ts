@@ -3,7 +3,7 @@
  * at one height as one line): cut at spaces into pieces for open cells of columns left to right.
  */
 import { COLUMN, type Cell, type CellType } from './codes.ts';
-import { width } from './widths.ts';
+import { printedWidth } from './widths.ts';
 
 /** What a cut asks of the reading: the columns' widths, whether a piece can go on a cell, and how it joins it. */
 export interface CutFit {
@@ -33,6 +33,6 @@ export function cutLine(text: string, after: number, open: Iterable<Cell>, fit: 
   };
   walk(text, after, []);
   // (a piece that would make a pair of characters the document never prints counts as unfilled)
-  const unfilled = (plan: { cell: Cell; text: string }[]) => plan.reduce((a, x) => a + (1 - Math.min(1, width(x.text) / W(x.cell.type))) ** 2 + (joins(x.cell, x.text) < 0 ? 1 : 0), 0);
+  const unfilled = (plan: { cell: Cell; text: string }[]) => plan.reduce((a, x) => a + (1 - Math.min(1, printedWidth(x.text) / W(x.cell.type))) ** 2 + (joins(x.cell, x.text) < 0 ? 1 : 0), 0);
   return plans.sort((a, b) => unfilled(a) - unfilled(b))[0] ?? null;
 }

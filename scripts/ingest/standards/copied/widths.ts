@@ -18,15 +18,26 @@ const LATIN: Record<string, number> = Object.fromEntries([
   ['-', 333], ['.', 278], [',', 278], ['/', 278], [':', 278], ['(', 333], [')', 333], [' ', 278],
 ]);
 
-/** Width of a printed line in half-width units (a Chinese character counts two, Latin as a proportional font prints it). */
-export function width(text: string): number {
+/**
+ * Width of a printed line in half-width units (a Chinese character counts two, Latin as a
+ * proportional font prints it). With `fontGaps`, a space beside a Chinese character counts
+ * nothing: it is pdftotext's mark of a change of font (`使用 PHP 的`), not a printed space (the
+ * reading by position measures so; the reading in order keeps the plain count it was set with).
+ */
+export function width(text: string, fontGaps = false): number {
   let w = 0;
-  for (const ch of text) {
-    if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)) w += 2;
+  const cs = [...text];
+  const wide = (ch: string | undefined) => !!ch && /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch);
+  cs.forEach((ch, i) => {
+    if (wide(ch)) w += 2;
+    else if (fontGaps && ch === ' ' && (wide(cs[i - 1]) || wide(cs[i + 1]))) w += 0;
     else w += ((LATIN[ch] ?? 556) / 1000) * 2;
-  }
+  });
   return w;
 }
+
+/** The width of a line as the reading by position measures it (spaces at a change of font count nothing). */
+export const printedWidth = (text: string): number => width(text, true);
 
 export const squeeze = (t: string) => t.replace(/\s+/gu, '');
 
@@ -64,17 +75,17 @@ export function measureColumns(lines: CopiedLine[], style: CodeStyle, pool: Copi
     ms.forEach((m, j) => {
       const t = codeType(m[1]!, style);
       if (!mine && (t === 'task' || t === 'area')) return;
-      seen.set(t, [...(seen.get(t) ?? []), width(l.text.slice(m.index, ms[j + 1]?.index ?? l.text.length).trim())]);
+      seen.set(t, [...(seen.get(t) ?? []), printedWidth(l.text.slice(m.index, ms[j + 1]?.index ?? l.text.length).trim())]);
     });
   }
   const widths = new Map<Cell['type'], number>([...seen].map(([t, ws]) => [t, [...ws].sort((a, b) => a - b)[Math.floor((ws.length - 1) * 0.9)]!]));
   const task = widths.get('task') ?? 12;
   // the 工作领域 column has no codes: measured from the names pdftotext prints as blocks of their own
-  const names = nameBlocks(lines, re, task).map((b) => width(b[0]!.text)).sort((a, b) => a - b);
+  const names = nameBlocks(lines, re, task).map((b) => printedWidth(b[0]!.text)).sort((a, b) => a - b);
   const area = names.length ? Math.min(task, names[Math.floor((names.length - 1) / 2)]!) : task;
   const W = (t: Cell['type']) => (t === 'area' ? task : widths.get(t) ?? task);
   // (a name's lines are Chinese characters only, measured exactly: full when the next character would not fit)
-  const full = (line: string, next: string, t: Cell['type']) => (t === 'area' ? width(line) + width(firstUnit(next)) > area : width(line) + width(firstUnit(next)) >= 0.92 * W(t));
+  const full = (line: string, next: string, t: Cell['type']) => (t === 'area' ? printedWidth(line) + printedWidth(firstUnit(next)) > area : printedWidth(line) + printedWidth(firstUnit(next)) >= 0.92 * W(t));
   return { W, widest: Math.max(...[...widths.values()]), nameWidth: area, full };
 }
 
@@ -90,5 +101,5 @@ export function nameBlocks(lines: CopiedLine[], re: RegExp, task: number): Copie
     if (last && l.line === last.at(-1)!.line + 1) last.push(l);
     else blocks.push([l]);
   }
-  return blocks.filter((b) => b.length >= 2 && b.every((l) => /^[\p{Script=Han}]+$/u.test(squeeze(l.text)) && !new RegExp(re).test(l.text) && width(l.text) <= Math.min(task + 2, width(b[0]!.text))));
+  return blocks.filter((b) => b.length >= 2 && b.every((l) => /^[\p{Script=Han}]+$/u.test(squeeze(l.text)) && !new RegExp(re).test(l.text) && printedWidth(l.text) <= Math.min(task + 2, printedWidth(b[0]!.text))));
 }
