@@ -7,7 +7,9 @@
  * The codes carry the hierarchy (1-1 task → 1-1-1 skill → 1-1-1-S1/K1; 1. → 1.1 → 1.1.1), so
  * the reading is code-driven: a code opens a cell and the text around it is gathered into cells.
  * This module finds each level's table in the printed lines and hands its cells to the coded-table
- * reader (coded-table.ts) as a table, so rows, anchors, flags and pages are those of tab tables.
+ * reader (coded-table.ts) as a table, so rows, anchors, flags and pages are those of tab tables; a
+ * table with no codes (numbered items) is handed to the uncoded reader when a copy in reading order
+ * splits into columns by numbering and widths, and is otherwise said, not guessed.
  * The reading itself is in copied/:
  *
  *   copied/lines.ts          printed lines rebuilt with positions from the clause tree; header rows
@@ -19,6 +21,7 @@
  *   copied/pairs.ts          the pairs of characters the document prints (which line break a word crosses)
  *   copied/names.ts          cells back in code order, 工作领域 names placed beside their tasks
  *   copied/table.ts          the cells as a table for the coded-table reader
+ *   copied/uncoded.ts        an uncoded table (物流管理) in reading order: columns by numbering and widths
  *
  * On the 9 pt fixture every text comes out whole; on the same tables at 10 pt
  * (web-qianduan-standard-10pt) see test/fixtures/copied/README.md for the figures reached.
@@ -37,6 +40,7 @@ import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, is
 import { inCodeOrder } from './copied/names.ts';
 import { cellsOf } from './copied/reading-order.ts';
 import { tableOf } from './copied/table.ts';
+import { uncodedTable } from './copied/uncoded.ts';
 import { squeeze } from './copied/widths.ts';
 import { type ColumnRole, columnRoles, findLevel, isSkillTable } from './model.ts';
 
@@ -48,13 +52,14 @@ export interface CopiedLevel {
   levelClause: Clause;
   table: Table;
   roles: ColumnRole[];
-  style: CodeStyle;
+  /** Null for an uncoded table (numbered items). */
+  style: CodeStyle | null;
   /** Clauses whose text is part of the table (left out of the front matter). */
   clauses: Set<Clause>;
 }
 
 /** A line that ends a table copied with the text after it. */
-const TABLE_END = /^(?:附件|附录|附表|名词解释|术语和定义|参考文献|注[:：])/u;
+const TABLE_END = /^(?:\d{1,2}(?:\.\d{1,2})*)?(?:附件|附录|附表|名词解释|术语和定义|参考文献|注[:：])/u;
 
 /**
  * The levels of a standard whose skill tables are copied text: a level section (Web 前端开发（初级）)
@@ -107,8 +112,23 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   }
   const style = detectCopiedStyle(all.slice(Math.max(0, start)).map((l) => l.text));
   if (!style) {
-    // a skill table's header with no codes under it (物流管理: numbered items): said, not guessed
+    // a skill table's header with no codes under it (物流管理: numbered items): read by numbering and
+    // widths when the copy is in reading order, else said, not guessed
     if (start >= 0 && words && isSkillTable(columnRoles(words))) {
+      const { lines, used } = tableLines(all, start, null);
+      const table = uncodedTable(lines);
+      if (table) {
+        const roles = columnRoles(words);
+        const first = lines[0]!;
+        return {
+          lines: [],
+          finish: () => {
+            report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
+              `${level}技能表没有列分隔（从 PDF 复制的文本），按编号与列宽读取：${table.rows.length} 行`);
+            return { level, levelClause, table, roles, style: null, clauses: used };
+          },
+        };
+      }
       const at = all[start - 1] ?? all[start]!;
       report({ file, line: at.line, column: at.column }, 'skill-table-copied-uncoded',
         `${level}技能表没有列分隔（从 PDF 复制的文本），表中也没有代码，无法分出各列，未读出技能行；请提供带列分隔（制表符）的文本或 PDF 原件`);
@@ -122,8 +142,22 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   }
   const roles = columnRoles(words ?? HEADERS[0]!);
   if (!isSkillTable(roles)) return null;
+  const { lines, used } = tableLines(all, start, style);
 
-  // lines of the table: repeated headers and bare page numbers left out
+  const finish = (pool: CopiedLine[]): CopiedLevel | null => {
+    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
+    if (!cells.some((c) => c.code)) return null;
+    const table = tableOf(cells);
+    const first = lines[0]!;
+    report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
+      `${level}技能表没有列分隔（从 PDF 复制的文本），按代码读取：${cells.filter((c) => c.code).length} 个代码，${cells.filter((c) => !c.code).length} 个工作领域名称`);
+    return { level, levelClause, table, roles, style, clauses: used };
+  };
+  return { lines, finish };
+}
+
+/** The lines of a table from its first line: repeated headers and bare page numbers left out; and the clauses they are in. */
+function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, style: CodeStyle | null): { lines: (CopiedLine & { afterHeader: boolean })[]; used: Set<Clause> } {
   const lines: (CopiedLine & { afterHeader: boolean })[] = [];
   const used = new Set<Clause>();
   let afterHeader = true;
@@ -151,15 +185,5 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
     afterHeader = false;
   }
   for (let i = 0; i < start; i++) if (all[i]!.line >= (lines[0]?.line ?? Infinity)) used.add(all[i]!.clause);
-
-  const finish = (pool: CopiedLine[]): CopiedLevel | null => {
-    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
-    if (!cells.some((c) => c.code)) return null;
-    const table = tableOf(cells);
-    const first = lines[0]!;
-    report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
-      `${level}技能表没有列分隔（从 PDF 复制的文本），按代码读取：${cells.filter((c) => c.code).length} 个代码，${cells.filter((c) => !c.code).length} 个工作领域名称`);
-    return { level, levelClause, table, roles, style, clauses: used };
-  };
-  return { lines, finish };
+  return { lines, used };
 }
