@@ -37,6 +37,8 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
   const cells: Cell[] = [];
   const { W, full, widest, nameWidth } = measureColumns(lines, style, pool);
   const open = new Map<Cell['type'], Cell>();
+  /** For each column, the cell the open one took over from. */
+  const before = new Map<Cell['type'], Cell>();
   /**
    * 工作任务 names printed as a block of two lines or more that has ended: a name's lines are read
    * as one block unless the lines of other columns at its heights come between them, one block
@@ -193,7 +195,9 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
         for (const sp of [...rest.matchAll(/ /gu)].map((x) => x.index).reverse()) {
           const left = rest.slice(0, sp).trim();
           const right = rest.slice(sp + 1).trim();
-          const to = [...open.values()].filter((c) => COLUMN[c.type] > COLUMN[type] && goesOn(c, right)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
+          // (the open cell of that column, or the one it took over from: pdftotext may print a row of
+          // the band above after the first line of the next, `3-5-3 能进行前端` … `3-4-3 能掌握 Vue`)
+          const to = [...open.values(), ...before.values()].filter((c) => COLUMN[c.type] > COLUMN[type] && goesOn(c, right)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type])[0];
           if (to && printedWidth(printed(left)) <= W(type) + 2) {
             rest = left;
             beside = { cell: to, text: right };
@@ -203,6 +207,8 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       }
       const cell: Cell = { code: m[1]!, type, lines: [{ ...l, column: l.column + m.index, text: printed(rest) }], page };
       cells.push(cell);
+      const replaced = open.get(type);
+      if (replaced) before.set(type, replaced);
       open.set(type, cell);
       segments.push(cell);
       if (beside) {
