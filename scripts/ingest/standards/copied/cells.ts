@@ -12,7 +12,8 @@
  * - the 工作领域 column has no codes: its width is measured from the names pdftotext prints as
  *   blocks of their own, and a name takes only Chinese characters; a one-line block that fills that
  *   column right above a task code is a name; one-line blocks beside each other are a 工作领域 and a
- *   工作任务 name printed at staggered heights, their lines taken in turn;
+ *   工作任务 name printed at staggered heights, their lines taken in turn; lines inside another
+ *   column's block that make a name the standard prints as a block of its own elsewhere are that name;
  * - a 工作任务 name printed as a block of two lines or more ends with its block;
  * - of several cells a line fits, one that makes a pair of characters the document prints elsewhere
  *   (`量图|形`) is preferred to one that makes a pair it never prints (pairs.ts);
@@ -23,7 +24,7 @@ import { COLUMN, type Cell, codeRegExp, codeType } from './codes.ts';
 import { cutLine } from './cut.ts';
 import type { CopiedLine } from './lines.ts';
 import { joinsAt, printedPairs } from './pairs.ts';
-import { firstUnit, measureColumns, printedWidth, squeeze } from './widths.ts';
+import { firstUnit, measureColumns, nameBlocks, printedWidth, squeeze } from './widths.ts';
 
 /**
  * An interleaved copy, read by column: a code opens a cell in its column; a line without a code
@@ -60,6 +61,8 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
   /** A run of lines can be one cell's of a column when each line but the last is full there. */
   const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => printedWidth(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
   const pairs = printedPairs(lines);
+  /** The 工作领域 names the standard prints as blocks of their own (in any of its tables). */
+  const knownNames = new Set(nameBlocks(pool, re, W('task')).map((b) => b.map((l) => squeeze(l.text)).join('')));
   const joins = (c: Cell, text: string) => joinsAt(pairs, c.lines.at(-1)!.text, text);
   let prev: Cell | null = null;
   let prevLine = -1;
@@ -124,6 +127,17 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
         else newArea();
         segments.push(open.get('area')!);
         return;
+      }
+      // a 工作领域 name printed inside another column's block, as it is printed as a block of its own
+      // elsewhere in the standard (`移动端动` / `态网站开` / `发` under `编码技术操作 MySQL 数据`)
+      if (codes.length === 0 && pieces.length === 1 && next && prev && prev.code !== null) {
+        const run = [text, ...below(k)];
+        for (let n = run.length; n >= 2; n--) {
+          if (!knownNames.has(run.slice(0, n).map(squeeze).join(''))) continue;
+          newArea();
+          forceArea = n - 1;
+          return;
+        }
       }
       const fitting = [...open.values()].filter((c) => goesOn(c, text)).sort((a, b) => COLUMN[a.type] - COLUMN[b.type]);
       // of several cells the line could go on, where one continues a word the document prints elsewhere
