@@ -14,7 +14,8 @@
  *   column right above a task code is a name; one-line blocks beside each other are a 工作领域 and a
  *   工作任务 name printed at staggered heights, their lines taken in turn; lines inside another
  *   column's block that make a name the standard prints as a block of its own elsewhere are that name;
- * - a 工作任务 name printed as a block of two lines or more ends with its block;
+ * - a 工作任务 name printed as a block of two lines or more ends with its block; one that opened a
+ *   block above a band of side-by-side columns goes on under it where its word goes on;
  * - of several cells a line fits, one that makes a pair of characters the document prints elsewhere
  *   (`量图|形`) is preferred to one that makes a pair it never prints (pairs.ts);
  * - a cell left ending with 、 or ， takes back the block of lines that is its rest (unfinished).
@@ -158,6 +159,10 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       }
       // in such a block, the cells with lines in it
       if (banding && next) target = sweep(fits.filter((c) => c.lines.at(-1)!.line >= flowStart));
+      // a 工作任务 name that opened the block above a band of side-by-side columns goes on under the
+      // band with a line of Chinese characters that continues its word (`3-6 移动端` + `静态网页开`)
+      const opener = p === 0 && banding && next ? fits.find((c) => c.type === 'task' && c.lines[0]!.line === flowStart) : undefined;
+      if (opener && target !== opener && /^\p{Script=Han}+$/u.test(squeeze(text)) && joins(opener, text) > 0) target = opener;
       if (!target && next) target = sweep(fits);
       if (!target) {
         // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first
