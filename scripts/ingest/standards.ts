@@ -12,7 +12,8 @@
  *   standards/codes.ts          code tokens, shapes, normalisation
  *   standards/coded-table.ts    hyphen (1-1-1-S1) and dotted (1.1.1) tables
  *   standards/uncoded-table.ts  numbered-item tables (物流管理)
- *   standards/copied-text.ts    coded tables in text copied from a PDF (no tabs: cells broken over lines)
+ *   standards/copied-text.ts    coded tables in text copied from a PDF (no tabs: cells broken over lines);
+ *                               its reading in standards/copied/ (lines, codes, widths, cells, cut, names, …)
  *   standards/front-matter.ts   培训学时, 衔接专业, 培养目标, 考核方式, … as found
  *   standards/glossary.ts       名词解释, 术语和定义
  */
