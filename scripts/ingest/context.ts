@@ -15,7 +15,7 @@ import type { Disposition } from './coverage.ts';
 import type { Draft } from './structure.ts';
 import type { Merged } from './link.ts';
 import type { OverrideInput, Overridden } from './overrides.ts';
-import type { PdfRead } from './parse/pdf.ts';
+import type { PdfRead } from './parse/pdf/items.ts';
 import type { SourceRoot } from './parse/tree.ts';
 import type { MaskCounts } from './privacy.ts';
 import type { FrontMatter } from './split.ts';

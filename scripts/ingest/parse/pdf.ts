@@ -27,23 +27,11 @@ import type { VFile } from 'vfile';
 import type { NoiseReason } from '../../../src/schema/corpus.ts';
 import { removeLetterSpacing } from '../../../src/lib/text/normalize.ts';
 import { IngestError } from '../context.ts';
-import type { PdfItem, PdfRule, PdfTable, PdfTableRow } from './pdf/items.ts';
+import type { PdfItem, PdfRead, PdfRule, PdfTable, PdfTableRow } from './pdf/items.ts';
 import { rulesFromOperators } from './pdf/rules.ts';
 import { readTables } from './pdf/tables.ts';
 import { normaliseMapped, stripControls } from './text.ts';
 import { type CellNode, type LineNode, type SourceRoot, lineNode } from './tree.ts';
-
-/** What readPdf read from a PDF: the parser's input (`file.data.pdf`). */
-export interface PdfRead {
-  /** Number of physical pages. */
-  pages: number;
-  /** Every non-blank text item, placed, page by page in content order. */
-  items: PdfItem[];
-  /** Tables read from the items' positions (parse/pdf/tables.ts). */
-  tables: PdfTable[];
-  /** The items the tables took: they are not read again as lines. */
-  used: Set<PdfItem>;
-}
 
 declare module 'vfile' {
   interface DataMap {
@@ -62,6 +50,8 @@ export function isPdf(file: string): boolean {
 }
 
 /** A PDF's text items, placed, and its tables. Encrypted, corrupt or not a PDF: an IngestError naming the file. */
+export type { PdfRead } from './pdf/items.ts';
+
 export async function readPdf(file: string, bytes: Uint8Array): Promise<PdfRead> {
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const { getDocument, OPS } = await pdfjs;

@@ -30,6 +30,7 @@
  * numbered paragraphs for dotted codes): each clause's source map (`lineStarts`) gives back the
  * printed lines with their positions; the raw source is never read again.
  */
+import { removeAllWhitespace } from '../../../src/lib/text/normalize.ts';
 import type { Clause, Table } from '../../../src/schema/corpus.ts';
 import type { SkillLevel } from '../../../src/schema/skills.ts';
 import type { Report } from '../diagnostics.ts';
@@ -41,7 +42,7 @@ import { inCodeOrder } from './copied/names.ts';
 import { cellsOf } from './copied/reading-order.ts';
 import { tableOf } from './copied/table.ts';
 import { uncodedTable } from './copied/uncoded.ts';
-import { squeeze } from './copied/widths.ts';
+
 import { type ColumnRole, columnRoles, findLevel, isSkillTable } from './model.ts';
 
 export type { CopiedLine } from './copied/lines.ts';
@@ -75,7 +76,7 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
   all.forEach((l, i) => {
     const c = l.clause;
     const sectionLevel = c.kind === 'section' && !hasTable(c) && l.line === c.position.start.line ? findLevel(c.heading ?? c.text) : null;
-    const lineLevel = LEVEL_LINE.test(squeeze(l.text)) ? findLevel(l.text) : null;
+    const lineLevel = LEVEL_LINE.test(removeAllWhitespace(l.text)) ? findLevel(l.text) : null;
     const level = sectionLevel ?? lineLevel;
     if (level) levels.push({ at: i, clause: c, level });
   });
@@ -103,10 +104,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
     if (h) {
       start = i + h.length;
       words = h.words;
-    } else if (HEADER_WORDS.has(squeeze(all[i]!.text))) {
+    } else if (HEADER_WORDS.has(removeAllWhitespace(all[i]!.text))) {
       // the header's cells printed apart, with the first names of the table between them
       start = i;
-      const seen = all.slice(i, i + 16).map((l) => squeeze(l.text)).filter((t) => HEADER_WORDS.has(t));
+      const seen = all.slice(i, i + 16).map((l) => removeAllWhitespace(l.text)).filter((t) => HEADER_WORDS.has(t));
       words = HEADERS.find((hs) => hs.every((w) => seen.includes(w))) ?? seen;
     }
   }
@@ -164,7 +165,7 @@ function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, sty
   for (let i = start; i < all.length; i++) {
     // the table ends where an attachment, an appendix or a glossary begins
     const c = all[i]!.clause;
-    if (TABLE_END.test(squeeze(all[i]!.text)) || c.kind === 'attachment' || c.kind === 'enclosure') break;
+    if (TABLE_END.test(removeAllWhitespace(all[i]!.text)) || c.kind === 'attachment' || c.kind === 'enclosure') break;
     // numbered items after a hyphen-coded table (1.HTML：…, a glossary) are not in it
     if (style === 'hyphen' && c.label !== null && !/^\d{1,2}-/u.test(c.label)) break;
     const h = headerAt(all, i);

@@ -7,6 +7,7 @@
  *   tidyName                a certificate or organisation name as printed → display form (full-width brackets)
  *   certificateKey          comparison key of a certificate name (no spaces, no brackets, case and width folded)
  *   organizationKey         comparison key of an organisation name (brackets kept: they carry a place name)
+ *   removeAllWhitespace     every space and line break gone (to compare or measure printed text whatever its spacing)
  *
  * The title comparison key (titleKey) is with the other title rules in titles.ts; search query
  * folding is in src/lib/search/normalize.ts.
@@ -58,4 +59,9 @@ export function organizationKey(text: string): string {
     .replace(/[(（]/gu, '（')
     .replace(/[)）]/gu, '）')
     .toLowerCase();
+}
+
+/** Every space and line break removed: printed text compared or measured whatever its spacing. */
+export function removeAllWhitespace(text: string): string {
+  return text.replace(/\s+/gu, '');
 }

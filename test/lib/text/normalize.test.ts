@@ -1,6 +1,6 @@
 /** The shared text normalisers (src/lib/text/normalize.ts): each on the printed forms it exists for. */
 import { describe, expect, it } from 'vitest';
-import { certificateKey, organizationKey, removeExtractionSpaces, removeLetterSpacing, tidyName } from '../../../src/lib/text/normalize.ts';
+import { certificateKey, organizationKey, removeExtractionSpaces, removeLetterSpacing, tidyName, removeAllWhitespace } from '../../../src/lib/text/normalize.ts';
 
 describe('removeExtractionSpaces', () => {
   it('removes spaces between Chinese characters and around punctuation', () => {
@@ -43,5 +43,11 @@ describe('certificateKey and organizationKey', () => {
     expect(organizationKey('中船舰客教育科技 (北京) 有限公司')).toBe('中船舰客教育科技（北京）有限公司');
     expect(organizationKey('中船舰客教育科技（北京）有限公司')).not.toBe(organizationKey('中船舰客教育科技北京有限公司'));
     expect(organizationKey('ABC 公司')).toBe('abc公司');
+  });
+});
+
+describe('removeAllWhitespace', () => {
+  it('takes out every space, tab and line break (a cell copied from a PDF compared whatever its spacing)', () => {
+    expect(removeAllWhitespace('能 够 理 解\n1.2Java 面 向\t对象')).toBe('能够理解1.2Java面向对象');
   });
 });

@@ -63,3 +63,15 @@ export interface PdfTableRow {
 export interface PdfTable {
   rows: PdfTableRow[];
 }
+
+/** What readPdf read from a PDF: the parser's input (`file.data.pdf`). */
+export interface PdfRead {
+  /** Number of physical pages. */
+  pages: number;
+  /** Every non-blank text item, placed, page by page in content order. */
+  items: PdfItem[];
+  /** Tables read from the items' positions (parse/pdf/tables.ts). */
+  tables: PdfTable[];
+  /** The items the tables took: they are not read again as lines. */
+  used: Set<PdfItem>;
+}

@@ -20,12 +20,13 @@
  *   (`量图|形`) is preferred to one that makes a pair it never prints (pairs.ts);
  * - a cell left ending with 、 or ， takes back the block of lines that is its rest (unfinished).
  */
+import { removeAllWhitespace } from '../../../../src/lib/text/normalize.ts';
 import type { CodeStyle } from '../codes.ts';
 import { COLUMN, type Cell, codeRegExp, codeType } from './codes.ts';
 import { cutLine } from './cut.ts';
 import type { CopiedLine } from './lines.ts';
 import { joinsAt, printedPairs } from './pairs.ts';
-import { firstUnit, measureColumns, nameBlocks, printedWidth, squeeze } from './widths.ts';
+import { firstUnit, measureColumns, nameBlocks, printedWidth } from './widths.ts';
 
 /**
  * An interleaved copy, read by column: a code opens a cell in its column; a line without a code
@@ -50,7 +51,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
   const goesOn = (c: Cell, text: string) => {
     const last = c.lines.at(-1)!.text;
     // (a 工作领域 name is Chinese characters only)
-    if (c.type === 'area' && !/^\p{Script=Han}+$/u.test(squeeze(text))) return false;
+    if (c.type === 'area' && !/^\p{Script=Han}+$/u.test(removeAllWhitespace(text))) return false;
     return !closed.has(c) && full(last, text, c.type) && printedWidth(text) <= W(c.type) + 2;
   };
   /** The uncoded lines printed right below line k (the rest of its block). */
@@ -63,7 +64,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
   const chain = (t: Cell['type'], run: string[]) => run.every((x, j) => printedWidth(x) <= W(t) + 2 && (j === run.length - 1 || full(x, run[j + 1]!, t)));
   const pairs = printedPairs(lines);
   /** The 工作领域 names the standard prints as blocks of their own (in any of its tables). */
-  const knownNames = new Set(nameBlocks(pool, re, W('task')).map((b) => b.map((l) => squeeze(l.text)).join('')));
+  const knownNames = new Set(nameBlocks(pool, re, W('task')).map((b) => b.map((l) => removeAllWhitespace(l.text)).join('')));
   const joins = (c: Cell, text: string) => joinsAt(pairs, c.lines.at(-1)!.text, text);
   let prev: Cell | null = null;
   let prevLine = -1;
@@ -134,7 +135,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       if (codes.length === 0 && pieces.length === 1 && next && prev && prev.code !== null) {
         const run = [text, ...below(k)];
         for (let n = run.length; n >= 2; n--) {
-          if (!knownNames.has(run.slice(0, n).map(squeeze).join(''))) continue;
+          if (!knownNames.has(run.slice(0, n).map(removeAllWhitespace).join(''))) continue;
           newArea();
           forceArea = n - 1;
           return;
@@ -153,7 +154,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       let target: Cell | null = same;
       // a run of one-line blocks beside each other: a 工作领域 name and a 工作任务 name printed at
       // staggered heights, their lines taken in turn (`动态网站` `2-3 动态网` `搭建` `页开发`)
-      if (!target && alone && pieces.length === 1 && narrow(lastAlone) && /^\p{Script=Han}+$/u.test(squeeze(text))) {
+      if (!target && alone && pieces.length === 1 && narrow(lastAlone) && /^\p{Script=Han}+$/u.test(removeAllWhitespace(text))) {
         const other = [...open.values()].find((c) => narrow(c) && c.type !== lastAlone!.type && goesOn(c, text));
         if (other) target = other;
       }
@@ -162,7 +163,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
       // a 工作任务 name that opened the block above a band of side-by-side columns goes on under the
       // band with a line of Chinese characters that continues its word (`3-6 移动端` + `静态网页开`)
       const opener = p === 0 && banding && next ? fits.find((c) => c.type === 'task' && c.lines[0]!.line === flowStart) : undefined;
-      if (opener && target !== opener && /^\p{Script=Han}+$/u.test(squeeze(text)) && joins(opener, text) > 0) target = opener;
+      if (opener && target !== opener && /^\p{Script=Han}+$/u.test(removeAllWhitespace(text)) && joins(opener, text) > 0) target = opener;
       if (!target && next) target = sweep(fits);
       if (!target) {
         // a block of its own: one cell's lines, a 工作领域 name (lines as narrow as its column, the first
@@ -173,7 +174,7 @@ export function cellsOfColumns(lines: (CopiedLine & { afterHeader?: boolean })[]
         // a block whose first line fills the 工作领域 column exactly (Chinese only) is a name, unless it continues a word
         const nextCodes = [...(lines[k + 1]?.text ?? '').matchAll(new RegExp(re))];
         const beforeTask = nextCodes.length > 0 && nextCodes[0]!.index === 0 && codeType(nextCodes[0]![1]!, style) === 'task';
-        const named = name && beforeTask && /^\p{Script=Han}+$/u.test(squeeze(run[0]!)) && Math.abs(printedWidth(run[0]!) - nameWidth) < 0.5 && nameWidth < W('task');
+        const named = name && beforeTask && /^\p{Script=Han}+$/u.test(removeAllWhitespace(run[0]!)) && Math.abs(printedWidth(run[0]!) - nameWidth) < 0.5 && nameWidth < W('task');
         if (named && !whole.some((c) => joins(c, text) > 0)) target = null;
         else if (name && !whole.some((c) => COLUMN[c.type] >= COLUMN.skill || joins(c, text) > 0)) target = null;
         else if (whole.length) target = sweep(whole);

@@ -3,8 +3,9 @@
  * 工作任务, 1-1-1 a 职业技能, 1-1-1-S1 a 技能要求, 1-1-1-K1 a 知识要求; 1. → 1.1 → 1.1.1 → 1.1.1.1),
  * and which reading a copy needs (in reading order, or interleaved by position).
  */
+import { removeAllWhitespace } from '../../../../src/lib/text/normalize.ts';
 import type { CodeStyle } from '../codes.ts';
-import { squeeze } from './widths.ts';
+
 import type { CopiedLine } from './lines.ts';
 
 // A code at the start of a line or after a space; it may be glued to its text (`1.2Java`, `1-1-1能`).
@@ -32,7 +33,7 @@ export interface Cell {
 export const COLUMN: Record<Cell['type'], number> = { area: 0, task: 1, skill: 2, requirement: 3, knowledge: 4 };
 
 export function codeType(code: string, style: CodeStyle): Cell['type'] {
-  const t = squeeze(code);
+  const t = removeAllWhitespace(code);
   if (style === 'hyphen') {
     if (/-S\d*$/u.test(t)) return 'requirement';
     if (/-K\d*$/u.test(t)) return 'knowledge';
@@ -44,7 +45,7 @@ export function codeType(code: string, style: CodeStyle): Cell['type'] {
 
 /** The task a code belongs to by its numbers (1-1-2-S3 → 1-1, 1.2.3 → 1.2), or null for an area or a truncated code. */
 export function taskOf(code: string, style: CodeStyle): string | null {
-  const parts = squeeze(code).split(style === 'hyphen' ? '-' : '.');
+  const parts = removeAllWhitespace(code).split(style === 'hyphen' ? '-' : '.');
   return parts.length >= 2 && parts[1] !== '' ? parts.slice(0, 2).join('-') : null;
 }
 
@@ -73,7 +74,7 @@ export function interleaved(lines: CopiedLine[], style: CodeStyle): boolean {
     if (new Set(codes.map((c) => codeType(c, style))).size > 1) return true;
     for (const c of codes) {
       const t = codeType(c, style);
-      const parts = squeeze(c).split(style === 'hyphen' ? '-' : '.');
+      const parts = removeAllWhitespace(c).split(style === 'hyphen' ? '-' : '.');
       if (t === 'skill') skills.add(parts.slice(0, 3).join('-'));
       if ((t === 'requirement' || t === 'knowledge') && !skills.has(parts.slice(0, 3).join('-'))) early++;
     }

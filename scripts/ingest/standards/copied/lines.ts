@@ -4,8 +4,8 @@
  * is never read again), and the skill tables' header rows as the copy prints them (broken over
  * lines and interleaved).
  */
+import { removeAllWhitespace } from '../../../../src/lib/text/normalize.ts';
 import type { Clause } from '../../../../src/schema/corpus.ts';
-import { squeeze } from './widths.ts';
 
 /** A printed line of the level's section, rebuilt from the clauses' source maps. */
 export interface CopiedLine {
@@ -66,7 +66,7 @@ export function printedLines(clauses: Clause[]): (CopiedLine & { clause: Clause 
 /** The multiset of a string's characters. */
 function bag(t: string): Map<string, number> {
   const m = new Map<string, number>();
-  for (const ch of squeeze(t)) m.set(ch, (m.get(ch) ?? 0) + 1);
+  for (const ch of removeAllWhitespace(t)) m.set(ch, (m.get(ch) ?? 0) + 1);
   return m;
 }
 
@@ -79,7 +79,7 @@ export function headerAt(lines: CopiedLine[], i: number): { length: number; word
     const size = [...want.values()].reduce((a, b) => a + b, 0);
     for (let j = i; j < lines.length; j++) {
       let fits = true;
-      for (const ch of squeeze(lines[j]!.text)) {
+      for (const ch of removeAllWhitespace(lines[j]!.text)) {
         const n = (have.get(ch) ?? 0) + 1;
         if (n > (want.get(ch) ?? 0)) fits = false;
         have.set(ch, n);

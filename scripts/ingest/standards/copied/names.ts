@@ -3,9 +3,9 @@
  * tasks: a name is printed beside the middle of its rows (or at the top of a span that crosses a
  * page break).
  */
+import { removeAllWhitespace } from '../../../../src/lib/text/normalize.ts';
 import type { CodeStyle } from '../codes.ts';
 import type { Cell } from './codes.ts';
-import { squeeze } from './widths.ts';
 
 /**
  * Cells read by column, put in the order of a table: each task with its skills, each skill with
@@ -16,7 +16,7 @@ import { squeeze } from './widths.ts';
  */
 export function inCodeOrder(cells: Cell[], style: CodeStyle): Cell[] {
   const sep = style === 'hyphen' ? '-' : '.';
-  const key = (c: Cell, n: number) => squeeze(c.code!).split(sep).slice(0, n).join(sep);
+  const key = (c: Cell, n: number) => removeAllWhitespace(c.code!).split(sep).slice(0, n).join(sep);
   const tasks = new Map<string, { task: Cell | null; skills: Map<string, Cell[]>; area: Cell | null; order: number; rowsAt: number | null }>();
   const areas: { cell: Cell; at: number; rows: number }[] = [];
   let rowsSeen = 0;

@@ -2,6 +2,7 @@
  * Text-width metrics of a copied line, and the column widths of a copied table measured from the
  * lines that open its cells (a cell's first line is full when the cell goes on below it).
  */
+import { removeAllWhitespace } from '../../../../src/lib/text/normalize.ts';
 import type { CodeStyle } from '../codes.ts';
 import { type Cell, type CellType, codeRegExp, codeType } from './codes.ts';
 import type { CopiedLine } from './lines.ts';
@@ -38,8 +39,6 @@ export function width(text: string, fontGaps = false): number {
 
 /** The width of a line as the reading by position measures it (spaces at a change of font count nothing). */
 export const printedWidth = (text: string): number => width(text, true);
-
-export const squeeze = (t: string) => t.replace(/\s+/gu, '');
 
 /** The first thing a line prints: a Latin word or number, or one character. */
 export function firstUnit(text: string): string {
@@ -101,5 +100,5 @@ export function nameBlocks(lines: CopiedLine[], re: RegExp, task: number): Copie
     if (last && l.line === last.at(-1)!.line + 1) last.push(l);
     else blocks.push([l]);
   }
-  return blocks.filter((b) => b.length >= 2 && b.every((l) => /^[\p{Script=Han}]+$/u.test(squeeze(l.text)) && !new RegExp(re).test(l.text) && printedWidth(l.text) <= Math.min(task + 2, printedWidth(b[0]!.text))));
+  return blocks.filter((b) => b.length >= 2 && b.every((l) => /^[\p{Script=Han}]+$/u.test(removeAllWhitespace(l.text)) && !new RegExp(re).test(l.text) && printedWidth(l.text) <= Math.min(task + 2, printedWidth(b[0]!.text))));
 }
