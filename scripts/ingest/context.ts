@@ -70,6 +70,8 @@ export interface ParsedSource {
  * (and whatever else the cache keys on: the CLI adds the parser's version); `set` stores one.
  */
 export interface SourceCache {
+  /** Whether `get` would answer, without reading the entry (a PDF held here need not be read by pdfjs first). */
+  has(file: string, bytes: Uint8Array): boolean;
   get(file: string, bytes: Uint8Array): ParsedSource | undefined;
   set(file: string, bytes: Uint8Array, parsed: ParsedSource): void;
 }

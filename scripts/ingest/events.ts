@@ -16,7 +16,8 @@ import type { Batch, StatedTotal } from '../../src/schema/catalog.ts';
 import type { BatchStep, EventKind, StepNotice, TimelineEvent } from '../../src/schema/timeline.ts';
 import { findDate } from '../../src/lib/text/dates.ts';
 import { type DateExpr, findDateExpressions } from './events/dates.ts';
-import { REACH, type Walked, headings, maskTitles, phraseAt, placeIn, sentenceAt, walk } from './events/text.ts';
+import { type Walked, headings, maskTitles, placeIn, walk } from './events/text.ts';
+import { REACH, phraseAt, sentenceAt } from './text/sentences.ts';
 
 export interface EventsOptions {
   /** The catalog's stated totals (totals.json): they become the 前三批/四批 total steps. */

@@ -15,7 +15,8 @@ import type { Report } from './diagnostics.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { Fee, FeeRule, UnclassifiedFigure } from '../../src/schema/timeline.ts';
 import { type Meaning, boundOf, classify, findMoney } from './fees/money.ts';
-import { type Walked, headings, placeIn, sentenceAt, walk } from './events/text.ts';
+import { type Walked, headings, placeIn, walk } from './events/text.ts';
+import { sentenceAt } from './text/sentences.ts';
 
 export interface FeesOptions {
   /** The catalog: a figure about a certificate names the certificate's organisation. */

@@ -70,7 +70,7 @@ class Timings {
 export async function readPdfSources(sources: SourceInput[], cache?: SourceCache): Promise<SourceInput[]> {
   const out: SourceInput[] = [];
   for (const src of sources) {
-    if (!isPdf(src.file) || src.pdf || cache?.get(src.file, src.bytes)) out.push(src);
+    if (!isPdf(src.file) || src.pdf || cache?.has(src.file, src.bytes)) out.push(src);
     else out.push({ ...src, pdf: await readPdf(src.file, src.bytes) });
   }
   return out;

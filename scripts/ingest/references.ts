@@ -11,7 +11,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Reference } from '../../src/schema/references.ts';
-import { sentenceAt } from './events/text.ts';
+import { sentenceAt } from './text/sentences.ts';
 import { findDocNumbers, parseDocNumber } from '../../src/lib/text/docnumber.ts';
 import { endsLikeTitle, enclosedTitleOf, titleKey } from '../../src/lib/text/titles.ts';
 import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';

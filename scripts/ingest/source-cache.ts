@@ -65,6 +65,10 @@ export class DiskSourceCache implements SourceCache {
     return join(this.dir, `${key}.json`);
   }
 
+  has(file: string, bytes: Uint8Array): boolean {
+    return existsSync(this.path(file, bytes));
+  }
+
   get(file: string, bytes: Uint8Array): ParsedSource | undefined {
     const p = this.path(file, bytes);
     try {

@@ -3,6 +3,7 @@
  * the output is byte-identical with and without the cache, and a changed source is parsed
  * again — only that one.
  */
+import { MemoryCache } from '../helpers/memory-cache.ts';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,14 +74,7 @@ describe('ingest cache', () => {
   });
 
   it('gives the pipeline the same result from a cache as from parsing, messages included', () => {
-    const store = new Map<string, ParsedSource>();
-    const cache = {
-      get: (file: string) => {
-        const p = store.get(file);
-        return p && (JSON.parse(JSON.stringify(p)) as ParsedSource);
-      },
-      set: (file: string, _bytes: Uint8Array, p: ParsedSource) => void store.set(file, p),
-    };
+    const cache = new MemoryCache();
     const stats: Array<{ cached: number; total: number }> = [];
     const first = ingest(realSources(), realOverrides(), [], { cache, onCache: (s) => stats.push(s) });
     const second = ingest(realSources(), realOverrides(), [], { cache, onCache: (s) => stats.push(s) });
@@ -96,10 +90,9 @@ describe('ingest cache', () => {
   });
 
   it('restores a cached source’s tree: its document nodes carry the drafts, its lines their positions', () => {
-    const store = new Map<string, ParsedSource>();
-    const cache = { get: (file: string) => store.get(file) && (JSON.parse(JSON.stringify(store.get(file))) as ParsedSource), set: (file: string, _b: Uint8Array, p: ParsedSource) => void store.set(file, p) };
+    const cache = new MemoryCache();
     ingest(realSources(), realOverrides(), [], { cache });
-    const tree = store.get('001_614f8415cb5dd7e9.txt')!.tree;
+    const tree = cache.stored('001_614f8415cb5dd7e9.txt')!.tree;
     const docs = tree.children.filter((c) => c.type === 'document');
     // 001 (the 教务处 compilation) holds 18 documents; 国发〔2019〕4号 starts at line 42.
     expect(docs).toHaveLength(18);

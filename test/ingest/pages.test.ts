@@ -97,14 +97,14 @@ const STANDARD = `测试运维职业技能等级标准
  */
 function pagedIngest(until?: string) {
   let parsed: ParsedSource | undefined;
-  const capture: SourceCache = { get: () => undefined, set: (_f, _b, p) => void (parsed = JSON.parse(JSON.stringify(p).replaceAll('std.txt', 'std.pdf')) as ParsedSource) };
+  const capture: SourceCache = { has: () => false, get: () => undefined, set: (_f, _b, p) => void (parsed = JSON.parse(JSON.stringify(p).replaceAll('std.txt', 'std.pdf')) as ParsedSource) };
   const bytes = new TextEncoder().encode(STANDARD);
   ingest([{ file: 'std.txt', bytes }], [], [], { cache: capture, until: 'ids' });
   for (const l of lineNodes(parsed!.tree)) {
     const n = l.position.start.line;
     l.data = { ...l.data, page: n <= 9 ? 1 : 2, pageLine: n <= 9 ? n : n - 9 };
   }
-  const serve: SourceCache = { get: () => structuredClone(parsed), set: () => {} };
+  const serve: SourceCache = { has: () => true, get: () => structuredClone(parsed), set: () => {} };
   return ingest([{ file: 'std.pdf', bytes }], [], [], { cache: serve, ...(until ? { until } : {}) });
 }
 

@@ -5,6 +5,7 @@
  * standards with their skill tables, a scan without text layer, a truncated and an encrypted file.
  * Also: control characters removed and reported in every source kind.
  */
+import { MemoryCache } from '../helpers/memory-cache.ts';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { ParsedSource, SourceCache, SourceInput } from '../../scripts/ingest/context.ts';
+import type { SourceInput } from '../../scripts/ingest/context.ts';
 import { markdownParser } from '../../scripts/ingest/parse/markdown.ts';
 import { type PdfRead, parsePdf, readPdf } from '../../scripts/ingest/parse/pdf.ts';
 import type { PdfItem } from '../../scripts/ingest/parse/pdf/items.ts';
@@ -302,14 +303,7 @@ describe('a ruled table printed without padding (tables-tight.pdf)', () => {
 
 describe('the source cache holds a PDF by its bytes', () => {
   it('a second run reads nothing (not even the text layer) and gives the same result', async () => {
-    const store = new Map<string, string>();
-    const cache: SourceCache = {
-      get: (file, bytes) => {
-        const v = store.get(`${file}:${Buffer.from(bytes).toString('base64').length}`);
-        return v ? (JSON.parse(v) as ParsedSource) : undefined;
-      },
-      set: (file, bytes, parsed) => void store.set(`${file}:${Buffer.from(bytes).toString('base64').length}`, JSON.stringify(parsed)),
-    };
+    const cache = new MemoryCache();
     const input: SourceInput[] = [{ file: 'notice.pdf', bytes: bytesOf('notice-jzc-2019-6.pdf') }];
     let stats = { cached: -1 };
     const first = ingest(await readPdfSources(input, cache), [], [], { cache, until: 'ids' });
@@ -317,6 +311,8 @@ describe('the source cache holds a PDF by its bytes', () => {
     expect(again[0]!.pdf).toBeUndefined();
     const second = ingest(again, [], [], { cache, until: 'ids', onCache: (s) => void (stats = s) });
     expect(stats.cached).toBe(1);
+    // Read once, by the ingest: readPdfSources only asked whether the cache holds it.
+    expect(cache.reads).toBe(1);
     expect(second.documents).toEqual(first.documents);
     expect(second.report).toEqual(first.report);
   });

@@ -8,6 +8,7 @@ import { findDocNumbers } from '../../../src/lib/text/docnumber.ts';
 import { chineseToInt } from '../../../src/lib/text/numerals.ts';
 import { type Place, placeOf } from '../diagnostics.ts';
 import { pointAt } from '../positions.ts';
+import { sentenceAt } from '../text/sentences.ts';
 import { batchesNamed, statusNamed } from './tables.ts';
 
 export interface Figure {
@@ -68,14 +69,6 @@ function paragraphs(doc: PolicyDocument): { c: Clause; text: string }[] {
   };
   walk(doc.clauses);
   return out;
-}
-
-/** The sentence around a position (between 。；!? marks). */
-function sentenceAt(text: string, index: number): { start: number; text: string } {
-  const start = Math.max(...['。', '；', '！', '？'].map((p) => text.lastIndexOf(p, index - 1))) + 1;
-  const ends = ['。', '；', '！', '？'].map((p) => text.indexOf(p, index)).filter((x) => x >= 0);
-  const end = ends.length ? Math.min(...ends) + 1 : text.length;
-  return { start, text: text.slice(start, end).trim() };
 }
 
 /** Figures stated about one or more batches; a sentence naming no batch takes the document title's (when it names exactly one). */
