@@ -105,6 +105,20 @@ export interface SearchHit {
   /** Clause-level hits inside the page (Pagefind sub-results at clause anchors). */
   sub: { url: string; title: string; excerpt: Excerpt }[];
   filters?: Record<string, string[]>;
+  /** What a reader scans a result by: the page's kind and, for a document, its 文号, issuer and date. */
+  meta?: HitMeta;
+}
+
+/** Facts shown with a hit (written at build time from the typed collections, not parsed from pages). */
+export interface HitMeta {
+  /** Chinese label of the page's kind: 通知, 意见, 证书, 技能要求, 培训评价组织, 名词, 收费, 时间线 … */
+  kind: string;
+  docNumber?: string;
+  issuer?: string;
+  /** ISO date (YYYY-MM-DD), for display and for sorting by date. */
+  date?: string;
+  /** A skill row's printed code or label (2-3-4-S5, 1.2.3) rather than its position code. */
+  label?: string;
 }
 
 export interface SearchOptions {
