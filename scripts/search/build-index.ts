@@ -25,14 +25,15 @@ import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
+import { segmentText } from '../../src/lib/search/normalize.ts';
 import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
-import { buildDictionary } from '../ingest/segment.ts';
+import { buildDictionary, cut, loadJieba } from '../ingest/segment.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
-import { type DictionarySources, readSources } from './dictionary.ts';
+import { type DictionarySources, mergeWords, readSources } from './dictionary.ts';
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
@@ -60,7 +61,7 @@ function indexerVersion(): string {
 export const SHARDS_DIR = 'pagefind-shards';
 const shardDir = (k: number) => (k === 0 ? 'pagefind' : join(SHARDS_DIR, String(k)));
 
-export type PageType = 'doc' | 'certificate' | 'skill' | 'organization' | 'glossary';
+export type PageType = 'doc' | 'certificate' | 'skill' | 'organization' | 'glossary' | 'fees' | 'timeline' | 'certificates';
 
 export interface SitePage {
   file: string;
@@ -70,7 +71,7 @@ export interface SitePage {
   id: string;
 }
 
-/** The content pages of a built site; lists, home, sources and search are not indexed. */
+/** The content pages of a built site, and the fee table, the timeline and the certificate list; other lists, home, sources and search are not indexed. */
 export function sitePages(dist: string): SitePage[] {
   const out: SitePage[] = [];
   const walk = (dir: string) => {
@@ -86,6 +87,9 @@ export function sitePages(dist: string): SitePage[] {
         else if ((m = /^\/certificates\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'certificate', id: m[1]! });
         else if ((m = /^\/organizations\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'organization', id: m[1]! });
         else if ((m = /^\/glossary\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'glossary', id: m[1]! });
+        else if (url === '/fees/') out.push({ file: p, url, type: 'fees', id: 'fees' });
+        else if (url === '/timeline/') out.push({ file: p, url, type: 'timeline', id: 'timeline' });
+        else if (url === '/certificates/') out.push({ file: p, url, type: 'certificates', id: 'certificates' });
       }
     }
   };
@@ -95,6 +99,9 @@ export function sitePages(dist: string): SitePage[] {
 
 const BATCH_NAMES = ['', '首批', '第二批', '第三批', '第四批', '第五批'];
 const batchName = (n: number | null | undefined) => (n ? (BATCH_NAMES[n] ?? `第${n}批`) : null);
+
+/** The Chinese kind label (HitMeta.kind) of the pages that are not a document, certificate, organisation or term. */
+const PAGE_KIND: Record<string, string> = { fees: '收费', timeline: '时间线', certificates: '证书目录' };
 
 export interface PageFacts {
   type: PageType;
@@ -130,7 +137,9 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
       filters.kind = [doc.kind];
       if (doc.issuers.length) filters.issuer = doc.issuers;
       if (doc.date) filters.year = [doc.date.slice(0, 4)];
+      meta.kind = doc.kind;
       if (doc.docNumber) meta.docnumber = doc.docNumber;
+      if (doc.issuers.length) meta.issuer = doc.issuers.join('、');
       if (doc.date) meta.date = doc.date;
       names.push(...[doc.docNumber, ...doc.variants.map((v) => v.docNumber)].filter((n): n is string => Boolean(n)));
       if (doc.enclosedTitle) names.push(doc.enclosedTitle);
@@ -138,6 +147,7 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
   } else if (page.type === 'certificate') {
     const cert = by.certificates.get(page.id);
     filters.type = ['证书'];
+    meta.kind = '证书';
     if (cert) {
       filters.certificate = [cert.name];
       const b = batchName(cert.batch);
@@ -147,23 +157,71 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
   } else if (page.type === 'organization') {
     const org = by.organizations.get(page.id);
     filters.type = ['培训评价组织'];
+    meta.kind = '培训评价组织';
     if (org) {
       const bs = org.batches.map(batchName).filter((b): b is string => Boolean(b));
       if (bs.length) filters.batch = bs;
       names.push(org.name, ...org.aliases);
     }
-  } else {
+  } else if (page.type === 'glossary') {
     filters.type = ['名词解释'];
+    meta.kind = '名词';
+  } else {
+    filters.type = ['综合'];
+    meta.kind = PAGE_KIND[page.type];
   }
   return { type: page.type, filters, meta, names };
 }
 
-/** The copy of a page Pagefind reads: content root, noise ignored, clause anchors on their headings, filters added. */
-export function prepareHtml(html: string, facts: PageFacts): string {
+/** The copy of a page Pagefind reads: content root, noise ignored, clause anchors on their headings, filters added, text segmented (`segmentText`). */
+export function prepareHtml(html: string, facts: PageFacts, words?: ReadonlySet<string>): string {
   const { document } = parseHTML(html);
   const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body;
   root.setAttribute('data-pagefind-body', '');
   for (const sel of IGNORE_SELECTORS) for (const el of root.querySelectorAll(sel)) el.setAttribute('data-pagefind-ignore', 'all');
+  return finishPage(document, root, facts, words);
+}
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type El = NonNullable<ReturnType<Doc['querySelector']>>;
+
+/** Segment every text node under `el` (not in ignored parts): Pagefind indexes these words and no others. */
+function segmentTree(el: El, words?: ReadonlySet<string>): void {
+  for (const node of [...el.childNodes]) {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      if (/\S/u.test(t)) node.textContent = segmentText(t, words);
+    } else if (node.nodeType === 1) {
+      const child = node as unknown as El;
+      if (child.getAttribute('data-pagefind-ignore') === 'all') continue;
+      segmentTree(child, words);
+    }
+  }
+}
+
+/** Filters and metadata only: `data-pagefind-ignore` (= index) keeps their text out of the content. */
+function factsBox(document: Doc, filters: Record<string, string[]>, meta: Record<string, string>): El {
+  const box = document.createElement('div');
+  box.setAttribute('hidden', '');
+  box.setAttribute('data-pagefind-ignore', 'index');
+  for (const [key, values] of Object.entries(filters)) {
+    for (const v of values) {
+      const span = document.createElement('span');
+      span.setAttribute('data-pagefind-filter', key);
+      span.textContent = v;
+      box.append(span);
+    }
+  }
+  for (const [key, value] of Object.entries(meta)) {
+    const span = document.createElement('span');
+    span.setAttribute('data-pagefind-meta', key);
+    span.textContent = value;
+    box.append(span);
+  }
+  return box;
+}
+
+function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>): string {
   // Pagefind makes sub-results from headings with an id: give each clause heading its clause's anchor.
   for (const section of root.querySelectorAll('[id]')) {
     const heading = section.querySelector(':scope > .clause__head > h2, :scope > .clause__head > h3, :scope > .clause__head > h4, :scope > h2, :scope > h3');
@@ -183,7 +241,8 @@ export function prepareHtml(html: string, facts: PageFacts): string {
       const row = li.querySelector(':scope > .skill-row');
       if (!row) continue;
       const level = li.closest('[data-level]')?.getAttribute('data-level');
-      const parts = [...row.querySelectorAll('.skill-row__type, .skill-name, .skill-row__text')].map((e) => e.textContent.trim());
+      // A position code (l1-f2-w2-s1) is no printed text: left out of the row's heading.
+      const parts = [...row.querySelectorAll('.skill-row__type, .skill-name:not(.skill-name--position), .skill-row__text')].map((e) => e.textContent.trim());
       const heading = document.createElement('h6');
       heading.setAttribute('id', li.getAttribute('id')!);
       heading.textContent = [level, ...parts].filter(Boolean).join(' ');
@@ -195,26 +254,95 @@ export function prepareHtml(html: string, facts: PageFacts): string {
   if (root.querySelector('article.doc')) {
     for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) if (!h.closest('.clause')) h.removeAttribute('id');
   }
-  // Filters and metadata only: `data-pagefind-ignore` (= index) keeps their text out of the content.
-  const box = document.createElement('div');
-  box.setAttribute('hidden', '');
-  box.setAttribute('data-pagefind-ignore', 'index');
-  for (const [key, values] of Object.entries(facts.filters)) {
-    for (const v of values) {
-      const span = document.createElement('span');
-      span.setAttribute('data-pagefind-filter', key);
-      span.textContent = v;
-      box.append(span);
-    }
-  }
-  for (const [key, value] of Object.entries(facts.meta)) {
-    const span = document.createElement('span');
-    span.setAttribute('data-pagefind-meta', key);
-    span.textContent = value;
-    box.append(span);
-  }
-  root.append(box);
+  segmentTree(root, words);
+  root.append(factsBox(document, facts.filters, facts.meta));
   return document.toString();
+}
+
+/** One thing Pagefind indexes: a page, or a clause of a document (its URL carries the clause's anchor). */
+export interface IndexRecord {
+  url: string;
+  /** HTML as Pagefind reads it (prepared, segmented). */
+  content: string;
+}
+
+const BLOCK = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'TR', 'TABLE', 'SECTION', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'DD', 'DT', 'BLOCKQUOTE']);
+
+/** The text of an element without its nested clauses, its heading and ignored parts; blocks end a line. */
+function ownText(el: El, skip: El | null): string {
+  let out = '';
+  const walk = (node: El) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === 3) out += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const e = child as unknown as El;
+        if (e === skip || e.getAttribute('data-pagefind-ignore') === 'all' || e.classList.contains('clause')) continue;
+        walk(e);
+        if (BLOCK.has(e.tagName)) out += '\n';
+      }
+    }
+  };
+  walk(el);
+  return out.replace(/[ \t]*\n[\s]*/gu, '\n').trim();
+}
+
+/** The clauses directly under a clause (or under the page when `el` is the content root). */
+function childClauses(el: El): El[] {
+  return [...el.querySelectorAll('.clause[id]')].filter((c) => (c.parentElement?.closest('.clause') ?? null) === (el.classList.contains('clause') ? el : null));
+}
+
+/**
+ * What Pagefind indexes for a page. A document page gives one record per clause, at the clause's own anchor
+ * (/docs/<id>/#s2-5: numbered sections, items, 第X条 articles, unnumbered paragraphs, tables), so a query lands on the
+ * clause whose sentence matches and Pagefind scores each clause by its own length; and one record for the rest of the
+ * page (title, 文号, issuers …) at the page's URL. A headed clause whose only body is one unnumbered paragraph is one
+ * record (（五）严格职业技能等级考核与证书发放 + its paragraph: #s2-5, as a memo cites it). Any other page is one record.
+ */
+export function prepareRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>): IndexRecord[] {
+  if (facts.type !== 'doc') return [{ url: page.url, content: prepareHtml(html, facts, words) }];
+  const { document } = parseHTML(html);
+  const root = (document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body) as El;
+  root.setAttribute('data-pagefind-body', '');
+  for (const sel of IGNORE_SELECTORS) for (const el of root.querySelectorAll(sel)) el.setAttribute('data-pagefind-ignore', 'all');
+  const docTitle = (root.querySelector('h1')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const records: IndexRecord[] = [];
+  const absorbed = new Set<El>();
+  for (const el of root.querySelectorAll('.clause[id]') as Iterable<El>) {
+    if (absorbed.has(el)) continue;
+    const id = el.getAttribute('id')!;
+    const headingEl = el.querySelector(':scope > .clause__head h2, :scope > .clause__head h3, :scope > .clause__head h4, :scope > .clause__head h5, :scope > .clause__head h6') as El | null;
+    const heading = (headingEl?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    let body = ownText(el, headingEl);
+    const children = childClauses(el);
+    const only = children.length === 1 ? children[0]! : null;
+    if (heading && !body && only && /(?:^|-)p\d+$/u.test(only.getAttribute('id') ?? '') && childClauses(only).length === 0) {
+      body = ownText(only, null);
+      absorbed.add(only);
+    }
+    if (!heading && !body) continue;
+    const locator = (el.querySelector(`.permalink[href="#${id}"]`)?.getAttribute('aria-label') ?? '').replace(/^本条链接[:：]\s*/u, '');
+    const label = (headingEl?.querySelector('.label')?.textContent ?? '').trim();
+    const title = [locator, label && heading.startsWith(label) ? heading.slice(label.length).trim() : heading].filter(Boolean).join(' ') || docTitle;
+    const rec = parseHTML('<!doctype html><html><body><main data-pagefind-body></main></body></html>').document;
+    const main = rec.querySelector('main') as El;
+    if (heading) {
+      const h = rec.createElement('h3');
+      h.textContent = segmentText(heading, words);
+      main.append(h);
+    }
+    for (const line of body.split('\n')) {
+      if (!line.trim()) continue;
+      const para = rec.createElement('p');
+      para.textContent = segmentText(line, words);
+      main.append(para);
+    }
+    main.append(factsBox(rec, facts.filters, { ...facts.meta, title, page: docTitle }));
+    records.push({ url: `${page.url}#${id}`, content: rec.toString() });
+  }
+  // The rest of the page: what is not a clause.
+  for (const el of childClauses(root)) el.remove();
+  records.unshift({ url: page.url, content: finishPage(document, root, facts, words) });
+  return records;
 }
 
 /** Normalised 文号 text. */
@@ -307,6 +435,10 @@ export interface BuildReport {
   shards: number;
   /** Shards copied from the cache because none of their pages changed. */
   reusedShards: number;
+  /** Clause records (documents' clauses at their anchors) besides the pages. */
+  clauseRecords: number;
+  /** Words the segmenter merges (data.json `words`). */
+  mergeWords: number;
   htmlBytes: number;
   preparedBytes: number;
 }
@@ -331,6 +463,10 @@ export async function buildIndex(
   const skills: SkillRow[] = existsSync(skillsPath) ? JSON.parse(readFileSync(skillsPath, 'utf8')) : [];
   // The same dictionary and keywords as the pages (ingest stage `segment`).
   const dict = buildDictionary(src);
+  // The words the segmenter merges (index and query alike): written into data.json for the query side.
+  loadJieba(dict);
+  const mergeList = mergeWords(src, dict, cut);
+  const words = new Set(mergeList);
   const keywordsPath = join(resolve(generatedDir), 'keywords.json');
   const keywordsOf = new Map<string, string[]>(
     (existsSync(keywordsPath) ? (JSON.parse(readFileSync(keywordsPath, 'utf8')) as DocumentKeywords[]) : []).map((k) => [k.id, k.keywords.slice(0, 10)]),
@@ -394,18 +530,21 @@ export async function buildIndex(
       reusedShards++;
       continue;
     }
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    // `unknown`: Pagefind does not segment the text again; it indexes the words segmentText separated (WORD_SEPARATOR).
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'unknown' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     for (const [i, page] of list.entries()) {
-      const content = prepareHtml(htmls[i]!, facts[i]!);
+      const records = prepareRecords(htmls[i]!, page, facts[i]!, words);
       htmls[i] = '';
-      preparedBytes += Buffer.byteLength(content);
       if (collect && ++sinceGc >= 100) {
         collect();
         sinceGc = 0;
       }
-      const r = await index.addHTMLFile({ url: page.url, content });
-      if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
+      for (const rec of records) {
+        preparedBytes += Buffer.byteLength(rec.content);
+        const r = await index.addHTMLFile({ url: rec.url, content: rec.content });
+        if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
+      }
     }
     // Written and the service closed before the next shard starts: one shard in memory at a time.
     const w = await index.writeFiles({ outputPath });
@@ -422,10 +561,16 @@ export async function buildIndex(
   if (cacheRoot && existsSync(cacheRoot)) for (const e of readdirSync(cacheRoot)) if (!usedKeys.has(e)) rmSync(join(cacheRoot, e), { recursive: true, force: true });
 
   const byId: Record<string, PageInfo> = {};
+  let clauseRecords = 0;
   for (const dir of shardDirs) {
     for (const [id, url] of fragmentUrls(dir)) {
       const p = info.get(url);
       if (p) byId[id] = p;
+      else if (info.has(url.replace(/#.*$/u, ''))) {
+        // A clause record: its URL is all the engine needs to roll it up to its page.
+        byId[id] = { url };
+        clauseRecords++;
+      }
     }
   }
   const names = nameEntries(src, urls);
@@ -443,6 +588,7 @@ export async function buildIndex(
     pages: byId,
     names: storedNames,
     codeBuckets,
+    words: mergeList,
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
   const lookup: Pick<LookupData, 'docs'> = { docs: docEntries(src.documents) };
@@ -472,6 +618,8 @@ export async function buildIndex(
     names: names.length,
     shards: shardDirs.length,
     reusedShards,
+    clauseRecords,
+    mergeWords: mergeList.length,
     htmlBytes,
     preparedBytes,
     bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson), 'search/terms.json': Buffer.byteLength(termsJson), [`search/codes/ (${codeBuckets})`]: codeBytes },
@@ -511,7 +659,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (!values.quiet) {
         const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
         const dict = Object.entries(r.dictionary).map(([k, v]) => `${k} ${v}`).join(', ');
-        console.log(`search: indexed ${r.pages} pages (${types}); dictionary: ${dict}; ${r.codes} skill codes, ${r.names} catalog names`);
+        console.log(`search: indexed ${r.pages} pages (${types}) and ${r.clauseRecords} clauses; ${r.mergeWords} words merged by the segmenter; dictionary: ${dict}; ${r.codes} skill codes, ${r.names} catalog names`);
         console.log(`search: ${r.shards} index shard${r.shards > 1 ? 's' : ''} (${r.reusedShards} unchanged, copied from .cache/search) for ${(r.htmlBytes / 1024 / 1024).toFixed(1)} MB of pages (${(r.preparedBytes / 1024 / 1024).toFixed(1)} MB prepared)`);
         console.log(`search: ${Object.entries(r.bytes).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}`);
       }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillStandard } from '../../src/schema/skills.ts';
-import type { DictionarySources } from '../ingest/segment.ts';
+import type { Dictionary, DictionarySources } from '../ingest/segment.ts';
 
 export type { DictionarySources };
 
@@ -24,3 +24,63 @@ export function readSources(generated: string): DictionarySources {
   };
 }
 
+
+/** The longest word the segmenter merges (Han characters): longer names (certificates, organisations) stay in pieces, so a part of one still matches. */
+export const MAX_MERGE_CHARS = 6;
+/** Han suffixes that make a word of the word before them (人员, 类型, 方式 …). */
+const SUFFIXES = ['员', '型', '化', '性', '者', '费', '式', '制', '类', '师', '家', '站', '率', '证', '法', '会', '部', '厅', '局', '办'];
+
+/**
+ * The words `segmentWords` (src/lib/search/normalize.ts) merges from Intl.Segmenter's pieces, on the indexed text and on
+ * the query alike; written into search/data.json. Candidates: the domain dictionary (curated terms, names, glossary,
+ * 文号 agencies), terms the documents put in quotes (“三同两别”, “双师型”), and the words nodejieba (with that
+ * dictionary) finds at least twice in the documents. Kept only where Intl.Segmenter splits the word into pieces one of
+ * which is a single character (考/评/员, 建/档/立/卡: a page matching 考, 评 and 员 anywhere is no answer), and not
+ * where the word is a shorter kept word plus a word of its own (双师型 + 教师: 教师 must still match alone).
+ */
+export function mergeWords(src: DictionarySources, dict: Dictionary, cut: (text: string) => string[]): string[] {
+  const seg = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  const pieces = (t: string) => [...seg.segment(t)].map((s) => s.segment).filter((s) => s.trim());
+  const counts = new Map<string, number>();
+  const add = (t: string, n = 1) => counts.set(t, (counts.get(t) ?? 0) + n);
+  for (const t of dict.terms) add(t, 2);
+  const texts: string[] = [];
+  const walk = (clauses: PolicyDocument['clauses']) => {
+    for (const c of clauses) {
+      texts.push([c.heading, c.text].filter(Boolean).join('。'));
+      walk(c.children ?? []);
+    }
+  };
+  for (const d of src.documents) {
+    texts.push(d.title);
+    walk(d.clauses);
+  }
+  for (const text of texts) {
+    for (const m of text.matchAll(/[“「]([\p{Script=Han}\d]{2,6})[”」]/gu)) add(m[1]!, 2);
+    const words = cut(text);
+    words.forEach((w, i) => {
+      if (/^\p{Script=Han}{2,4}$/u.test(w)) add(w);
+      // A word and a derivational suffix nodejieba left alone (考评 + 员, 实用 + 性): one word.
+      const next = words[i + 1];
+      if (next && SUFFIXES.includes(next) && /^\p{Script=Han}{2}$/u.test(w)) add(w + next, 2);
+    });
+  }
+  const candidates = [...counts].filter(([t, n]) => (n >= 2 || [...t].length >= 3) && [...t].length <= MAX_MERGE_CHARS && /^[\p{Script=Han}\dA-Za-z+]+$/u.test(t)).map(([t]) => t);
+  const split = candidates.filter((t) => {
+    const p = pieces(t);
+    return p.length > 1 && p.some((x) => /^\p{Script=Han}$/u.test(x));
+  });
+  const kept = new Set(split);
+  // 双师型教师 = 双师型 + 教师: merging it would hide 教师.
+  return split
+    .filter((t) => {
+      const p = pieces(t);
+      for (let k = 1; k < p.length; k++) {
+        const head = p.slice(0, k).join('');
+        const tail = p.slice(k).join('');
+        if ((kept.has(head) && tail.length >= 2 && p.slice(k).length === 1) || (kept.has(tail) && head.length >= 2 && k === 1)) return false;
+      }
+      return true;
+    })
+    .sort();
+}

@@ -64,6 +64,8 @@ export interface SearchData {
   codeBuckets?: number;
   /** Index shards after the first (dist/pagefind/), to merge into it: written only when the site outgrew one (build-index.ts SHARD_BYTES). */
   shards?: string[];
+  /** The words the segmenter merges (segmentWords), the same list on the index side: written by the index step. */
+  words?: string[];
   /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
   terms?: string[];
 }
@@ -262,6 +264,142 @@ function lookupToHit(h: LookupHit): SearchHit {
   return { kind: h.kind, url: h.url, title: h.title, reason: h.reason, excerpt: h.text ? [{ text: h.text, mark: false }] : [], sub: [] };
 }
 
+/** How many further clauses of a page a hit lists (their fragments are fetched with the hit's). */
+export const SUBS = 4;
+/** Records of a page looked at for a quoted phrase. */
+const PHRASE_RECORDS = 8;
+/** Fewer pages than this with every query word: the engine searches again with fewer words (`fullText`). */
+export const MIN_RESULTS = 5;
+/** Pagefind searches one query may make: all its words, then at most two smaller sets. */
+export const MAX_SEARCHES = 3;
+
+const merges = new WeakMap<SearchData, ReadonlySet<string>>();
+/** The words the segmenter merges (data.json `words`, the same list the index step used). */
+export function mergeSet(data: SearchData): ReadonlySet<string> {
+  let m = merges.get(data);
+  if (!m) merges.set(data, (m = new Set(data.words ?? [])));
+  return m;
+}
+
+const pageInfos = new WeakMap<SearchData, Map<string, PageInfo>>();
+function pageInfo(data: SearchData, url: string): PageInfo | undefined {
+  let m = pageInfos.get(data);
+  if (!m) {
+    m = new Map();
+    for (const p of Object.values(data.pages)) if (!p.url.includes('#')) m.set(p.url, p);
+    pageInfos.set(data, m);
+  }
+  return m.get(url);
+}
+
+/** The order in which a query's words are dropped when all of them together find too little: single characters, then the shortest words, the last typed first. */
+export function dropOrder(terms: string[]): string[] {
+  return terms
+    .map((t, i) => ({ t, i, weight: (/^\p{Script=Han}$/u.test(t) ? 0 : 10) + Math.min(t.length, 6) }))
+    .sort((a, b) => a.weight - b.weight || b.i - a.i)
+    .map((x) => x.t);
+}
+
+interface RankedRecord {
+  result: PagefindResultLike;
+  url: string;
+  score: number;
+  matched: number;
+}
+interface RankedPage {
+  page: string;
+  score: number;
+  records: RankedRecord[];
+}
+
+/**
+ * Pagefind over the query's words, records rolled up to their pages. Pagefind returns only records holding every
+ * word; when fewer than MIN_RESULTS pages do, the least informative words (`dropOrder`) are dropped one at a time and
+ * Pagefind is asked again (at most MAX_SEARCHES calls; the index chunks are loaded by the first). A record matching
+ * fewer words ranks below every record matching more. A page's score is its best record's (a document hit by its best
+ * clause), plus the re-rank of its names and keywords.
+ */
+async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { filters?: Filters }, data: SearchData, text: string, weights?: Partial<RankWeights>): Promise<RankedPage[]> {
+  if (!terms.length) return [];
+  const w = { ...RANK, ...weights };
+  const units = matchUnits(text);
+  const records = new Map<string, RankedRecord>();
+  const pages = () => new Set([...records.values()].map((r) => r.url.replace(/#.*$/u, ''))).size;
+  const drop = dropOrder(terms);
+  for (let k = 0; k < MAX_SEARCHES && k < terms.length; k++) {
+    if (k > 0 && pages() >= MIN_RESULTS) break;
+    const dropped = new Set(drop.slice(0, k));
+    const kept = terms.filter((t) => !dropped.has(t));
+    if (!kept.length) break;
+    const found = await pagefind.search(kept.join(' '), pfOptions);
+    const results = found?.results ?? [];
+    const max = Math.max(1e-9, ...results.map((r) => r.score));
+    for (const r of results) {
+      if (records.has(r.id)) continue;
+      const url = data.pages[r.id]?.url ?? `#${r.id}`;
+      records.set(r.id, { result: r, url, score: r.score / max, matched: kept.length });
+    }
+  }
+  const byPage = new Map<string, RankedPage>();
+  for (const r of records.values()) {
+    const page = r.url.startsWith('#') ? r.url : r.url.replace(/#.*$/u, '');
+    let g = byPage.get(page);
+    if (!g) byPage.set(page, (g = { page, score: -Infinity, records: [] }));
+    g.records.push(r);
+  }
+  for (const g of byPage.values()) {
+    g.records.sort((a, b) => b.matched - a.matched || b.score - a.score);
+    const best = g.records[0]!;
+    let score = best.score - (terms.length - best.matched) * 10;
+    const info = pageInfo(data, g.page);
+    if (info) {
+      if (w.title && info.title) score += w.title * coverage(units, info.title);
+      const names = pageNames(data, info);
+      if (names) score += w.names * Math.max(0, ...names.map((n) => coverage(units, n)));
+      if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
+    }
+    g.score = score;
+  }
+  return [...byPage.values()].sort((a, b) => b.score - a.score);
+}
+
+/** Display text from the index: the segmenter's separators removed. */
+const clean = (s: string | undefined) => squeezeHanSpaces((s ?? '').replace(/\s+/gu, ' ')).trim();
+
+/** The facts a hit shows, from the record's Pagefind meta (written by the index step from the typed collections). */
+function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
+  const m = d.meta;
+  if (!m.kind) return label ? { kind: '技能', label } : undefined;
+  const meta: HitMeta = { kind: m.kind };
+  if (m.docnumber) meta.docNumber = m.docnumber;
+  if (m.issuer) meta.issuer = m.issuer;
+  if (m.date) meta.date = m.date;
+  if (label) meta.label = label;
+  return meta;
+}
+
+/** A skill row's label: its printed code (2-3-4-S5) or label, never a position code (l1-f2-w2-s1). */
+export function rowLabel(anchor: string): string | undefined {
+  return /^l\d+(?:-[a-z]\d+)*$/u.test(anchor) ? undefined : anchor;
+}
+
+/** A hit from its best record's fragment (and its page's further matching clauses). */
+function toHit(d: PagefindData, more: PagefindData[], phrases: string[]): SearchHit {
+  const url = d.url;
+  const subOf = (x: PagefindData) => ({ url: x.url, title: clean(x.meta.title), excerpt: parseExcerpt(x.excerpt) });
+  const excerpt = phrases.length ? (phraseExcerpt(clean(d.content), phrases[0]!) ?? parseExcerpt(d.excerpt)) : parseExcerpt(d.excerpt);
+  // A certificate page whose best match is one of its standard's rows is shown as that row's page.
+  const rows = [...(d.sub_results ?? [])].filter((s) => s.url !== url && rowPage(url, s.url)).sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
+  const best = rows[0];
+  if (best && !phrases.length) {
+    const anchor = best.url.slice(best.url.indexOf('#') + 1);
+    const rowSubs = rows.slice(1, 1 + SUBS).map((s) => ({ url: rowPage(url, s.url)!, title: clean(s.title), excerpt: parseExcerpt(s.excerpt) }));
+    return { kind: 'text', url: rowPage(url, best.url)!, title: clean(best.title), excerpt: parseExcerpt(best.excerpt), sub: rowSubs, filters: d.filters, meta: metaOf(d, rowLabel(anchor)) };
+  }
+  const title = d.meta.page ? `${clean(d.meta.page)} · ${clean(d.meta.title)}` : clean(d.meta.title) || url;
+  return { kind: 'text', url, title, excerpt, sub: more.map(subOf), filters: d.filters, meta: metaOf(d) };
+}
+
 export async function search(query: string, deps: SearchDeps, options: SearchOptions = {}): Promise<SearchResponse> {
   const limit = options.limit ?? 10;
   const mode = options.mode ?? 'ours';
@@ -300,69 +438,50 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // 2. Full text.
   const pagefind = await pagefindP;
   const pfOptions = options.filters ? { filters: options.filters } : {};
-  const pfTerm = mode === 'ours' && options.segment !== false ? segmentQuery(text || normalized) : text || normalized;
-  const found = await pagefind.search(pfTerm, pfOptions);
-  const results = found?.results ?? [];
-  let scored: { r: PagefindResultLike; score: number }[];
-  if (mode === 'ours') {
-    const data = await dataP!;
-    const w = { ...RANK, ...options.weights };
-    const units = matchUnits(text);
-    const max = Math.max(1e-9, ...results.map((r) => r.score));
-    scored = results.map((r) => {
-      const info = data.pages[r.id];
-      let score = r.score / max;
-      if (info) {
-        if (w.title && info.title) score += w.title * coverage(units, info.title);
-        const names = pageNames(data, info);
-        if (names) score += w.names * Math.max(0, ...names.map((n) => coverage(units, n)));
-        if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
-      }
-      return { r, score };
-    });
-    scored.sort((a, b) => b.score - a.score);
-  } else {
-    scored = results.map((r) => ({ r, score: r.score }));
+  if (mode === 'plain') {
+    const found = await pagefind.search(text || normalized, pfOptions);
+    const results = found?.results ?? [];
+    const datas = await Promise.all(results.slice(0, limit).map((r) => r.data()));
+    response.hits = datas.map((d) => ({ kind: 'text' as const, url: d.url, title: d.meta.title ?? d.url, excerpt: parseExcerpt(d.excerpt), sub: [], filters: d.filters }));
+    response.total = results.length;
+    return response;
   }
+  const data = await dataP!;
+  const words = mergeSet(data);
+  const terms = (options.segment === false ? (text || normalized) : segmentQuery(text || normalized, words)).split(' ').filter(Boolean);
+  const ranked = await fullText(pagefind, terms, pfOptions, data, text, options.weights);
 
-  // 3. Phrases: keep pages whose text holds every phrase (Pagefind cannot do exact Chinese phrases).
+  // 3. Pages, each hit by its best record (a clause of a document, or the page); phrases keep the records holding them.
   const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
   const hits: SearchHit[] = [];
   const wanted = Math.max(0, limit - exact.length);
   let total = 0;
-  // Fragments (page text, ~2–13 KB each) are fetched only for the results shown: one batch of
-  // `wanted`, more only when a phrase or an exact hit rejected some (measured: 8 per batch cost 37 KB on a cold query).
-  for (let i = 0; i < scored.length && hits.length < wanted; ) {
-    const batch = scored.slice(i, i + Math.max(1, wanted - hits.length));
+  // Fragments are fetched only for the results shown (a clause's is ~0.5 KB, a page's 2–13 KB): one batch for the
+  // missing number of hits, their best records and up to SUBS further clauses each.
+  for (let i = 0; i < ranked.length && hits.length < wanted; ) {
+    const batch = ranked.slice(i, i + Math.max(1, wanted - hits.length));
     i += batch.length;
-    const datas = await Promise.all(batch.map((s) => s.r.data()));
-    for (const d of datas) {
-      const url = d.url;
+    const groups = await Promise.all(
+      batch.map(async (g) => {
+        const recs = phrases.length ? g.records.slice(0, PHRASE_RECORDS) : g.records.slice(0, 1 + SUBS);
+        return { g, datas: await Promise.all(recs.map((r) => r.result.data())) };
+      }),
+    );
+    for (const { g, datas } of groups) {
+      let order = datas;
       if (phrases.length) {
-        const content = d.content.replace(/\s+/gu, ' ');
-        const squeezed = searchKey(d.content);
-        if (!phrases.every((p) => content.includes(p) || squeezed.includes(searchKey(p)))) continue;
+        order = datas.filter((d) => {
+          const squeezed = searchKey(d.content);
+          return phrases.every((p) => squeezed.includes(searchKey(p)));
+        });
+        if (!order.length) continue;
       }
       total++;
-      if (exactUrls.has(url) || hits.length >= wanted) continue;
-      const byLocations = [...(d.sub_results ?? [])].sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
-      // Only our index gives certificate pages row headings (plain Pagefind's sub-results there are the page's sections).
-      const rowOf = (sub: string) => (mode === 'ours' ? rowPage(url, sub) : null);
-      const subs = byLocations
-        .filter((s) => s.url !== url && s.url.includes('#'))
-        .map((s) => ({ url: rowOf(s.url) ?? s.url, title: s.title, excerpt: parseExcerpt(s.excerpt) }));
-      const excerpt = phrases.length ? (phraseExcerpt(d.content, phrases[0]!) ?? parseExcerpt(d.excerpt)) : parseExcerpt(d.excerpt);
-      // A certificate page whose best match is one of its standard's rows is shown as that row's page.
-      const best = byLocations[0];
-      const row = best ? rowOf(best.url) : null;
-      if (row && !phrases.length) {
-        hits.push({ kind: 'text', url: row, title: best!.title, excerpt: parseExcerpt(best!.excerpt), sub: subs.slice(1, 4), filters: d.filters });
-      } else {
-        hits.push({ kind: 'text', url, title: d.meta.title ?? url, excerpt, sub: subs.slice(0, 3), filters: d.filters });
-      }
+      if (exactUrls.has(g.page) || hits.length >= wanted) continue;
+      hits.push(toHit(order[0]!, order.slice(1, 1 + SUBS), phrases));
     }
   }
-  response.total = phrases.length ? total : results.length;
+  response.total = phrases.length ? total : ranked.length;
   response.hits = [...exact, ...hits].slice(0, limit);
 
   if (response.hits.length === 0 && mode === 'ours') {

@@ -30,9 +30,16 @@ export function normalizeQuery(query: string): string {
 
 export const HAN = /\p{Script=Han}/u;
 
-/** Remove whitespace between two Han characters (extraction artefacts, pre-segmented text). */
+/** Han characters, CJK punctuation and full-width forms (、。，“”《》（）〔〕…—·). */
+const HAN_OR_CJK_PUNCT = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014\u00b7`;
+const SQUEEZE = new RegExp(String.raw`(?<=[${HAN_OR_CJK_PUNCT}])[ \u200b\u2009]+|[ \u200b\u2009]+(?=[${HAN_OR_CJK_PUNCT}])`, 'gu');
+
+/**
+ * Remove the spaces the index step put between words (`segmentText`) and extraction artefacts: whitespace next to
+ * a Han character or CJK punctuation goes, spaces between Latin words stay (培训 评价 组织 ， Web 前端 → 培训评价组织，Web前端).
+ */
 export function squeezeHanSpaces(text: string): string {
-  return text.replace(/(\p{Script=Han})[ \u200b]+(?=\p{Script=Han})/gu, '$1');
+  return text.replace(SQUEEZE, '');
 }
 
 /** The key search compares names and phrases by (containment tests): no whitespace, width folded, lower case. */
@@ -75,31 +82,79 @@ export function splitTerms(normalized: string): string[] {
 }
 
 let wordSegmenter: Intl.Segmenter | null | undefined;
-
-/**
- * The query's words as Pagefind should look them up: each Han run split into words with
- * Intl.Segmenter (ICU's dictionary, the segmenter Pagefind's own browser JS applies), other
- * text kept as typed, words joined by single spaces. A Han–number–Han token stays whole (职教20条:
- * split, 20 alone matches every numbered skill). The engine does this itself, in the
- * browser and in Node alike, so both hand Pagefind the same terms (Pagefind's JS only
- * segments when the page language is zh/ja/th, so in Node it passed whole runs such as
- * 证书考核成本核算 to the index, which found nothing). Measured in scripts/search/README.md.
- */
-export function segmentQuery(text: string): string {
+function segmenter(): Intl.Segmenter | null {
   if (wordSegmenter === undefined) {
     wordSegmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : null;
   }
-  const seg = wordSegmenter;
-  if (!seg) return text;
-  const words = (run: string) => {
-    const out: string[] = [];
-    for (const s of seg.segment(run)) if (s.isWordLike !== false && s.segment.trim()) out.push(s.segment);
-    return out.join(' ');
-  };
-  return text
-    .split(/\s+/u)
-    .map((token) => (/^[\p{Script=Han}\d]+$/u.test(token) && /\d/u.test(token) && /^\p{Script=Han}.*\p{Script=Han}$/u.test(token) ? token : token.replace(/\p{Script=Han}+/gu, (run) => ` ${words(run)} `)))
-    .join(' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return wordSegmenter;
+}
+
+/**
+ * What the index step writes between words: U+2009 THIN SPACE. Pagefind, indexing under a language it does not
+ * segment (`unknown`), splits words at whitespace only, so these are the words it indexes; `squeezeHanSpaces`
+ * removes them again for display.
+ */
+export const WORD_SEPARATOR = '\u2009';
+/** Han runs, Latin words and numbers (with inner + - _ . & / ': 1+X, 2-3-4-S5, E-mail), any other single character. */
+const PIECES = /\p{Script=Han}+|[A-Za-z0-9]+(?:[+\-_.&/'][A-Za-z0-9]+)*\+?|\S/gu;
+const WORDLIKE = /^[\p{Script=Han}A-Za-z0-9]/u;
+/** The longest dictionary word a merge may produce, in segments. */
+const MAX_MERGE = 8;
+
+/**
+ * The words of a text, the same for the indexed text (build-index.ts) and the query (`segmentQuery`):
+ * Han runs split with Intl.Segmenter (ICU's dictionary, built into every browser and Node, 0 bytes to ship),
+ * Latin words and numbers kept whole, punctuation a word of its own; then adjacent segments that together
+ * form a word of `words` are merged (ICU splits domain terms into characters: 考/评/员, 三/同/两/别, 双/师/型;
+ * `words` is the list the index step writes into search/data.json, scripts/search/dictionary.ts `mergeWords`).
+ */
+export function segmentWords(text: string, words?: ReadonlySet<string>): string[] {
+  const seg = segmenter();
+  const tokens: string[] = [];
+  for (const piece of text.match(PIECES) ?? []) {
+    if (seg && /^\p{Script=Han}{2,}$/u.test(piece)) {
+      for (const s of seg.segment(piece)) if (s.segment.trim()) tokens.push(s.segment);
+    } else tokens.push(piece);
+  }
+  if (!words || words.size === 0) return tokens;
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let merged = 0;
+    if (WORDLIKE.test(tokens[i]!)) {
+      let concat = tokens[i]!;
+      const spans: number[] = [];
+      for (let j = i + 1; j < tokens.length && j - i < MAX_MERGE && WORDLIKE.test(tokens[j]!); j++) {
+        concat += tokens[j]!;
+        if (words.has(concat)) spans.push(j + 1);
+      }
+      merged = spans.at(-1) ?? 0;
+    }
+    if (merged) {
+      out.push(tokens.slice(i, merged).join(''));
+      i = merged;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
+}
+
+/**
+ * A text as the index step hands it to Pagefind: its words (`segmentWords`) separated by WORD_SEPARATOR, the
+ * original whitespace kept.
+ */
+export function segmentText(text: string, words?: ReadonlySet<string>): string {
+  return text.replace(/\S+/gu, (chunk) => segmentWords(chunk, words).join(WORD_SEPARATOR));
+}
+
+/**
+ * The query's words as Pagefind should look them up: the words `segmentWords` finds in the indexed text, joined
+ * by single spaces; punctuation dropped, and symbols inside Latin words too (Pagefind indexes 1+X as 1x). The
+ * engine does this itself, in the browser and in Node alike (Pagefind's own JS segments only under zh/ja/th, and
+ * not with our dictionary). Measured in scripts/search/README.md.
+ */
+export function segmentQuery(text: string, words?: ReadonlySet<string>): string {
+  return segmentWords(text, words)
+    .filter((w) => WORDLIKE.test(w))
+    .map((w) => w.replace(/\p{S}/gu, ''))
+    .filter(Boolean)
+    .join(' ');
 }
