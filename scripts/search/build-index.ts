@@ -25,7 +25,7 @@ import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
-import { segmentText } from '../../src/lib/search/normalize.ts';
+import { WORD_SEPARATOR, segmentText } from '../../src/lib/search/normalize.ts';
 import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
@@ -190,7 +190,8 @@ function segmentTree(el: El, words?: ReadonlySet<string>): void {
   for (const node of [...el.childNodes]) {
     if (node.nodeType === 3) {
       const t = node.textContent ?? '';
-      if (/\S/u.test(t)) node.textContent = segmentText(t, words);
+      // Separated at both ends too: Pagefind joins adjacent cells and elements (<th>类别</th><th>文件</th> → 类别文件).
+      if (/\S/u.test(t)) node.textContent = `${WORD_SEPARATOR}${segmentText(t, words)}${WORD_SEPARATOR}`;
     } else if (node.nodeType === 1) {
       const child = node as unknown as El;
       if (child.getAttribute('data-pagefind-ignore') === 'all') continue;
@@ -412,6 +413,17 @@ export function nameEntries(src: DictionarySources, pages: Set<string>): NameEnt
   return out;
 }
 
+/** The words held by at least COMMON_SHARE of the records (at most COMMON_MAX), most frequent first. */
+export const COMMON_SHARE = 0.05;
+export const COMMON_MAX = 200;
+export function commonWords(df: Map<string, number>, records: number): string[] {
+  return [...df]
+    .filter(([, n]) => n >= records * COMMON_SHARE)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, COMMON_MAX)
+    .map(([w]) => w);
+}
+
 /** Fragment id (zh-cn_8f2d221) → URL, read back from what Pagefind wrote. */
 export function fragmentUrls(pagefindDir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -486,6 +498,14 @@ export async function buildIndex(
   const collect = (globalThis as { gc?: () => void }).gc;
   let sinceGc = 0;
   let preparedBytes = 0;
+  /** Word → how many records hold it (for data.json `common`). */
+  const df = new Map<string, number>();
+  let recordCount = 0;
+  const countWords = (html: string, into: Map<string, number>) => {
+    recordCount++;
+    const body = html.slice(html.indexOf('data-pagefind-body')).replace(/<div hidden[^]*$/u, '').replace(/<[^>]*>/gu, ' ');
+    for (const w of new Set(body.split(/\s+/u))) if (/^[\p{Script=Han}]{2,}$|^[a-z0-9]{2,}$/iu.test(w)) into.set(w.toLowerCase(), (into.get(w.toLowerCase()) ?? 0) + 1);
+  };
   // Skill pages are reached through their certificate page's rows (sub-results), the code look-up and the matrix.
   const indexed = pages.filter((p) => p.type !== 'skill');
   const htmlBytes = indexed.reduce((sum, p) => sum + statSync(p.file).size, 0);
@@ -542,6 +562,7 @@ export async function buildIndex(
       }
       for (const rec of records) {
         preparedBytes += Buffer.byteLength(rec.content);
+        countWords(rec.content, df);
         const r = await index.addHTMLFile({ url: rec.url, content: rec.content });
         if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
       }
@@ -566,11 +587,8 @@ export async function buildIndex(
     for (const [id, url] of fragmentUrls(dir)) {
       const p = info.get(url);
       if (p) byId[id] = p;
-      else if (info.has(url.replace(/#.*$/u, ''))) {
-        // A clause record: its URL is all the engine needs to roll it up to its page.
-        byId[id] = { url };
-        clauseRecords++;
-      }
+      // A clause record is not listed (766 of them were 11 KB gzip on the first query): the engine learns its page from its fragment.
+      else if (info.has(url.replace(/#.*$/u, ''))) clauseRecords++;
     }
   }
   const names = nameEntries(src, urls);
@@ -589,6 +607,7 @@ export async function buildIndex(
     names: storedNames,
     codeBuckets,
     words: mergeList,
+    common: commonWords(df, recordCount),
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
   const lookup: Pick<LookupData, 'docs'> = { docs: docEntries(src.documents) };

@@ -71,16 +71,16 @@ export function mergeWords(src: DictionarySources, dict: Dictionary, cut: (text:
     return p.length > 1 && p.some((x) => /^\p{Script=Han}$/u.test(x));
   });
   const kept = new Set(split);
-  // 双师型教师 = 双师型 + 教师: merging it would hide 教师.
-  return split
-    .filter((t) => {
-      const p = pieces(t);
-      for (let k = 1; k < p.length; k++) {
-        const head = p.slice(0, k).join('');
-        const tail = p.slice(k).join('');
-        if ((kept.has(head) && tail.length >= 2 && p.slice(k).length === 1) || (kept.has(tail) && head.length >= 2 && k === 1)) return false;
-      }
-      return true;
-    })
-    .sort();
+  // 双师型教师 = 双师型 + 教师, 证书制度试点 = 证书 + 制度 + 试点: a word made of words of two or more characters is not
+  // merged (教师 and 试点 must still match alone); 考评员 = 考评 + 员 is.
+  const isWord = (x: string) => x.length >= 2 && (kept.has(x) || pieces(x).length === 1);
+  const composed = (t: string) => {
+    const ok: boolean[] = [true];
+    for (let j = 1; j <= t.length; j++) {
+      ok[j] = false;
+      for (let i = 0; i < j && !ok[j]; i++) if (ok[i] && !(i === 0 && j === t.length) && isWord(t.slice(i, j))) ok[j] = true;
+    }
+    return ok[t.length]!;
+  };
+  return split.filter((t) => !composed(t)).sort();
 }

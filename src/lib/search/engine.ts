@@ -66,6 +66,8 @@ export interface SearchData {
   shards?: string[];
   /** The words the segmenter merges (segmentWords), the same list on the index side: written by the index step. */
   words?: string[];
+  /** The words most index records hold, most frequent first: dropped first when a query finds too little (dropOrder). */
+  common?: string[];
   /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
   terms?: string[];
 }
@@ -292,42 +294,57 @@ function pageInfo(data: SearchData, url: string): PageInfo | undefined {
   return m.get(url);
 }
 
-/** The order in which a query's words are dropped when all of them together find too little: single characters, then the shortest words, the last typed first. */
-export function dropOrder(terms: string[]): string[] {
+/**
+ * The order in which a query's words are dropped when all of them together find too little: single characters
+ * first, then the words most records hold (data.json `common`, most frequent first), then the shortest, the last
+ * typed first. Words the reader would not miss go first.
+ */
+export function dropOrder(terms: string[], common: readonly string[] = []): string[] {
+  const rank = new Map(common.map((c, i) => [c, i]));
+  const weight = (t: string) => (/^\p{Script=Han}$/u.test(t) ? -1e6 : rank.has(t.toLowerCase()) ? -1e5 + rank.get(t.toLowerCase())! : Math.min(t.length, 6));
   return terms
-    .map((t, i) => ({ t, i, weight: (/^\p{Script=Han}$/u.test(t) ? 0 : 10) + Math.min(t.length, 6) }))
-    .sort((a, b) => a.weight - b.weight || b.i - a.i)
+    .map((t, i) => ({ t, i, w: weight(t) }))
+    .sort((a, b) => a.w - b.w || b.i - a.i)
     .map((x) => x.t);
 }
 
 interface RankedRecord {
   result: PagefindResultLike;
-  url: string;
-  score: number;
+  /** Rank key: Pagefind's score over the best score of its search (0–1], minus 10 per query word it lacks, plus its page's re-rank when the record is a page in data.json. */
+  key: number;
+  /** The page re-rank already in `key` (page records only). */
+  bonus: number;
   matched: number;
 }
-interface RankedPage {
-  page: string;
-  score: number;
-  records: RankedRecord[];
+
+/** First fragments fetched for a query: the shown hits' best records and the further clauses of their pages. */
+export const FIRST_BATCH = 10;
+
+/** The re-rank of a page by the query: its names (文号, certificate and organisation names) and nodejieba keywords. */
+function pageBonus(data: SearchData, page: string, units: string[], w: RankWeights): number {
+  const info = pageInfo(data, page);
+  if (!info) return 0;
+  let score = 0;
+  if (w.title && info.title) score += w.title * coverage(units, info.title);
+  const names = pageNames(data, info);
+  if (names) score += w.names * Math.max(0, ...names.map((n) => coverage(units, n)));
+  if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
+  return score;
 }
 
 /**
- * Pagefind over the query's words, records rolled up to their pages. Pagefind returns only records holding every
- * word; when fewer than MIN_RESULTS pages do, the least informative words (`dropOrder`) are dropped one at a time and
- * Pagefind is asked again (at most MAX_SEARCHES calls; the index chunks are loaded by the first). A record matching
- * fewer words ranks below every record matching more. A page's score is its best record's (a document hit by its best
- * clause), plus the re-rank of its names and keywords.
+ * Pagefind over the query's words. Pagefind returns only records holding every word; when fewer than MIN_RESULTS
+ * records do, the least informative words (`dropOrder`) are dropped one at a time and Pagefind is asked again (at
+ * most MAX_SEARCHES calls; the index chunks are loaded by the first). A record matching fewer words ranks below every
+ * record matching more. A page record in data.json gets its page's re-rank here; a clause record gets it once its
+ * fragment tells its page (search()).
  */
-async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { filters?: Filters }, data: SearchData, text: string, weights?: Partial<RankWeights>): Promise<RankedPage[]> {
+async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { filters?: Filters }, data: SearchData, bonus: (page: string) => number): Promise<RankedRecord[]> {
   if (!terms.length) return [];
-  const w = { ...RANK, ...weights };
-  const units = matchUnits(text);
   const records = new Map<string, RankedRecord>();
-  const pages = () => new Set([...records.values()].map((r) => r.url.replace(/#.*$/u, ''))).size;
-  const drop = dropOrder(terms);
+  const drop = dropOrder(terms, data.common);
   for (let k = 0; k < MAX_SEARCHES && k < terms.length; k++) {
-    if (k > 0 && pages() >= MIN_RESULTS) break;
+    if (k > 0 && records.size >= MIN_RESULTS) break;
     const dropped = new Set(drop.slice(0, k));
     const kept = terms.filter((t) => !dropped.has(t));
     if (!kept.length) break;
@@ -336,31 +353,12 @@ async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { fi
     const max = Math.max(1e-9, ...results.map((r) => r.score));
     for (const r of results) {
       if (records.has(r.id)) continue;
-      const url = data.pages[r.id]?.url ?? `#${r.id}`;
-      records.set(r.id, { result: r, url, score: r.score / max, matched: kept.length });
+      const page = data.pages[r.id]?.url;
+      const b = page ? bonus(page) : 0;
+      records.set(r.id, { result: r, key: r.score / max - (terms.length - kept.length) * 10 + b, bonus: b, matched: kept.length });
     }
   }
-  const byPage = new Map<string, RankedPage>();
-  for (const r of records.values()) {
-    const page = r.url.startsWith('#') ? r.url : r.url.replace(/#.*$/u, '');
-    let g = byPage.get(page);
-    if (!g) byPage.set(page, (g = { page, score: -Infinity, records: [] }));
-    g.records.push(r);
-  }
-  for (const g of byPage.values()) {
-    g.records.sort((a, b) => b.matched - a.matched || b.score - a.score);
-    const best = g.records[0]!;
-    let score = best.score - (terms.length - best.matched) * 10;
-    const info = pageInfo(data, g.page);
-    if (info) {
-      if (w.title && info.title) score += w.title * coverage(units, info.title);
-      const names = pageNames(data, info);
-      if (names) score += w.names * Math.max(0, ...names.map((n) => coverage(units, n)));
-      if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
-    }
-    g.score = score;
-  }
-  return [...byPage.values()].sort((a, b) => b.score - a.score);
+  return [...records.values()].sort((a, b) => b.key - a.key);
 }
 
 /** Display text from the index: the segmenter's separators removed. */
@@ -449,39 +447,47 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const data = await dataP!;
   const words = mergeSet(data);
   const terms = (options.segment === false ? (text || normalized) : segmentQuery(text || normalized, words)).split(' ').filter(Boolean);
-  const ranked = await fullText(pagefind, terms, pfOptions, data, text, options.weights);
+  const w = { ...RANK, ...options.weights };
+  const units = matchUnits(text);
+  const ranked = await fullText(pagefind, terms, pfOptions, data, (page) => pageBonus(data, page, units, w));
 
   // 3. Pages, each hit by its best record (a clause of a document, or the page); phrases keep the records holding them.
+  // Only page records are in data.json: a clause record's page is known from its fragment (~0.5 KB), so fragments are
+  // fetched in rank order, a first batch of FIRST_BATCH, then more only while fewer pages than wanted were found.
   const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
-  const hits: SearchHit[] = [];
   const wanted = Math.max(0, limit - exact.length);
-  let total = 0;
-  // Fragments are fetched only for the results shown (a clause's is ~0.5 KB, a page's 2–13 KB): one batch for the
-  // missing number of hits, their best records and up to SUBS further clauses each.
-  for (let i = 0; i < ranked.length && hits.length < wanted; ) {
-    const batch = ranked.slice(i, i + Math.max(1, wanted - hits.length));
-    i += batch.length;
-    const groups = await Promise.all(
-      batch.map(async (g) => {
-        const recs = phrases.length ? g.records.slice(0, PHRASE_RECORDS) : g.records.slice(0, 1 + SUBS);
-        return { g, datas: await Promise.all(recs.map((r) => r.result.data())) };
-      }),
-    );
-    for (const { g, datas } of groups) {
-      let order = datas;
+  const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number }[] }>();
+  const bonuses = new Map<string, number>();
+  let next = 0;
+  while (next < ranked.length && wanted > 0) {
+    const shown = [...groups.keys()].filter((p) => !exactUrls.has(p)).length;
+    if (shown >= wanted) break;
+    const batch = ranked.slice(next, next + (next === 0 ? Math.max(FIRST_BATCH, wanted) : Math.max(wanted, 5)));
+    next += batch.length;
+    const datas = await Promise.all(batch.map((r) => r.result.data()));
+    batch.forEach((r, i) => {
+      const d = datas[i]!;
       if (phrases.length) {
-        order = datas.filter((d) => {
-          const squeezed = searchKey(d.content);
-          return phrases.every((p) => squeezed.includes(searchKey(p)));
-        });
-        if (!order.length) continue;
+        const squeezed = searchKey(d.content);
+        if (!phrases.every((p) => squeezed.includes(searchKey(p)))) return;
       }
-      total++;
-      if (exactUrls.has(g.page) || hits.length >= wanted) continue;
-      hits.push(toHit(order[0]!, order.slice(1, 1 + SUBS), phrases));
-    }
+      const page = d.url.replace(/#.*$/u, '');
+      let bonus = bonuses.get(page);
+      if (bonus === undefined) bonuses.set(page, (bonus = pageBonus(data, page, units, w)));
+      let g = groups.get(page);
+      if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
+      g.records.push({ d, key: r.key - r.bonus });
+      g.score = Math.max(g.score, r.key - r.bonus + bonus);
+    });
   }
-  response.total = phrases.length ? total : ranked.length;
+  const pages = [...groups.values()].sort((a, b) => b.score - a.score);
+  const hits: SearchHit[] = [];
+  for (const g of pages) {
+    if (exactUrls.has(g.page) || hits.length >= wanted) continue;
+    const recs = g.records.sort((a, b) => b.key - a.key).map((r) => r.d);
+    hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases));
+  }
+  response.total = phrases.length ? pages.length : Math.max(pages.length, ranked.length);
   response.hits = [...exact, ...hits].slice(0, limit);
 
   if (response.hits.length === 0 && mode === 'ours') {
