@@ -24,7 +24,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
-import { CERT_SUFFIX, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
+import { CERT_SUFFIX, type HitMeta, type PageInfo, type SearchData } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, segmentText } from '../../src/lib/search/normalize.ts';
 import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
@@ -352,7 +352,7 @@ function normNumber(n: string): string | null {
   return p ? `${p.agency}〔${p.year}〕${p.serial}号` : null;
 }
 
-export function docEntries(documents: PolicyDocument[]): DocEntry[] {
+export function docEntries(documents: PolicyDocument[]): (DocEntry & { meta: HitMeta })[] {
   return documents.map((doc) => {
     const numbers = [...new Set([doc.docNumber, ...doc.variants.map((v) => v.docNumber)].flatMap((n) => (n ? [normNumber(n) ?? n] : [])))];
     const clauses: Record<string, string> = {};
@@ -366,7 +366,9 @@ export function docEntries(documents: PolicyDocument[]): DocEntry[] {
       clauses[key] = c.anchor;
       clauseTitles[c.anchor] = `${locator}${c.heading ? ` ${c.heading.slice(0, 40)}` : ''}`;
     }
-    return { id: doc.id, url: `/docs/${doc.id}/`, title: doc.title, numbers, clauses, clauseTitles };
+    // The hit facts of a document found by its 文号 or a citation (HitMeta; the engine's lookupMeta).
+    const meta: HitMeta = { kind: doc.kind, ...(doc.docNumber ? { docNumber: doc.docNumber } : {}), ...(doc.issuers.length ? { issuer: doc.issuers.join('、') } : {}), ...(doc.date ? { date: doc.date } : {}) };
+    return { id: doc.id, url: `/docs/${doc.id}/`, title: doc.title, numbers, clauses, clauseTitles, meta };
   });
 }
 

@@ -1,7 +1,7 @@
 /** Pure parts of the engine and the query normalisation (src/lib/search/). */
 import { describe, expect, it } from 'vitest';
-import { type PagefindLike, type SearchDeps, coverage, parseExcerpt, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
-import { foldWidth, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
+import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, rowLabel, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
+import { WORD_SEPARATOR, foldWidth, matchUnits, normalizeQuery, segmentQuery, segmentText, segmentWords, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
 
 describe('normalisation', () => {
   it('folds full-width ASCII but keeps Chinese brackets', () => {
@@ -9,16 +9,36 @@ describe('normalisation', () => {
     expect(normalizeQuery('  教职成„2019‟6号　二（五） ')).toBe('教职成〔2019〕6号 二（五）');
     expect(normalizeQuery('“书证融通”')).toBe('"书证融通"');
   });
-  it('squeezes spaces between Han characters only', () => {
-    expect(squeezeHanSpaces('培训 评价 组织 1+X 证书')).toBe('培训评价组织 1+X 证书');
+  it('removes the separators next to Han characters and CJK punctuation, keeps spaces between Latin words', () => {
+    expect(squeezeHanSpaces('培训 评价 组织 1+X 证书')).toBe('培训评价组织1+X证书');
+    expect(squeezeHanSpaces('“ 双师型 ” 教师 ， Web 前端 , HTTP API')).toBe('“双师型”教师，Web前端, HTTP API');
+    expect(squeezeHanSpaces(segmentText('考核站点一般应设在符合条件的试点院校。Web 前端开发'))).toBe('考核站点一般应设在符合条件的试点院校。Web前端开发');
   });
   it('segments Han runs into words for Pagefind, the same in Node and the browser', () => {
     const words = segmentQuery('证书考核成本核算').split(' ');
     expect(words.length).toBeGreaterThan(1);
     expect(words.join('')).toBe('证书考核成本核算');
-    expect(segmentQuery('职教20条')).toBe('职教20条');
     expect(segmentQuery('X证书服务平台').startsWith('X ')).toBe(true);
     expect(segmentQuery('  2-3-4-S5  ')).toBe('2-3-4-S5');
+    // Punctuation is no word; Pagefind indexes 1+X as 1x.
+    expect(segmentQuery('“双师型”教师，1+X证书')).toBe(segmentQuery('双师型 教师 1X证书'));
+  });
+  it('merges the pieces Intl.Segmenter makes of a listed word, on the text and the query alike', () => {
+    const merge = new Set(['考评员', '三同两别', '职教20条', '双师型']);
+    expect(segmentQuery('考评员')).not.toBe('考评员');
+    expect(segmentQuery('考评员', merge)).toBe('考评员');
+    expect(segmentQuery('职教20条', merge)).toBe('职教20条');
+    // Punctuation is a word of the text for Pagefind's positions, but never matched.
+    const text = segmentWords('实行“三同两别”，面向考评员培训；“双师型”教师', merge).filter((w) => /^[\p{Script=Han}A-Za-z0-9]/u.test(w));
+    for (const q of ['三同两别', '考评员', '双师型教师']) {
+      const qw = segmentQuery(q, merge).split(' ');
+      const at = text.indexOf(qw[0]!);
+      expect(at, q).toBeGreaterThanOrEqual(0);
+      expect(text.slice(at, at + qw.length), q).toEqual(qw);
+    }
+    // The index separates words with U+2009 and keeps the text's own whitespace.
+    expect(segmentText('考评员 培训', merge)).toBe('考评员 培训');
+    expect(segmentText('双师型教师', merge)).toBe(`双师型${WORD_SEPARATOR}教师`);
   });
   it('match units are Han bigrams and ASCII words', () => {
     expect(matchUnits('Web前端')).toEqual(['web', '前端']);
@@ -31,7 +51,7 @@ describe('excerpts are text with marks, never HTML', () => {
     expect(parseExcerpt('国家<mark>学分</mark>银行 &lt;b&gt; &amp;')).toEqual([
       { text: '国家', mark: false },
       { text: '学分', mark: true },
-      { text: '银行 <b> &', mark: false },
+      { text: '银行<b> &', mark: false },
     ]);
   });
   it('splits quoted phrases from the rest', () => {
@@ -81,5 +101,71 @@ describe('search()', () => {
     const r = await search('学分银航', deps);
     expect(r.hits).toEqual([]);
     expect(r.suggestions).toContain('学分银行');
+  });
+});
+
+/** A Pagefind stand-in with Pagefind's semantics: a record matches when it holds every word (words are space-separated in its text). */
+function andDeps(records: { id: string; url: string; content: string; meta?: Record<string, string> }[], pages: Record<string, { url: string; keywords?: string[] }> = {}) {
+  const calls: string[] = [];
+  const pf: PagefindLike = {
+    search: async (term) => {
+      calls.push(term);
+      const words = term.split(' ');
+      const hits = records.filter((r) => words.every((w) => r.content.split(' ').includes(w)));
+      return {
+        results: hits.map((r) => ({
+          id: r.id,
+          score: words.filter((w) => r.content.includes(w)).length / r.content.split(' ').length,
+          data: async () => ({ url: r.url, content: r.content, excerpt: r.content, meta: { title: r.url, ...r.meta } }),
+        })),
+      };
+    },
+  };
+  const deps: SearchDeps = {
+    pagefind: async () => pf,
+    data: async () => ({ pages, names: [], words: ['站点', '试点'] }),
+    lookup: async () => ({ docs: [] }),
+    codes: async () => [],
+  };
+  return { deps, calls };
+}
+
+describe('clause records and the any-term fallback', () => {
+  const records = [
+    { id: 'd1', url: '/docs/a/', content: '关于 试点 的 通知', meta: { kind: '通知', docnumber: '教职成〔2019〕6号', issuer: '教育部', date: '2019-04-04' } },
+    { id: 'c1', url: '/docs/a/#s2-5', content: '考核 站点 一般 应 设在 试点 院校', meta: { kind: '通知', title: '二、（五）', page: '关于 试点 的 通知' } },
+    { id: 'c2', url: '/docs/a/#s2-6', content: '试点 院校 学分 银行', meta: { kind: '通知', title: '二、（六）', page: '关于 试点 的 通知' } },
+    { id: 'c3', url: '/docs/b/#s1', content: '考核 成本 上限', meta: { kind: '公示', title: '一、', page: 'B' } },
+    { id: 'p2', url: '/glossary/x/', content: '学分 银行 试点', meta: { kind: '名词' } },
+  ];
+  it('a page is hit by its best clause: the hit is that clause, the page appears once, its other clauses are listed', async () => {
+    const { deps } = andDeps(records, { d1: { url: '/docs/a/' }, p2: { url: '/glossary/x/' } });
+    const r = await search('考核站点 试点院校', deps);
+    expect(r.hits[0]!.url).toBe('/docs/a/#s2-5');
+    expect(r.hits.filter((h) => h.url.startsWith('/docs/a/'))).toHaveLength(1);
+    expect(r.hits[0]!.title).toBe('关于试点的通知 · 二、（五）');
+    expect(r.hits[0]!.meta).toEqual({ kind: '通知' });
+  });
+  it('when all words find fewer than five records, the least informative words are dropped; fuller matches rank first', async () => {
+    const { deps, calls } = andDeps(records, { d1: { url: '/docs/a/' }, p2: { url: '/glossary/x/' } });
+    const r = await search('学分银行 试点 的', deps);
+    // No record holds 的 as well: it goes first (one character), and the records with the other three words are found.
+    expect(calls).toEqual(['学分 银行 试点 的', '学分 银行 试点', '学分 银行']);
+    expect(r.hits.slice(0, 2).map((h) => h.url).sort()).toEqual(['/docs/a/#s2-6', '/glossary/x/']);
+    // Found by 学分 银行 only (two of four words): nothing else holds them, so the order stands.
+    expect(r.hits.length).toBe(2);
+  });
+  it('drops single characters, then common words, then short ones', () => {
+    expect(dropOrder(['学分', '的', '银行', '试点'], ['试点'])).toEqual(['的', '试点', '银行', '学分']);
+  });
+  it('labels a skill row by its printed code, never a position code', () => {
+    expect(rowLabel('2-3-4-S5')).toBe('2-3-4-S5');
+    expect(rowLabel('l1-f2-w2-s1')).toBeUndefined();
+  });
+  it('exact hits carry their facts: a document’s from lookup.json, a code’s label', () => {
+    const docs = [{ id: 'a', url: '/docs/a/', title: 'A', numbers: [], clauses: {}, clauseTitles: {}, meta: { kind: '通知', docNumber: '教职成〔2019〕6号' } }];
+    expect(lookupMeta({ kind: 'citation', url: '/docs/a/#s2-5', title: 'A', reason: '' }, docs)).toEqual({ kind: '通知', docNumber: '教职成〔2019〕6号' });
+    expect(lookupMeta({ kind: 'code', url: '/certificates/x/skills/2-3-4-S5/', title: '2-3-4-S5 · Web 前端开发（中级）', reason: '' }, [])).toEqual({ kind: '技能要求', label: '2-3-4-S5' });
+    expect(lookupMeta({ kind: 'name', url: '/organizations/y/', title: 'Y', reason: '' }, [])).toEqual({ kind: '培训评价组织' });
   });
 });

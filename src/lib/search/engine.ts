@@ -8,7 +8,7 @@
  * The engine knows Pagefind only through `PagefindLike` and its own data only
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
-import { type CodeEntry, type LookupData, type LookupHit, type NameEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, wantsDocNumbers } from './lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupData, type LookupHit, type NameEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 
@@ -262,8 +262,28 @@ function pageNames(data: SearchData, info: PageInfo): string[] | undefined {
   return info.names ?? catalog(data).byUrl.get(info.url);
 }
 
-function lookupToHit(h: LookupHit): SearchHit {
-  return { kind: h.kind, url: h.url, title: h.title, reason: h.reason, excerpt: h.text ? [{ text: h.text, mark: false }] : [], sub: [] };
+/** lookup.json's documents carry their hit facts (written by the index step next to TOOLS' DocEntry fields). */
+type DocWithMeta = DocEntry & { meta?: HitMeta };
+
+/** The facts of an exact-lookup hit: a document's from lookup.json, a code's from its entry, a catalog page's kind. */
+export function lookupMeta(h: LookupHit, docs: readonly DocWithMeta[]): HitMeta | undefined {
+  const page = h.url.replace(/#.*$/u, '');
+  if (page.startsWith('/docs/')) {
+    const doc = docs.find((d) => d.url === page);
+    if (doc?.meta) return doc.meta;
+  }
+  if (h.kind === 'code') {
+    const label = h.title.split(' · ')[0]!.trim();
+    return { kind: /-S\d*$/iu.test(label) ? '技能要求' : /-K\d*$/iu.test(label) ? '知识要求' : '职业技能', label };
+  }
+  if (page.startsWith('/certificates/')) return { kind: '证书' };
+  if (page.startsWith('/organizations/')) return { kind: '培训评价组织' };
+  return undefined;
+}
+
+function lookupToHit(h: LookupHit, docs: readonly DocWithMeta[]): SearchHit {
+  const meta = lookupMeta(h, docs);
+  return { kind: h.kind, url: h.url, title: h.title, reason: h.reason, excerpt: h.text ? [{ text: h.text, mark: false }] : [], sub: [], ...(meta ? { meta } : {}) };
 }
 
 /** How many further clauses of a page a hit lists (their fragments are fetched with the hit's). */
@@ -419,7 +439,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       wantsDocNumbers(normalized) ? deps.lookup().then((l) => l.docs) : [],
       Promise.all(buckets.map((b) => deps.codes(b))).then((lists) => lists.flat()),
     ]);
-    exact = exactLookups(normalized, { docs, codes, names: catalog(data).names }).map(lookupToHit);
+    exact = exactLookups(normalized, { docs, codes, names: catalog(data).names }).map((h) => lookupToHit(h, docs));
     // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
     // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.
     if (!codeOnly && exact.length && isDocNumberQuery(normalized)) {
