@@ -426,6 +426,54 @@ export function commonWords(df: Map<string, number>, records: number): string[] 
     .map(([w]) => w);
 }
 
+/** The whole index is preloaded (`warm` in data.json) only up to this size of index chunks (gzip): 50× the corpus is ~13 MB. */
+export const WARM_MAX_BYTES = 1024 * 1024;
+
+/**
+ * A word from each index chunk Pagefind wrote: searching them all (Pagefind's preload) loads every chunk. Read from the
+ * chunk files (gzip, `pagefind_dcd` and CBOR: an array whose first element is the array of the chunk's words, each
+ * starting with its text), taking the first word that has a letter, digit or Han character (Pagefind drops punctuation
+ * from a query, so a punctuation word would load nothing).
+ */
+export function chunkWords(pagefindDir: string): { words: string[]; bytes: number } {
+  const dir = join(pagefindDir, 'index');
+  const words: string[] = [];
+  let bytes = 0;
+  for (const f of readdirSync(dir).sort()) {
+    const raw = readFileSync(join(dir, f));
+    bytes += raw.length;
+    const b = gunzipSync(raw);
+    let i = 12;
+    const len = (info: number): number => {
+      if (info < 24) return info;
+      const n = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 8;
+      let v = 0;
+      for (let k = 0; k < n; k++) v = v * 256 + b[i + k]!;
+      i += n;
+      return v;
+    };
+    // Walk the CBOR items in order (arrays and numbers are entered or skipped) and collect the first text strings.
+    for (let seen = 0; i < b.length && seen < 50; ) {
+      const major = b[i]! >> 5;
+      const info = b[i]! & 31;
+      i++;
+      if (major === 4 || major === 5) len(info);
+      else if (major === 0 || major === 1) len(info);
+      else if (major === 3 || major === 2) {
+        const n = len(info);
+        const text = b.subarray(i, i + n).toString('utf8');
+        i += n;
+        seen++;
+        if (major === 3 && /[\p{L}\p{N}]/u.test(text)) {
+          words.push(text);
+          break;
+        }
+      } else break;
+    }
+  }
+  return { words, bytes };
+}
+
 /** Fragment id (zh-cn_8f2d221) → URL, read back from what Pagefind wrote. */
 export function fragmentUrls(pagefindDir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -455,6 +503,13 @@ export interface BuildReport {
   mergeWords: number;
   htmlBytes: number;
   preparedBytes: number;
+}
+
+/** data.json `warm`: a word of each index chunk, when the whole index is small enough to preload (one shard only). */
+function warmWords(shardDirs: string[]): { warm?: string[] } {
+  if (shardDirs.length !== 1) return {};
+  const { words, bytes } = chunkWords(shardDirs[0]!);
+  return bytes <= WARM_MAX_BYTES ? { warm: words } : {};
 }
 
 export async function buildIndex(
@@ -610,6 +665,7 @@ export async function buildIndex(
     codeBuckets,
     words: mergeList,
     common: commonWords(df, recordCount),
+    ...warmWords(shardDirs),
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
   const lookup: Pick<LookupData, 'docs'> = { docs: docEntries(src.documents) };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, table } from '../../scripts/search/evaluate.ts';
 import { nodeDeps } from '../../scripts/search/node-pagefind.ts';
-import { search } from '../../src/lib/search/engine.ts';
+import { type SearchData, excerptText, search } from '../../src/lib/search/engine.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { walkClauses } from '../../src/lib/citation.ts';
@@ -38,25 +38,89 @@ describe('index step of npm run build', () => {
     expect(Object.keys(filters.kind ?? {})).toContain('通知');
     expect(Object.keys(filters.year ?? {})).toContain('2019');
     expect(Object.keys(filters.issuer ?? {})).toContain('教育部职业技术教育中心研究所');
-    expect(filters.type?.['政策文件']).toBe(22);
+    // Pagefind counts records (a document's clauses carry its filters); the menus count pages (search/filters.json).
+    const menus = JSON.parse(readFileSync(join(DIST, 'search', 'filters.json'), 'utf8')) as Record<string, Record<string, number>>;
+    expect(menus.type?.['政策文件']).toBe(22);
   });
   it('filters narrow full text: 通知 only', async () => {
     const r = await search('培训评价组织', nodeDeps(DIST), { filters: { kind: ['通知'] }, limit: 5 });
     expect(r.hits.length).toBeGreaterThan(0);
     for (const h of r.hits) expect(h.filters?.kind).toEqual(['通知']);
   });
-  it('gives clause sub-results at clause anchors, without tool text in excerpts', async () => {
+  it('lands on clauses at their anchors, without tool text or separators in titles and excerpts', async () => {
     const r = await search('学分银行', nodeDeps(DIST), { limit: 5 });
-    const subs = r.hits.flatMap((h) => h.sub.map((s) => s.url));
-    expect(subs.some((u) => /^\/docs\/[a-z0-9-]+\/#s\d/u.test(u))).toBe(true);
-    // Every sub-result of a document is one of its clauses, never a page heading such as 状态 or 来源.
+    const urls = r.hits.flatMap((h) => [h.url, ...h.sub.map((s) => s.url)]);
+    expect(urls.some((u) => /^\/docs\/[a-z0-9-]+\/#s\d/u.test(u))).toBe(true);
+    // Every clause URL is one of its document's clauses, never a page heading such as 状态 or 来源.
     const documents = JSON.parse(readFileSync(join(ROOT, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
     const anchors = new Map(documents.map((d) => [d.id, new Set(walkClauses(d).map((p) => p.clause.anchor))]));
-    for (const u of subs.filter((x) => x.startsWith('/docs/') && x.includes('#'))) {
+    for (const u of urls.filter((x) => x.startsWith('/docs/') && x.includes('#'))) {
       const [, id, anchor] = /^\/docs\/([^/]+)\/#(.+)$/u.exec(u)!;
       expect(anchors.get(id!)?.has(anchor!), u).toBe(true);
     }
-    for (const h of r.hits) expect(h.excerpt.map((p) => p.text).join('')).not.toMatch(/备忘录引用|Markdown 链接|出处 \d{3}_/u);
+    for (const h of r.hits) {
+      const shown = [h.title, excerptText(h.excerpt), ...h.sub.flatMap((x) => [x.title, excerptText(x.excerpt)])].join('\n');
+      expect(shown).not.toMatch(/备忘录引用|Markdown 链接|出处 \d{3}_/u);
+      expect(shown).not.toMatch(/\u2009|\p{Script=Han} \p{Script=Han}/u);
+    }
+  });
+});
+
+describe('every clause is a target', () => {
+  const documents = () => JSON.parse(readFileSync(join(ROOT, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
+  it('a numbered item’s sentence returns that item first (jzc-2019-6 二、（五）)', async () => {
+    const r = await search('考核站点一般应设在符合条件的试点院校', nodeDeps(DIST), { limit: 5 });
+    expect(r.hits[0]!.url).toBe('/docs/jzc-2019-6/#s2-5');
+    expect(r.hits[0]!.title).toContain('二、（五）');
+  });
+  it('a sentence of a numbered item far down the longest document lands on that item', async () => {
+    const doc = documents().sort((a, b) => walkClauses(b).length - walkClauses(a).length)[0]!;
+    const paths = walkClauses(doc);
+    // The last numbered item with a sentence of its own (no clauses under it).
+    const item = [...paths].reverse().find((p) => p.clause.label && p.clause.text.length >= 30 && !(p.clause.children ?? []).length)!;
+    expect(paths.indexOf(item)).toBeGreaterThan(paths.length / 2);
+    const sentence = item.clause.text.split(/[。；]/u).find((x) => x.length >= 15) ?? item.clause.text.slice(0, 30);
+    const r = await search(sentence, nodeDeps(DIST), { limit: 5 });
+    expect(r.hits[0]!.url, sentence).toBe(`/docs/${doc.id}/#${item.clause.anchor}`);
+  });
+  it('whole domain words outrank pages matching their characters: each finds a page holding the word first', async () => {
+    for (const q of ['三同两别', '考评员', '混合型考试', '建档立卡']) {
+      const r = await search(q, nodeDeps(DIST), { limit: 5 });
+      const page = r.hits[0]!.url.replace(/#.*$/u, '');
+      expect(readFileSync(join(DIST, page, 'index.html'), 'utf8'), q).toContain(q);
+    }
+  });
+  it('indexes the fee table, the timeline and the certificate list', async () => {
+    const data = JSON.parse(readFileSync(join(DIST, 'search', 'data.json'), 'utf8')) as SearchData;
+    const urls = new Set(Object.values(data.pages).map((p) => p.url));
+    for (const u of ['/fees/', '/timeline/', '/certificates/']) expect(urls.has(u), u).toBe(true);
+    const r = await search('考核成本上限', nodeDeps(DIST), { limit: 10 });
+    expect(r.hits.some((h) => h.url.startsWith('/fees/'))).toBe(true);
+  });
+});
+
+describe('hit facts (HitMeta)', () => {
+  it('every hit has a kind; documents show their 文号, issuer and date', async () => {
+    for (const q of ['学分银行', '教职成〔2019〕6号', '培训评价组织 师资', 'Web前端开发']) {
+      const r = await search(q, nodeDeps(DIST), { limit: 8 });
+      for (const h of r.hits) {
+        expect(h.meta?.kind, `${q} ${h.url}`).toBeTruthy();
+        if (/^\/docs\/(jzc-2019-6|gf-2019-4)\//u.test(h.url)) {
+          expect(h.meta!.docNumber, h.url).toMatch(/〔\d{4}〕\d+号$/u);
+          expect(h.meta!.date, h.url).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+          expect(h.meta!.issuer, h.url).toContain('教育部');
+        }
+      }
+    }
+    const r = await search('教职成〔2019〕6号', nodeDeps(DIST), { limit: 1 });
+    expect(r.hits[0]!.meta).toMatchObject({ kind: '通知', docNumber: '教职成〔2019〕6号', date: '2019-04-04' });
+  });
+  it('a skill row is labelled by its printed code, never by a position code', async () => {
+    const printed = await search('能使用 API 进行数据筛选支持大型二进制资源的部分响应', nodeDeps(DIST), { limit: 5 });
+    const row = printed.hits.find((h) => h.url === '/certificates/web-qdkf/skills/2-3-4-S5/')!;
+    expect(row.meta?.label).toBe('2-3-4-S5');
+    const positional = await search('货物堆码技术', nodeDeps(DIST), { limit: 10 });
+    for (const h of positional.hits) expect(h.meta?.label ?? '').not.toMatch(/^l\d+-/u);
   });
 });
 

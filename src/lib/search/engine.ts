@@ -41,6 +41,8 @@ export type Filters = Record<string, string[]>;
 
 export interface PagefindLike {
   search(term: string, options?: { filters?: Filters }): Promise<{ results: PagefindResultLike[] } | null>;
+  /** Loads the index chunks of a query's words without searching (Pagefind's preload). */
+  preload?(term: string, options?: { filters?: Filters }): Promise<void>;
   filters?(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -66,6 +68,8 @@ export interface SearchData {
   shards?: string[];
   /** The words the segmenter merges (segmentWords), the same list on the index side: written by the index step. */
   words?: string[];
+  /** A word of each index chunk, written when the whole index is small (build-index.ts WARM_MAX_BYTES): preloaded from the second query on (`warmUp`). */
+  warm?: string[];
   /** The words most index records hold, most frequent first: dropped first when a query finds too little (dropOrder). */
   common?: string[];
   /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
@@ -295,6 +299,18 @@ export const MIN_RESULTS = 5;
 /** Pagefind searches one query may make: all its words, then at most two smaller sets. */
 export const MAX_SEARCHES = 3;
 
+const searches = new WeakMap<PagefindLike, number>();
+/**
+ * From a reader's second full-text query on, the rest of the index is loaded in the background (Pagefind's preload of a
+ * word from each chunk, data.json `warm`: the whole index is 0.27 MB gzip for the real corpus), so later queries need no
+ * index chunk from the network. The first query stays small (the cold budget); a site too large to preload has no `warm`.
+ */
+function warmUp(pagefind: PagefindLike, data: SearchData): void {
+  const n = (searches.get(pagefind) ?? 0) + 1;
+  searches.set(pagefind, n);
+  if (n === 2 && data.warm?.length && pagefind.preload) void pagefind.preload(data.warm.join(' ')).catch(() => {});
+}
+
 const merges = new WeakMap<SearchData, ReadonlySet<string>>();
 /** The words the segmenter merges (data.json `words`, the same list the index step used). */
 export function mergeSet(data: SearchData): ReadonlySet<string> {
@@ -465,6 +481,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     return response;
   }
   const data = await dataP!;
+  warmUp(pagefind, data);
   const words = mergeSet(data);
   const terms = (options.segment === false ? (text || normalized) : segmentQuery(text || normalized, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
