@@ -602,11 +602,18 @@ export async function buildIndex(
     list.forEach((p, i) => h.update(`\0${p.url}\0`).update(htmls[i]!).update(JSON.stringify(facts[i])));
     const key = h.digest('hex').slice(0, 32);
     usedKeys.add(key);
-    if (cacheRoot && existsSync(join(cacheRoot, key))) {
+    // The shard's word counts (for data.json `common`) are kept beside it in the cache: a reused shard is not prepared again.
+    const dfFile = cacheRoot ? join(cacheRoot, `${key}.df.json`) : null;
+    if (cacheRoot && existsSync(join(cacheRoot, key)) && dfFile && existsSync(dfFile)) {
       cpSync(join(cacheRoot, key), outputPath, { recursive: true });
+      const saved = JSON.parse(readFileSync(dfFile, 'utf8')) as { records: number; df: [string, number][] };
+      recordCount += saved.records;
+      for (const [w, n] of saved.df) df.set(w, (df.get(w) ?? 0) + n);
       reusedShards++;
       continue;
     }
+    const shardDf = new Map<string, number>();
+    const recordsBefore = recordCount;
     // `unknown`: Pagefind does not segment the text again; it indexes the words segmentText separated (WORD_SEPARATOR).
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'unknown' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -619,7 +626,7 @@ export async function buildIndex(
       }
       for (const rec of records) {
         preparedBytes += Buffer.byteLength(rec.content);
-        countWords(rec.content, df);
+        countWords(rec.content, shardDf);
         const r = await index.addHTMLFile({ url: rec.url, content: rec.content });
         if (r.errors.length) throw new Error(`${relative(process.cwd(), page.file)}: pagefind: ${r.errors.join('; ')}`);
       }
@@ -628,15 +635,17 @@ export async function buildIndex(
     const w = await index.writeFiles({ outputPath });
     if (w.errors.length) throw new Error(`pagefind: ${w.errors.join('; ')}`);
     await pagefind.close();
+    for (const [w, n] of shardDf) df.set(w, (df.get(w) ?? 0) + n);
     if (cacheRoot) {
       mkdirSync(cacheRoot, { recursive: true });
+      writeFileSync(dfFile!, JSON.stringify({ records: recordCount - recordsBefore, df: [...shardDf] }));
       rmSync(join(cacheRoot, `${key}.tmp`), { recursive: true, force: true });
       cpSync(outputPath, join(cacheRoot, `${key}.tmp`), { recursive: true });
       renameSync(join(cacheRoot, `${key}.tmp`), join(cacheRoot, key));
     }
   }
   // The cache keeps this build's shards only.
-  if (cacheRoot && existsSync(cacheRoot)) for (const e of readdirSync(cacheRoot)) if (!usedKeys.has(e)) rmSync(join(cacheRoot, e), { recursive: true, force: true });
+  if (cacheRoot && existsSync(cacheRoot)) for (const e of readdirSync(cacheRoot)) if (!usedKeys.has(e.replace(/\.df\.json$/u, ''))) rmSync(join(cacheRoot, e), { recursive: true, force: true });
 
   const byId: Record<string, PageInfo> = {};
   let clauseRecords = 0;
