@@ -344,6 +344,15 @@ describe('control characters in text and Markdown sources', () => {
     expect(lines[0]!.data).toBeUndefined();
   });
 
+  it('a text source copied with pdftotext: the form feed opening each page is a page break, not reported', () => {
+    const { lines, file } = parse(textParser, '第一页\n\f第二页的\u0007字\n\f\n', 'copy.txt');
+    expect(lines.map((l) => l.value)).toEqual(['第一页', '第二页的字', '']);
+    // only the BEL inside the line is reported, at its source column (the form feed is column 1)
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[2, 6, 'control-character']]);
+    expect(lines[1]!.data!.columns![lines[1]!.value.indexOf('第')]).toBe(2);
+    expect(lines[1]!.data!.columns![lines[1]!.value.indexOf('字')]).toBe(7);
+  });
+
   it('a Markdown source: removed from lines and table cells, reported', () => {
     const { lines, file } = parse(markdownParser, '# 标题\u202d\n\n| 代码 | 名称 |\n|---|---|\n| 1-1 | 静态\u0008网页 |\n', 'x.md');
     expect(lines[0]!.value).toBe('标题');
