@@ -77,6 +77,24 @@ describe('the notice 教职成〔2019〕6号 as a PDF', () => {
   });
 });
 
+describe('the notice PDF beside the text source that also holds it', () => {
+  it('is one document with the PDF as a variant: same 文号 and 成文日期, though the PDF\'s 标题 lacks the 的通知', async () => {
+    const sources = await readPdfSources([...realSources().filter((s) => s.file.startsWith('001_')), { file: 'notice.pdf', bytes: bytesOf('notice-jzc-2019-6.pdf') }]);
+    const r = ingest(sources, [], [], { until: 'ids' });
+    const held = r.documents.filter((d) => d.docNumber === '教职成〔2019〕6号');
+    expect(held.map((d) => d.id)).toEqual(['jzc-2019-6']);
+    // The PDF, the longer copy in lines, is the primary; each copy keeps its own title.
+    const T = '教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》';
+    expect(held[0]!.variants.map((v) => [v.source.file, v.title, v.docNumber, v.date])).toEqual([
+      ['notice.pdf', T, '教职成〔2019〕6号', '2019-04-04'],
+      ['001_614f8415cb5dd7e9.txt', `${T}的通知`, '教职成〔2019〕6号', '2019-04-04'],
+    ]);
+    // and their texts are the same, paragraph for paragraph
+    expect(held[0]!.variants.map((v) => v.differences.length)).toEqual([0, 0]);
+    expect(r.report.anomalies.filter((a) => a.kind === 'variant-text-differs')).toEqual([]);
+  });
+});
+
 describe('the 职业教育法 as a PDF (第 N 页 共 M 页, the title repeated at the top of pages 2–5)', () => {
   it('gives the articles and chapters the Markdown fixture gives', async () => {
     const { drafts } = await parseFixture('regulation.pdf');
