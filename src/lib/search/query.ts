@@ -1,0 +1,388 @@
+/**
+ * Query understanding, shared by the browser and the command line (issue 14). Pure: no Node
+ * APIs, no fetches; the caller loads the vocabulary parts and passes them in.
+ *
+ * CONTRACT (for engine.ts and build-index.ts)
+ *
+ * Data: scripts/search/vocabulary.ts `buildVocabulary(sources, table)` returns four JSON objects;
+ * the index step writes them as dist/search/<VOCAB_FILES[part]>:
+ *   core    vocab.json         every query (≈1 KB gzip): synonyms, aliases, droppable words, and the
+ *                              set of traditional characters the t2s part knows (to decide whether to load it)
+ *   t2s     vocab-t2s.json     only when `vocabNeeds(q, core).t2s` (the query holds such a character)
+ *   terms   vocab-terms.json   when `vocabNeeds(q, core).terms` (an ASCII-letter query: pinyin) or when
+ *                              results are weak (corrections): dictionary terms, titles, names → page
+ *   pinyin  vocab-pinyin.json  only when `vocabNeeds(q, core).pinyin` (ASCII letters): pinyin keys of the terms
+ *
+ * Runtime, in this order:
+ *   const need = vocabNeeds(query, core);                       // which optional parts to load first
+ *   const plan = planQuery(query, { core, t2s?, terms?, pinyin? });
+ *   plan.aliases     → exact hits (a document named by an alias: 职教20条 → /docs/gf-2019-4/), shown first
+ *   plan.pinyin      → for an ASCII query: the terms it spells (laonian zhaohu → 老年照护 → its page)
+ *   plan.steps[0]    → the text to hand to segmentQuery()/Pagefind (folded, synonyms canonical,
+ *                      question words dropped); when it finds too little, try plan.steps[1] (function
+ *                      words dropped too). A step is never empty; steps are distinct.
+ *   plan.corrections → 您是不是要找 …: offer `corrected` (the query with the slip mended) when results are
+ *                      weak (few hits, or a low best score), not only when empty; `strength` 0–1, show ≥ 0.6
+ *                      without asking, a link when `url` is set. Needs the terms part; pass it once loaded
+ *                      (planQuery again, or suggestCorrections(plan, vocab)).
+ * Index side: build-index.ts must apply `canonicalText(text, core)` to the text it indexes (the
+ *   prepared copy, not the served HTML), so a page printing 收费标准 and a query 费用标准 (or the reverse)
+ *   meet on the same word. Query side alone still works for the canonical forms (chosen as the form the
+ *   sources print most), not for a variant that only the page holds.
+ */
+import { normalizeQuery, searchKey } from './normalize.ts';
+
+/** File names under dist/search/ of each vocabulary part. */
+export const VOCAB_FILES = { core: 'vocab.json', t2s: 'vocab-t2s.json', terms: 'vocab-terms.json', pinyin: 'vocab-pinyin.json' } as const;
+
+export interface VocabCore {
+  v: 1;
+  /** Variant → canonical word (the canonical word itself is not a key). */
+  syn: Record<string, string>;
+  /** Alias (searchKey form) → [document id, url, title]. */
+  alias: Record<string, [string, string, string]>;
+  /** Droppable words: drop[0] first (question words), then drop[1] (function words). */
+  drop: [string[], string[]];
+  /** The traditional characters vocab-t2s.json maps, in its order. */
+  trad: string;
+}
+export interface VocabT2s {
+  /** Simplified character for each character of VocabCore.trad, same order. */
+  simp: string;
+}
+export type TermKind = 'certificate' | 'organization' | 'glossary' | 'document' | 'term' | 'alias';
+export interface VocabTerms {
+  /** [term, url ('' when the term has no page of its own), kind]. */
+  terms: [string, string, TermKind][];
+  /** Toneless pinyin syllable → the corpus characters read so (for same-sound slips: 照户 → 照护). */
+  py: Record<string, string>;
+}
+export interface VocabPinyin {
+  /** [full pinyin without spaces (ü as v), initials, index into VocabTerms.terms]. */
+  keys: [string, string, number][];
+}
+export interface Vocab {
+  core: VocabCore;
+  t2s?: VocabT2s;
+  terms?: VocabTerms;
+  pinyin?: VocabPinyin;
+}
+
+export interface QueryWord {
+  /** The word as the search uses it (synonyms mapped to their canonical word). */
+  text: string;
+  /** The word as it stood in the folded query. */
+  typed: string;
+  /** 0: content word; 1: a question word (dropped first); 2: a function word (dropped next). */
+  drop: 0 | 1 | 2;
+  /** Index of the whitespace-separated token it came from (words of one token are adjacent). */
+  token: number;
+}
+export interface AliasHit {
+  alias: string;
+  id: string;
+  url: string;
+  title: string;
+}
+export interface PinyinHit {
+  term: string;
+  url: string;
+  kind: TermKind;
+  how: 'full' | 'initials' | 'prefix';
+  strength: number;
+}
+export interface Correction {
+  /** The slip as typed (after folding), e.g. 物流管里. */
+  from: string;
+  /** The dictionary term, e.g. 物流管理. */
+  to: string;
+  /** The whole query with the slip mended (for 您是不是要找 …). */
+  corrected: string;
+  url: string;
+  how: 'homophone' | 'edit' | 'pinyin';
+  /** 0–1: homophone one-character slip 0.9, other one-character slip 0.7 (4+ characters) or 0.5 (3), pinyin as PinyinHit. */
+  strength: number;
+}
+export interface QueryPlan {
+  query: string;
+  /** normalizeQuery + traditional → simplified (when the t2s part was given). */
+  folded: string;
+  /** Characters changed by the traditional → simplified map. */
+  traditional: number;
+  words: QueryWord[];
+  /** The content words (drop 0), canonical. */
+  content: string[];
+  /** Texts to search, strongest first: question words dropped, then function words too. */
+  steps: string[];
+  /** Synonyms applied: typed → canonical. */
+  synonyms: { from: string; to: string }[];
+  aliases: AliasHit[];
+  pinyin: PinyinHit[];
+  corrections: Correction[];
+}
+
+const HAN_RUN = /\p{Script=Han}+/u;
+const ASCII_LETTERS = /^[a-zA-Zü' ]+$/u;
+
+/** Which optional parts planQuery needs for this query before it runs. */
+export function vocabNeeds(query: string, core: VocabCore): { t2s: boolean; pinyin: boolean; terms: boolean } {
+  const q = normalizeQuery(query);
+  let t2s = false;
+  for (const ch of q) if (ch.charCodeAt(0) > 0x2e7f && core.trad.includes(ch)) t2s = true;
+  const pinyin = isPinyinQuery(q);
+  return { t2s, pinyin, terms: pinyin };
+}
+
+function isPinyinQuery(q: string): boolean {
+  return ASCII_LETTERS.test(q) && q.replace(/[ ']/gu, '').length >= 3;
+}
+
+const t2sMaps = new WeakMap<VocabT2s, Map<string, string>>();
+/** Traditional → simplified, character by character (characters the map does not hold stay). */
+export function toSimplified(text: string, vocab: Pick<Vocab, 'core' | 't2s'>): string {
+  const t2s = vocab.t2s;
+  if (!t2s) return text;
+  let m = t2sMaps.get(t2s);
+  if (!m) {
+    m = new Map();
+    const from = [...vocab.core.trad];
+    const to = [...t2s.simp];
+    from.forEach((ch, i) => m!.set(ch, to[i]!));
+    t2sMaps.set(t2s, m);
+  }
+  let out = '';
+  for (const ch of text) out += m.get(ch) ?? ch;
+  return out;
+}
+
+/** Folded query: width, brackets, spaces (normalizeQuery), then traditional → simplified. */
+export function foldQuery(query: string, vocab: Pick<Vocab, 'core' | 't2s'>): string {
+  return toSimplified(normalizeQuery(query), vocab);
+}
+
+/** A word's canonical form (the word itself when it is in no synonym group). */
+export function canonicalWord(word: string, core: VocabCore): string {
+  return core.syn[word] ?? word;
+}
+
+const synRegex = new WeakMap<VocabCore, RegExp | null>();
+function variantsRegex(core: VocabCore): RegExp | null {
+  let re = synRegex.get(core);
+  if (re === undefined) {
+    const keys = Object.keys(core.syn).sort((a, b) => b.length - a.length);
+    re = keys.length ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : null;
+    synRegex.set(core, re);
+  }
+  return re;
+}
+/**
+ * Text with every synonym variant replaced by its canonical word, longest variant first
+ * (不合格 → 未能通过, 老师 → 教师). The index step applies it to the indexed copy of each page,
+ * the query side to the query: both meet on the canonical word.
+ */
+export function canonicalText(text: string, core: VocabCore): string {
+  const re = variantsRegex(core);
+  return re ? text.replace(re, (m) => core.syn[m] ?? m) : text;
+}
+
+const lexicons = new WeakMap<VocabCore, { words: Map<string, 0 | 1 | 2>; max: number }>();
+/** Multi-character words matched whole before segmenting: droppable words, synonyms, aliases. */
+function lexicon(core: VocabCore): { words: Map<string, 0 | 1 | 2>; max: number } {
+  let l = lexicons.get(core);
+  if (!l) {
+    const words = new Map<string, 0 | 1 | 2>();
+    for (const k of Object.keys(core.alias)) words.set(k, 0);
+    for (const [k, v] of Object.entries(core.syn)) (words.set(k, 0), words.set(v, 0));
+    core.drop[1].forEach((w) => words.set(w, 2));
+    core.drop[0].forEach((w) => words.set(w, 1));
+    let max = 0;
+    for (const k of words.keys()) max = Math.max(max, k.length);
+    lexicons.set(core, (l = { words, max }));
+  }
+  return l;
+}
+
+let segmenter: Intl.Segmenter | null | undefined;
+function segmentRun(run: string): string[] {
+  if (segmenter === undefined) segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : null;
+  if (!segmenter) return [run];
+  const out: string[] = [];
+  for (const s of segmenter.segment(run)) if (s.segment.trim()) out.push(s.segment);
+  return out;
+}
+
+/** The folded query's words: lexicon words whole (longest first, left to right), the rest by Intl.Segmenter. */
+function queryWords(folded: string, core: VocabCore): QueryWord[] {
+  const { words: lex, max } = lexicon(core);
+  const single = new Map<string, 1 | 2>();
+  core.drop[1].forEach((w) => single.set(w, 2));
+  core.drop[0].forEach((w) => single.set(w, 1));
+  const out: QueryWord[] = [];
+  folded.split(/\s+/u).filter(Boolean).forEach((tok, token) => {
+    const push = (typed: string, drop: 0 | 1 | 2) => out.push({ text: canonicalWord(typed, core), typed, drop, token });
+    if (!HAN_RUN.test(tok)) return push(tok, 0);
+    const key = searchKey(tok);
+    if (core.alias[key]) return push(tok, 0);
+    let gap = '';
+    const flush = () => {
+      if (!gap) return;
+      // A Han–number–Han token such as 职教20条 stays whole, as segmentQuery keeps it.
+      const parts = /\d/u.test(gap) && /^\p{Script=Han}[\p{Script=Han}\d]*\p{Script=Han}$/u.test(gap) ? [gap] : segmentRun(gap);
+      for (const w of parts) push(w, w.length <= 2 ? (single.get(w) ?? 0) : 0);
+      gap = '';
+    };
+    for (let i = 0; i < tok.length; ) {
+      let hit = '';
+      for (let n = Math.min(max, tok.length - i); n >= 2; n--) {
+        const w = tok.slice(i, i + n);
+        if (lex.has(w) || lex.has(searchKey(w))) {
+          hit = w;
+          break;
+        }
+      }
+      if (hit) {
+        flush();
+        push(hit, lex.get(hit) ?? lex.get(searchKey(hit)) ?? 0);
+        i += hit.length;
+      } else {
+        gap += tok[i];
+        i++;
+      }
+    }
+    flush();
+  });
+  return out;
+}
+
+/** Words back to a search text: words of one token joined without space (segmentQuery splits them again). */
+function joinWords(words: QueryWord[]): string {
+  let s = '';
+  let last = -1;
+  for (const w of words) {
+    const ascii = /^[\x21-\x7e]+$/u.test(w.text);
+    s += s && (w.token !== last || (ascii && /[\x21-\x7e]$/u.test(s))) ? ' ' + w.text : w.text;
+    last = w.token;
+  }
+  return s;
+}
+
+/** Aliases the query names (longest first; a shorter alias inside a longer one is not repeated). */
+function findAliases(folded: string, core: VocabCore): AliasHit[] {
+  const key = searchKey(folded);
+  const keys = Object.keys(core.alias).filter((k) => key.includes(k)).sort((a, b) => b.length - a.length);
+  const out: AliasHit[] = [];
+  for (const k of keys) {
+    if (out.some((h) => h.alias.includes(k))) continue;
+    const [id, url, title] = core.alias[k]!;
+    if (!out.some((h) => h.id === id)) out.push({ alias: k, id, url, title });
+  }
+  return out;
+}
+
+/** Pinyin of an ASCII query → terms: full pinyin with or without spaces, initials, or a prefix of the full pinyin. */
+export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
+  const q = normalizeQuery(query).toLowerCase().replace(/ü/gu, 'v');
+  if (!vocab.pinyin || !vocab.terms || !isPinyinQuery(q)) return [];
+  const flat = q.replace(/[ ']/gu, '');
+  const hits: PinyinHit[] = [];
+  const initials: number[] = [];
+  for (const [full, ini, i] of vocab.pinyin.keys) {
+    const [term, url, kind] = vocab.terms.terms[i]!;
+    if (full === flat) hits.push({ term, url, kind, how: 'full', strength: 1 });
+    else if (flat.length >= 3 && ini === flat) initials.push(i);
+    else if (flat.length >= 6 && full.startsWith(flat)) hits.push({ term, url, kind, how: 'prefix', strength: 0.6 });
+  }
+  // Initials are ambiguous: the more terms share them, the weaker each.
+  for (const i of initials) {
+    const [term, url, kind] = vocab.terms.terms[i]!;
+    hits.push({ term, url, kind, how: 'initials', strength: Math.round((0.8 / initials.length) * 100) / 100 });
+  }
+  // One hit per term, strongest first; a page's own name before a curated term without a page.
+  const best = new Map<string, PinyinHit>();
+  for (const h of hits) {
+    const b = best.get(h.term);
+    if (!b || h.strength > b.strength || (h.strength === b.strength && !b.url && h.url)) best.set(h.term, h);
+  }
+  return [...best.values()].sort((a, b) => b.strength - a.strength || Number(!!b.url) - Number(!!a.url) || a.term.length - b.term.length).slice(0, 8);
+}
+
+const pyMaps = new WeakMap<VocabTerms, Map<string, string>>();
+function charPinyin(terms: VocabTerms): Map<string, string> {
+  let m = pyMaps.get(terms);
+  if (!m) {
+    m = new Map();
+    for (const [syl, chars] of Object.entries(terms.py)) for (const ch of chars) if (!m.has(ch)) m.set(ch, syl);
+    pyMaps.set(terms, m);
+  }
+  return m;
+}
+const termSets = new WeakMap<VocabTerms, Set<string>>();
+
+/**
+ * Slips in a Han query: a window of the query that differs from a dictionary term (3+ characters,
+ * or 2 when same-sounding) in exactly one character, where the window is not itself a known word.
+ * A term the query already holds is never "corrected". Pinyin queries become corrections to the terms they spell.
+ */
+export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin'>, vocab: Vocab): Correction[] {
+  const out: Correction[] = [];
+  for (const p of plan.pinyin) out.push({ from: plan.folded, to: p.term, corrected: p.term, url: p.url, how: 'pinyin', strength: p.strength });
+  const terms = vocab.terms;
+  if (!terms) return out;
+  const q = plan.folded;
+  if (!HAN_RUN.test(q)) return out;
+  let known = termSets.get(terms);
+  if (!known) termSets.set(terms, (known = new Set(terms.terms.map((t) => t[0]))));
+  const py = charPinyin(terms);
+  const { core } = vocab;
+  const isKnown = (w: string) => known!.has(w) || w in core.syn || Object.values(core.syn).includes(w) || searchKey(w) in core.alias;
+  const found: Correction[] = [];
+  for (const [term, url] of terms.terms) {
+    const n = term.length;
+    if (n < 2 || n > q.length || !HAN_RUN.test(term) || q.includes(term)) continue;
+    for (let i = 0; i + n <= q.length; i++) {
+      const w = q.slice(i, i + n);
+      let diff = -1;
+      let count = 0;
+      for (let j = 0; j < n && count < 2; j++) if (w[j] !== term[j]) (count++, (diff = j));
+      if (count !== 1 || !/\p{Script=Han}/u.test(w[diff]!) || !/\p{Script=Han}/u.test(term[diff]!)) continue;
+      if (isKnown(w)) continue;
+      const a = py.get(w[diff]!);
+      const homophone = a !== undefined && a === py.get(term[diff]!);
+      const strength = homophone ? 0.9 : n >= 4 ? 0.7 : n === 3 ? 0.5 : 0;
+      if (!strength) continue;
+      found.push({ from: w, to: term, corrected: q.slice(0, i) + term + q.slice(i + n), url, how: homophone ? 'homophone' : 'edit', strength });
+    }
+  }
+  // Strongest first; for one slip, the longest term; one correction per target term.
+  found.sort((a, b) => b.strength - a.strength || b.to.length - a.to.length || Number(!!b.url) - Number(!!a.url));
+  const seen = new Set<string>();
+  for (const c of found) {
+    if (seen.has(c.to) || out.some((o) => o.from === c.from && o.to.includes(c.to))) continue;
+    seen.add(c.to);
+    out.push(c);
+  }
+  return out.slice(0, 5);
+}
+
+/** The whole plan for a query; optional vocabulary parts left out give empty pinyin/corrections and no t2s. */
+export function planQuery(query: string, vocab: Vocab): QueryPlan {
+  const { core } = vocab;
+  const normalized = normalizeQuery(query);
+  const folded = toSimplified(normalized, vocab);
+  let traditional = 0;
+  for (let i = 0; i < normalized.length; i++) if (normalized[i] !== folded[i]) traditional++;
+  const words = queryWords(folded, core);
+  const content = words.filter((w) => w.drop === 0).map((w) => w.text);
+  const steps: string[] = [];
+  for (const level of [1, 2] as const) {
+    const kept = words.filter((w) => w.drop === 0 || w.drop > level);
+    const s = joinWords(kept.length ? kept : words);
+    if (s && !steps.includes(s)) steps.push(s);
+  }
+  if (!steps.length) steps.push(joinWords(words));
+  const synonyms = words.filter((w) => w.text !== w.typed).map((w) => ({ from: w.typed, to: w.text }));
+  const pinyin = pinyinMatches(normalized, vocab);
+  const plan: QueryPlan = { query, folded, traditional, words, content, steps, synonyms, aliases: findAliases(folded, core), pinyin, corrections: [] };
+  plan.corrections = suggestCorrections(plan, vocab);
+  return plan;
+}
