@@ -180,29 +180,23 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
     texts.push(d.title);
     clauseTexts(d.clauses, texts);
   }
+  const corpusText = texts.join('\n');
   texts.push(...terms.map((t) => t[0]), JSON.stringify(table));
   const chars = characters(texts);
-  const t2sPairs = traditionalMap(chars);
+  // A character the corpus or the dictionary prints is searched as it is, never converted.
+  const t2sPairs = traditionalMap(chars).filter(([t]) => !chars.has(t));
 
-  // Same-sound slips: toneless pinyin of each corpus character (its most common reading).
+  // Same-sound slips: every toneless reading of each character (行: xing and hang).
   const bySyllable = new Map<string, string>();
   for (const ch of [...chars].sort()) {
-    const syl = (pinyin(ch, { toneType: 'none', v: true }) as string).toLowerCase();
-    if (!/^[a-z]+$/u.test(syl)) continue;
-    bySyllable.set(syl, (bySyllable.get(syl) ?? '') + ch);
+    const readings = new Set((pinyin(ch, { toneType: 'none', v: true, multiple: true, type: 'array' }) as string[]).map((r) => r.toLowerCase()));
+    for (const syl of readings) if (/^[a-z]+$/u.test(syl)) bySyllable.set(syl, (bySyllable.get(syl) ?? '') + ch);
   }
 
-  // Pinyin keys of Han terms.
-  const keys: VocabPinyin['keys'] = [];
-  terms.forEach(([t], i) => {
-    if (!HAN.test(t)) return;
-    const sy = syllables(t);
-    if (!sy.length) return;
-    keys.push([sy.join(''), sy.map((s) => s[0]).join(''), i]);
-  });
+  // Pinyin of Han terms (syllables separated by spaces; initials are derived at run time), parallel to terms.
+  const keys = terms.map(([t]) => (HAN.test(t) ? syllables(t).join(' ') : ''));
 
   const dropWords = new Set([...table.droppable.question, ...table.droppable.function]);
-  const corpusText = texts.join('\n');
   return {
     core: { v: 1, syn, alias, drop: [table.droppable.question, table.droppable.function], trad: t2sPairs.map((p) => p[0]).join('') },
     t2s: { simp: t2sPairs.map((p) => p[1]).join('') },
@@ -210,7 +204,7 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
     pinyin: { keys },
     report: {
       questionWordsInCorpus: table.droppable.question.filter((w) => corpusText.includes(w)),
-      counts: { synonyms: Object.keys(syn).length, aliases: Object.keys(alias).length, droppable: dropWords.size, traditional: t2sPairs.length, terms: terms.length, pinyinKeys: keys.length, characters: chars.size },
+      counts: { synonyms: Object.keys(syn).length, aliases: Object.keys(alias).length, droppable: dropWords.size, traditional: t2sPairs.length, terms: terms.length, pinyinKeys: keys.filter(Boolean).length, characters: chars.size },
     },
   };
 }

@@ -22,8 +22,8 @@
  *                      question words dropped); when it finds too little, try plan.steps[1] (function
  *                      words dropped too). A step is never empty; steps are distinct.
  *   plan.corrections → 您是不是要找 …: offer `corrected` (the query with the slip mended) when results are
- *                      weak (few hits, or a low best score), not only when empty; `strength` 0–1, show ≥ 0.6
- *                      without asking, a link when `url` is set. Needs the terms part; pass it once loaded
+ *                      weak (few hits, or a low best score), not only when empty; `strength` 0–1: show ≥ 0.6
+ *                      when results are weak, any when there are none; a link when `url` is set. Needs the terms part; pass it once loaded
  *                      (planQuery again, or suggestCorrections(plan, vocab)).
  * Index side: build-index.ts must apply `canonicalText(text, core)` to the text it indexes (the
  *   prepared copy, not the served HTML), so a page printing 收费标准 and a query 费用标准 (or the reverse)
@@ -58,8 +58,8 @@ export interface VocabTerms {
   py: Record<string, string>;
 }
 export interface VocabPinyin {
-  /** [full pinyin without spaces (ü as v), initials, index into VocabTerms.terms]. */
-  keys: [string, string, number][];
+  /** Toneless pinyin of each term of VocabTerms.terms, same order, syllables separated by spaces (ü as v); '' for a term without Han. */
+  keys: string[];
 }
 export interface Vocab {
   core: VocabCore;
@@ -98,9 +98,11 @@ export interface Correction {
   to: string;
   /** The whole query with the slip mended (for 您是不是要找 …). */
   corrected: string;
+  /** Offset of `from` in the folded query (0 for pinyin). */
+  at: number;
   url: string;
   how: 'homophone' | 'edit' | 'pinyin';
-  /** 0–1: homophone one-character slip 0.9, other one-character slip 0.7 (4+ characters) or 0.5 (3), pinyin as PinyinHit. */
+  /** 0–1: one same-sounding slip 0.9 (0.6 in a 2-character term), two same-sounding slips in a 4+ term 0.8, another one-character slip 0.5 (4+ characters) or 0.3 (3); pinyin as PinyinHit. */
   strength: number;
 }
 export interface QueryPlan {
@@ -122,6 +124,7 @@ export interface QueryPlan {
 }
 
 const HAN_RUN = /\p{Script=Han}+/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
 const ASCII_LETTERS = /^[a-zA-Zü' ]+$/u;
 
 /** Which optional parts planQuery needs for this query before it runs. */
@@ -279,6 +282,20 @@ function findAliases(folded: string, core: VocabCore): AliasHit[] {
   return out;
 }
 
+const keyCache = new WeakMap<VocabPinyin, [number, string, string][]>();
+/** [term index, full pinyin without spaces, initials] of the terms that have pinyin. */
+function pinyinKeys(p: VocabPinyin): [number, string, string][] {
+  let k = keyCache.get(p);
+  if (!k) {
+    k = [];
+    p.keys.forEach((key, i) => {
+      if (key) k!.push([i, key.replace(/ /gu, ''), key.split(' ').map((s) => s[0]).join('')]);
+    });
+    keyCache.set(p, k);
+  }
+  return k;
+}
+
 /** Pinyin of an ASCII query → terms: full pinyin with or without spaces, initials, or a prefix of the full pinyin. */
 export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   const q = normalizeQuery(query).toLowerCase().replace(/ü/gu, 'v');
@@ -286,7 +303,7 @@ export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   const flat = q.replace(/[ ']/gu, '');
   const hits: PinyinHit[] = [];
   const initials: number[] = [];
-  for (const [full, ini, i] of vocab.pinyin.keys) {
+  for (const [i, full, ini] of pinyinKeys(vocab.pinyin)) {
     const [term, url, kind] = vocab.terms.terms[i]!;
     if (full === flat) hits.push({ term, url, kind, how: 'full', strength: 1 });
     else if (flat.length >= 3 && ini === flat) initials.push(i);
@@ -306,12 +323,13 @@ export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   return [...best.values()].sort((a, b) => b.strength - a.strength || Number(!!b.url) - Number(!!a.url) || a.term.length - b.term.length).slice(0, 8);
 }
 
-const pyMaps = new WeakMap<VocabTerms, Map<string, string>>();
-function charPinyin(terms: VocabTerms): Map<string, string> {
+const pyMaps = new WeakMap<VocabTerms, Map<string, string[]>>();
+/** Character → its toneless readings. */
+function charPinyin(terms: VocabTerms): Map<string, string[]> {
   let m = pyMaps.get(terms);
   if (!m) {
     m = new Map();
-    for (const [syl, chars] of Object.entries(terms.py)) for (const ch of chars) if (!m.has(ch)) m.set(ch, syl);
+    for (const [syl, chars] of Object.entries(terms.py)) for (const ch of chars) m.set(ch, [...(m.get(ch) ?? []), syl]);
     pyMaps.set(terms, m);
   }
   return m;
@@ -319,13 +337,14 @@ function charPinyin(terms: VocabTerms): Map<string, string> {
 const termSets = new WeakMap<VocabTerms, Set<string>>();
 
 /**
- * Slips in a Han query: a window of the query that differs from a dictionary term (3+ characters,
- * or 2 when same-sounding) in exactly one character, where the window is not itself a known word.
- * A term the query already holds is never "corrected". Pinyin queries become corrections to the terms they spell.
+ * Slips in a Han query: whole words of the query that differ from a dictionary term in one character
+ * (3+ characters, or 2 when same-sounding) or in two same-sounding characters (4+), where the slip is
+ * not itself a known word. A term the query already holds is never "corrected". Pinyin queries
+ * become corrections to the terms they spell.
  */
-export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin'>, vocab: Vocab): Correction[] {
+export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | 'words'>, vocab: Vocab): Correction[] {
   const out: Correction[] = [];
-  for (const p of plan.pinyin) out.push({ from: plan.folded, to: p.term, corrected: p.term, url: p.url, how: 'pinyin', strength: p.strength });
+  for (const p of plan.pinyin) out.push({ from: plan.folded, to: p.term, corrected: p.term, at: 0, url: p.url, how: 'pinyin', strength: p.strength });
   const terms = vocab.terms;
   if (!terms) return out;
   const q = plan.folded;
@@ -334,30 +353,50 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin'>, v
   if (!known) termSets.set(terms, (known = new Set(terms.terms.map((t) => t[0]))));
   const py = charPinyin(terms);
   const { core } = vocab;
+  // A slip spans whole words of the query: 高技能人才 (高/技能/人才) never offers 高级 for 高技.
+  const starts = new Set<number>();
+  const ends = new Set<number>();
+  let at = 0;
+  for (const w of plan.words) {
+    const k = q.indexOf(w.typed, at);
+    if (k < 0) continue;
+    starts.add(k);
+    ends.add((at = k + w.typed.length));
+  }
   const isKnown = (w: string) => known!.has(w) || w in core.syn || Object.values(core.syn).includes(w) || searchKey(w) in core.alias;
+  // Characters inside a known term the query holds are not slips (新华三技术有限公司 is not 华为技术有限公司).
+  const covered = new Uint8Array(q.length);
+  for (const [term] of terms.terms) {
+    if (term.length < 2) continue;
+    for (let k = q.indexOf(term); k >= 0; k = q.indexOf(term, k + 1)) covered.fill(1, k, k + term.length);
+  }
   const found: Correction[] = [];
   for (const [term, url] of terms.terms) {
     const n = term.length;
     if (n < 2 || n > q.length || !HAN_RUN.test(term) || q.includes(term)) continue;
     for (let i = 0; i + n <= q.length; i++) {
+      if (!starts.has(i) || !ends.has(i + n)) continue;
       const w = q.slice(i, i + n);
-      let diff = -1;
-      let count = 0;
-      for (let j = 0; j < n && count < 2; j++) if (w[j] !== term[j]) (count++, (diff = j));
-      if (count !== 1 || !/\p{Script=Han}/u.test(w[diff]!) || !/\p{Script=Han}/u.test(term[diff]!)) continue;
+      const diffs: number[] = [];
+      for (let j = 0; j < n && diffs.length < 3; j++) if (w[j] !== term[j]) diffs.push(j);
+      if (!diffs.length || diffs.length > 2 || diffs.some((j) => !HAN_CHAR.test(w[j]!) || !HAN_CHAR.test(term[j]!) || covered[i + j])) continue;
       if (isKnown(w)) continue;
-      const a = py.get(w[diff]!);
-      const homophone = a !== undefined && a === py.get(term[diff]!);
-      const strength = homophone ? 0.9 : n >= 4 ? 0.7 : n === 3 ? 0.5 : 0;
+      const sounds = (j: number) => (py.get(w[j]!) ?? []).some((s) => py.get(term[j]!)?.includes(s));
+      const homophone = diffs.every(sounds);
+      // One slip: 0.9 when it sounds the same, else weak (real phrases such as 试点学校 or 职业技术 are one
+      // character from a term: measured over the corpus headings, only same-sound slips never fired there);
+      // two slips only when both sound the same, in a 4+ term.
+      const strength = diffs.length === 1 ? (homophone ? (n >= 3 ? 0.9 : 0.6) : n >= 4 ? 0.5 : n === 3 ? 0.3 : 0) : homophone && n >= 4 ? 0.8 : 0;
       if (!strength) continue;
-      found.push({ from: w, to: term, corrected: q.slice(0, i) + term + q.slice(i + n), url, how: homophone ? 'homophone' : 'edit', strength });
+      found.push({ from: w, to: term, corrected: q.slice(0, i) + term + q.slice(i + n), at: i, url, how: homophone ? 'homophone' : 'edit', strength });
     }
   }
-  // Strongest first; for one slip, the longest term; one correction per target term.
+  // Strongest first; for one slip, the longest term (双师形教师 → 双师型教师, not also 双师型); one correction per term.
   found.sort((a, b) => b.strength - a.strength || b.to.length - a.to.length || Number(!!b.url) - Number(!!a.url));
   const seen = new Set<string>();
+  const inside = (c: Correction, o: Correction) => o.how !== 'pinyin' && c.at >= o.at && c.at + c.from.length <= o.at + o.from.length;
   for (const c of found) {
-    if (seen.has(c.to) || out.some((o) => o.from === c.from && o.to.includes(c.to))) continue;
+    if (seen.has(c.to) || out.some((o) => inside(c, o))) continue;
     seen.add(c.to);
     out.push(c);
   }
