@@ -19,7 +19,7 @@ import { pinyin } from 'pinyin-pro';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Clause } from '../../src/schema/corpus.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
-import type { TermKind, VocabCore, VocabPinyin, VocabT2s, VocabTerms } from '../../src/lib/search/query.ts';
+import { encodeGaps, type TermKind, type VocabCore, type VocabPinyin, type VocabT2s, type VocabTerms } from '../../src/lib/search/query.ts';
 import { buildDictionary, type DictionarySources } from '../ingest/segment.ts';
 
 export { VOCAB_FILES } from '../../src/lib/search/query.ts';
@@ -198,7 +198,7 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
 
   const dropWords = new Set([...table.droppable.question, ...table.droppable.function]);
   return {
-    core: { v: 1, syn, alias, drop: [table.droppable.question, table.droppable.function], trad: t2sPairs.map((p) => p[0]).join('') },
+    core: { v: 1, syn, alias, drop: [table.droppable.question, table.droppable.function], trad: encodeGaps(t2sPairs.map((p) => p[0].codePointAt(0)!)) },
     t2s: { simp: t2sPairs.map((p) => p[1]).join('') },
     terms: { terms, py: Object.fromEntries([...bySyllable].sort((a, b) => a[0].localeCompare(b[0]))) },
     pinyin: { keys },
