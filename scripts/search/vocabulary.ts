@@ -208,3 +208,31 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
     },
   };
 }
+
+/**
+ * `node scripts/search/vocabulary.ts [--generated content/generated] [--table FILE] [--out DIR]`: checks the table,
+ * builds the vocabulary and prints each part's size (raw / gzip) and the report; with --out, writes the parts.
+ */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { parseArgs } = await import('node:util');
+  const { gzipSync } = await import('node:zlib');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { readSources } = await import('./dictionary.ts');
+  const { VOCAB_FILES } = await import('../../src/lib/search/query.ts');
+  const { values } = parseArgs({ options: { generated: { type: 'string', default: 'content/generated' }, table: { type: 'string', default: TABLE_PATH }, out: { type: 'string' } } });
+  let table: SynonymTable;
+  try {
+    table = readSynonymTable(values.table);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  const vocab = buildVocabulary(readSources(values.generated!), table);
+  if (values.out) mkdirSync(values.out, { recursive: true });
+  for (const [part, file] of Object.entries(VOCAB_FILES)) {
+    const json = JSON.stringify(vocab[part as keyof typeof VOCAB_FILES]);
+    if (values.out) writeFileSync(join(values.out, file), json);
+    console.log(`${file.padEnd(18)} ${String(Buffer.byteLength(json)).padStart(6)} B  ${String(gzipSync(json).length).padStart(6)} B gzip`);
+  }
+  console.log(JSON.stringify(vocab.report));
+}

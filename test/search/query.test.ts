@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, parseSynonymTable, readSynonymTable, TABLE_PATH } from '../../scripts/search/vocabulary.ts';
-import { canonicalText, canonicalWord, decodeGaps, encodeGaps, planQuery, type Vocab, vocabNeeds, VOCAB_FILES } from '../../src/lib/search/query.ts';
+import { canonicalAdditions, canonicalText, canonicalWord, decodeGaps, encodeGaps, planQuery, type Vocab, vocabNeeds, VOCAB_FILES } from '../../src/lib/search/query.ts';
 import type { Clause } from '../../src/schema/corpus.ts';
 import { realCorpus } from '../helpers/corpus.ts';
 
@@ -80,6 +80,13 @@ describe('questions in plain words', () => {
     expect(holding(['教师', '培训', '费用', '标准']).map((c) => c.doc)).toContain('jzs-2019-137');
   });
 
+  it('a query with nothing to drop or map is searched as folded (文号, codes, names)', () => {
+    for (const q of ['教职成[2019]6号', '人社部发(2019)34号 二（五）', '2-3-4-S5', '１＋Ｘ证书', 'Web 前端开发', '学分银行']) {
+      const p = planQuery(q, coreOnly);
+      expect(p.steps, q).toEqual([p.folded]);
+    }
+  });
+
   it('a step is never empty: a query of question words only keeps its words', () => {
     expect(planQuery('多少', coreOnly).steps).toEqual(['多少']);
   });
@@ -95,6 +102,11 @@ describe('synonyms and aliases', () => {
     // The source line 「教师培训收费标准」 and the query 老师培训费用标准 meet on one text.
     expect(canonicalText('教师培训收费标准', vocab.core)).toBe(canonicalText('老师培训费用标准', vocab.core));
     expect(canonicalText('师资培训', vocab.core)).toBe('教师培训');
+    // The index side adds the canonical word instead of rewriting a quotation.
+    expect(canonicalAdditions('1.教师培训收费标准：拟定 3000 元/人', vocab.core)).toEqual(['费用']);
+    expect(canonicalAdditions('四、教师培训费用标准', vocab.core)).toEqual([]);
+    expect(canonicalAdditions('若考试未能通过，有1次免费补考机会', vocab.core)).toEqual([]);
+    expect(canonicalAdditions('面向院校的师资培训和考评员培训有关收费标准', vocab.core)).toEqual(['教师', '费用']);
     expect(planQuery('证书目录', coreOnly).content).toEqual(['证书', '名单']);
   });
 

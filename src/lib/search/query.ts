@@ -25,10 +25,13 @@
  *                      weak (few hits, or a low best score), not only when empty; `strength` 0–1: show ≥ 0.6
  *                      when results are weak, any when there are none; a link when `url` is set. Needs the terms part; pass it once loaded
  *                      (planQuery again, or suggestCorrections(plan, vocab)).
- * Index side: build-index.ts must apply `canonicalText(text, core)` to the text it indexes (the
- *   prepared copy, not the served HTML), so a page printing 收费标准 and a query 费用标准 (or the reverse)
- *   meet on the same word. Query side alone still works for the canonical forms (chosen as the form the
- *   sources print most), not for a variant that only the page holds.
+ * Index side: queries are canonical, so build-index.ts must make every page findable by the canonical
+ *   words of the variants it prints: append `canonicalAdditions(clauseText, core).join(' ')` to each
+ *   clause of the prepared copy (e.g. a visually hidden span inside the clause: Pagefind indexes it,
+ *   the served HTML is unchanged, and the quoted text is never rewritten). `canonicalText` does the
+ *   rewriting instead, for keyword lists and other text no reader sees as a quotation. Without the index
+ *   side, the query side alone still finds canonical forms (chosen as the form the sources print most),
+ *   but not a variant that only the page prints (a page saying only 收费标准, asked 费用标准 or 收费标准).
  */
 import { normalizeQuery, searchKey } from './normalize.ts';
 
@@ -232,6 +235,22 @@ export function canonicalText(text: string, core: VocabCore): string {
   return re ? text.replace(re, (m) => core.syn[m] ?? m) : text;
 }
 
+/**
+ * The canonical words a text should also be found by: for each variant it holds, its canonical word,
+ * unless the text holds that already (「教师培训收费标准」 → [费用]). The index step appends these to the
+ * indexed copy of a clause, so the quoted text itself is never rewritten (results quote the source).
+ */
+export function canonicalAdditions(text: string, core: VocabCore): string[] {
+  const re = variantsRegex(core);
+  if (!re) return [];
+  const out = new Set<string>();
+  for (const m of text.match(re) ?? []) {
+    const c = core.syn[m];
+    if (c && !text.includes(c)) out.add(c);
+  }
+  return [...out];
+}
+
 const lexicons = new WeakMap<VocabCore, { words: Map<string, 0 | 1 | 2>; max: number }>();
 /** Multi-character words matched whole before segmenting: droppable words, synonyms, aliases. */
 function lexicon(core: VocabCore): { words: Map<string, 0 | 1 | 2>; max: number } {
@@ -301,13 +320,12 @@ function queryWords(folded: string, core: VocabCore): QueryWord[] {
   return out;
 }
 
-/** Words back to a search text: words of one token joined without space (segmentQuery splits them again). */
+/** Words back to a search text: the words of one token joined as typed (segmentQuery splits them again), tokens by a space. */
 function joinWords(words: QueryWord[]): string {
   let s = '';
   let last = -1;
   for (const w of words) {
-    const ascii = /^[\x21-\x7e]+$/u.test(w.text);
-    s += s && (w.token !== last || (ascii && /[\x21-\x7e]$/u.test(s))) ? ' ' + w.text : w.text;
+    s += s && w.token !== last ? ' ' + w.text : w.text;
     last = w.token;
   }
   return s;
