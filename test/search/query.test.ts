@@ -46,14 +46,16 @@ describe('questions in plain words', () => {
     const p = planQuery('考核收费标准是多少', coreOnly);
     expect(p.content).toEqual(['考核', '费用', '标准']);
     expect(p.words.filter((w) => w.drop).map((w) => [w.text, w.drop])).toEqual([['是', 2], ['多少', 1]]);
-    expect(p.steps).toEqual(['考核费用标准是', '考核费用标准']);
+    expect(p.search).toBe('考核费用标准');
+    expect(p.dropped).toEqual([{ word: '多少', level: 1 }, { word: '是', level: 2 }]);
+    expect(p.text).toBe('考核费用标准是多少');
     expect(holding(p.content).filter((c) => c.doc === 'jzcth-2019-19').length).toBeGreaterThan(0);
   });
 
   it('标准编审培训费多少钱 → 标准编审培训费 (its clause: 「培训费：1800元/人」)', () => {
     const p = planQuery('标准编审培训费多少钱', coreOnly);
     expect(p.content).toEqual(['标准', '编审', '培训', '费']);
-    expect(p.steps).toEqual(['标准编审培训费']);
+    expect(p.search).toBe('标准编审培训费');
     expect(holding(p.content).map((c) => c.at)).toEqual(['jbxz-2023-13#s5-4-p6']);
   });
 
@@ -61,7 +63,7 @@ describe('questions in plain words', () => {
     const p = planQuery('证书考试不合格能不能补考', coreOnly);
     expect(p.content).toEqual(['证书', '考试', '未能通过', '补考']);
     expect(p.synonyms).toEqual([{ from: '不合格', to: '未能通过' }]);
-    expect(p.steps).toEqual(['证书考试未能通过补考']);
+    expect(p.search).toBe('证书考试未能通过补考');
     expect(docsHolding(p.content)).toEqual(['jbxz-2023-13']);
     expect(holding(['考试', '未能通过', '补考']).map((c) => c.doc)).toContain('jbxz-2023-13');
   });
@@ -69,26 +71,28 @@ describe('questions in plain words', () => {
   it('培训评价组织有哪些情形会被取消试点资格 → the clause 「（四）建立退出机制」', () => {
     const p = planQuery('培训评价组织有哪些情形会被取消试点资格', coreOnly);
     expect(p.words.filter((w) => w.drop).map((w) => [w.text, w.drop])).toEqual([['有', 2], ['哪些', 1], ['会被', 1]]);
-    expect(p.steps.at(-1)).toBe('培训评价组织情形取消试点资格');
+    expect(p.search).toBe('培训评价组织情形取消试点资格');
+    expect(p.dropped.map((d) => d.word)).toEqual(['哪些', '会被', '有']);
     expect(holding(p.content).map((c) => c.at)).toEqual(['jzcth-2019-19#s5-4-p1']);
   });
 
   it('老师培训要交多少钱 → 教师培训 (老师 → 教师; 要, 交, 多少钱 dropped)', () => {
     const p = planQuery('老师培训要交多少钱', coreOnly);
     expect(p.content).toEqual(['教师', '培训']);
-    expect(p.steps).toEqual(['教师培训要交', '教师培训']);
+    expect(p.search).toBe('教师培训');
     expect(holding(['教师', '培训', '费用', '标准']).map((c) => c.doc)).toContain('jzs-2019-137');
   });
 
   it('a query with nothing to drop or map is searched as folded (文号, codes, names)', () => {
     for (const q of ['教职成[2019]6号', '人社部发(2019)34号 二（五）', '2-3-4-S5', '１＋Ｘ证书', 'Web 前端开发', '学分银行']) {
       const p = planQuery(q, coreOnly);
-      expect(p.steps, q).toEqual([p.folded]);
+      expect(p.search, q).toBe(p.folded);
+      expect(p.dropped, q).toEqual([]);
     }
   });
 
-  it('a step is never empty: a query of question words only keeps its words', () => {
-    expect(planQuery('多少', coreOnly).steps).toEqual(['多少']);
+  it('the search text is never empty: a query of droppable words only is kept whole', () => {
+    expect(planQuery('多少', coreOnly)).toMatchObject({ search: '多少', dropped: [] });
   });
 });
 
@@ -138,7 +142,7 @@ describe('slips: traditional characters, pinyin, typos', () => {
     const p = planQuery('職業技能等級證書', vocab);
     expect(p.folded).toBe('职业技能等级证书');
     expect(p.traditional).toBe(5);
-    expect(p.steps).toEqual(['职业技能等级证书']);
+    expect(p.search).toBe('职业技能等级证书');
     // Without the part the query stays as typed.
     expect(planQuery('職業技能等級證書', coreOnly).folded).toBe('職業技能等級證書');
   });

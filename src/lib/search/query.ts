@@ -18,9 +18,13 @@
  *   const plan = planQuery(query, { core, t2s?, terms?, pinyin? });
  *   plan.aliases     → exact hits (a document named by an alias: 职教20条 → /docs/gf-2019-4/), shown first
  *   plan.pinyin      → for an ASCII query: the terms it spells (laonian zhaohu → 老年照护 → its page)
- *   plan.steps[0]    → the text to hand to segmentQuery()/Pagefind (folded, synonyms canonical,
- *                      question words dropped); when it finds too little, try plan.steps[1] (function
- *                      words dropped too). A step is never empty; steps are distinct.
+ *   plan.search      → the text to hand to segmentQuery()/Pagefind instead of the normalised query: folded,
+ *                      synonyms canonical, question and function words dropped (plan.dropped, in the order
+ *                      they were dropped); never empty (a query of droppable words only is kept whole).
+ *                      Keeping the function words does not help: Pagefind ANDs its terms, so 是 or 要 only
+ *                      re-rank towards long pages (measured on the built site: 考核费用标准是 ranks
+ *                      zjs-2019-67 first, 考核费用标准 the clause 「确定考核费用标准」's documents).
+ *                      plan.text is the whole folded query with synonyms canonical (for a quoted phrase).
  *   plan.corrections → 您是不是要找 …: offer `corrected` (the query with the slip mended) when results are
  *                      weak (few hits, or a low best score), not only when empty; `strength` 0–1: show ≥ 0.6
  *                      when results are weak, any when there are none; a link when `url` is set. Needs the terms part; pass it once loaded
@@ -157,8 +161,12 @@ export interface QueryPlan {
   words: QueryWord[];
   /** The content words (drop 0), canonical. */
   content: string[];
-  /** Texts to search, strongest first: question words dropped, then function words too. */
-  steps: string[];
+  /** The text to search: content words, synonyms canonical, words of one token joined as typed. */
+  search: string;
+  /** The whole folded query with synonyms canonical (nothing dropped). */
+  text: string;
+  /** The droppable words of the query in the order to drop them: question words (level 1), then function words (2). */
+  dropped: { word: string; level: 1 | 2 }[];
   /** Synonyms applied: typed → canonical. */
   synonyms: { from: string; to: string }[];
   aliases: AliasHit[];
@@ -474,16 +482,12 @@ export function planQuery(query: string, vocab: Vocab): QueryPlan {
   for (let i = 0; i < normalized.length; i++) if (normalized[i] !== folded[i]) traditional++;
   const words = queryWords(folded, core);
   const content = words.filter((w) => w.drop === 0).map((w) => w.text);
-  const steps: string[] = [];
-  for (const level of [1, 2] as const) {
-    const kept = words.filter((w) => w.drop === 0 || w.drop > level);
-    const s = joinWords(kept.length ? kept : words);
-    if (s && !steps.includes(s)) steps.push(s);
-  }
-  if (!steps.length) steps.push(joinWords(words));
+  const kept = words.filter((w) => w.drop === 0);
+  const search = joinWords(kept.length ? kept : words);
+  const dropped = kept.length ? [1, 2].flatMap((level) => words.filter((w) => w.drop === level).map((w) => ({ word: w.text, level: level as 1 | 2 }))) : [];
   const synonyms = words.filter((w) => w.text !== w.typed).map((w) => ({ from: w.typed, to: w.text }));
   const pinyin = pinyinMatches(normalized, vocab);
-  const plan: QueryPlan = { query, folded, traditional, words, content, steps, synonyms, aliases: findAliases(folded, core), pinyin, corrections: [] };
+  const plan: QueryPlan = { query, folded, traditional, words, content, search, text: joinWords(words), dropped, synonyms, aliases: findAliases(folded, core), pinyin, corrections: [] };
   plan.corrections = suggestCorrections(plan, vocab);
   return plan;
 }
