@@ -91,6 +91,11 @@ describe('questions in plain words', () => {
     }
   });
 
+  it('a one-character function word is dropped only where it stands alone', () => {
+    expect(planQuery('考核要求', coreOnly).content).toEqual(['考核', '要求']);
+    expect(planQuery('试点的目的', coreOnly)).toMatchObject({ content: ['试', '点', '目的'], search: '试点目的' }); // ICU splits 试点; segmentQuery would too;
+  });
+
   it('the search text is never empty: a query of droppable words only is kept whole', () => {
     expect(planQuery('多少', coreOnly)).toMatchObject({ search: '多少', dropped: [] });
   });

@@ -260,7 +260,7 @@ export function canonicalAdditions(text: string, core: VocabCore): string[] {
 }
 
 const lexicons = new WeakMap<VocabCore, { words: Map<string, 0 | 1 | 2>; max: number }>();
-/** Multi-character words matched whole before segmenting: droppable words, synonyms, aliases. */
+/** Droppable words, synonyms and aliases with their drop level; those of 2+ characters are matched whole before segmenting. */
 function lexicon(core: VocabCore): { words: Map<string, 0 | 1 | 2>; max: number } {
   let l = lexicons.get(core);
   if (!l) {
@@ -288,9 +288,6 @@ function segmentRun(run: string): string[] {
 /** The folded query's words: lexicon words whole (longest first, left to right), the rest by Intl.Segmenter. */
 function queryWords(folded: string, core: VocabCore): QueryWord[] {
   const { words: lex, max } = lexicon(core);
-  const single = new Map<string, 1 | 2>();
-  core.drop[1].forEach((w) => single.set(w, 2));
-  core.drop[0].forEach((w) => single.set(w, 1));
   const out: QueryWord[] = [];
   folded.split(/\s+/u).filter(Boolean).forEach((tok, token) => {
     const push = (typed: string, drop: 0 | 1 | 2) => out.push({ text: canonicalWord(typed, core), typed, drop, token });
@@ -302,7 +299,8 @@ function queryWords(folded: string, core: VocabCore): QueryWord[] {
       if (!gap) return;
       // A Han–number–Han token such as 职教20条 stays whole, as segmentQuery keeps it.
       const parts = /\d/u.test(gap) && /^\p{Script=Han}[\p{Script=Han}\d]*\p{Script=Han}$/u.test(gap) ? [gap] : segmentRun(gap);
-      for (const w of parts) push(w, w.length <= 2 ? (single.get(w) ?? 0) : 0);
+      // A one-character droppable word (是, 的, 吗) only when the segmenter leaves it alone (not 目的, 要求).
+      for (const w of parts) push(w, lex.get(w) ?? 0);
       gap = '';
     };
     for (let i = 0; i < tok.length; ) {
