@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildVocabulary, parseSynonymTable, readSynonymTable, TABLE_PATH } from '../../scripts/search/vocabulary.ts';
 import { canonicalAdditions, canonicalText, canonicalWord, decodeGaps, encodeGaps, planQuery, type Vocab, vocabNeeds, VOCAB_FILES } from '../../src/lib/search/query.ts';
 import type { Clause } from '../../src/schema/corpus.ts';
-import { realCorpus } from '../helpers/corpus.ts';
+import { rawLines, realCorpus } from '../helpers/corpus.ts';
 
 const corpus = realCorpus();
 const built = buildVocabulary(
@@ -211,6 +211,23 @@ describe('the table', () => {
     expect(() => parseSynonymTable(text.replace(/why: "001_614f8415cb5dd7e9.txt:816[^\n]*/u, 'why: x'), 'synonyms.yaml')).toThrow(/^synonyms\.yaml:\d+:\d+: aliases\.0\.why: say why/u);
     expect(() => parseSynonymTable(text.replace('  question: [', '  question: [费用, '), 'synonyms.yaml')).toThrow(/droppable\.question\.0: 费用 is a synonym/u);
     expect(() => parseSynonymTable('synonyms: [\n', 'synonyms.yaml')).toThrow(/^synonyms\.yaml:\d+:\d+: /u);
+  });
+
+  it('every `why` cites a source line that holds what it quotes', () => {
+    const table = readSynonymTable();
+    const entries = [...table.synonyms, ...table.aliases, ...table.rejected];
+    const squeeze = (t: string) => t.replace(/[\s“”"]+/gu, '');
+    for (const e of entries) {
+      const m = /(\d{3}_[0-9a-f]{16}\.txt):(\d+) 「([^」]+)」/u.exec(e.why);
+      if (!m) {
+        // Entries that argue from structure (考核 vs 培训) quote a shorthand line instead.
+        expect(e.why, JSON.stringify(e)).toMatch(/\d{3}:\d+/u);
+        continue;
+      }
+      const lines = rawLines(m[1]!);
+      const near = squeeze(lines.slice(Number(m[2]) - 1, Number(m[2]) + 2).join(''));
+      for (const part of m[3]!.split('…').map(squeeze).filter(Boolean)) expect(near, `${e.why}: ${part}`).toContain(part);
+    }
   });
 
   it('an alias to an unknown document fails the build naming it', () => {
