@@ -5,13 +5,14 @@
  * CONTRACT (for engine.ts and build-index.ts)
  *
  * Data: scripts/search/vocabulary.ts `buildVocabulary(sources, table)` returns four JSON objects;
- * the index step writes them as dist/search/<VOCAB_FILES[part]>:
- *   core    vocab.json         every query (≈1 KB gzip): synonyms, aliases, droppable words, and the
- *                              set of traditional characters the t2s part knows (to decide whether to load it)
- *   t2s     vocab-t2s.json     only when `vocabNeeds(q, core).t2s` (the query holds such a character)
- *   terms   vocab-terms.json   when `vocabNeeds(q, core).terms` (an ASCII-letter query: pinyin) or when
- *                              results are weak (corrections): dictionary terms, titles, names → page
- *   pinyin  vocab-pinyin.json  only when `vocabNeeds(q, core).pinyin` (ASCII letters): pinyin keys of the terms
+ * the index step writes them as dist/search/<VOCAB_FILES[part]> (sizes on the real corpus, gzip):
+ *   core    vocab.json         1.6 KB  every query: synonyms, aliases (→ id, url, title), droppable words, and
+ *                                      the traditional characters the t2s part maps (to decide whether to load it)
+ *   t2s     vocab-t2s.json     1.4 KB  only when `vocabNeeds(q, core).t2s` (the query holds such a character)
+ *   terms   vocab-terms.json  10.7 KB  when `vocabNeeds(q, core).terms` (a pinyin-shaped query) or when results
+ *                                      are weak (corrections): dictionary terms, titles, names → page; readings
+ *   pinyin  vocab-pinyin.json  3.4 KB  only when `vocabNeeds(q, core).pinyin`: pinyin of each term
+ * This module: 7.3 KB minified, 3.4 KB gzip (3.2 KB without normalize.ts, which the engine ships already).
  *
  * Runtime, in this order:
  *   const need = vocabNeeds(query, core);                       // which optional parts to load first
@@ -26,9 +27,10 @@
  *                      zjs-2019-67 first, 考核费用标准 the clause 「确定考核费用标准」's documents).
  *                      plan.text is the whole folded query with synonyms canonical (for a quoted phrase).
  *   plan.corrections → 您是不是要找 …: offer `corrected` (the query with the slip mended) when results are
- *                      weak (few hits, or a low best score), not only when empty; `strength` 0–1: show ≥ 0.6
- *                      when results are weak, any when there are none; a link when `url` is set. Needs the terms part; pass it once loaded
- *                      (planQuery again, or suggestCorrections(plan, vocab)).
+ *                      weak, not only when empty. Weak: fewer than 3 hits, or the best hit's title and
+ *                      excerpt do not hold every content word (老年照户 finds 物流管理 pages through 老年).
+ *                      `strength` 0–1: show ≥ 0.6 when weak, any when there are none; link `url` when set.
+ *                      Needs the terms part: load it, then suggestCorrections(plan, vocab) (or planQuery again).
  * Index side: queries are canonical, so build-index.ts must make every page findable by the canonical
  *   words of the variants it prints: append `canonicalAdditions(clauseText, core).join(' ')` to each
  *   clause of the prepared copy (e.g. a visually hidden span inside the clause: Pagefind indexes it,
