@@ -34,6 +34,8 @@ import type { SkillRow } from '../../src/schema/skills.ts';
 import { buildDictionary, cut, loadJieba } from '../ingest/segment.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
 import { type DictionarySources, mergeWords, readSources } from './dictionary.ts';
+import { VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
+import { type VocabCore, canonicalAdditions } from '../../src/lib/search/query.ts';
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
@@ -174,12 +176,12 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
 }
 
 /** The copy of a page Pagefind reads: content root, noise ignored, clause anchors on their headings, filters added, text segmented (`segmentText`). */
-export function prepareHtml(html: string, facts: PageFacts, words?: ReadonlySet<string>): string {
+export function prepareHtml(html: string, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): string {
   const { document } = parseHTML(html);
   const root = document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body;
   root.setAttribute('data-pagefind-body', '');
   for (const sel of IGNORE_SELECTORS) for (const el of root.querySelectorAll(sel)) el.setAttribute('data-pagefind-ignore', 'all');
-  return finishPage(document, root, facts, words);
+  return finishPage(document, root, facts, words, core);
 }
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -222,7 +224,20 @@ function factsBox(document: Doc, filters: Record<string, string[]>, meta: Record
   return box;
 }
 
-function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>): string {
+/**
+ * The canonical words (VOC's synonym table: queries are rewritten to them) of the variants a text prints, as an element
+ * Pagefind indexes: the page is found by the canonical word, and the quoted text is never rewritten.
+ */
+function additionsOf(document: Doc, text: string, core?: VocabCore): El | null {
+  const add = core ? canonicalAdditions(text, core) : [];
+  if (!add.length) return null;
+  const p = document.createElement('p');
+  p.setAttribute('data-search-additions', '');
+  p.textContent = add.join(' ');
+  return p;
+}
+
+function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): string {
   // Pagefind makes sub-results from headings with an id: give each clause heading its clause's anchor.
   for (const section of root.querySelectorAll('[id]')) {
     const heading = section.querySelector(':scope > .clause__head > h2, :scope > .clause__head > h3, :scope > .clause__head > h4, :scope > h2, :scope > h3');
@@ -255,6 +270,8 @@ function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlyS
   if (root.querySelector('article.doc')) {
     for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) if (!h.closest('.clause')) h.removeAttribute('id');
   }
+  const additions = additionsOf(document, ownText(root, null), core);
+  if (additions) root.append(additions);
   segmentTree(root, words);
   root.append(factsBox(document, facts.filters, facts.meta));
   return document.toString();
@@ -296,31 +313,27 @@ function childClauses(el: El): El[] {
  * What Pagefind indexes for a page. A document page gives one record per clause, at the clause's own anchor
  * (/docs/<id>/#s2-5: numbered sections, items, 第X条 articles, unnumbered paragraphs, tables), so a query lands on the
  * clause whose sentence matches and Pagefind scores each clause by its own length; and one record for the rest of the
- * page (title, 文号, issuers …) at the page's URL. A headed clause whose only body is one unnumbered paragraph is one
- * record (（五）严格职业技能等级考核与证书发放 + its paragraph: #s2-5, as a memo cites it). Any other page is one record.
+ * page (title, 文号, issuers …) at the page's URL. Any other page is one record.
  */
-export function prepareRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>): IndexRecord[] {
-  if (facts.type !== 'doc') return [{ url: page.url, content: prepareHtml(html, facts, words) }];
+export function prepareRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): IndexRecord[] {
+  if (facts.type !== 'doc') return [{ url: page.url, content: prepareHtml(html, facts, words, core) }];
   const { document } = parseHTML(html);
   const root = (document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body) as El;
   root.setAttribute('data-pagefind-body', '');
   for (const sel of IGNORE_SELECTORS) for (const el of root.querySelectorAll(sel)) el.setAttribute('data-pagefind-ignore', 'all');
   const docTitle = (root.querySelector('h1')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
   const records: IndexRecord[] = [];
-  const absorbed = new Set<El>();
   for (const el of root.querySelectorAll('.clause[id]') as Iterable<El>) {
-    if (absorbed.has(el)) continue;
     const id = el.getAttribute('id')!;
     const headingEl = el.querySelector(':scope > .clause__head h2, :scope > .clause__head h3, :scope > .clause__head h4, :scope > .clause__head h5, :scope > .clause__head h6') as El | null;
     const heading = (headingEl?.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    let body = ownText(el, headingEl);
-    const children = childClauses(el);
-    const only = children.length === 1 ? children[0]! : null;
-    if (heading && !body && only && /(?:^|-)p\d+$/u.test(only.getAttribute('id') ?? '') && childClauses(only).length === 0) {
-      body = ownText(only, null);
-      absorbed.add(only);
-    }
+    const body = ownText(el, headingEl);
     if (!heading && !body) continue;
+    // An unnumbered paragraph of a headed clause carries that heading as context (（五）严格职业技能等级考核与证书发放 in
+    // #s2-5-p1): a query naming the item and asking about its text holds all its words in one record. The heading's own
+    // record (#s2-5) is shorter, so a query of the heading's words alone still prefers it.
+    const parent = /(?:^|-)p\d+$/u.test(id) ? (el.parentElement?.closest('.clause') as El | null) : null;
+    const context = parent ? (parent.querySelector(':scope > .clause__head h2, :scope > .clause__head h3, :scope > .clause__head h4, :scope > .clause__head h5, :scope > .clause__head h6')?.textContent ?? '').replace(/\s+/gu, ' ').trim() : '';
     const locator = (el.querySelector(`.permalink[href="#${id}"]`)?.getAttribute('aria-label') ?? '').replace(/^本条链接[:：]\s*/u, '');
     const label = (headingEl?.querySelector('.label')?.textContent ?? '').trim();
     const title = [locator, label && heading.startsWith(label) ? heading.slice(label.length).trim() : heading].filter(Boolean).join(' ') || docTitle;
@@ -330,6 +343,10 @@ export function prepareRecords(html: string, page: SitePage, facts: PageFacts, w
       const h = rec.createElement('h3');
       h.textContent = segmentText(heading, words);
       main.append(h);
+    } else if (context) {
+      const h = rec.createElement('h4');
+      h.textContent = segmentText(context, words);
+      main.append(h);
     }
     for (const line of body.split('\n')) {
       if (!line.trim()) continue;
@@ -337,12 +354,17 @@ export function prepareRecords(html: string, page: SitePage, facts: PageFacts, w
       para.textContent = segmentText(line, words);
       main.append(para);
     }
+    const additions = additionsOf(rec, `${heading}\n${body}`, core);
+    if (additions) {
+      additions.textContent = segmentText(additions.textContent ?? '', words);
+      main.append(additions);
+    }
     main.append(factsBox(rec, facts.filters, { ...facts.meta, title, page: docTitle }));
     records.push({ url: `${page.url}#${id}`, content: rec.toString() });
   }
   // The rest of the page: what is not a clause.
   for (const el of childClauses(root)) el.remove();
-  records.unshift({ url: page.url, content: finishPage(document, root, facts, words) });
+  records.unshift({ url: page.url, content: finishPage(document, root, facts, words, core) });
   return records;
 }
 
@@ -536,6 +558,9 @@ export async function buildIndex(
   loadJieba(dict);
   const mergeList = mergeWords(src, dict, cut);
   const words = new Set(mergeList);
+  // VOC's vocabulary (content/search/synonyms.yaml and the corpus): the core travels in data.json (every query reads
+  // it), the other parts are files loaded when a query needs them (src/lib/search/query.ts).
+  const vocab = buildVocabulary(src, readSynonymTable());
   const keywordsPath = join(resolve(generatedDir), 'keywords.json');
   const keywordsOf = new Map<string, string[]>(
     (existsSync(keywordsPath) ? (JSON.parse(readFileSync(keywordsPath, 'utf8')) as DocumentKeywords[]) : []).map((k) => [k.id, k.keywords.slice(0, 10)]),
@@ -618,7 +643,7 @@ export async function buildIndex(
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'unknown' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     for (const [i, page] of list.entries()) {
-      const records = prepareRecords(htmls[i]!, page, facts[i]!, words);
+      const records = prepareRecords(htmls[i]!, page, facts[i]!, words, vocab.core);
       htmls[i] = '';
       if (collect && ++sinceGc >= 100) {
         collect();
@@ -673,7 +698,9 @@ export async function buildIndex(
     names: storedNames,
     codeBuckets,
     words: mergeList,
+    vocab: vocab.core,
     common: commonWords(df, recordCount),
+    records: recordCount,
     ...warmWords(shardDirs),
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
@@ -688,6 +715,7 @@ export async function buildIndex(
   writeFileSync(join(searchDir, 'data.json'), dataJson);
   writeFileSync(join(searchDir, 'lookup.json'), lookupJson);
   writeFileSync(join(searchDir, 'terms.json'), termsJson);
+  for (const [part, file] of Object.entries(VOCAB_FILES)) writeFileSync(join(searchDir, file), JSON.stringify(vocab[part as keyof typeof VOCAB_FILES]));
   const buckets: CodeEntry[][] = Array.from({ length: codeBuckets }, () => []);
   for (const c of codes) buckets[codeBucket(c.code, codeBuckets)]!.push(c);
   let codeBytes = 0;

@@ -8,6 +8,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps } from '../../src/lib/search/engine.ts';
 import type { CodeEntry, LookupData } from '../../src/lib/search/lookup.ts';
+import { VOCAB_FILES } from '../../src/lib/search/query.ts';
 
 const roots = new Set<string>();
 let installed = false;
@@ -68,6 +69,7 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
   let lookup: Promise<Pick<LookupData, 'docs'>> | null = null;
   const codes = new Map<number, Promise<CodeEntry[]>>();
   let terms: Promise<string[]> | null = null;
+  const vocabs = new Map<string, Promise<unknown>>();
   const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
   const deps: SearchDeps = {
     // Shards are the ones of our index only (the plain comparison index is one).
@@ -81,6 +83,11 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
     },
     terms: () => (terms ??= json<string[]>('search/terms.json')),
     filters: () => json<Record<string, Record<string, number>>>('search/filters.json'),
+    vocab: ((part: keyof typeof VOCAB_FILES) => {
+      let p = vocabs.get(part);
+      if (!p) vocabs.set(part, (p = json(`search/${VOCAB_FILES[part]}`)));
+      return p;
+    }) as SearchDeps['vocab'],
   };
   return deps;
 }

@@ -11,6 +11,7 @@
 import { type CodeEntry, type DocEntry, type LookupData, type LookupHit, type NameEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
+import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -68,8 +69,12 @@ export interface SearchData {
   shards?: string[];
   /** The words the segmenter merges (segmentWords), the same list on the index side: written by the index step. */
   words?: string[];
+  /** VOC's vocabulary core (synonyms, aliases, droppable words; src/lib/search/query.ts): read by every query, so it travels here. */
+  vocab?: VocabCore;
   /** A word of each index chunk, written when the whole index is small (build-index.ts WARM_MAX_BYTES): preloaded from the second query on (`warmUp`). */
   warm?: string[];
+  /** How many records (pages and clauses) the index holds: the rarity weight of a word in the any-word fallback. */
+  records?: number;
   /** The words most index records hold, most frequent first: dropped first when a query finds too little (dropOrder). */
   common?: string[];
   /** Older data.json only: the suggestion terms now live in search/terms.json (SearchDeps.terms). */
@@ -87,6 +92,8 @@ export interface SearchDeps {
   lookup(): Promise<Pick<LookupData, 'docs'>>;
   /** dist/search/codes/<bucket>.json: the skill codes of one bucket (codeBucket), loaded only for a code in the query. */
   codes(bucket: number): Promise<CodeEntry[]>;
+  /** dist/search/vocab-<part>.json (VOCAB_FILES): traditional characters, terms (pinyin, corrections), pinyin keys; loaded only when a query needs them (vocabNeeds, weak results). Without it the core alone applies. */
+  vocab?<P extends 't2s' | 'terms' | 'pinyin'>(part: P): Promise<NonNullable<Vocab[P]>>;
 }
 
 /**
@@ -151,6 +158,8 @@ export interface SearchResponse {
   suggestions: string[];
   /** The query is a skill code that exists nowhere. */
   unknownCode: string | null;
+  /** Slips of the query mended (VOC's corrections behind `suggestions`), with a page when the term has one. */
+  corrections?: Correction[];
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
@@ -296,8 +305,8 @@ export const SUBS = 4;
 const PHRASE_RECORDS = 8;
 /** Fewer pages than this with every query word: the engine searches again with fewer words (`fullText`). */
 export const MIN_RESULTS = 5;
-/** Pagefind searches one query may make: all its words, then at most two smaller sets. */
-export const MAX_SEARCHES = 3;
+/** Words searched one by one when all of them together find too little (each is one more Pagefind search). */
+export const MAX_TERMS = 8;
 
 const searches = new WeakMap<PagefindLike, number>();
 /**
@@ -369,30 +378,53 @@ function pageBonus(data: SearchData, page: string, units: string[], w: RankWeigh
 }
 
 /**
- * Pagefind over the query's words. Pagefind returns only records holding every word; when fewer than MIN_RESULTS
- * records do, the least informative words (`dropOrder`) are dropped one at a time and Pagefind is asked again (at
- * most MAX_SEARCHES calls; the index chunks are loaded by the first). A record matching fewer words ranks below every
- * record matching more. A page record in data.json gets its page's re-rank here; a clause record gets it once its
- * fragment tells its page (search()).
+ * Pagefind over the query's words. Pagefind returns only records holding every word. When fewer than MIN_RESULTS
+ * records do, each word is searched alone (at most MAX_TERMS words, the least informative left out first: single
+ * characters, common words; `dropOrder`): the index chunks are those the first search loaded, so each further search
+ * is WebAssembly work only. A record found so ranks by the share of the query it holds, each word weighted by its
+ * rarity (log(1 + records / records holding it)), then by the sum of its per-word Pagefind scores (BM25 over any of
+ * the words, as the peer engine ranks), always below the records holding every word. A page record in data.json gets
+ * its page's re-rank here; a clause record gets it once its fragment tells its page (search()).
  */
 async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { filters?: Filters }, data: SearchData, bonus: (page: string) => number): Promise<RankedRecord[]> {
   if (!terms.length) return [];
   const records = new Map<string, RankedRecord>();
-  const drop = dropOrder(terms, data.common);
-  for (let k = 0; k < MAX_SEARCHES && k < terms.length; k++) {
-    if (k > 0 && records.size >= MIN_RESULTS) break;
-    const dropped = new Set(drop.slice(0, k));
-    const kept = terms.filter((t) => !dropped.has(t));
-    if (!kept.length) break;
-    const found = await pagefind.search(kept.join(' '), pfOptions);
-    const results = found?.results ?? [];
-    const max = Math.max(1e-9, ...results.map((r) => r.score));
-    for (const r of results) {
-      if (records.has(r.id)) continue;
-      const page = data.pages[r.id]?.url;
-      const b = page ? bonus(page) : 0;
-      records.set(r.id, { result: r, key: r.score / max - (terms.length - kept.length) * 10 + b, bonus: b, matched: kept.length });
+  const add = (r: PagefindResultLike, key: number, matched: number) => {
+    const page = data.pages[r.id]?.url;
+    const b = page ? bonus(page) : 0;
+    records.set(r.id, { result: r, key: key + b, bonus: b, matched });
+  };
+  const all = (await pagefind.search(terms.join(' '), pfOptions))?.results ?? [];
+  const max = Math.max(1e-9, ...all.map((r) => r.score));
+  for (const r of all) add(r, r.score / max, terms.length);
+  const distinct = [...new Set(terms)];
+  if (records.size >= MIN_RESULTS || distinct.length < 2) return [...records.values()].sort((a, b) => b.key - a.key);
+
+  // Any word: each alone. Single characters only when the query is nothing else.
+  const single = (t: string) => /^\p{Script=Han}$/u.test(t);
+  const pool = distinct.some((t) => !single(t)) ? distinct.filter((t) => !single(t)) : distinct;
+  const drop = dropOrder(pool, data.common);
+  const alone = pool.filter((t) => !drop.slice(0, Math.max(0, pool.length - MAX_TERMS)).includes(t));
+  const hits = new Map<string, { r: PagefindResultLike; sum: number; weight: number; n: number }>();
+  const total = Math.max(data.records ?? 0, Object.keys(data.pages).length, 1);
+  let weights = 0;
+  for (const t of alone) {
+    const res = (await pagefind.search(t, pfOptions))?.results ?? [];
+    if (!res.length) continue;
+    const w = Math.log(1 + total / res.length);
+    weights += w;
+    for (const r of res) {
+      const h = hits.get(r.id) ?? { r, sum: 0, weight: 0, n: 0 };
+      h.sum += r.score;
+      h.weight += w;
+      h.n++;
+      hits.set(r.id, h);
     }
+  }
+  const maxSum = Math.max(1e-9, ...[...hits.values()].map((h) => h.sum));
+  for (const [id, h] of hits) {
+    if (records.has(id)) continue;
+    add(h.r, -3 + (2 * h.weight) / Math.max(weights, 1e-9) + (0.5 * h.sum) / maxSum, h.n);
   }
   return [...records.values()].sort((a, b) => b.key - a.key);
 }
@@ -434,6 +466,48 @@ function toHit(d: PagefindData, more: PagefindData[], phrases: string[]): Search
   return { kind: 'text', url, title, excerpt, sub: more.map(subOf), filters: d.filters, meta: metaOf(d) };
 }
 
+/** The vocabulary a query needs: the core (data.json) and the parts vocabNeeds asks for, when the deps can load them. */
+async function loadVocab(query: string, core: VocabCore, deps: SearchDeps): Promise<Vocab> {
+  const vocab: Vocab = { core };
+  if (!deps.vocab) return vocab;
+  const need = vocabNeeds(query, core);
+  const [t2s, terms, pinyin] = await Promise.all([
+    need.t2s ? deps.vocab('t2s').catch(() => undefined) : undefined,
+    need.terms ? deps.vocab('terms').catch(() => undefined) : undefined,
+    need.pinyin ? deps.vocab('pinyin').catch(() => undefined) : undefined,
+  ]);
+  if (t2s) vocab.t2s = t2s;
+  if (terms) vocab.terms = terms;
+  if (pinyin) vocab.pinyin = pinyin;
+  return vocab;
+}
+
+/** Exact hits from the plan: a document named by an alias (职教20条), the pages a pinyin query spells; after the lookups', once per page. */
+function withPlanHits(exact: SearchHit[], plan: QueryPlan): SearchHit[] {
+  const out = [...exact];
+  const seen = new Set(out.map((h) => h.url));
+  for (const a of plan.aliases) {
+    if (seen.has(a.url)) continue;
+    seen.add(a.url);
+    out.push({ kind: 'name', url: a.url, title: a.title, reason: `别名 ${a.alias}`, excerpt: [], sub: [], meta: { kind: '政策文件' } });
+  }
+  for (const p of plan.pinyin) {
+    if (!p.url || seen.has(p.url) || p.strength < 0.6) continue;
+    seen.add(p.url);
+    out.push({ kind: 'name', url: p.url, title: p.term, reason: `拼音 ${p.term}`, excerpt: [], sub: [], meta: { kind: PINYIN_KIND[p.kind] ?? '名词' } });
+  }
+  return out;
+}
+const PINYIN_KIND: Record<string, string> = { certificate: '证书', organization: '培训评价组织', glossary: '名词', document: '政策文件', alias: '政策文件' };
+
+/** Fewer hits than this are weak results (VOC's contract), and so is a best hit that lacks a content word of the query. */
+export const WEAK_HITS = 3;
+export function isWeak(hits: SearchHit[], plan: Pick<QueryPlan, 'content'>): boolean {
+  if (hits.length < WEAK_HITS) return true;
+  const best = searchKey(`${hits[0]!.title} ${excerptText(hits[0]!.excerpt)}`);
+  return !plan.content.every((w) => best.includes(searchKey(w)));
+}
+
 export async function search(query: string, deps: SearchDeps, options: SearchOptions = {}): Promise<SearchResponse> {
   const limit = options.limit ?? 10;
   const mode = options.mode ?? 'ours';
@@ -448,14 +522,24 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // 1. Exact lookups.
   let exact: SearchHit[] = [];
   const codeOnly = mode === 'ours' && isCodeQuery(normalized);
+  let plan: QueryPlan | null = null;
+  let vocab: Vocab | null = null;
   if (mode === 'ours') {
     const data = await dataP!;
-    const buckets = [...new Set(codesIn(normalized).map((c) => codeBucket(c, data.codeBuckets ?? 1)))];
+    // Query understanding (VOC, src/lib/search/query.ts): traditional → simplified, synonyms to their canonical word,
+    // question and function words dropped, aliases and pinyin as exact lookups, corrections when results are weak.
+    if (data.vocab) {
+      vocab = await loadVocab(query, data.vocab, deps);
+      plan = planQuery(query, vocab);
+    }
+    const q = plan?.folded ?? normalized;
+    const buckets = [...new Set(codesIn(q).map((c) => codeBucket(c, data.codeBuckets ?? 1)))];
     const [docs, codes] = await Promise.all([
-      wantsDocNumbers(normalized) ? deps.lookup().then((l) => l.docs) : [],
+      wantsDocNumbers(q) ? deps.lookup().then((l) => l.docs) : [],
       Promise.all(buckets.map((b) => deps.codes(b))).then((lists) => lists.flat()),
     ]);
-    exact = exactLookups(normalized, { docs, codes, names: catalog(data).names }).map((h) => lookupToHit(h, docs));
+    exact = exactLookups(q, { docs, codes, names: catalog(data).names }).map((h) => lookupToHit(h, docs));
+    if (plan) exact = withPlanHits(exact, plan);
     // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
     // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.
     if (!codeOnly && exact.length && isDocNumberQuery(normalized)) {
@@ -483,9 +567,11 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const data = await dataP!;
   warmUp(pagefind, data);
   const words = mergeSet(data);
-  const terms = (options.segment === false ? (text || normalized) : segmentQuery(text || normalized, words)).split(' ').filter(Boolean);
+  // The plan's search text: canonical words, droppable words gone (a quoted phrase keeps the whole query).
+  const searchText = plan && !phrases.length ? plan.search : text || normalized;
+  const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
-  const units = matchUnits(text);
+  const units = matchUnits(searchText);
   const ranked = await fullText(pagefind, terms, pfOptions, data, (page) => pageBonus(data, page, units, w));
 
   // 3. Pages, each hit by its best record (a clause of a document, or the page); phrases keep the records holding them.
@@ -527,7 +613,15 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   response.total = phrases.length ? pages.length : Math.max(pages.length, ranked.length);
   response.hits = [...exact, ...hits].slice(0, limit);
 
-  if (response.hits.length === 0 && mode === 'ours') {
+  // Weak results (VOC's contract: fewer than WEAK_HITS hits, or the best one's title and excerpt lack a content word):
+  // corrections of the query's slips (您是不是要找 …), strong ones only unless nothing was found.
+  if (plan && vocab && isWeak(response.hits, plan)) {
+    if (!vocab.terms && deps.vocab) vocab.terms = await deps.vocab('terms').catch(() => undefined);
+    const corrections = vocab.terms ? suggestCorrections(plan, vocab) : plan.corrections;
+    response.corrections = corrections.filter((c) => response.hits.length === 0 || c.strength >= 0.6);
+    response.suggestions = [...new Set(response.corrections.map((c) => c.corrected))];
+  }
+  if (response.hits.length === 0 && mode === 'ours' && !response.suggestions.length) {
     const terms = deps.terms ? await deps.terms() : ((await dataP!).terms ?? []);
     response.suggestions = suggest(text || normalized, terms);
   }
