@@ -307,6 +307,8 @@ const PHRASE_RECORDS = 8;
 export const MIN_RESULTS = 5;
 /** Words searched one by one when all of them together find too little (each is one more Pagefind search). */
 export const MAX_TERMS = 8;
+/** What a certificate page loses when the query's words are scattered over its rows (below every page holding them together, with the re-rank). */
+export const SCATTERED = 1.5;
 
 const searches = new WeakMap<PagefindLike, number>();
 /**
@@ -449,21 +451,52 @@ export function rowLabel(anchor: string): string | undefined {
   return /^l\d+(?:-[a-z]\d+)*$/u.test(anchor) ? undefined : anchor;
 }
 
-/** A hit from its best record's fragment (and its page's further matching clauses). */
-function toHit(d: PagefindData, more: PagefindData[], phrases: string[]): SearchHit {
+/**
+ * The rows of a certificate page (sub-results at the rows' anchors) ranked by how many of the query's words each holds
+ * (read from the fragment's words at the row's match locations), then by matches. `full`: the best row holds every word.
+ */
+export function bestRows(d: PagefindData, terms: string[]): { rows: PagefindSubResult[]; full: boolean } {
+  const rows = (d.sub_results ?? []).filter((s) => s.url !== d.url && rowPage(d.url, s.url));
+  if (!rows.length) return { rows, full: false };
+  const words = d.content.split(/[^\S\uFEFF]+/u);
+  const want = new Set(terms.map((t) => t.toLowerCase()));
+  const held = new Map<PagefindSubResult, number>();
+  for (const r of rows) {
+    const got = new Set<string>();
+    for (const l of r.locations ?? []) {
+      const w = (words[l] ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      for (const t of want) if (w.startsWith(t.replace(/[^\p{L}\p{N}]/gu, ''))) got.add(t);
+    }
+    held.set(r, got.size);
+  }
+  rows.sort((a, b) => held.get(b)! - held.get(a)! || (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
+  return { rows, full: held.get(rows[0]!)! >= want.size };
+}
+
+/**
+ * A hit from its best record's fragment (and its page's further matching clauses). A certificate page is shown as its
+ * best row's page when that row holds every word of the query, unless the query names the certificate (its page then).
+ */
+function toHit(d: PagefindData, more: PagefindData[], phrases: string[], terms: string[], namesPage: boolean): SearchHit {
   const url = d.url;
   const subOf = (x: PagefindData) => ({ url: x.url, title: clean(x.meta.title), excerpt: parseExcerpt(x.excerpt) });
   const excerpt = phrases.length ? (phraseExcerpt(clean(d.content), phrases[0]!) ?? parseExcerpt(d.excerpt)) : parseExcerpt(d.excerpt);
-  // A certificate page whose best match is one of its standard's rows is shown as that row's page.
-  const rows = [...(d.sub_results ?? [])].filter((s) => s.url !== url && rowPage(url, s.url)).sort((a, b) => (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
+  const { rows, full } = bestRows(d, terms);
+  const rowSubs = (list: PagefindSubResult[]) => list.slice(0, SUBS).map((s) => ({ url: rowPage(url, s.url)!, title: clean(s.title), excerpt: parseExcerpt(s.excerpt) }));
   const best = rows[0];
-  if (best && !phrases.length) {
+  if (best && full && !namesPage && !phrases.length) {
     const anchor = best.url.slice(best.url.indexOf('#') + 1);
-    const rowSubs = rows.slice(1, 1 + SUBS).map((s) => ({ url: rowPage(url, s.url)!, title: clean(s.title), excerpt: parseExcerpt(s.excerpt) }));
-    return { kind: 'text', url: rowPage(url, best.url)!, title: clean(best.title), excerpt: parseExcerpt(best.excerpt), sub: rowSubs, filters: d.filters, meta: metaOf(d, rowLabel(anchor)) };
+    return { kind: 'text', url: rowPage(url, best.url)!, title: clean(best.title), excerpt: parseExcerpt(best.excerpt), sub: rowSubs(rows.slice(1)), filters: d.filters, meta: metaOf(d, rowLabel(anchor)) };
   }
   const title = d.meta.page ? `${clean(d.meta.page)} · ${clean(d.meta.title)}` : clean(d.meta.title) || url;
-  return { kind: 'text', url, title, excerpt, sub: more.map(subOf), filters: d.filters, meta: metaOf(d) };
+  return { kind: 'text', url, title, excerpt, sub: rows.length ? rowSubs(rows) : more.map(subOf), filters: d.filters, meta: metaOf(d) };
+}
+
+/** Whether the query holds one of the page's names whole (Web前端开发证书 names /certificates/web-qdkf/). */
+function queryNames(data: SearchData, page: string, key: string): boolean {
+  const info = pageInfo(data, page);
+  const names = info ? pageNames(data, info) : undefined;
+  return Boolean(names?.some((n) => searchKey(n).length >= 2 && key.includes(searchKey(n))));
 }
 
 /** The vocabulary a query needs: the core (data.json) and the parts vocabNeeds asks for, when the deps can load them. */
@@ -578,6 +611,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // Only page records are in data.json: a clause record's page is known from its fragment (~0.5 KB), so fragments are
   // fetched in rank order, a first batch of FIRST_BATCH, then more only while fewer pages than wanted were found.
   const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
+  const queryKey = searchKey(plan?.folded ?? normalized);
   const wanted = Math.max(0, limit - exact.length);
   const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number }[] }>();
   const bonuses = new Map<string, number>();
@@ -597,10 +631,13 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       const page = d.url.replace(/#.*$/u, '');
       let bonus = bonuses.get(page);
       if (bonus === undefined) bonuses.set(page, (bonus = pageBonus(data, page, units, w)));
+      // A certificate page matched by words scattered over its rows (no row holds them all) and not named by the query
+      // ranks below the pages that answer it (the rows are the page's targets, as clauses are a document's).
+      const scattered = r.matched === terms.length && !queryNames(data, page, queryKey) && (d.sub_results ?? []).some((x) => rowPage(d.url, x.url)) && !bestRows(d, terms).full ? SCATTERED : 0;
       let g = groups.get(page);
       if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
-      g.records.push({ d, key: r.key - r.bonus });
-      g.score = Math.max(g.score, r.key - r.bonus + bonus);
+      g.records.push({ d, key: r.key - r.bonus - scattered });
+      g.score = Math.max(g.score, r.key - r.bonus - scattered + bonus);
     });
   }
   const pages = [...groups.values()].sort((a, b) => b.score - a.score);
@@ -608,7 +645,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   for (const g of pages) {
     if (exactUrls.has(g.page) || hits.length >= wanted) continue;
     const recs = g.records.sort((a, b) => b.key - a.key).map((r) => r.d);
-    hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases));
+    hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases, terms, queryNames(data, g.page, queryKey)));
   }
   response.total = phrases.length ? pages.length : Math.max(pages.length, ranked.length);
   response.hits = [...exact, ...hits].slice(0, limit);
