@@ -535,6 +535,8 @@ const PINYIN_KIND: Record<string, string> = { certificate: '证书', organizatio
 
 /** Fewer hits than this are weak results (VOC's contract), and so is a best hit that lacks a content word of the query. */
 export const WEAK_HITS = 3;
+/** A correction this strong (VOC's 0–1 strength: pinyin spelled in full 1, same-sound slips 0.9) is searched as well when results are weak. */
+export const SURE_CORRECTION = 0.8;
 export function isWeak(hits: SearchHit[], plan: Pick<QueryPlan, 'content'>): boolean {
   if (hits.length < WEAK_HITS) return true;
   const best = searchKey(`${hits[0]!.title} ${excerptText(hits[0]!.excerpt)}`);
@@ -600,8 +602,10 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const data = await dataP!;
   warmUp(pagefind, data);
   const words = mergeSet(data);
-  // The plan's search text: canonical words, droppable words gone (a quoted phrase keeps the whole query).
-  const searchText = plan && !phrases.length ? plan.search : text || normalized;
+  const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
+  const queryKey = searchKey(plan?.folded ?? normalized);
+  const wanted = Math.max(0, limit - exact.length);
+  const runText = async (searchText: string): Promise<{ hits: SearchHit[]; total: number }> => {
   const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
   const units = matchUnits(searchText);
@@ -610,9 +614,6 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // 3. Pages, each hit by its best record (a clause of a document, or the page); phrases keep the records holding them.
   // Only page records are in data.json: a clause record's page is known from its fragment (~0.5 KB), so fragments are
   // fetched in rank order, a first batch of FIRST_BATCH, then more only while fewer pages than wanted were found.
-  const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
-  const queryKey = searchKey(plan?.folded ?? normalized);
-  const wanted = Math.max(0, limit - exact.length);
   const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number }[] }>();
   const bonuses = new Map<string, number>();
   let next = 0;
@@ -647,8 +648,12 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     const recs = g.records.sort((a, b) => b.key - a.key).map((r) => r.d);
     hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases, terms, queryNames(data, g.page, queryKey)));
   }
-  response.total = phrases.length ? pages.length : Math.max(pages.length, ranked.length);
-  response.hits = [...exact, ...hits].slice(0, limit);
+  return { hits, total: phrases.length ? pages.length : Math.max(pages.length, ranked.length) };
+  };
+  // The plan's search text: canonical words, droppable words gone (a quoted phrase keeps the whole query).
+  const first = await runText(plan && !phrases.length ? plan.search : text || normalized);
+  response.total = first.total;
+  response.hits = [...exact, ...first.hits].slice(0, limit);
 
   // Weak results (VOC's contract: fewer than WEAK_HITS hits, or the best one's title and excerpt lack a content word):
   // corrections of the query's slips (您是不是要找 …), strong ones only unless nothing was found.
@@ -657,6 +662,23 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     const corrections = vocab.terms ? suggestCorrections(plan, vocab) : plan.corrections;
     response.corrections = corrections.filter((c) => response.hits.length === 0 || c.strength >= 0.6);
     response.suggestions = [...new Set(response.corrections.map((c) => c.corrected))];
+    // A sure correction (a pinyin spelling, a same-sound slip: strength ≥ SURE_CORRECTION) is searched too, its hits
+    // first: the reader sees the answer to what they meant, and the suggestion says what was changed.
+    const sure = response.corrections.find((c) => c.strength >= SURE_CORRECTION && searchKey(c.corrected) !== searchKey(plan!.folded));
+    if (sure && !phrases.length) {
+      const fixed = planQuery(sure.corrected, vocab);
+      const again = await runText(fixed.search);
+      const seen = new Set(exact.map((h) => h.url));
+      const merged: SearchHit[] = [...exact];
+      for (const h of [...again.hits, ...first.hits]) {
+        const page = h.url.replace(/#.*$/u, '');
+        if (seen.has(h.url) || merged.some((m) => m.url.replace(/#.*$/u, '') === page)) continue;
+        seen.add(h.url);
+        merged.push(h);
+      }
+      response.hits = merged.slice(0, limit);
+      response.total = Math.max(response.total, again.total);
+    }
   }
   if (response.hits.length === 0 && mode === 'ours' && !response.suggestions.length) {
     const terms = deps.terms ? await deps.terms() : ((await dataP!).terms ?? []);
