@@ -63,7 +63,7 @@ function indexerVersion(): string {
 export const SHARDS_DIR = 'pagefind-shards';
 const shardDir = (k: number) => (k === 0 ? 'pagefind' : join(SHARDS_DIR, String(k)));
 
-export type PageType = 'doc' | 'certificate' | 'skill' | 'organization' | 'glossary' | 'fees' | 'timeline' | 'certificates';
+export type PageType = 'doc' | 'certificate' | 'skill' | 'organization' | 'glossary' | 'list';
 
 export interface SitePage {
   file: string;
@@ -73,7 +73,7 @@ export interface SitePage {
   id: string;
 }
 
-/** The content pages of a built site, and the fee table, the timeline and the certificate list; other lists, home, sources and search are not indexed. */
+/** The content pages of a built site and the pages of LIST_PAGES; home, sources and search are not indexed. */
 export function sitePages(dist: string): SitePage[] {
   const out: SitePage[] = [];
   const walk = (dir: string) => {
@@ -89,9 +89,7 @@ export function sitePages(dist: string): SitePage[] {
         else if ((m = /^\/certificates\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'certificate', id: m[1]! });
         else if ((m = /^\/organizations\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'organization', id: m[1]! });
         else if ((m = /^\/glossary\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'glossary', id: m[1]! });
-        else if (url === '/fees/') out.push({ file: p, url, type: 'fees', id: 'fees' });
-        else if (url === '/timeline/') out.push({ file: p, url, type: 'timeline', id: 'timeline' });
-        else if (url === '/certificates/') out.push({ file: p, url, type: 'certificates', id: 'certificates' });
+        else if (url in LIST_PAGES) out.push({ file: p, url, type: 'list', id: url });
       }
     }
   };
@@ -102,8 +100,19 @@ export function sitePages(dist: string): SitePage[] {
 const BATCH_NAMES = ['', '首批', '第二批', '第三批', '第四批', '第五批'];
 const batchName = (n: number | null | undefined) => (n ? (BATCH_NAMES[n] ?? `第${n}批`) : null);
 
-/** The Chinese kind label (HitMeta.kind) of the pages that are not a document, certificate, organisation or term. */
-const PAGE_KIND: Record<string, string> = { fees: '收费', timeline: '时间线', certificates: '证书目录' };
+/**
+ * Pages that gather the corpus by topic (a reader asks for them: 收费标准, 时间线, 培训评价组织一览, 本库没有收录的文件),
+ * indexed as pages, with their Chinese kind label (HitMeta.kind).
+ */
+export const LIST_PAGES: Record<string, string> = {
+  '/fees/': '收费',
+  '/timeline/': '时间线',
+  '/certificates/': '证书目录',
+  '/organizations/': '组织名录',
+  '/glossary/': '名词',
+  '/references/': '引用关系',
+  '/references/unresolved/': '未收录文件',
+};
 
 export interface PageFacts {
   type: PageType;
@@ -170,7 +179,7 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
     meta.kind = '名词';
   } else {
     filters.type = ['综合'];
-    meta.kind = PAGE_KIND[page.type];
+    meta.kind = LIST_PAGES[page.url] ?? '综合';
   }
   return { type: page.type, filters, meta, names };
 }
@@ -616,6 +625,11 @@ export async function buildIndex(
       const entry: PageInfo = { url: page.url };
       if (page.type === 'doc') entry.keywords = keywordsOf.get(page.id) ?? [];
       if (f.names.length) entry.names = [...new Set(f.names)];
+      // A list page is named by its heading (培训评价组织, 本库未收录的文件): the re-rank matches it as a catalog name.
+      if (page.type === 'list') {
+        const h1 = /<h1[^>]*>([^]*?)<\/h1>/u.exec(htmls[i]!)?.[1]?.replace(/<[^>]*>/gu, '').trim();
+        if (h1) entry.names = [h1];
+      }
       info.set(page.url, entry);
       byType[page.type] = (byType[page.type] ?? 0) + 1;
     });
