@@ -614,7 +614,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // 3. Pages, each hit by its best record (a clause of a document, or the page); phrases keep the records holding them.
   // Only page records are in data.json: a clause record's page is known from its fragment (~0.5 KB), so fragments are
   // fetched in rank order, a first batch of FIRST_BATCH, then more only while fewer pages than wanted were found.
-  const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number }[] }>();
+  const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number; matched: number }[] }>();
   const bonuses = new Map<string, number>();
   let next = 0;
   while (next < ranked.length && wanted > 0) {
@@ -637,7 +637,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       const scattered = r.matched === terms.length && !queryNames(data, page, queryKey) && (d.sub_results ?? []).some((x) => rowPage(d.url, x.url)) && !bestRows(d, terms).full ? SCATTERED : 0;
       let g = groups.get(page);
       if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
-      g.records.push({ d, key: r.key - r.bonus - scattered });
+      g.records.push({ d, key: r.key - r.bonus - scattered, matched: r.matched });
       g.score = Math.max(g.score, r.key - r.bonus - scattered + bonus);
     });
   }
@@ -645,7 +645,15 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const hits: SearchHit[] = [];
   for (const g of pages) {
     if (exactUrls.has(g.page) || hits.length >= wanted) continue;
-    const recs = g.records.sort((a, b) => b.key - a.key).map((r) => r.d);
+    g.records.sort((a, b) => b.key - a.key);
+    // A document found by its page record (title, 文号 …) lands on its best clause that matched as many words: the
+    // clause is the target, the page still ranks by its best record.
+    const head = g.records[0]!;
+    if (!head.d.url.includes('#') && g.page.startsWith('/docs/')) {
+      const clause = g.records.find((x) => x.d.url.includes('#') && x.matched >= head.matched);
+      if (clause) g.records = [clause, ...g.records.filter((x) => x !== clause)];
+    }
+    const recs = g.records.map((r) => r.d);
     hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases, terms, queryNames(data, g.page, queryKey)));
   }
   return { hits, total: phrases.length ? pages.length : Math.max(pages.length, ranked.length) };
