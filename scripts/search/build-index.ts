@@ -255,25 +255,10 @@ function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlyS
       section.removeAttribute('id');
     }
   }
-  // A certificate page carries its standard's rows as sub-results, as a document carries its clauses: each row of the
-  // matrix becomes a heading with the row's anchor (the engine sends a row hit to the row's own page). Skill pages are
-  // not indexed one by one: 30,600 of them at 50× held the index service at 3–4 GB; 191 certificate pages do not.
-  // Its own headings (联系方式, the standard's title…) lose their ids: on a certificate page every sub-result is a row.
+  // A certificate page's skill matrix rows are records of their own (prepareRecords); its headings give no sub-results.
   if (facts.type === 'certificate') {
     for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) h.removeAttribute('id');
     for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
-    for (const li of root.querySelectorAll('.cert-standard .skill-matrix li.skill-node[id]')) {
-      const row = li.querySelector(':scope > .skill-row');
-      if (!row) continue;
-      const level = li.closest('[data-level]')?.getAttribute('data-level');
-      // A position code (l1-f2-w2-s1) is no printed text: left out of the row's heading.
-      const parts = [...row.querySelectorAll('.skill-row__type, .skill-name:not(.skill-name--position), .skill-row__text')].map((e) => e.textContent.trim());
-      const heading = document.createElement('h6');
-      heading.setAttribute('id', li.getAttribute('id')!);
-      heading.textContent = [level, ...parts].filter(Boolean).join(' ');
-      li.removeAttribute('id');
-      row.replaceWith(heading);
-    }
   }
   // On a document page only clauses make sub-results: the page's own headings (状态, 来源, 目录…) lose their ids here.
   if (root.querySelector('article.doc')) {
@@ -325,6 +310,7 @@ function childClauses(el: El): El[] {
  * page (title, 文号, issuers …) at the page's URL. Any other page is one record.
  */
 export function prepareRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): IndexRecord[] {
+  if (facts.type === 'certificate') return certificateRecords(html, page, facts, words, core);
   if (facts.type !== 'doc') return [{ url: page.url, content: prepareHtml(html, facts, words, core) }];
   const { document } = parseHTML(html);
   const root = (document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body) as El;
@@ -374,6 +360,59 @@ export function prepareRecords(html: string, page: SitePage, facts: PageFacts, w
   // The rest of the page: what is not a clause.
   for (const el of childClauses(root)) el.remove();
   records.unshift({ url: page.url, content: finishPage(document, root, facts, words, core) });
+  return records;
+}
+
+/** A record's HTML: a heading, paragraphs, the canonical additions, the facts. */
+function recordHtml(heading: { tag: string; text: string } | null, body: string, facts: PageFacts, meta: Record<string, string>, words?: ReadonlySet<string>, core?: VocabCore): string {
+  const rec = parseHTML('<!doctype html><html><body><main data-pagefind-body></main></body></html>').document;
+  const main = rec.querySelector('main') as El;
+  if (heading?.text) {
+    const h = rec.createElement(heading.tag);
+    h.textContent = segmentText(heading.text, words);
+    main.append(h);
+  }
+  for (const line of body.split('\n')) {
+    if (!line.trim()) continue;
+    const para = rec.createElement('p');
+    para.textContent = segmentText(line, words);
+    main.append(para);
+  }
+  const additions = additionsOf(rec, `${heading?.text ?? ''}\n${body}`, core);
+  if (additions) {
+    additions.textContent = segmentText(additions.textContent ?? '', words);
+    main.append(additions);
+  }
+  main.append(factsBox(rec, facts.filters, { ...facts.meta, ...meta }));
+  return rec.toString();
+}
+
+/**
+ * A certificate page: one record per row of its skill matrix, at the row's anchor (/certificates/<id>/#2-3-4-S5; the
+ * engine shows it as the row's page, rowPage), with the row's kind (技能要求 …) and printed code or label (never a
+ * position code such as l1-f2-w2-s1) in its meta; and the rest of the page as one record. A row holds every word of
+ * the query it answers, where a page of 300 rows matched words scattered over many, and its fragment is 0.3 KB where
+ * the page's with rows as sub-results was 17 KB and took ~100 ms to read (Pagefind builds an excerpt per row).
+ */
+export function certificateRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): IndexRecord[] {
+  const { document } = parseHTML(html);
+  const root = (document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body) as El;
+  const certTitle = (root.querySelector('h1')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const records: IndexRecord[] = [];
+  for (const li of root.querySelectorAll('.cert-standard .skill-matrix li.skill-node[id]') as Iterable<El>) {
+    const row = li.querySelector(':scope > .skill-row');
+    if (!row) continue;
+    const level = li.closest('[data-level]')?.getAttribute('data-level') ?? '';
+    const type = (row.querySelector('.skill-row__type')?.textContent ?? '').trim();
+    const label = (row.querySelector('.skill-name:not(.skill-name--position)')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    const text = (row.querySelector('.skill-row__text')?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+    const head = [level, type, label].filter(Boolean).join(' ');
+    const meta: Record<string, string> = { kind: type || '技能', title: [head, text].filter(Boolean).join(' '), page: certTitle };
+    if (label) meta.label = label;
+    records.push({ url: `${page.url}#${li.getAttribute('id')}`, content: recordHtml({ tag: 'h4', text: head }, text, facts, meta, words, core) });
+  }
+  for (const m of root.querySelectorAll('.cert-standard .skill-matrix')) m.remove();
+  records.unshift({ url: page.url, content: prepareHtml(document.toString(), facts, words, core) });
   return records;
 }
 
@@ -528,7 +567,7 @@ export interface BuildReport {
   shards: number;
   /** Shards copied from the cache because none of their pages changed. */
   reusedShards: number;
-  /** Clause records (documents' clauses at their anchors) besides the pages. */
+  /** Records besides the pages: documents' clauses and certificates' skill rows, at their anchors. */
   clauseRecords: number;
   /** Words the segmenter merges (data.json `words`). */
   mergeWords: number;
@@ -787,7 +826,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       if (!values.quiet) {
         const types = Object.entries(r.byType).map(([k, v]) => `${v} ${k}`).join(', ');
         const dict = Object.entries(r.dictionary).map(([k, v]) => `${k} ${v}`).join(', ');
-        console.log(`search: indexed ${r.pages} pages (${types}) and ${r.clauseRecords} clauses; ${r.mergeWords} words merged by the segmenter; dictionary: ${dict}; ${r.codes} skill codes, ${r.names} catalog names`);
+        console.log(`search: indexed ${r.pages} pages (${types}) and ${r.clauseRecords} clauses and skill rows; ${r.mergeWords} words merged by the segmenter; dictionary: ${dict}; ${r.codes} skill codes, ${r.names} catalog names`);
         console.log(`search: ${r.shards} index shard${r.shards > 1 ? 's' : ''} (${r.reusedShards} unchanged, copied from .cache/search) for ${(r.htmlBytes / 1024 / 1024).toFixed(1)} MB of pages (${(r.preparedBytes / 1024 / 1024).toFixed(1)} MB prepared)`);
         console.log(`search: ${Object.entries(r.bytes).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join(', ')}`);
       }

@@ -1,6 +1,6 @@
 /** Pure parts of the engine and the query normalisation (src/lib/search/). */
 import { describe, expect, it } from 'vitest';
-import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, rowLabel, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
+import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, recordTarget, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, foldWidth, matchUnits, normalizeQuery, segmentQuery, segmentText, segmentWords, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
 
 describe('normalisation', () => {
@@ -131,7 +131,7 @@ function andDeps(records: { id: string; url: string; content: string; meta?: Rec
 }
 
 describe('clause records and the any-term fallback', () => {
-  const records = [
+  const records: { id: string; url: string; content: string; meta?: Record<string, string> }[] = [
     { id: 'd1', url: '/docs/a/', content: '关于 试点 的 通知', meta: { kind: '通知', docnumber: '教职成〔2019〕6号', issuer: '教育部', date: '2019-04-04' } },
     { id: 'c1', url: '/docs/a/#s2-5', content: '考核 站点 一般 应 设在 试点 院校', meta: { kind: '通知', title: '二、（五）', page: '关于 试点 的 通知' } },
     { id: 'c2', url: '/docs/a/#s2-6', content: '试点 院校 学分 银行', meta: { kind: '通知', title: '二、（六）', page: '关于 试点 的 通知' } },
@@ -159,9 +159,9 @@ describe('clause records and the any-term fallback', () => {
   it('drops single characters, then common words, then short ones', () => {
     expect(dropOrder(['学分', '的', '银行', '试点'], ['试点'])).toEqual(['的', '试点', '银行', '学分']);
   });
-  it('labels a skill row by its printed code, never a position code', () => {
-    expect(rowLabel('2-3-4-S5')).toBe('2-3-4-S5');
-    expect(rowLabel('l1-f2-w2-s1')).toBeUndefined();
+  it('a certificate’s row record leads to the row’s page, a clause record to its anchor', () => {
+    expect(recordTarget('/certificates/web-qdkf/#2-3-4-S5')).toBe('/certificates/web-qdkf/skills/2-3-4-S5/');
+    expect(recordTarget('/docs/jzc-2019-6/#s2-5')).toBe('/docs/jzc-2019-6/#s2-5');
   });
   it('exact hits carry their facts: a document’s from lookup.json, a code’s label', () => {
     const docs = [{ id: 'a', url: '/docs/a/', title: 'A', numbers: [], clauses: {}, clauseTitles: {}, meta: { kind: '通知', docNumber: '教职成〔2019〕6号' } }];

@@ -306,9 +306,7 @@ const PHRASE_RECORDS = 8;
 /** Fewer pages than this with every query word: the engine searches again with fewer words (`fullText`). */
 export const MIN_RESULTS = 5;
 /** Words searched one by one when all of them together find too little (each is one more Pagefind search). */
-export const MAX_TERMS = 8;
-/** What a certificate page loses when the query's words are scattered over its rows (below every page holding them together, with the re-rank). */
-export const SCATTERED = 1.5;
+export const MAX_TERMS = 6;
 
 const searches = new WeakMap<PagefindLike, number>();
 /**
@@ -366,6 +364,8 @@ interface RankedRecord {
 
 /** First fragments fetched for a query: the shown hits' best records and the further clauses of their pages. */
 export const FIRST_BATCH = 10;
+/** Fragments one query may fetch in all (a quoted phrase rejects the records without it: 930 fragments were fetched for one). */
+export const MAX_FETCH = 40;
 
 /** The re-rank of a page by the query: its names (文号, certificate and organisation names) and nodejieba keywords. */
 function pageBonus(data: SearchData, page: string, units: string[], w: RankWeights): number {
@@ -402,9 +402,13 @@ async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { fi
   const distinct = [...new Set(terms)];
   if (records.size >= MIN_RESULTS || distinct.length < 2) return [...records.values()].sort((a, b) => b.key - a.key);
 
-  // Any word: each alone. Single characters only when the query is nothing else.
+  // Any word: each alone. Not single characters, nor the words most records hold (data.json `common`: a search for
+  // 证书 returns 885 of 1,050 records and costs 25 ms, for a word that tells no record from another), unless the
+  // query has nothing else: then its two least common words.
   const single = (t: string) => /^\p{Script=Han}$/u.test(t);
-  const pool = distinct.some((t) => !single(t)) ? distinct.filter((t) => !single(t)) : distinct;
+  const common = new Map((data.common ?? []).map((c, i) => [c, i]));
+  const rare = distinct.filter((t) => !single(t) && !common.has(t.toLowerCase()));
+  const pool = rare.length ? rare : distinct.filter((t) => !single(t)).sort((a, b) => (common.get(b.toLowerCase()) ?? 0) - (common.get(a.toLowerCase()) ?? 0)).slice(0, 2);
   const drop = dropOrder(pool, data.common);
   const alone = pool.filter((t) => !drop.slice(0, Math.max(0, pool.length - MAX_TERMS)).includes(t));
   const hits = new Map<string, { r: PagefindResultLike; sum: number; weight: number; n: number }>();
@@ -446,50 +450,19 @@ function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
   return meta;
 }
 
-/** A skill row's label: its printed code (2-3-4-S5) or label, never a position code (l1-f2-w2-s1). */
-export function rowLabel(anchor: string): string | undefined {
-  return /^l\d+(?:-[a-z]\d+)*$/u.test(anchor) ? undefined : anchor;
+
+/** Where a record leads: a certificate's row record (/certificates/<id>/#<anchor>) to the row's page, any other to its URL. */
+export function recordTarget(url: string): string {
+  return rowPage(url.replace(/#.*$/u, ''), url) ?? url;
 }
 
-/**
- * The rows of a certificate page (sub-results at the rows' anchors) ranked by how many of the query's words each holds
- * (read from the fragment's words at the row's match locations), then by matches. `full`: the best row holds every word.
- */
-export function bestRows(d: PagefindData, terms: string[]): { rows: PagefindSubResult[]; full: boolean } {
-  const rows = (d.sub_results ?? []).filter((s) => s.url !== d.url && rowPage(d.url, s.url));
-  if (!rows.length) return { rows, full: false };
-  const words = d.content.split(/[^\S\uFEFF]+/u);
-  const want = new Set(terms.map((t) => t.toLowerCase()));
-  const held = new Map<PagefindSubResult, number>();
-  for (const r of rows) {
-    const got = new Set<string>();
-    for (const l of r.locations ?? []) {
-      const w = (words[l] ?? '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-      for (const t of want) if (w.startsWith(t.replace(/[^\p{L}\p{N}]/gu, ''))) got.add(t);
-    }
-    held.set(r, got.size);
-  }
-  rows.sort((a, b) => held.get(b)! - held.get(a)! || (b.locations?.length ?? 0) - (a.locations?.length ?? 0));
-  return { rows, full: held.get(rows[0]!)! >= want.size };
-}
-
-/**
- * A hit from its best record's fragment (and its page's further matching clauses). A certificate page is shown as its
- * best row's page when that row holds every word of the query, unless the query names the certificate (its page then).
- */
-function toHit(d: PagefindData, more: PagefindData[], phrases: string[], terms: string[], namesPage: boolean): SearchHit {
-  const url = d.url;
-  const subOf = (x: PagefindData) => ({ url: x.url, title: clean(x.meta.title), excerpt: parseExcerpt(x.excerpt) });
+/** A hit from its best record's fragment (and its page's further matching clauses or rows). */
+function toHit(d: PagefindData, more: PagefindData[], phrases: string[]): SearchHit {
+  const url = recordTarget(d.url);
+  const subOf = (x: PagefindData) => ({ url: recordTarget(x.url), title: clean(x.meta.title), excerpt: parseExcerpt(x.excerpt) });
   const excerpt = phrases.length ? (phraseExcerpt(clean(d.content), phrases[0]!) ?? parseExcerpt(d.excerpt)) : parseExcerpt(d.excerpt);
-  const { rows, full } = bestRows(d, terms);
-  const rowSubs = (list: PagefindSubResult[]) => list.slice(0, SUBS).map((s) => ({ url: rowPage(url, s.url)!, title: clean(s.title), excerpt: parseExcerpt(s.excerpt) }));
-  const best = rows[0];
-  if (best && full && !namesPage && !phrases.length) {
-    const anchor = best.url.slice(best.url.indexOf('#') + 1);
-    return { kind: 'text', url: rowPage(url, best.url)!, title: clean(best.title), excerpt: parseExcerpt(best.excerpt), sub: rowSubs(rows.slice(1)), filters: d.filters, meta: metaOf(d, rowLabel(anchor)) };
-  }
   const title = d.meta.page ? `${clean(d.meta.page)} · ${clean(d.meta.title)}` : clean(d.meta.title) || url;
-  return { kind: 'text', url, title, excerpt, sub: rows.length ? rowSubs(rows) : more.map(subOf), filters: d.filters, meta: metaOf(d) };
+  return { kind: 'text', url, title, excerpt, sub: more.map(subOf), filters: d.filters, meta: metaOf(d, d.meta.label ? clean(d.meta.label) : undefined) };
 }
 
 /** Whether the query holds one of the page's names whole (Web前端开发证书 names /certificates/web-qdkf/). */
@@ -617,7 +590,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number; matched: number }[] }>();
   const bonuses = new Map<string, number>();
   let next = 0;
-  while (next < ranked.length && wanted > 0) {
+  while (next < ranked.length && next < MAX_FETCH && wanted > 0) {
     const shown = [...groups.keys()].filter((p) => !exactUrls.has(p)).length;
     if (shown >= wanted) break;
     const batch = ranked.slice(next, next + (next === 0 ? Math.max(FIRST_BATCH, wanted) : Math.max(wanted, 5)));
@@ -632,13 +605,10 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       const page = d.url.replace(/#.*$/u, '');
       let bonus = bonuses.get(page);
       if (bonus === undefined) bonuses.set(page, (bonus = pageBonus(data, page, units, w)));
-      // A certificate page matched by words scattered over its rows (no row holds them all) and not named by the query
-      // ranks below the pages that answer it (the rows are the page's targets, as clauses are a document's).
-      const scattered = r.matched === terms.length && !queryNames(data, page, queryKey) && (d.sub_results ?? []).some((x) => rowPage(d.url, x.url)) && !bestRows(d, terms).full ? SCATTERED : 0;
       let g = groups.get(page);
       if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
-      g.records.push({ d, key: r.key - r.bonus - scattered, matched: r.matched });
-      g.score = Math.max(g.score, r.key - r.bonus - scattered + bonus);
+      g.records.push({ d, key: r.key - r.bonus, matched: r.matched });
+      g.score = Math.max(g.score, r.key - r.bonus + bonus);
     });
   }
   const pages = [...groups.values()].sort((a, b) => b.score - a.score);
@@ -648,13 +618,16 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     g.records.sort((a, b) => b.key - a.key);
     // A document found by its page record (title, 文号 …) lands on its best clause that matched as many words: the
     // clause is the target, the page still ranks by its best record.
+    // A query naming the page (a certificate's or organisation's name) lands on the page, not on one of its rows.
     const head = g.records[0]!;
-    if (!head.d.url.includes('#') && g.page.startsWith('/docs/')) {
+    const pageRecord = g.records.find((x) => !x.d.url.includes('#'));
+    if (head.d.url.includes('#') && pageRecord && queryNames(data, g.page, queryKey)) g.records = [pageRecord, ...g.records.filter((x) => x !== pageRecord)];
+    else if (!head.d.url.includes('#') && g.page.startsWith('/docs/')) {
       const clause = g.records.find((x) => x.d.url.includes('#') && x.matched >= head.matched);
       if (clause) g.records = [clause, ...g.records.filter((x) => x !== clause)];
     }
     const recs = g.records.map((r) => r.d);
-    hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases, terms, queryNames(data, g.page, queryKey)));
+    hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases));
   }
   return { hits, total: phrases.length ? pages.length : Math.max(pages.length, ranked.length) };
   };
