@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, prepareHtml, SHARDS_DIR, sitePages } from '../../scripts/search/build-index.ts';
+import { buildIndex, certificateRecords, SHARDS_DIR, sitePages } from '../../scripts/search/build-index.ts';
 import { type SystemScore, expectedFor, readJudged, score, summarise } from '../../scripts/search/evaluate.ts';
 import { nodeDeps } from '../../scripts/search/node-pagefind.ts';
 import { rowPage, search } from '../../src/lib/search/engine.ts';
@@ -38,27 +38,31 @@ beforeAll(() => {
 }, 300_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('skill rows as sub-results of the certificate page', () => {
-  it('the index copy of a certificate page has one heading per row, with the row anchor, and no other ids on headings', () => {
+describe('skill rows as records of the certificate page', () => {
+  it('a certificate page gives one record per row of its matrix, at the row’s anchor, labelled by its printed code', () => {
     const page = sitePages(DIST).find((p) => p.url === '/certificates/web-qdkf/')!;
-    const html = prepareHtml(readFileSync(page.file, 'utf8'), { type: 'certificate', filters: {}, meta: {}, names: [] });
-    const { document } = parseHTML(html);
-    const rowsShown = parseHTML(readFileSync(page.file, 'utf8')).document.querySelectorAll('.skill-matrix li.skill-node[id]').length;
-    const headings = [...document.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')];
+    const html = readFileSync(page.file, 'utf8');
+    const rowsShown = parseHTML(html).document.querySelectorAll('.skill-matrix li.skill-node[id]').length;
+    const records = certificateRecords(html, page, { type: 'certificate', filters: {}, meta: {}, names: [] });
     expect(rowsShown).toBeGreaterThan(100);
-    expect(headings).toHaveLength(rowsShown);
-    expect(headings.every((h) => h.tagName === 'H6')).toBe(true);
-    const s5 = document.getElementById('2-3-4-S5')!;
+    expect(records).toHaveLength(rowsShown + 1);
+    expect(records[0]!.url).toBe('/certificates/web-qdkf/');
+    // The page's own record holds no matrix.
+    expect(parseHTML(records[0]!.content).document.querySelector('.skill-matrix')).toBeNull();
+    const s5 = records.find((r) => r.url === '/certificates/web-qdkf/#2-3-4-S5')!;
+    const meta = (name: string, content: string) => parseHTML(content).document.querySelector(`[data-pagefind-meta="${name}"]`)?.textContent;
+    expect(meta('label', s5.content)).toBe('2-3-4-S5');
+    expect(meta('kind', s5.content)).toBe('技能要求');
     // Segmented for the indexer (U+2009 between words), shown without the separators.
-    expect(s5.textContent).toContain(WORD_SEPARATOR);
-    expect(squeezeHanSpaces(s5.textContent.trim())).toMatch(/^中级技能要求2-3-4-S5能根据HTTP协议方法/u);
-    // A position code is not printed text: not in the heading.
+    const text = parseHTML(s5.content).document.querySelector('main')!.textContent;
+    expect(text).toContain(WORD_SEPARATOR);
+    expect(squeezeHanSpaces(text.trim())).toMatch(/^中级技能要求2-3-4-S5能根据HTTP协议方法/u);
+    // A position code is not printed text: neither in the row's text nor its label.
     const wlgl = sitePages(DIST).find((p) => p.url === '/certificates/wlgl/')!;
-    const rows = parseHTML(prepareHtml(readFileSync(wlgl.file, 'utf8'), { type: 'certificate', filters: {}, meta: {}, names: [] })).document;
-    const pos = rows.getElementById('l1-f2-w2-s1')!;
-    expect(squeezeHanSpaces(pos.textContent)).toContain('货物堆码技术');
-    expect(pos.textContent).not.toContain('l1-f2-w2-s1');
-    expect(document.querySelector('.skill-compare')).toBeNull();
+    const pos = certificateRecords(readFileSync(wlgl.file, 'utf8'), wlgl, { type: 'certificate', filters: {}, meta: {}, names: [] }).find((r) => r.url.endsWith('#l1-f2-w2-s1'))!;
+    expect(squeezeHanSpaces(parseHTML(pos.content).document.querySelector('main')!.textContent)).toContain('货物堆码技术');
+    expect(pos.content).not.toContain('l1-f2-w2-s1');
+    expect(meta('label', pos.content)).toBeUndefined();
   });
 
   it('skill pages are not indexed one by one; a row found in full text leads to its own page', async () => {
