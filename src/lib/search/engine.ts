@@ -56,6 +56,8 @@ export interface PageInfo {
   names?: string[];
   /** Keywords nodejieba extracted with the domain dictionary (build time). */
   keywords?: string[];
+  /** The page's other records (clauses, skill rows): the first RECORD_KEY hex digits of each fragment id, concatenated. */
+  r?: string;
 }
 
 /** dist/search/data.json: loaded with the first query (kept small: it is on the cold path). */
@@ -357,13 +359,49 @@ interface RankedRecord {
   result: PagefindResultLike;
   /** Rank key: Pagefind's score over the best score of its search (0–1], minus 10 per query word it lacks, plus its page's re-rank when the record is a page in data.json. */
   key: number;
-  /** The page re-rank already in `key` (page records only). */
+  /** The page re-rank already in `key`. */
   bonus: number;
   matched: number;
+  /** The record's page (data.json), or null when it is not known (a fragment id data.json does not tell apart). */
+  page: string | null;
 }
 
-/** First fragments fetched for a query: about the hits shown (5), in one round of a browser's six connections to a host; more only when they roll up to fewer pages (measured: 6, 8 and 10 rank the judged sets the same). */
-export const FIRST_BATCH = 6;
+const recordPages = new WeakMap<SearchData, Map<string, string | null>>();
+/**
+ * A record's page: a page record's own URL, a clause's or row's from its page's `r` in data.json (the first
+ * RECORD_KEY hex digits of each of its records' fragment ids; a prefix two records share tells nothing: null).
+ */
+export function recordPage(data: SearchData, id: string): string | null {
+  const own = data.pages[id]?.url;
+  if (own) return own;
+  let m = recordPages.get(data);
+  if (!m) {
+    m = new Map();
+    for (const p of Object.values(data.pages)) {
+      for (let i = 0; p.r && i + RECORD_KEY <= p.r.length; i += RECORD_KEY) {
+        const k = p.r.slice(i, i + RECORD_KEY);
+        m.set(k, m.has(k) && m.get(k) !== p.url ? null : p.url);
+      }
+    }
+    recordPages.set(data, m);
+  }
+  return m.get(recordKey(id)) ?? null;
+}
+/**
+ * Hex digits of a fragment id kept in data.json per record: 5 (20 bits; among 1,660 records about one pair shares a
+ * prefix, and those two are grouped after their fragments are read). 6 digits cost 1 KB gzip more on the first query.
+ */
+export const RECORD_KEY = 5;
+export function recordKey(id: string): string {
+  return id.slice(id.lastIndexOf('_') + 1, id.lastIndexOf('_') + 1 + RECORD_KEY);
+}
+/**
+ * Further records fetched with the target of each of the first SUBS_HITS hits (listed under the hit as `sub`): the
+ * first query's bytes allow 2 more fragments (~0.6 KB each), not 5.
+ */
+export const SUBS_FETCHED = 1;
+export const SUBS_HITS = 2;
+
 /** Fragments one query may fetch in all (a quoted phrase rejects the records without it: 930 fragments were fetched for one). */
 export const MAX_FETCH = 40;
 
@@ -392,9 +430,9 @@ async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { fi
   if (!terms.length) return [];
   const records = new Map<string, RankedRecord>();
   const add = (r: PagefindResultLike, key: number, matched: number) => {
-    const page = data.pages[r.id]?.url;
+    const page = recordPage(data, r.id);
     const b = page ? bonus(page) : 0;
-    records.set(r.id, { result: r, key: key + b, bonus: b, matched });
+    records.set(r.id, { result: r, key: key + b, bonus: b, matched, page });
   };
   const all = (await pagefind.search(terms.join(' '), pfOptions))?.results ?? [];
   const max = Math.max(1e-9, ...all.map((r) => r.score));
@@ -584,51 +622,54 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const units = matchUnits(searchText);
   const ranked = await fullText(pagefind, terms, pfOptions, data, (page) => pageBonus(data, page, units, w));
 
-  // 3. Pages, each hit by its best record (a clause of a document, or the page); phrases keep the records holding them.
-  // Only page records are in data.json: a clause record's page is known from its fragment (~0.5 KB), so fragments are
-  // fetched in rank order, a first batch of FIRST_BATCH, then more only while fewer pages than wanted were found.
-  const groups = new Map<string, { page: string; score: number; records: { d: PagefindData; key: number; matched: number }[] }>();
-  const bonuses = new Map<string, number>();
-  let next = 0;
-  while (next < ranked.length && next < MAX_FETCH && wanted > 0) {
-    const shown = [...groups.keys()].filter((p) => !exactUrls.has(p)).length;
-    if (shown >= wanted) break;
-    const batch = ranked.slice(next, next + (next === 0 ? Math.max(FIRST_BATCH, wanted) : Math.max(wanted, 5)));
-    next += batch.length;
-    const datas = await Promise.all(batch.map((r) => r.result.data()));
-    batch.forEach((r, i) => {
-      const d = datas[i]!;
-      if (phrases.length) {
-        const squeezed = searchKey(d.content);
-        if (!phrases.every((p) => squeezed.includes(searchKey(p)))) return;
-      }
-      const page = d.url.replace(/#.*$/u, '');
-      let bonus = bonuses.get(page);
-      if (bonus === undefined) bonuses.set(page, (bonus = pageBonus(data, page, units, w)));
-      let g = groups.get(page);
-      if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
-      g.records.push({ d, key: r.key - r.bonus, matched: r.matched });
-      g.score = Math.max(g.score, r.key - r.bonus + bonus);
-    });
+  // 3. Pages, each hit by its best record (a clause of a document, a row of a certificate, or the page). data.json
+  // tells each record's page (`r`), so records are grouped before any fragment is fetched; fragments are fetched for
+  // the pages shown only: the target record and one more (SUBS_FETCHED), or up to PHRASE_RECORDS for a quoted phrase
+  // (the records without it are dropped), in one round per step.
+  type Group = { page: string; score: number; records: RankedRecord[] };
+  const groups = new Map<string, Group>();
+  for (const r of ranked) {
+    const page = r.page ?? `#${r.result.id}`;
+    let g = groups.get(page);
+    if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
+    g.records.push(r);
+    g.score = Math.max(g.score, r.key - r.bonus + (r.page ? pageBonus(data, r.page, units, w) : 0));
   }
-  const pages = [...groups.values()].sort((a, b) => b.score - a.score);
+  const order = [...groups.values()].filter((g) => !exactUrls.has(g.page)).sort((a, b) => b.score - a.score);
   const hits: SearchHit[] = [];
-  for (const g of pages) {
-    if (exactUrls.has(g.page) || hits.length >= wanted) continue;
-    g.records.sort((a, b) => b.key - a.key);
-    // A document found by its page record (title, 文号 …) lands on its best clause that matched as many words: the
-    // clause is the target, the page still ranks by its best record.
-    // A query naming the page (a certificate's or organisation's name) lands on the page, not on one of its rows.
-    const head = g.records[0]!;
-    const pageRecord = g.records.find((x) => !x.d.url.includes('#'));
-    if (head.d.url.includes('#') && pageRecord && queryNames(data, g.page, queryKey)) g.records = [pageRecord, ...g.records.filter((x) => x !== pageRecord)];
-    else if (!head.d.url.includes('#') && g.page.startsWith('/docs/')) {
-      const clause = g.records.find((x) => x.d.url.includes('#') && x.matched >= head.matched);
-      if (clause) g.records = [clause, ...g.records.filter((x) => x !== clause)];
+  let fetched = 0;
+  let gi = 0;
+  const seenPages = new Set<string>();
+  while (hits.length < wanted && gi < order.length && fetched < MAX_FETCH) {
+    const step = order.slice(gi, gi + (wanted - hits.length));
+    gi += step.length;
+    const loaded = await Promise.all(
+      step.map(async (g) => {
+        const recs = [...g.records].sort((a, b) => b.key - a.key);
+        const head = recs[0]!;
+        const isPage = (x: RankedRecord) => Boolean(data.pages[x.result.id]);
+        // A query naming the page (a certificate's or organisation's name) lands on the page, not on one of its rows;
+        // a document found by its page record (title, 文号 …) lands on its best clause matching as many words.
+        let target = head;
+        const pageRecord = recs.find(isPage);
+        if (!isPage(head) && pageRecord && queryNames(data, g.page, queryKey)) target = pageRecord;
+        else if (isPage(head) && g.page.startsWith('/docs/')) target = recs.find((x) => !isPage(x) && x.matched >= head.matched) ?? head;
+        const rest = recs.filter((x) => x !== target && !isPage(x));
+        const pick = phrases.length ? [target, ...rest].slice(0, PHRASE_RECORDS) : [target, ...rest.slice(0, hits.length + step.indexOf(g) < SUBS_HITS ? SUBS_FETCHED : 0)];
+        fetched += pick.length;
+        return Promise.all(pick.map((x) => x.result.data()));
+      }),
+    );
+    for (const datas of loaded) {
+      const keep = phrases.length ? datas.filter((d) => phrases.every((p) => searchKey(d.content).includes(searchKey(p)))) : datas;
+      if (!keep.length || hits.length >= wanted) continue;
+      const page = keep[0]!.url.replace(/#.*$/u, '');
+      if (seenPages.has(page) || exactUrls.has(page)) continue;
+      seenPages.add(page);
+      hits.push(toHit(keep[0]!, keep.slice(1).filter((x) => x.url.includes('#')), phrases));
     }
-    const recs = g.records.map((r) => r.d);
-    hits.push(toHit(recs[0]!, recs.slice(1, 1 + SUBS).filter((x) => x.url.includes('#')), phrases));
   }
+  const pages = order;
   return { hits, total: phrases.length ? pages.length : Math.max(pages.length, ranked.length) };
   };
   // The plan's search text: canonical words, droppable words gone (a quoted phrase keeps the whole query).
