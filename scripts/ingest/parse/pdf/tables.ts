@@ -560,6 +560,12 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
       continue;
     }
     const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
+    // a number beside codes of its own branch (3. beside 3.1 and 3.1.1: a dotted 工作领域 code) is that
+    // branch's root, not an item number
+    group.forEach((g, i) => {
+      const n = 'item' in g.code ? String(g.code.item) : null;
+      if (n !== null && paths.some((p) => p !== null && p.length >= 2 && p[0] === n)) paths[i] = [n];
+    });
     const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
     let roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
     // a code misprinted in a sibling branch (1-5-1-S2 beside 1-5-2): the shallowest code leads when
