@@ -3,7 +3,8 @@
  * dotted codes (`1.静态网站搭建`, `1.1 静态网页开发`, `1.1.1 能…`), printed as Word/WPS print it
  * (test/fixtures/pdf/dotted-standard.pdf, ruled, one row per item, merged cells top-aligned) and as a
  * 三线表 at 9 pt (dotted-standard-threeline.pdf, one row per task, the items one after another in one
- * cell). Gold: dotted-standard.gold.json, written by scripts/fixtures/make-dotted-pdf.ts from the Web
+ * cell), and ruled with one row per task whose rows break across pages (dotted-standard-pertask.pdf).
+ * Gold: dotted-standard.gold.json, written by scripts/fixtures/make-dotted-pdf.ts from the Web
  * 前端开发 tables of source 001 before any reader ran (README there). Also the pdftotext copies of
  * the two prints, read as text sources: what they give today is asserted as it is (README: gaps).
  */
@@ -20,7 +21,7 @@ const LEVELS = ['初级', '中级', '高级'] as const;
 
 interface GoldRow { type: 'area' | 'task' | 'skill'; code: string; path: string[]; text: string; from?: string; page?: number }
 interface GoldLevel { level: string; hours: string; areas: number; tasks: number; items: number; pages: number[]; rows: GoldRow[] }
-const GOLD: Record<'dotted-standard' | 'dotted-standard-threeline', GoldLevel[]> = JSON.parse(readFileSync(join(FIXTURES, 'dotted-standard.gold.json'), 'utf8'));
+const GOLD: Record<'dotted-standard' | 'dotted-standard-threeline' | 'dotted-standard-pertask', GoldLevel[]> = JSON.parse(readFileSync(join(FIXTURES, 'dotted-standard.gold.json'), 'utf8'));
 
 /**
  * The gold as the ingest writes names and texts: spaces around punctuation squeezed (removeExtractionSpaces,
@@ -137,6 +138,25 @@ describe('dotted-standard-threeline.pdf (三线表, 9 pt, one row per task, rows
   });
 });
 
+describe('dotted-standard-pertask.pdf (ruled, one row per task, a cell of items broken by the page break)', async () => {
+  const result = await readPdfFixture('dotted-standard-pertask.pdf');
+  const { rows } = result.standards;
+  const gold = withPages(expected(GOLD['dotted-standard-pertask']));
+
+  it('gives the gold row for row, each item on the page it is printed on', () => {
+    for (const g of gold) expect(levelRows(rows, g.level).map((r) => [shape(r), r.source.page])).toEqual(g.rows.map((r) => [shape(r), r.page]));
+    expect(gold.map((l) => l.pages)).toEqual([[2], [3, 4], [5, 6]]);
+  });
+
+  it('the 高级 task 5.2 breaks after 5.2.1: 5.2.2 and 5.2.3 are on p. 6 under the empty merged cells, still its items', () => {
+    expect(rows.filter((r) => r.level === '高级' && r.code?.startsWith('5.2.')).map((r) => [r.code, r.parent, r.source.page])).toEqual([
+      ['5.2.1', 'l3-5.2', 5],
+      ['5.2.2', 'l3-5.2', 6],
+      ['5.2.3', 'l3-5.2', 6],
+    ]);
+  });
+});
+
 // What the copied-text reader (scripts/ingest/standards/copied/**) gives today: raise these figures when it
 // reads more of these copies; the PDF figures above are the gold.
 describe('the pdftotext copies as text sources (what they give today; README: gaps)', () => {
@@ -167,6 +187,17 @@ describe('the pdftotext copies as text sources (what they give today; README: ga
     expect(figures('dotted-standard-threeline.raw.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({
       levels: [['初级', 96, 1, 5, 12], ['中级', 224, 2, 6, 22], ['高级', 320, 6, 10, 41]],
       right: [6, 9, 26],
+    });
+  });
+
+  it('dotted-standard-pertask.raw.txt (-raw) and .pdftotext.txt (plain): as the ruled print’s copies', () => {
+    expect(figures('dotted-standard-pertask.raw.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
+      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 4, 10, 41]],
+      right: [20, 32, 26],
+    });
+    expect(figures('dotted-standard-pertask.pdftotext.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
+      levels: [['高级', 320, 6, 10, 41]],
+      right: [0, 0, 36],
     });
   });
 

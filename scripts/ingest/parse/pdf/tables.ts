@@ -40,7 +40,9 @@
  *      instead: a column's lines make one cell until a border crosses the column, the stretches
  *      between borders that hold text are the rows, and a cell starts in the row under the border
  *      above it. A row with no border under it at the foot of a page is broken by the page break: it
- *      goes on in the first row of the next page (instead of step 6's rule of codes). At the top of a
+ *      goes on in the first row of the next page (instead of step 6's rule of codes), unless every cell
+ *      there opens with a code (a cell of items broken between two items: those on the next page make a
+ *      row of their own there, under the merged cells, so each item keeps its page). At the top of a
  *      page the table goes on to, where a cell is a new one or the rest of a merged cell broken by the
  *      page break (no border at the page's foot either), step 7 decides. Tables without such borders
  *      (三线表, no ruling lines given) are read from their text alone.
@@ -807,8 +809,11 @@ function buildRows(
     // the cells of the broken row start in the first band (a cell goes on at the top of the page)
     const own = blocks.filter((b) => b.page === band.page && b.top < band.bottom - 0.5);
     const led = own.filter((b) => codeLed[b.col]);
-    // a ruled row says it itself: no border under it at the foot of the page
-    if (ruled ? !prev.open : led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
+    // a ruled row says it itself: no border under it at the foot of the page; but where every cell at the
+    // top of the next page opens with a code (a cell of items, 1.1.2 … 1.1.3 …, broken between two of
+    // them), the items there are printed on that page and make a row of their own, under merged cells
+    const opensItems = own.length > 0 && own.every((b) => codeLed[b.col] && CELL_CODE.test(blockText(b)));
+    if (ruled ? !prev.open || opensItems : led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
     for (const b of own) forced.set(b, prev);
     bands.splice(r, 1);
   }
