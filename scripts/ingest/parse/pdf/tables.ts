@@ -24,7 +24,8 @@
  *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
  *      does a code where no gap shows (cells without padding): lines beginning at one height in two
  *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3; a misprint of a sibling
- *      branch, 1-5-1-S2 beside 1-5-2, too) or with first items (1. / 1.).
+ *      branch, 1-5-1-S2 beside 1-5-2, too; a number beside codes of its own branch, 3. beside 3.1 and
+ *      3.1.1, is that branch's root: a dotted 工作领域) or with first items (1. / 1.).
  *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
  *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
  *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
