@@ -153,6 +153,8 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
       // numbered items between the last page number and the header (an item never precedes its own header)
       const lastPage = all.slice(0, start).findLastIndex((l) => /^\d{1,4}$/u.test(l.text));
       const strays = lastPage < 0 ? [] : all.slice(lastPage + 1, start).filter((l) => ITEM_LINE.test(l.text) && !isHeaderLine(l.text));
+      // (their text is a table's, not this level's front matter)
+      for (const l of strays) used.add(l.clause);
       return {
         lines,
         strays: strays.map((l) => ({ ...l, afterHeader: false })),
