@@ -111,19 +111,26 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
   const top = [0];
   for (const h of heights) top.push(top.at(-1)! + h);
   const mid = (j: number) => top[j]! + heights[j]! / 2;
+  /** A height as a row index and the fraction of that row above it. */
+  const rowAt = (y: number) => {
+    let r = 0;
+    while (r < R - 1 && top[r + 1]! <= y) r++;
+    return r + (y - top[r]!) / heights[r]!;
+  };
 
   /** Best spans for the 职业功能 names given which names they are. */
   const spans = (isFn: boolean[]): { cost: number; from: number[] } | null => {
     const fns: number[] = [];
-    const wcLines: number[] = [];
+    /** For each 职业功能 name, how many 工作内容 names are printed before it. */
     const after: number[] = [];
-    isFn.forEach((f, i) => {
+    let wc = 0;
+    isFn.forEach((f) => {
       if (f) {
-        fns.push(i);
-        after.push(wcLines.length);
-      } else wcLines.push(names[i]!.lines.length);
+        fns.push(after.length + wc);
+        after.push(wc);
+      } else wc++;
     });
-    if (wcLines.length !== R) return null;
+    if (wc !== R) return null;
     // pdftotext prints a section of the page's names, then the items beside them: a name's middle
     // lies within the rows of the items printed after it
     const outside = (i: number, y: number) => {
@@ -139,9 +146,6 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
         wj++;
       }
     });
-    // pdftotext prints blocks by their tops, and at one height the left column's first: a 职业功能
-    // name printed after k 工作内容 names has its top below the k-th's top and not below the next one's
-    const wcTop = (j: number) => (j < 0 ? -Infinity : j >= R ? Infinity : mid(j) - wcLines[j]! / 2);
     const m = fns.length;
     // cost[j][e]: the first j names spanning rows 0..e-1
     const cost = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(Infinity));
@@ -151,15 +155,17 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
       for (let e = j; e <= R - (m - j); e++)
         for (let s = j - 1; s < e; s++) {
           if (cost[j - 1]![s] === Infinity) continue;
-          const fnTop = (top[s]! + top[e]!) / 2 - names[fns[j - 1]!]!.lines.length / 2;
+          const c = (top[s]! + top[e]!) / 2;
           const k = after[j - 1]!;
-          const lo = wcTop(k - 1);
-          const hi = wcTop(k);
-          const off = fnTop <= lo ? lo - fnTop + 0.5 : fnTop > hi ? fnTop - hi : 0;
-          // (of spans that agree with the order, the one whose name is printed nearest above the next block)
+          // printed just before the k-th 工作内容 name, it is about level with it: its middle lies in the
+          // k-th row, no lower than that row's middle, give or take a quarter of a row (the heights are
+          // counted in lines). A name printed before any 工作内容 name says nothing by its place:
+          // pdftotext may give it with the header's column, above the rows.
+          const p = rowAt(c);
+          const off = k === 0 || k >= R ? 0 : p < k - 0.25 ? k - 0.25 - p : p > k + 0.75 ? p - k - 0.75 : 0;
           // a 职业功能 name whose rows cross a page break is printed in the first page's part
           const page = pageOf.name(fns[j - 1]!) !== pageOf.row(s) ? 1 : 0;
-          const v = cost[j - 1]![s]! + off + page + outside(fns[j - 1]!, (top[s]! + top[e]!) / 2) + (Number.isFinite(hi) ? 0.001 * (hi - fnTop) : 0);
+          const v = cost[j - 1]![s]! + off + page + outside(fns[j - 1]!, c);
           if (v < cost[j]![e]!) {
             cost[j]![e] = v;
             back[j]![e] = s;
