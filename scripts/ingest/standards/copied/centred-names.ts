@@ -5,16 +5,21 @@
  * sometimes alternating (`数字化与智能` / `大数据与人工智` / `化` / `能应用`).
  *
  * Layout facts used:
- * - a name's lines but the last fill its column; the two columns' widths are learned from the
- *   fragments: the 工作内容 column is the wider (the widest fragment), the 职业功能 column the widest
- *   narrower fragment that a fragment follows in the same block;
- * - a fragment goes on an open name (one whose last line is full) when the break makes a pair of
- *   characters the document prints elsewhere, or (for a name full at the narrower width, which may be
- *   a whole 工作内容 name) when it follows it in the same block and makes no pair the document never prints;
+ * - a name's lines but the last fill its column; the two columns' widths are learned from the names
+ *   that wrapped (a fragment another follows in its block): the widest such line is the 工作内容
+ *   column's, the widest narrower one the 职业功能 column's;
+ * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block,
+ *   or apart from it by at most the three lines printed beside it (one of each other column); a line
+ *   full only at the narrower width may end a whole 工作内容 name, so apart it goes on only where the
+ *   document prints the pair of characters at the break elsewhere (`数字化与智能` + `化`);
  * - every row has one 工作内容 name, in row order; a 职业功能 name spans consecutive rows and is centred
- *   beside them, so it is printed (pdftotext orders blocks top to bottom) after the 工作内容 names whose
- *   middles are above its middle. Which names are 职业功能 names (a one-line name fits either column)
- *   and which rows each spans is the choice that puts every 职业功能 name's middle where it is printed.
+ *   beside them. A name wider than the narrower column is a 工作内容 name, one that wrapped at the
+ *   narrower width a 职业功能 name; for the one-line names that fit both, the choice (and each
+ *   职业功能 name's rows) is the one that puts every name where pdftotext printed it: a 工作内容 name's
+ *   middle within the rows of the items printed after it (pdftotext gives a section of names, then
+ *   the items beside them) and on its row's page; a 职业功能 name printed just before the k-th
+ *   工作内容 name about level with it (a band's blocks by height, the left column's first), on the page
+ *   of its first row.
  */
 import type { CopiedLine } from './lines.ts';
 import { joinsAt } from './pairs.ts';
@@ -89,7 +94,8 @@ export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<stri
 
 /**
  * Which names are 职业功能 names and the rows each spans. `heights` are the rows' heights in printed
- * lines, `nRows` the rows read from the items. Null when the names cannot be so placed.
+ * lines (one per row read from the items); `sectionOf` the rows whose items are printed after a name
+ * (top and foot, in lines), `pageOf` the page of a name and of a row. Null when the names cannot be so placed.
  */
 export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: number, sectionOf: (name: number) => [number, number] | null, pageOf: { name: (i: number) => number; row: (r: number) => number }): NamedRows | null {
   const R = heights.length;

@@ -12,13 +12,17 @@
  * - items run 1, 2, 3 within a cell: a `1.` opens a cell of its column, a number that continues one
  *   column's run and not the other's is that column's; a number missing from a cell and printed later
  *   (one cell's `2.` after the next cell's `1.`) is put back in the cell that lacks it;
- * - a column's items go down its column: an item is finished once the next item of its column begins;
- * - the columns are printed left to right: a line holding two columns' pieces is cut at a space into
- *   a piece for the left column's open item and one for the right's.
+ * - a column's items go down its column: an item is finished once the next item of its column begins
+ *   (or a page ends);
+ * - pdftotext stacks a column's lines in a block: a line just below an item's last line in its block
+ *   goes on it; of two open items the left column's takes the next line (a band's columns are printed
+ *   left to right), and a line holding two columns' pieces is cut at a space into a piece for the left
+ *   column's open item and one for the right's;
+ * - a full item that got no line takes the nearest line before it that is a block of its own (not a
+ *   cell's first item: the lines before it are its row's names).
  * Only where these leave a tie does the genre's convention decide: skill items begin with 能.
  */
 import type { CopiedLine } from './lines.ts';
-import { joinsAt } from './pairs.ts';
 import { firstUnit, width } from './widths.ts';
 
 export const ITEM = /^(\d{1,2})[.．、]\s*(?=\S)/u;
@@ -65,7 +69,7 @@ function widest(lines: string[]): number {
 }
 
 /** The items and their columns, cells and continuations; null when the lines hold no numbered items in two columns. */
-export function numberedItems(lines: TableLine[], pairs: Set<string>): ItemColumns | null {
+export function numberedItems(lines: TableLine[]): ItemColumns | null {
   const items: NumberedItem[] = [];
   lines.forEach((l, i) => {
     const m = ITEM.exec(l.text);
@@ -146,7 +150,6 @@ export function numberedItems(lines: TableLine[], pairs: Set<string>): ItemColum
   const byLine = new Map<number, NumberedItem>(items.map((it) => [it.at, it]));
   const open = new Map<ItemColumn, NumberedItem>();
   const rest: { line: TableLine; at: number }[] = [];
-  const joins = (it: NumberedItem, t: string) => joinsAt(pairs, it.lines.at(-1)!.text, t);
   lines.forEach((l, i) => {
     // a repeated header begins a page: the items above it are finished (a line after it is the page's own)
     if (l.afterHeader) open.clear();

@@ -19,7 +19,7 @@ const CAPTION = /^表\s*\d{1,2}(?:\s|$)/u;
 export function uncodedTableByPosition(lines: CopiedLine[], pairs: Set<string>): Table | null {
   const kept = lines.filter((l) => !CAPTION.test(l.text.trim()));
   const table: TableLine[] = kept.map((l, i) => ({ ...l, index: i, blockStart: i === 0 || l.line > kept[i - 1]!.line + 1 }));
-  const read = numberedItems(table, pairs);
+  const read = numberedItems(table);
   if (!read) return null;
   const { S, K } = read.cells;
   if (!S.length || S.length !== K.length) return null;
