@@ -49,6 +49,22 @@ describe('tidyExcerpt on real Pagefind excerpts', () => {
     );
   });
 
+  it('leaves out a field whose value the card already shows', () => {
+    const e = ex('公示公告. 文号[教职所]〔[2019]〕341号. 发文机关教育部职业技术教育中心研究所. 成文日期[2019]年12月27');
+    // The date the window cut stays (with …): it alone holds a match.
+    expect(show(tidyExcerpt(e, { shown: ['教职所〔2019〕341号', '教育部职业技术教育中心研究所'] }))).toBe('成文日期：[2019]年12月27…');
+    expect(show(tidyExcerpt(e, { shown: ['教育部职业技术教育中心研究所'] }))).toBe('文号：[教职所]〔[2019]〕341号');
+  });
+
+  it('a window inside a long title is the title again (考核成本 → /certificates/wlgl/skills/l2-f1-w3-s2/)', () => {
+    expect(
+      tidy(
+        '中级技能要求位置l2-f1-w3-s2 能判断招标信息的有效性、编制商务条款、核算[成本]并确定报价,并根据',
+        '中级 技能要求 位置l2-f1-w3-s2 能判断招标信息的有效性、编制商务条款、核算成本并确定报价,并根据招标文件要求规范编写投标文件',
+      ),
+    ).toBe('');
+  });
+
   it('an ordinary sentence that starts with a field word is not a field', () => {
     expect(tidy('规范[考核]颁证. （一）完善[考核]评价体系. 培训评价组织应建立模拟[考核]平台，发布[考核]方案，为院校学生参与')).toBe(
       '…规范[考核]颁证 （一）完善[考核]评价体系 培训评价组织应建立模拟[考核]平台，发布[考核]方案，为院校学生参与…',

@@ -67,6 +67,37 @@ describe('cards', () => {
     expect(cleanTitle('初级 技能要求 1-4-1-S1 能使用 HTML5 新增语义化元素', '1-4-1-S1')).toBe('初级 技能要求 1-4-1-S1 能使用 HTML5 新增语义化元素');
   });
 
+  it('a page excerpt that its first clause repeats is shown once, under the clause (学分银行 → /docs/jzc-2019-6/)', () => {
+    const hit: SearchHit = {
+      ...docHit(doc('jzc-2019-6')),
+      excerpt: [
+        { text: '。 （六）探索建立职业教育国家“', mark: false },
+        { text: '学分银行', mark: true },
+        { text: '” 国务院教育行政部门探索建立职业教育“', mark: false },
+        { text: '学分银行', mark: true },
+        { text: '”制度，研制相关规范，建设', mark: false },
+      ],
+      sub: [
+        {
+          url: '/docs/jzc-2019-6/#s2-6',
+          title: '（六）探索建立职业教育国家“学分银行”',
+          excerpt: [
+            { text: '建立职业教育国家“', mark: false },
+            { text: '学分银行', mark: true },
+            { text: '” 国务院教育行政部门探索建立职业教育“', mark: false },
+            { text: '学分银行', mark: true },
+            { text: '”制度，研制相关规范，建设信息系统，对学历', mark: false },
+          ],
+        },
+      ],
+    };
+    const card = cardOf(hit);
+    expect(card.excerpt).toEqual([]);
+    expect(card.sub[0]!.excerpt.map((p) => p.text).join('')).toBe('…建立职业教育国家“学分银行” 国务院教育行政部门探索建立职业教育“学分银行”制度，研制相关规范，建设信息系统，对学历…');
+    // A different passage stays.
+    expect(cardOf({ ...hit, sub: [{ ...hit.sub[0]!, excerpt: [{ text: '企合作；建好用好实训基地；探索建设职业教育国家“学分银行”，构建国家资历框架。', mark: false }] }] }).excerpt.length).toBeGreaterThan(0);
+  });
+
   it('an exact lookup keeps its badge and reason', () => {
     const card = cardOf({ kind: 'docnumber', url: '/docs/jzc-2019-6/', title: doc('jzc-2019-6').title, reason: '文号 教职成〔2019〕6号', excerpt: [], sub: [] });
     expect(card.badge).toBe('文号直达');

@@ -9,10 +9,12 @@
 import type { Excerpt } from './engine.ts';
 
 export interface TidyOptions {
-  /** The hit's title: the part of it an excerpt repeats (the page's h1) is dropped when the rest still holds a match. */
+  /** The hit's title: a first block that only repeats (part of) it, as the page's h1 does, is dropped. */
   title?: string;
   /** Longest excerpt kept, in characters (default 140); a longer one is cut at a boundary before it. */
   maxLength?: number;
+  /** Values the card already shows (文号, 发文机关 …): a field holding one of them is left out. */
+  shown?: string[];
 }
 
 /** One character of an excerpt and whether it is part of a match. */
@@ -208,6 +210,14 @@ export function tidyExcerpt(excerpt: Excerpt, options: TidyOptions = {}): Excerp
   cells = squeeze(cells);
 
   let parts = structured(cells);
+  const shown = new Set((options.shown ?? []).map(compact));
+  if (shown.size) {
+    parts = parts.filter((p) => {
+      if (!p.field) return true;
+      const t = textOf(p.cells);
+      return !shown.has(compact(t.slice(t.indexOf('：') + 1)));
+    });
+  }
   if (!parts.length) return [];
 
   // The title again (the page's h1, or its tail where the window started inside it): the card shows it.
@@ -215,7 +225,7 @@ export function tidyExcerpt(excerpt: Excerpt, options: TidyOptions = {}): Excerp
   const title = options.title ? compact(options.title.replace(POSITION_CODE, '')) : '';
   if (title && !parts[0]!.field) {
     const first = compact(textOf(parts[0]!.cells));
-    if (first.length >= 4 && title.endsWith(first)) {
+    if (first.length >= 4 && title.includes(first)) {
       parts = parts.slice(1);
       atStart = true;
     }

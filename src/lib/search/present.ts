@@ -57,17 +57,46 @@ export function factsOf(hit: Pick<SearchHit, 'meta' | 'filters'>): string[] {
   return [...new Set(facts)];
 }
 
+const plain = (e: Excerpt) => e.map((p) => p.text).join('').replace(/…/gu, '');
+
+/** Length of the longest run of characters two texts share. */
+export function sharedRun(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let best = 0;
+  let prev = new Array<number>(B.length + 1).fill(0);
+  for (let i = 1; i <= A.length; i++) {
+    const row = new Array<number>(B.length + 1).fill(0);
+    for (let j = 1; j <= B.length; j++) {
+      if (A[i - 1] === B[j - 1]) {
+        row[j] = prev[j - 1]! + 1;
+        if (row[j]! > best) best = row[j]!;
+      }
+    }
+    prev = row;
+  }
+  return best;
+}
+
+/** A page's excerpt that a clause below it already shows (Pagefind takes both from the same place) is said once, by the clause. */
+const SAME_PASSAGE = 16;
+
 export function cardOf(hit: SearchHit): Card {
   const title = cleanTitle(hit.title, hit.meta?.label);
+  const sub = hit.sub.map((s) => ({ url: s.url, title: cleanTitle(s.title), excerpt: tidyExcerpt(s.excerpt, { title: s.title }) }));
+  const facts = factsOf(hit);
+  let excerpt = tidyExcerpt(hit.excerpt, { title: hit.title, shown: facts });
+  const text = plain(excerpt);
+  if (text && sub.some((s) => sharedRun(text, plain(s.excerpt)) >= Math.min(SAME_PASSAGE, text.length))) excerpt = [];
   return {
     kind: hit.kind,
     url: hit.url,
     title,
-    facts: factsOf(hit),
+    facts,
     ...(hit.kind !== 'text' ? { badge: KIND_BADGES[hit.kind] } : {}),
     ...(hit.reason ? { reason: hit.reason.replace(POSITION_CODE, '').replace(/\s+/gu, ' ').trim() } : {}),
-    excerpt: tidyExcerpt(hit.excerpt, { title: hit.title }),
-    sub: hit.sub.map((s) => ({ url: s.url, title: cleanTitle(s.title), excerpt: tidyExcerpt(s.excerpt, { title: s.title }) })),
+    excerpt,
+    sub,
   };
 }
 
