@@ -7,7 +7,7 @@
 import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchResponse, search } from '../lib/search/engine.ts';
 import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
-import { type Card, FILTER_LABELS, type SortOrder, cardOf, errorMessage, narrowingGroups, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
+import { type Card, FILTER_LABELS, type SortOrder, cardOf, errorMessage, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
 
 /** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
 const PAGE_SIZE = 5;
@@ -171,6 +171,8 @@ function init(root: HTMLElement): void {
   const suggestBox = root.querySelector<HTMLElement>('[data-search-suggest]')!;
   const notHeldBox = root.querySelector<HTMLElement>('[data-search-notheld]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  /** On paper the form is not printed: the query is, above the results. */
+  const printed = root.querySelector<HTMLElement>('[data-search-printed]')!;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   let order: SortOrder = parseSort(params.get('sort'));
@@ -259,24 +261,21 @@ function init(root: HTMLElement): void {
     notHeldBox.replaceChildren();
     notHeldBox.hidden = !notHeld;
     if (!notHeld) return;
+    const note = notHeldNote(notHeld);
     const p = el('p', 'search-notheld__title');
-    p.append(el('strong', undefined, `本库未收录 ${notHeld.number}`));
-    notHeldBox.append(p);
-    if (notHeld.citedBy.length) {
-      notHeldBox.append(el('p', undefined, '本库中引用它的文件：'));
-      const ul = el('ul', 'search-notheld__list');
-      for (const c of notHeld.citedBy) {
-        const li = el('li');
-        const a = el('a', undefined, c.title.startsWith('《') ? c.title : `《${c.title}》`);
-        a.href = c.url;
-        li.append(a);
-        if (c.docNumber) li.append(document.createTextNode(`（${c.docNumber}）`));
-        ul.append(li);
-      }
-      notHeldBox.append(ul);
-    } else {
-      notHeldBox.append(el('p', 'muted', '本库中也没有文件引用它。'));
+    p.append(el('strong', undefined, note.heading));
+    notHeldBox.append(p, el('p', note.links.length ? undefined : 'muted', note.lead));
+    if (!note.links.length) return;
+    const ul = el('ul', 'search-notheld__list');
+    for (const link of note.links) {
+      const li = el('li');
+      const a = el('a', undefined, link.text);
+      a.href = link.href;
+      li.append(a);
+      if (link.docNumber) li.append(document.createTextNode(`（${link.docNumber}）`));
+      ul.append(li);
     }
+    notHeldBox.append(ul);
   }
 
   function render(q: string, res: SearchResponse, counts: PagefindCounts | null, pooled: boolean): void {
@@ -295,7 +294,8 @@ function init(root: HTMLElement): void {
     if (res.hits.length) {
       status.textContent = resultsSummary({ total: res.total, exact, shown: visible.length, order, pool: pooled ? DATE_POOL : undefined });
     } else if (res.notHeld) {
-      status.textContent = '';
+      const n = res.notHeld.citedBy.length;
+      status.textContent = `本库未收录 ${res.notHeld.number}${n ? `，本库中有 ${n} 个文件引用它` : ''}。`;
     } else {
       status.replaceChildren(...emptyMessage(q, res.unknownCode, res.phrases));
     }
@@ -306,6 +306,7 @@ function init(root: HTMLElement): void {
     const q = input.value;
     const mine = ++seq;
     writeUrl(q);
+    printed.textContent = q.trim() ? `搜索：${q.trim()}${order === 'date' ? '（按日期排列）' : ''}` : '';
     if (!q.trim()) {
       clearResults();
       status.textContent = '输入关键词、短语、文号或技能编码。';

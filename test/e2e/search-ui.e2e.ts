@@ -119,6 +119,22 @@ describe('search page on a phone, in Chromium', () => {
     await page.close();
   });
 
+  it('no result: says so in Chinese and offers 您是不是要找 above the (empty) list; a suggestion searches', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('学分很行')}`);
+    await expect.poll(() => page.textContent('[data-search-status]'), { timeout: 30_000 }).toContain('没有找到“学分很行”');
+    const suggest = page.locator('[data-search-suggest]');
+    expect(await suggest.isVisible()).toBe(true);
+    expect(await suggest.textContent()).toMatch(/^您是不是要找：.*学分银行/u);
+    expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(false);
+    await screenshot(page, 'search-phone-no-result');
+    await suggest.locator('a', { hasText: '学分银行' }).click();
+    await page.waitForSelector('.search-hit', { timeout: 30_000 });
+    expect(new URL(page.url()).searchParams.get('q')).toBe('学分银行');
+    expect(await suggest.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('says a load failure in Chinese, and searches again when the network is back', async () => {
     const page = await phonePage();
     await page.route('**/pagefind/**', (r) => r.abort());
@@ -142,6 +158,8 @@ describe('search page on a phone, in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.search-page__form').isVisible()).toBe(false);
     expect(await page.locator('.search-hit').first().isVisible()).toBe(true);
+    expect(await page.locator('[data-search-printed]').textContent()).toBe('搜索：考核成本');
+    expect(await page.locator('[data-search-printed]').isVisible()).toBe(true);
     await screenshot(page, 'search-phone-print');
     await page.close();
   });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../src/lib/search/engine.ts';
-import { cardOf, cleanTitle, errorMessage, factsOf, narrowingGroups, parseSort, resultsSummary, sortHits } from '../../src/lib/search/present.ts';
+import { cardOf, cleanTitle, errorMessage, factsOf, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../../src/lib/search/present.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { generated } from '../helpers/site.ts';
 
@@ -176,5 +176,16 @@ describe('messages in Chinese', () => {
     expect(resultsSummary({ total: 188, exact: 1, shown: 5, order: 'relevance' })).toBe('找到 189 项，其中 1 项直达，显示前 5 项。');
     expect(resultsSummary({ total: 7, exact: 0, shown: 7, order: 'date', pool: 30 })).toBe('找到 7 项；按日期排列，新的在前。');
     expect(resultsSummary({ total: 188, exact: 0, shown: 5, order: 'date', pool: 30 })).toBe('找到 188 项；按日期排列其中最相关的 30 项，显示前 5 项。');
+  });
+
+  it('a 文号 the corpus does not hold: 本库未收录, and the documents that cite it', () => {
+    // jzc-2019-6 cites 国发〔2019〕4号 …; here a number no source holds, cited by two real documents.
+    const cite = (id: string) => ({ url: `/docs/${id}/`, title: doc(id).title, docNumber: doc(id).docNumber ?? undefined });
+    const note = notHeldNote({ number: '教职成〔2019〕99号', citedBy: [cite('jzc-2019-6'), cite('jzcth-2019-19')] });
+    expect(note.heading).toBe('本库未收录 教职成〔2019〕99号');
+    expect(note.lead).toBe('本库中引用它的文件：');
+    expect(note.links[0]).toEqual({ href: '/docs/jzc-2019-6/', text: `《${doc('jzc-2019-6').title}》`, docNumber: '教职成〔2019〕6号' });
+    expect(note.links[1]!.docNumber).toBe('教职成厅函〔2019〕19号');
+    expect(notHeldNote({ number: '教职成〔2019〕99号', citedBy: [] })).toEqual({ heading: '本库未收录 教职成〔2019〕99号', lead: '本库中也没有文件引用它。', links: [] });
   });
 });

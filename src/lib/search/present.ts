@@ -4,7 +4,7 @@
  * current results, and messages in Chinese. src/scripts/search-page.ts turns these into nodes.
  */
 import { formatDate } from '../format.ts';
-import type { Excerpt, Filters, SearchHit } from './engine.ts';
+import type { Excerpt, Filters, SearchHit, SearchResponse } from './engine.ts';
 import { POSITION_CODE, tidyExcerpt } from './excerpt.ts';
 
 export interface Card {
@@ -205,4 +205,24 @@ export function resultsSummary(opts: { total: number; exact: number; shown: numb
   }
   if (all > opts.shown && (opts.order === 'relevance' || !opts.pool || opts.shown < Math.min(all, opts.pool))) s += `，显示前 ${opts.shown} 项`;
   return `${s}。`;
+}
+
+/** What the page says for a 文号 the corpus does not hold (SearchResponse.notHeld). */
+export interface NotHeldNote {
+  heading: string;
+  /** “本库中引用它的文件：” when any cite it, else a sentence saying none does. */
+  lead: string;
+  links: { href: string; text: string; docNumber?: string }[];
+}
+
+export function notHeldNote(notHeld: NonNullable<SearchResponse['notHeld']>): NotHeldNote {
+  return {
+    heading: `本库未收录 ${notHeld.number}`,
+    lead: notHeld.citedBy.length ? '本库中引用它的文件：' : '本库中也没有文件引用它。',
+    links: notHeld.citedBy.map((c) => ({
+      href: c.url,
+      text: c.title.startsWith('《') ? c.title : `《${c.title}》`,
+      ...(c.docNumber ? { docNumber: c.docNumber } : {}),
+    })),
+  };
 }
