@@ -183,6 +183,7 @@ function init(root: HTMLElement): void {
     if (v) selected[key] = [v];
   }
 
+  const baseTitle = document.title;
   let seq = 0;
   let shown = PAGE_SIZE;
   let sink: ((c: PagefindCounts) => void) | null = null;
@@ -307,6 +308,8 @@ function init(root: HTMLElement): void {
     const mine = ++seq;
     writeUrl(q);
     printed.textContent = q.trim() ? `搜索：${q.trim()}${order === 'date' ? '（按日期排列）' : ''}` : '';
+    // The tab and the history say what was searched.
+    document.title = q.trim() ? `${q.trim()} · ${baseTitle}` : baseTitle;
     if (!q.trim()) {
       clearResults();
       status.textContent = '输入关键词、短语、文号或技能编码。';

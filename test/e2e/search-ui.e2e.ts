@@ -48,6 +48,10 @@ describe('search page on a phone, in Chromium', () => {
     expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(false);
     expect(await page.locator('[data-search-controls]').isVisible()).toBe(false);
 
+    // “/” from elsewhere on the page comes back to this box.
+    await page.click('h1');
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-q');
     await page.keyboard.type('学分银行');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.search-hit', { timeout: 30_000 });

@@ -49,6 +49,15 @@ describe('tidyExcerpt on real Pagefind excerpts', () => {
     );
   });
 
+  it('drops a label whose value the window cut off (职业技能等级证书监督管理办法 → /docs/jzc-2019-6/)', () => {
+    expect(
+      tidy(
+        '等四部门印发《关于在院校实施“学历[证书]+若干[职业技能等级证书]”制度试点方案》的通知. 文号',
+        '教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》的通知',
+      ),
+    ).toBe('');
+  });
+
   it('leaves out a field whose value the card already shows', () => {
     const e = ex('公示公告. 文号[教职所]〔[2019]〕341号. 发文机关教育部职业技术教育中心研究所. 成文日期[2019]年12月27');
     // The date the window cut stays (with …): it alone holds a match.

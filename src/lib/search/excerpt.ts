@@ -145,7 +145,7 @@ function structured(cells: Cell[]): { cells: Cell[]; field: boolean }[] {
     if (strong || weak) {
       for (const f of fieldParts(b)) out.push({ cells: f, field: true });
       inFields = true;
-    } else if (inFields && LABELS.includes(text)) {
+    } else if ((inFields && LABELS.includes(text)) || STRONG_LABELS.includes(text)) {
       // A label whose value the excerpt cut off: nothing to show.
     } else {
       out.push({ cells: b, field: false });
