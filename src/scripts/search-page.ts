@@ -291,7 +291,8 @@ function init(root: HTMLElement): void {
     renderNotHeld(res.notHeld);
     renderFilters(counts, res.total);
     controls.hidden = res.hits.length === 0 && filterDetails.hidden;
-    sortSelect.parentElement!.hidden = res.hits.length < 2;
+    // Exact lookups stay first in either order: the choice matters from two full-text results.
+    sortSelect.parentElement!.hidden = res.hits.filter((h) => h.kind === 'text').length < 2 && order === 'relevance';
     if (res.hits.length) {
       status.textContent = resultsSummary({ total: res.total, exact, shown: visible.length, order, pool: pooled ? DATE_POOL : undefined });
     } else if (res.notHeld) {
