@@ -143,6 +143,8 @@ export interface SearchResponse {
   suggestions: string[];
   /** The query is a skill code that exists nowhere. */
   unknownCode: string | null;
+  /** The query is a 文号 the corpus does not hold: the documents that cite it. */
+  notHeld?: { number: string; citedBy: { url: string; title: string; docNumber?: string }[] };
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
