@@ -27,9 +27,15 @@ export function withCitationClauses(entries: DocEntry[], documents: readonly Pol
     const doc = byId.get(entry.id);
     if (!doc) return entry;
     const paras: Record<string, string> = {};
+    const numbered = new Set(Object.values(entry.clauses));
+    const anchors: string[] = [];
     for (const path of walkClauses(doc)) {
       const c = path.clause;
-      if (c.label || c.kind === 'attachment' || c.kind === 'enclosure') continue;
+      if (c.kind === 'enclosure') continue;
+      if (c.label || c.kind === 'attachment') {
+        if (!numbered.has(c.anchor)) anchors.push(c.anchor);
+        continue;
+      }
       const key = locatorKey(clauseLocator(path));
       if (!key) continue;
       const inEnclosure = path.ancestors.some((a) => a.kind === 'enclosure');
@@ -40,6 +46,7 @@ export function withCitationClauses(entries: DocEntry[], documents: readonly Pol
       ...entry,
       ...(doc.enclosedTitle ? { enclosedTitle: doc.enclosedTitle } : {}),
       ...(Object.keys(paras).length ? { paras } : {}),
+      ...(anchors.length ? { anchors } : {}),
     };
   });
 }

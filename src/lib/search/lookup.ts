@@ -30,6 +30,8 @@ export interface DocEntry {
    * `e:` before the key for one inside the enclosure (scripts/search/lookup-data.ts).
    */
   paras?: Record<string, string>;
+  /** Anchors of numbered clauses whose locator another clause prints too (not in `clauses`): a pasted permalink still opens them. */
+  anchors?: string[];
 }
 
 export interface CodeEntry {
@@ -81,7 +83,7 @@ const DOC_NUMBER = new RegExp(`([\\u4e00-\\u9fff]{1,12})\\s*[${OPEN}]\\s*(\\d{4}
  */
 const TYPED_NUMBER = new RegExp(`([\\u4e00-\\u9fff]{1,12})\\s*(?:([${OPEN}])\\s*(\\d{4})\\s*[${CLOSE}]|(\\d{4})\\s*年?)\\s*第?\\s*(\\d{1,5})(\\s*号)?`, 'gu');
 /** After a serial without 号, these say it was a date, a count or a batch (2019年6月, 2024年2批), not a 文号. */
-const NOT_A_SERIAL = /^\s*[\d月日号批期届个项条款章节段年%.．]/u;
+const NOT_A_SERIAL = /^(?:\s*[月日号批期届个项条款章节段年%]|[\d.．])/u;
 
 export interface QueryDocNumber {
   agency: string;
@@ -156,6 +158,8 @@ export function arabicNumeral(s: string): number {
  */
 export function locatorKey(locator: string): string {
   return normalizeQuery(locator)
+    // 附件 1. (section 1. of an unnumbered 附件, as clauseLocator prints it) is not 附件1 (the first attachment).
+    .replace(/(附[件表])\s+(?=\d+(?:\.\d+)*\.(?!\d))/gu, '$1·')
     .replace(/[（(]/gu, '(')
     .replace(/[）)]/gu, ')')
     .replace(/[\s、，,．:：]/gu, '')
@@ -363,7 +367,7 @@ const quoted = (title: string) => (/^《.*》/u.test(title) ? title : `《${titl
 
 /** Does the clause anchor exist in this document's tables? */
 function knownAnchor(doc: DocEntry, anchor: string): boolean {
-  return anchor in doc.clauseTitles || Object.values(doc.clauses).includes(anchor) || Object.values(doc.paras ?? {}).includes(anchor);
+  return anchor in doc.clauseTitles || Object.values(doc.clauses).includes(anchor) || Object.values(doc.paras ?? {}).includes(anchor) || (doc.anchors ?? []).includes(anchor);
 }
 
 /**
