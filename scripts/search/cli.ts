@@ -75,6 +75,8 @@ const run = (q: string) => search(q, deps, { limit, filters: Object.keys(filters
 
 if (values.stdin) {
   // One start-up, then each line answered as it comes (a pipe or a person typing).
+  // Pagefind (WebAssembly, entry, metadata) and data.json start loading before the first line arrives.
+  await Promise.all([deps.pagefind(), deps.data()]);
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let first = true;
   for await (const line of lines) {
