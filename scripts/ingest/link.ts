@@ -20,16 +20,43 @@ function identity(d: Draft): string {
   return `${titleKey(d.elements.title)}|${d.elements.date?.slice(0, 4) ?? ''}`;
 }
 
-export function mergeVariants(drafts: Draft[], report: Report): Merged[] {
-  const groups = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    const key = identity(d);
-    const g = groups.get(key);
+/**
+ * Same 文号 and same 成文日期 → same document too, whatever the titles say: a 文号 names one document of its
+ * issuer's year, and two copies rarely read the title alike (a PDF's 标题 may lack the “的通知” a text copy
+ * completes, a compilation may shorten it). Without a 文号 or a date, only the title decides.
+ */
+function numberIdentity(d: Draft): string | null {
+  const n = d.elements.docNumber?.text;
+  return n && d.elements.date ? `${n.replace(/\s+/gu, '')}|${d.elements.date}` : null;
+}
+
+/** The drafts grouped: two drafts are one document when they share a title identity or a 文号 identity (transitively). */
+function groupDrafts(drafts: Draft[]): Draft[][] {
+  const parent = drafts.map((_d, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const seen = new Map<string, number>();
+  drafts.forEach((d, i) => {
+    for (const key of [`t:${identity(d)}`, numberIdentity(d) && `n:${numberIdentity(d)}`]) {
+      if (!key) continue;
+      const j = seen.get(key);
+      if (j === undefined) seen.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Draft[]>();
+  drafts.forEach((d, i) => {
+    const root = find(i);
+    const g = groups.get(root);
     if (g) g.push(d);
-    else groups.set(key, [d]);
-  }
+    else groups.set(root, [d]);
+  });
+  return [...groups.values()];
+}
+
+export function mergeVariants(drafts: Draft[], report: Report): Merged[] {
+  const groups = groupDrafts(drafts);
   const out: Merged[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
     // The most complete copy (most lines) is the primary: a compilation may omit attachments a notice keeps.
     const ranked = [...g].sort((a, b) => lineCount(b) - lineCount(a));
     const [primary, ...others] = ranked as [Draft, ...Draft[]];
@@ -43,7 +70,7 @@ export function mergeVariants(drafts: Draft[], report: Report): Merged[] {
       }
       const diff = differences(primary.clauses, o.clauses);
       if (diff.length > 0) {
-        report({ file: o.file, line: o.startLine }, 'variant-text-differs', `与 ${primary.file}:${primary.startLine} 是同一文件（标题相同），但文字有 ${diff.length} 处不同；作为异文保留`);
+        report({ file: o.file, line: o.startLine }, 'variant-text-differs', `与 ${primary.file}:${primary.startLine} 是同一文件（${identity(o) === identity(primary) ? '标题相同' : '文号、成文日期相同'}），但文字有 ${diff.length} 处不同；作为异文保留`);
       }
       if (primary.elements.date !== o.elements.date) {
         report({ file: o.file, line: o.elements.dateLines[0]?.n ?? o.startLine }, 'conflicting-date', `“${o.elements.title}”的成文日期不一致：此处为 ${o.elements.date}，${primary.file} 为 ${primary.elements.date}`);

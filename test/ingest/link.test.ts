@@ -102,3 +102,14 @@ describe('a date the two copies print differently', () => {
     expect(messages).toEqual([]);
   });
 });
+
+describe('one 文号, one document', () => {
+  it('a copy with the same 文号 and 成文日期 under another title is a variant; the same 文号 on another date is not', () => {
+    const d = drafts.find((x) => x.elements.docNumber?.text === '教职成〔2019〕6号')!;
+    expect(d.elements.title.endsWith('的通知')).toBe(true);
+    const retitled: Draft = { ...d, file: 'copy.txt', elements: { ...d.elements, title: d.elements.title.replace(/的通知$/u, '') } };
+    const redated: Draft = { ...d, file: 'other.txt', elements: { ...d.elements, title: '另一份文件', date: '2019-05-01' } };
+    const { merged: m } = link([d, retitled, redated]);
+    expect(m.map((x) => [x.primary.file, ...x.others.map((o) => o.file)])).toEqual([[d.file, 'copy.txt'], ['other.txt']]);
+  });
+});

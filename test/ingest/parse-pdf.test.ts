@@ -77,6 +77,24 @@ describe('the notice 教职成〔2019〕6号 as a PDF', () => {
   });
 });
 
+describe('the notice PDF beside the text source that also holds it', () => {
+  it('is one document with the PDF as a variant: same 文号 and 成文日期, though the PDF\'s 标题 lacks the 的通知', async () => {
+    const sources = await readPdfSources([...realSources().filter((s) => s.file.startsWith('001_')), { file: 'notice.pdf', bytes: bytesOf('notice-jzc-2019-6.pdf') }]);
+    const r = ingest(sources, [], [], { until: 'ids' });
+    const held = r.documents.filter((d) => d.docNumber === '教职成〔2019〕6号');
+    expect(held.map((d) => d.id)).toEqual(['jzc-2019-6']);
+    // The PDF, the longer copy in lines, is the primary; each copy keeps its own title.
+    const T = '教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》';
+    expect(held[0]!.variants.map((v) => [v.source.file, v.title, v.docNumber, v.date])).toEqual([
+      ['notice.pdf', T, '教职成〔2019〕6号', '2019-04-04'],
+      ['001_614f8415cb5dd7e9.txt', `${T}的通知`, '教职成〔2019〕6号', '2019-04-04'],
+    ]);
+    // and their texts are the same, paragraph for paragraph
+    expect(held[0]!.variants.map((v) => v.differences.length)).toEqual([0, 0]);
+    expect(r.report.anomalies.filter((a) => a.kind === 'variant-text-differs')).toEqual([]);
+  });
+});
+
 describe('the 职业教育法 as a PDF (第 N 页 共 M 页, the title repeated at the top of pages 2–5)', () => {
   it('gives the articles and chapters the Markdown fixture gives', async () => {
     const { drafts } = await parseFixture('regulation.pdf');
@@ -271,9 +289,9 @@ describe('the standards as PDFs', () => {
       [15, 39, 38],
     ]);
     expect(standards.rows.every((r) => r.source.file.endsWith('.pdf'))).toBe(true);
-    // Row for row, the text source's texts and paths; the one difference is the space the table reader
-    // puts where a cell's line wraps between Chinese and a Latin word (能熟练使用 / CSS3特性…), which
-    // this print (no space in the text) does not show.
+    // Row for row, the text source's texts and paths. Where a cell's line wraps between Chinese and a
+    // Latin word (能熟练使用 / CSS3特性…) the print shows no space either way; the cell's own spacing
+    // (CSS3特性, MySQL数据库: none) decides, as the text source has it.
     const text = ingest(realSources().filter((s) => s.file.startsWith('001_')), [], [], { until: 'standards' }).standards.rows;
     const key = (r: { standard: string; level: string; anchor: string }) => `${r.standard} ${r.level} ${r.anchor}`;
     const fromPdf = new Map(standards.rows.map((r) => [key(r), r]));
@@ -282,8 +300,11 @@ describe('the standards as PDFs', () => {
       return !p || p.text !== r.text || p.path.join('/') !== r.path.join('/');
     });
     expect(text.filter((r) => r.standard === 'web-qdkf' || r.standard === 'wlgl')).toHaveLength(612);
-    expect(differ.map((r) => `${r.level} ${r.anchor}`)).toEqual(['高级 3-3-1', '高级 3-3-1-S1', '高级 3-3-1-K1', '高级 3-3-2', '高级 3-3-2-S2', '高级 3-3-2-K2']);
-    expect(fromPdf.get('web-qdkf 高级 3-3-1')!.text).toBe('能熟练使用 CSS3特性调整页面属性');
+    expect(differ.map((r) => `${r.level} ${r.anchor}`)).toEqual([]);
+    expect(fromPdf.get('web-qdkf 高级 3-3-1')!.text).toBe('能熟练使用CSS3特性调整页面属性');
+    expect(fromPdf.get('web-qdkf 高级 3-3-2')!.text).toBe('能熟练使用MySQL数据库进行数据管理');
+    // and where the cell spaces its Latin words, the wrap gets a space (能熟练使用 / HTML 编写静态网页)
+    expect(fromPdf.get('web-qdkf 中级 2-1-1')!.text).toBe('能熟练使用 HTML 编写静态网页');
   });
 });
 
@@ -339,6 +360,15 @@ describe('control characters in text and Markdown sources', () => {
     expect(cols[lines[1]!.value.indexOf('适')]).toBe(9);
     expect(cols[lines[1]!.value.indexOf('。')]).toBe(19);
     expect(lines[0]!.data).toBeUndefined();
+  });
+
+  it('a text source copied with pdftotext: the form feed opening each page is a page break, not reported', () => {
+    const { lines, file } = parse(textParser, '第一页\n\f第二页的\u0007字\n\f\n', 'copy.txt');
+    expect(lines.map((l) => l.value)).toEqual(['第一页', '第二页的字', '']);
+    // only the BEL inside the line is reported, at its source column (the form feed is column 1)
+    expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[2, 6, 'control-character']]);
+    expect(lines[1]!.data!.columns![lines[1]!.value.indexOf('第')]).toBe(2);
+    expect(lines[1]!.data!.columns![lines[1]!.value.indexOf('字')]).toBe(7);
   });
 
   it('a Markdown source: removed from lines and table cells, reported', () => {

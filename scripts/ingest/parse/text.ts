@@ -183,10 +183,20 @@ export function reportEmpty(file: VFile, lines: LineNode[]): void {
   }
 }
 
+/**
+ * A form feed at the start of a line is a page break (pdftotext puts one before each page's first
+ * line): not a control character to warn about. It is taken off with its column kept in the map.
+ */
+function withoutPageBreaks(raw: string): [string, number[] | undefined] {
+  const breaks = /^\f+/u.exec(raw)?.[0].length ?? 0;
+  if (!breaks) return [raw, undefined];
+  return [raw.slice(breaks), Array.from({ length: raw.length - breaks + 1 }, (_v, k) => breaks + k + 1)];
+}
+
 /** A 公文 text → its line nodes. */
 export function parseText(file: VFile): SourceRoot {
   const children = physicalLines(decodeSource(file)).map((raw, i) => {
-    const clean = stripControls(file, i + 1, raw);
+    const clean = stripControls(file, i + 1, ...withoutPageBreaks(raw));
     const trimmed = trimLine(clean.text);
     const { text, columns } = normaliseMapped(file, i + 1, trimmed, clean.columns?.slice(0, trimmed.length + 1));
     const end = clean.columns && trimmed.length ? clean.columns[trimmed.length - 1]! + 1 : trimmed.length + 1;

@@ -44,7 +44,8 @@
  *      page the table goes on to, where a cell is a new one or the rest of a merged cell broken by the
  *      page break (no border at the page's foot either), step 7 decides. Tables without such borders
  *      (三线表, no ruling lines given) are read from their text alone.
- *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one, a word
+ *   8. Text: a cell's lines joined, CJK without a space, Latin (and Latin beside CJK) with one — at a wrap
+ *      between Chinese and a Latin word as the cell spaces its other such words (joinWrapped) —, a word
  *      broken after a hyphen whole, an item on its own line (1-1-2-S3, 2. 能…) set apart by a space;
  *      spaces a justified line put between CJK characters removed.
  *
@@ -355,6 +356,27 @@ function joinPiece(a: string, b: string, spaced: boolean): string {
   if (/[-/.]$/u.test(left) && /^[\p{L}\p{N}]/u.test(right) && !spaced) return left + right;
   if (/-$/u.test(left) && /^[\p{L}\p{N}]/u.test(right)) return left + right;
   return `${left} ${right}`;
+}
+
+/** A Latin word (CSS3, MySQL, jQuery) beside a Chinese character, with or without a space; codes (1-1, K1) are not words. */
+const HAN_LATIN = /\p{Script=Han}( ?)(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9.+#]*|(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9.+#]*( ?)\p{Script=Han}/gu;
+
+/**
+ * Join a cell's line with the next one it wraps to. Where the wrap falls between a Chinese character
+ * and a Latin word, the print shows no space either way (a space at a line's end is not drawn), so
+ * the cell's own spacing decides: the writer who put `CSS3特性` without a space inside the cell did not
+ * put one at the wrap either (能熟练使用 / CSS3特性…), the one who wrote `HTML 编写` did. A cell with no
+ * other such boundary gets the genre's usual space.
+ */
+function joinWrapped(a: string, b: string): string {
+  const left = a.replace(/\s+$/u, '');
+  const right = b.replace(/^\s+/u, '');
+  const atBoundary = (/\p{Script=Han}$/u.test(left) && /^[A-Za-z]/u.test(right)) || (/(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9.+#]*$/u.test(left) && /^\p{Script=Han}/u.test(right));
+  if (!atBoundary) return joinPiece(a, b, true);
+  let spaced = 0;
+  let tight = 0;
+  for (const side of [left, right]) for (const m of side.matchAll(HAN_LATIN)) (m[1] || m[2] ? spaced++ : tight++);
+  return tight > spaced ? left + right : `${left} ${right}`;
 }
 
 /** Spaces a justified line put between CJK characters are not text. */
@@ -827,7 +849,7 @@ function buildRows(
     columns.map((col, c) => {
       const bs = blocks.filter((x) => x.col === c && first.get(x) === r).sort((a, b) => a.page - b.page || a.top - b.top);
       const its = bs.flatMap((b) => b.lines.flatMap((l) => l.items));
-      return { text: tidy(bs.reduce((s, b) => joinPiece(s, blockText(b), true), '')), x0: col.x0, x1: col.x1, items: its };
+      return { text: tidy(bs.reduce((s, b) => joinWrapped(s, blockText(b)), '')), x0: col.x0, x1: col.x1, items: its };
     });
   const headerRow = (h: { pageIndex: number; header: Header }): PdfTableRow => {
     const page = pages[h.pageIndex]![h.header.first]!;
@@ -956,7 +978,7 @@ function blockText(b: Block): string {
   for (const l of b.lines) {
     const t = lineText(l);
     // an item set on its own line is set apart as the text sources print it (…开发。 2-3-3-S4 能…)
-    s = s && ITEM_START.test(t.trim()) ? `${s.trimEnd()} ${t.trim()}` : joinPiece(s, t, true);
+    s = s && ITEM_START.test(t.trim()) ? `${s.trimEnd()} ${t.trim()}` : joinWrapped(s, t);
   }
   return tidy(s);
 }
