@@ -13,7 +13,8 @@
  *   hits or one of their sub-results;
  * - a `notHeld` entry (a 文号 the corpus does not hold) counts as found when the response's notHeld names that 文号;
  *   its recall is the share of `expect` (the citing documents) its citedBy covers, its reciprocal rank that of the
- *   first expected document in citedBy (1 when `expect` is empty). Plain Pagefind has no notHeld: 0.
+ *   first expected document in citedBy (1 when `expect` is empty); its `clause` counts when citedBy holds that permalink
+ *   (the clause that cites the 文号). Plain Pagefind has no notHeld: 0.
  * Expected catalog pages that do not exist in dist/ yet are replaced by the entry's `fallback`.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -135,7 +136,8 @@ export function score(j: Judged, expected: string[], answer: Answer | string[]):
   const clauses = clausesOf(j);
   const out: QueryScore = { ...base, recall, rr, ...(notHeld !== undefined ? { notHeld } : {}) };
   if (clauses.length) {
-    const reached = new Set(res.hits.slice(0, 5).flatMap((h) => [h.url, ...h.sub.map((s) => s.url)]));
+    // A not-held 文号's clause is where a held document cites it: its notHeld.citedBy permalinks count as reached.
+    const reached = new Set([...res.hits.slice(0, 5).flatMap((h) => [h.url, ...h.sub.map((s) => s.url)]), ...(j.notHeld ? (res.notHeld?.citedBy ?? []).map((c) => c.url) : [])]);
     out.clauses = clauses;
     out.clauseRecall = clauses.filter((c) => reached.has(c)).length / clauses.length;
   }

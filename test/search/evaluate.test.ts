@@ -77,3 +77,11 @@ describe('per kind and per set', () => {
     expect(t.at(-1)).toMatch(/^\| \*\*all kinds\*\* \| all \| 3 \| \*\*0\.667\*\* \| 0\.000 \|/u);
   });
 });
+
+describe('not-held clause level', () => {
+  it('the citing clause counts when notHeld.citedBy holds its permalink', () => {
+    const j: Judged = { q: '教职所〔2020〕21号', kind: 'not-held', notHeld: '教职所〔2020〕21号', expect: ['/docs/l/'], clause: ['/docs/l/#p1'], set: 'fresh' };
+    expect(score(j, j.expect, answer([], { number: '教职所〔2020〕21号', citedBy: [{ url: '/docs/l/#p1', title: 'l' }] })).clauseRecall).toBe(1);
+    expect(score(j, j.expect, answer([], { number: '教职所〔2020〕21号', citedBy: [{ url: '/docs/l/#p2', title: 'l' }] })).clauseRecall).toBe(0);
+  });
+});
