@@ -9,8 +9,9 @@
  * Measures:
  * - page level, every entry: recall@5 (share of `expect` among the first five hits) and MRR (1 / rank of the first
  *   expected hit). A judged URL with #anchor must match exactly; without, any anchor of that page counts;
- * - clause level, entries with `clause`: recall@5, a clause counting when its anchored URL is one of the first five
- *   hits or one of their sub-results;
+ * - clause level, entries with `clause`: recall@5, the clause found when its anchored URL (or one of the judged
+ *   alternatives, listed best first: a paragraph and its enclosing item) is one of the first five hits or one of
+ *   their sub-results;
  * - a `notHeld` entry (a 文号 the corpus does not hold) counts as found when the response's notHeld names that 文号;
  *   its recall is the share of `expect` (the citing documents) its citedBy covers, its reciprocal rank that of the
  *   first expected document in citedBy (1 when `expect` is empty); its `clause` counts when citedBy holds that permalink
@@ -31,7 +32,7 @@ export interface Judged {
   kind: string;
   expect: string[];
   fallback?: string[];
-  /** The clause (or clauses) that answer it: anchored URLs (/docs/jzc-2019-6/#s2-5). */
+  /** The clause that answers it: anchored URL(s), best first (/docs/jzc-2019-6/#s2-5-p1, /docs/jzc-2019-6/#s2-5). */
   clause?: string | string[];
   /** The 文号 the corpus does not hold (true: the one in the query); `expect` then lists the documents citing it. */
   notHeld?: string | boolean;
@@ -139,7 +140,9 @@ export function score(j: Judged, expected: string[], answer: Answer | string[]):
     // A not-held 文号's clause is where a held document cites it: its notHeld.citedBy permalinks count as reached.
     const reached = new Set([...res.hits.slice(0, 5).flatMap((h) => [h.url, ...h.sub.map((s) => s.url)]), ...(j.notHeld ? (res.notHeld?.citedBy ?? []).map((c) => c.url) : [])]);
     out.clauses = clauses;
-    out.clauseRecall = clauses.filter((c) => reached.has(c)).length / clauses.length;
+    // judged.json: `clause` is the permalink(s) of the clause that answers, best first (a paragraph and, just as right,
+    // its enclosing item): the clause is found when any of them is reached.
+    out.clauseRecall = clauses.some((c) => reached.has(c)) ? 1 : 0;
   }
   return out;
 }

@@ -26,9 +26,10 @@ describe('page level', () => {
 
 describe('clause level', () => {
   const j: Judged = { q: '考核内容', kind: 'clause', expect: ['/docs/a/'], clause: ['/docs/a/#s2-5', '/docs/a/#s3'], set: 'fresh' };
-  it('a clause counts as a hit among the first five or as one of their sub-results', () => {
-    const s = score(j, j.expect, answer([hit('/docs/a/', ['/docs/a/#s2-5', '/docs/a/#s1'])]));
-    expect(s.clauseRecall).toBe(0.5);
+  it('a clause counts as a hit among the first five or as one of their sub-results, in any of its judged forms', () => {
+    const s = score(j, j.expect, answer([hit('/docs/a/', ['/docs/a/#s3', '/docs/a/#s1'])]));
+    expect(s.clauseRecall).toBe(1);
+    expect(score(j, j.expect, answer([hit('/docs/a/', ['/docs/a/#s1'])])).clauseRecall).toBe(0);
     expect(s.recall).toBe(1);
   });
   it('a sub-result of the sixth hit does not count, nor does the page for its clause', () => {

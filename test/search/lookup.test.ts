@@ -281,6 +281,14 @@ describe('tables built from the real corpus', () => {
       '教职所〔2020〕21号': ['/docs/ljzch-2020-10/#p1'],
     });
   });
+  it('教职所〔2019〕67号 (the issuer\'s usual code) finds 职教所〔2019〕67号 as the source prints it, and says so', () => {
+    const hits = lookupDocNumber('教职所〔2019〕67号', { docs });
+    expect(hits.map((h) => h.url)).toEqual(['/docs/zjs-2019-67/']);
+    expect(hits[0]!.reason).toBe('文号 职教所〔2019〕67号（所查 教职所〔2019〕67号 的机关代字顺序不同）');
+    expect(notHeldFor('教职所〔2019〕67号', { docs })).toBeNull();
+    // Other characters are another agency: 教职成〔2019〕89号 is not 教职所〔2019〕89号.
+    expect(lookupDocNumber('教职成〔2019〕89号', { docs })).toEqual([]);
+  });
   it('the variant 文号 教职成〔2019〕36号 finds 教职成司函〔2019〕36号', () => {
     expect(lookupDocNumber('教职成〔2019〕36号', { docs })[0]!.url).toBe('/docs/jzcsh-2019-36/');
   });

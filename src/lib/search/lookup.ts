@@ -226,6 +226,8 @@ interface Resolved {
   /** Normalised 文号 as the corpus prints it (the known agency, not the words typed before it). */
   number: string;
   found: { doc: DocEntry; number: string }[];
+  /** The 文号 as typed when the documents found print its agency's characters in another order. */
+  transposed?: string;
 }
 
 /** The agencies the corpus knows: of the documents it holds and of the 文号 it cites. */
@@ -263,6 +265,18 @@ export function resolveDocNumber(query: string, data: LookupTable): Resolved | n
       }
     }
     if (found.length) return { query: q, number: found[0]!.number, found };
+    // The same year and serial under the same agency characters in another order (教职所 typed, 职教所 printed:
+    // a slip in the source or in the query): that document, said so in the reason.
+    const sorted = (a: string) => [...a].sort().join('');
+    for (const doc of data.docs) {
+      for (const number of doc.numbers) {
+        const n = splitDocNumber(number);
+        if (!n || n.year !== q.year || n.serial !== q.serial || n.agency.length < 2 || q.agency.length < n.agency.length) continue;
+        const typed = q.agency.slice(-n.agency.length);
+        if (typed !== n.agency && sorted(typed) === sorted(n.agency) && !found.some((f) => f.doc === doc)) found.push({ doc, number });
+      }
+    }
+    if (found.length) return { query: q, number: found[0]!.number, found, transposed: `${q.agency.slice(-splitDocNumber(found[0]!.number)!.agency.length)}〔${q.year}〕${q.serial}号` };
     const known = [...agencies].filter((a) => q.agency.endsWith(a)).sort((a, b) => b.length - a.length)[0];
     if (q.strict || known) return { query: q, number: `${known ?? q.agency}〔${q.year}〕${q.serial}号`, found: [] };
   }
@@ -390,7 +404,11 @@ export function lookupDocNumber(query: string, data: LookupTable): LookupHit[] {
     const byTitle = r.found.filter((f) => titleOf(f.doc));
     for (const { doc, number } of byTitle.length ? byTitle : r.found) {
       const primary = doc.numbers[0] === number;
-      const reason = primary ? `文号 ${number}` : `文号 ${number}（另一来源的印法；本文件作 ${doc.numbers[0]}）`;
+      const reason = r.transposed
+        ? `文号 ${number}（所查 ${r.transposed} 的机关代字顺序不同）`
+        : primary
+          ? `文号 ${number}`
+          : `文号 ${number}（另一来源的印法；本文件作 ${doc.numbers[0]}）`;
       const locator = cleanLocator(r.query.rest);
       const anchor = locator ? findLocator(doc, locator, titleOf(doc) === 'enclosed') : null;
       hits.push(...hitFor(doc, anchor, reason, locator));
