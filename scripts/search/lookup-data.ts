@@ -73,10 +73,22 @@ export function notHeldNumbers(documents: readonly PolicyDocument[], references:
   return [...out.values()];
 }
 
-/** search/lookup.json: the 文号 table with citation clauses, and the cited-but-not-held 文号 (references.json in `generatedDir`). */
+/**
+ * search/lookup.json: the 文号 table, the citation tables beside it keyed by document id (see LookupTable: inside the
+ * entries they spoil gzip at 50×), and the cited-but-not-held 文号 (references.json in `generatedDir`).
+ */
 export function lookupData(entries: DocEntry[], documents: readonly PolicyDocument[], generatedDir: string): LookupTable {
   const refsPath = join(generatedDir, 'references.json');
   const references = existsSync(refsPath) ? (JSON.parse(readFileSync(refsPath, 'utf8')) as Reference[]) : [];
   const notHeld = notHeldNumbers(documents, references);
-  return { docs: withCitationClauses(entries, documents), ...(notHeld.length ? { notHeld } : {}) };
+  const paras: Record<string, Record<string, string>> = {};
+  const enclosedTitles: Record<string, string> = {};
+  const anchors: Record<string, string[]> = {};
+  const docs = withCitationClauses(entries, documents).map(({ paras: p, enclosedTitle, anchors: a, ...entry }) => {
+    if (p) paras[entry.id] = p;
+    if (enclosedTitle) enclosedTitles[entry.id] = enclosedTitle;
+    if (a) anchors[entry.id] = a;
+    return entry;
+  });
+  return { docs, paras, enclosedTitles, anchors, ...(notHeld.length ? { notHeld } : {}) };
 }

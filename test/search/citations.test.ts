@@ -7,7 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { docEntries } from '../../scripts/search/build-index.ts';
-import { notHeldNumbers, withCitationClauses } from '../../scripts/search/lookup-data.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lookupData, notHeldNumbers } from '../../scripts/search/lookup-data.ts';
 import { type ClausePath, clauseHref, clauseLocator, gbt7714, markdownLink, memoCitation, walkClauses } from '../../src/lib/citation.ts';
 import { type SearchDeps, search } from '../../src/lib/search/engine.ts';
 import type { LookupTable } from '../../src/lib/search/lookup.ts';
@@ -16,7 +18,8 @@ import { realCorpus } from '../helpers/corpus.ts';
 
 const corpus = realCorpus();
 const documents: PolicyDocument[] = corpus.documents as PolicyDocument[];
-const table: LookupTable = { docs: withCitationClauses(docEntries(documents), documents) };
+// The table as the index step writes it to lookup.json (citation tables beside the entries), through JSON and back.
+const table: LookupTable = JSON.parse(JSON.stringify(lookupData(docEntries(documents), documents, join(tmpdir(), 'no-generated-here'))));
 let lookupLoads = 0;
 const deps: SearchDeps = {
   pagefind: async () => ({ search: async () => ({ results: [] }) }),
@@ -106,6 +109,14 @@ describe('pasted citations open their clause (every clause of all 22 documents)'
     });
     expect(cases.size).toBeGreaterThan(3000);
     expect(await firstHits(cases)).toEqual([]);
+  });
+
+  it('lookup.json keeps the citation tables beside the entries: 22 documents, 425 paragraph and table locators', () => {
+    expect(table.docs.length).toBe(22);
+    expect(table.docs.every((d) => d.paras === undefined)).toBe(true);
+    expect(Object.values(table.paras ?? {}).reduce((n, p) => n + Object.keys(p).length, 0)).toBe(425);
+    expect(Object.keys(table.enclosedTitles ?? {})).toEqual(['gf-2019-4', 'jzc-2019-6', 'rsbf-2019-34', 'gbf-2019-24']);
+    expect(table.anchors).toEqual({ 'zjs-2019-67': ['a2-2-s7-1-2', 'a2-2-s7-2-2', 'a2-2-s7-3-2', 'a2-2-s7-4-2'] });
   });
 
   it('a title-only citation without 文号 for the two laws', async () => {

@@ -286,7 +286,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       wantsDocNumbers(normalized) ? deps.lookup() : ({ docs: [] } as LookupTable),
       Promise.all(buckets.map((b) => deps.codes(b))).then((lists) => lists.flat()),
     ]);
-    exact = exactLookups(normalized, { docs: table.docs, codes, names: catalog(data).names }).map(lookupToHit);
+    exact = exactLookups(normalized, { ...table, codes, names: catalog(data).names }).map(lookupToHit);
     const notHeld = table.docs.length && !exact.some((h) => h.kind === 'docnumber' || h.kind === 'citation') ? notHeldFor(normalized, table) : null;
     if (notHeld) {
       response.notHeld = notHeld;
