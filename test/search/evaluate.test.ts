@@ -86,3 +86,22 @@ describe('not-held clause level', () => {
     expect(score(j, j.expect, answer([], { number: '教职所〔2020〕21号', citedBy: [{ url: '/docs/l/#p2', title: 'l' }] })).clauseRecall).toBe(0);
   });
 });
+
+describe('npm run search -- --stdin (one start-up, one JSON line per query)', () => {
+  it('answers every line in order: a held 文号, a pasted citation, a not-held 文号, a keyword', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { ensureSite, ROOT } = await import('../helpers/site.ts');
+    ensureSite();
+    const input = ['人社部发[2019]34', '《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》（教职成〔2019〕6号）二、（五）第1段', '', '教职所2018年144号', '学分银行'].join('\n');
+    const out = execFileSync('npm', ['run', '-s', 'search', '--', '--stdin', '--json', '--limit', '3'], { cwd: ROOT, input, encoding: 'utf8' });
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l) as { query: string; ms: number; hits: { url: string }[]; notHeld?: { number: string; citedBy: { url: string }[] } });
+    expect(lines.map((l) => l.query)).toEqual(['人社部发[2019]34', expect.stringContaining('二、（五）第1段'), '教职所2018年144号', '学分银行']);
+    expect(lines[0]!.hits[0]!.url).toBe('/docs/rsbf-2019-34/');
+    expect(lines[1]!.hits[0]!.url).toBe('/docs/jzc-2019-6/#s2-5-p1');
+    expect(lines[2]!.hits).toEqual([]);
+    expect(lines[2]!.notHeld!.number).toBe('教职所〔2018〕144号');
+    expect(lines[2]!.notHeld!.citedBy.map((c) => c.url)).toEqual(['/docs/zjs-2019-67/#p1', '/docs/jzs-2019-89/#p1', '/docs/jzs-2019-219/#p1']);
+    expect(lines[3]!.hits.length).toBe(3);
+    expect(lines.every((l) => typeof l.ms === 'number')).toBe(true);
+  }, 300_000);
+});
