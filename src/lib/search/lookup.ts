@@ -317,11 +317,14 @@ export function notHeldFor(query: string, data: LookupTable): NotHeldEntry | nul
   return { number: r.number, citedBy: cited?.citedBy ?? [] };
 }
 
+/** A title in 书名号 unless it already starts with one (《中华人民共和国职业教育法》节选). */
+const quoted = (title: string) => (/^《.*》/u.test(title) ? title : `《${title}》`);
+
 /** The sentence a reader sees for a 文号 the corpus does not hold (the page and the command line). */
 export function notHeldMessage(n: NotHeldEntry): string {
   const head = `本库未收录文号为 ${n.number} 的文件。`;
   if (!n.citedBy.length) return `${head}库中也没有文件引用这个文号；请核对文号。`;
-  return `${head}库中引用了它的文件：${n.citedBy.map((c) => `《${c.title}》${c.docNumber ? `（${c.docNumber}）` : ''}`).join('、')}。`;
+  return `${head}库中引用了它的文件：${n.citedBy.map((c) => `${quoted(c.title)}${c.docNumber ? `（${c.docNumber}）` : ''}`).join('、')}。`;
 }
 
 /** A title compared as a citation prints it or a reader pastes it: no 《》〈〉<>, quotes, brackets or 节选. */
@@ -402,8 +405,6 @@ function hitFor(doc: DocEntry, anchor: string | null, reason: string, locator = 
   hits.push({ kind: 'docnumber', url: doc.url, title: doc.title, reason });
   return hits;
 }
-
-const quoted = (title: string) => (/^《.*》/u.test(title) ? title : `《${title}》`);
 
 /** Does the clause anchor exist in this document's tables? */
 function knownAnchor(doc: DocEntry, anchor: string): boolean {
