@@ -1,0 +1,207 @@
+/**
+ * The third layout of 1+X standards as a real PDF (issue 13): 工作领域 | 工作任务 | 职业技能要求 with
+ * dotted codes (`1.静态网站搭建`, `1.1 静态网页开发`, `1.1.1 能…`), printed as Word/WPS print it
+ * (test/fixtures/pdf/dotted-standard.pdf, ruled, one row per item, merged cells top-aligned) and as a
+ * 三线表 at 9 pt (dotted-standard-threeline.pdf, one row per task, the items one after another in one
+ * cell), and ruled with one row per task whose rows break across pages (dotted-standard-pertask.pdf).
+ * Gold: dotted-standard.gold.json, written by scripts/fixtures/make-dotted-pdf.ts from the Web
+ * 前端开发 tables of source 001 before any reader ran (README there). Also the pdftotext copies of
+ * the two prints, read as text sources: what they give today is asserted as it is (README: gaps).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest, readPdfSources } from '../../scripts/ingest/pipeline.ts';
+import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';
+import type { SkillRow } from '../../src/schema/skills.ts';
+import { ROOT } from '../helpers/corpus.ts';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'pdf');
+const LEVELS = ['初级', '中级', '高级'] as const;
+
+interface GoldRow { type: 'area' | 'task' | 'skill'; code: string; path: string[]; text: string; from?: string; page?: number }
+interface GoldLevel { level: string; hours: string; areas: number; tasks: number; items: number; pages: number[]; rows: GoldRow[] }
+const GOLD: Record<'dotted-standard' | 'dotted-standard-threeline' | 'dotted-standard-pertask', GoldLevel[]> = JSON.parse(readFileSync(join(FIXTURES, 'dotted-standard.gold.json'), 'utf8'));
+
+/**
+ * The gold as the ingest writes names and texts: spaces around punctuation squeezed (removeExtractionSpaces,
+ * the rule every source kind goes through; the text source gives `结构,并将` too). It changes one text only.
+ */
+const expected = (g: GoldLevel[]) =>
+  g.map((l) => ({
+    ...l,
+    rows: l.rows.map((r) => ({ ...r, path: r.path.map(removeExtractionSpaces), text: removeExtractionSpaces(r.text) })),
+  }));
+
+/** An area's or a task's page: where its name is printed, the page of its first item (names are top-aligned). */
+const withPages = (g: GoldLevel[]) =>
+  g.map((l) => ({
+    ...l,
+    rows: l.rows.map((r, i) => ({ ...r, page: r.page ?? l.rows.slice(i).find((x) => x.type === 'skill')!.page! })),
+  }));
+
+const shape = (r: { type: string; code: string | null; path: string[]; text: string }) => `${r.type} ${r.code} ${r.path.join('/')} | ${r.text}`;
+
+async function readPdfFixture(file: string) {
+  const sources = await readPdfSources([{ file, bytes: new Uint8Array(readFileSync(join(FIXTURES, file))) }]);
+  // until 'pages': the stage that gives each row its physical page
+  return ingest(sources, [], [], { until: 'pages' });
+}
+
+const readCopy = (file: string) => ingest([{ file, bytes: new Uint8Array(readFileSync(join(FIXTURES, file))) }], [], [], { until: 'standards' });
+
+const levelRows = (rows: SkillRow[], level: string) => rows.filter((r) => r.level === level);
+const rightRows = (rows: SkillRow[], g: GoldLevel) => {
+  const got = new Set(levelRows(rows, g.level).map(shape));
+  return g.rows.filter((r) => got.has(shape(r))).length;
+};
+
+describe('the gold', () => {
+  it('is the Web 前端开发 tables of source 001 renumbered: 3/4/6 areas, 5/6/10 tasks, 12/22/41 items', () => {
+    for (const g of Object.values(GOLD))
+      expect(g.map((l) => [l.level, l.hours, l.areas, l.tasks, l.items])).toEqual([
+        ['初级', '培训学时：96 学时。', 3, 5, 12],
+        ['中级', '培训学时：224 学时。', 4, 6, 22],
+        ['高级', '培训学时：320 学时。', 6, 10, 41],
+      ]);
+    const changed = GOLD['dotted-standard'].flatMap((l) => l.rows.filter((r) => removeExtractionSpaces(r.text) !== r.text).map((r) => `${l.level} ${r.code}`));
+    expect(changed).toEqual(['高级 6.1.4']);
+  });
+});
+
+describe('dotted-standard.pdf (ruled, one row per item, 工作领域/工作任务 merged and top-aligned)', async () => {
+  const result = await readPdfFixture('dotted-standard.pdf');
+  const { standards, rows } = result.standards;
+  const gold = withPages(expected(GOLD['dotted-standard']));
+
+  it('is one standard, dotted, with the gold figures and 培训学时 per level', () => {
+    expect(standards.map((s) => [s.title, s.certificateName, s.codeStyle])).toEqual([['Web 前端开发职业技能等级标准', 'Web 前端开发', 'dotted']]);
+    expect(standards[0]!.levels.map((l) => [l.level, l.trainingHours, l.counts.areas, l.counts.tasks, l.counts.skills, l.counts.requirements, l.counts.knowledge])).toEqual([
+      ['初级', 96, 3, 5, 12, 0, 0],
+      ['中级', 224, 4, 6, 22, 0, 0],
+      ['高级', 320, 6, 10, 41, 0, 0],
+    ]);
+    expect(rows.every((r) => r.source.file === 'dotted-standard.pdf')).toBe(true);
+  });
+
+  it('gives the gold row for row: type, code, path, text, page', () => {
+    for (const g of gold) {
+      expect(levelRows(rows, g.level).map((r) => [shape(r), r.source.page])).toEqual(g.rows.map((r) => [shape(r), r.page]));
+    }
+    // the pages the items are on: 初级 p. 2, 中级 pp. 3–4, 高级 pp. 5–6 (its caption at the foot of p. 4)
+    expect(gold.map((l) => l.pages)).toEqual([[2], [3, 4], [5, 6]]);
+  });
+
+  it('reads a merged 工作领域 split by a page break: the rows under its empty cell on the next page are its own', () => {
+    const r = rows.find((x) => x.level === '高级' && x.code === '5.2.1')!;
+    expect([r.path, r.parent, r.source.page]).toEqual([['移动端动态网站开发', '架构设计', '使用 ES6 新规范构建前端程序'], 'l3-5.2', 6]);
+    expect(rows.find((x) => x.level === '高级' && x.code === '5.2')!.parent).toBe('l3-5');
+  });
+
+  it('keeps captions, headers, page numbers and front matter out of the rows', () => {
+    expect(rows.filter((r) => /工作领域|职业技能要求|表 \d|培训学时|^\d+$/u.test(r.text))).toEqual([]);
+  });
+});
+
+describe('dotted-standard-threeline.pdf (三线表, 9 pt, one row per task, rows broken across pages)', async () => {
+  const result = await readPdfFixture('dotted-standard-threeline.pdf');
+  const { standards, rows } = result.standards;
+  const gold = withPages(expected(GOLD['dotted-standard-threeline']));
+
+  it('is one standard, dotted, with the gold figures', () => {
+    expect(standards[0]!.levels.map((l) => [l.level, l.trainingHours, l.counts.areas, l.counts.tasks, l.counts.skills])).toEqual([
+      ['初级', 96, 3, 5, 12],
+      ['中级', 224, 4, 6, 22],
+      ['高级', 320, 6, 10, 41],
+    ]);
+  });
+
+  it('gives the gold row for row, but for one wrap between Chinese and a Latin word the print cannot tell', () => {
+    // 2.1.4 `…可维护的 API` wraps before `API`; the print shows no space either way and the cell's own
+    // spacing (`运用API设计`) says none: a known limit of joinWrapped (README).
+    const differs = (l: string, r: { code: string }) => l === '高级' && r.code === '2.1.4';
+    for (const g of gold) {
+      const got = levelRows(rows, g.level);
+      expect(got.map((r) => [shape(r), r.source.page])).toEqual(
+        g.rows.map((r) => [shape(differs(g.level, r) ? { ...r, text: r.text.replace('的 API', '的API'), path: r.path.map((p) => p.replace('的 API', '的API')) } : r), r.page]),
+      );
+    }
+    expect(gold.map((l) => l.pages)).toEqual([[2], [3], [4, 5]]);
+  });
+
+  it('starts a row at a dotted 工作领域 code beside its branch’s codes, though no rule or gap shows it (2. then 3. on the next line)', () => {
+    expect(rows.filter((r) => r.level === '初级' && r.type === 'area').map((r) => [r.code, r.text])).toEqual([
+      ['1.', '静态网站搭建'],
+      ['2.', '动态网站搭建'],
+      ['3.', '移动端静态网站开发'],
+    ]);
+  });
+});
+
+describe('dotted-standard-pertask.pdf (ruled, one row per task, a cell of items broken by the page break)', async () => {
+  const result = await readPdfFixture('dotted-standard-pertask.pdf');
+  const { rows } = result.standards;
+  const gold = withPages(expected(GOLD['dotted-standard-pertask']));
+
+  it('gives the gold row for row, each item on the page it is printed on', () => {
+    for (const g of gold) expect(levelRows(rows, g.level).map((r) => [shape(r), r.source.page])).toEqual(g.rows.map((r) => [shape(r), r.page]));
+    expect(gold.map((l) => l.pages)).toEqual([[2], [3, 4], [5, 6]]);
+  });
+
+  it('the 高级 task 5.2 breaks after 5.2.1: 5.2.2 and 5.2.3 are on p. 6 under the empty merged cells, still its items', () => {
+    expect(rows.filter((r) => r.level === '高级' && r.code?.startsWith('5.2.')).map((r) => [r.code, r.parent, r.source.page])).toEqual([
+      ['5.2.1', 'l3-5.2', 5],
+      ['5.2.2', 'l3-5.2', 6],
+      ['5.2.3', 'l3-5.2', 6],
+    ]);
+  });
+});
+
+// What the copied-text reader (scripts/ingest/standards/copied/**) gives today: raise these figures when it
+// reads more of these copies; the PDF figures above are the gold.
+describe('the pdftotext copies as text sources (what they give today; README: gaps)', () => {
+  const figures = (file: string, g: GoldLevel[]) => {
+    const { standards } = readCopy(file);
+    const rows = standards.rows;
+    return {
+      levels: standards.standards.flatMap((s) => s.levels.map((l) => [l.level, l.trainingHours, l.counts.areas, l.counts.tasks, l.counts.skills])),
+      right: g.map((l) => rightRows(rows, l)),
+    };
+  };
+
+  it('dotted-standard.raw.txt (-raw): 初级 and 中级 row for row; 高级 loses two 工作领域 to a wrapped name', () => {
+    expect(figures('dotted-standard.raw.txt', expected(GOLD['dotted-standard']))).toEqual({
+      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 4, 10, 41]],
+      right: [20, 32, 26],
+    });
+  });
+
+  it('dotted-standard.pdftotext.txt (plain): only the 高级 table is found (the caption printed inside the others’ header)', () => {
+    expect(figures('dotted-standard.pdftotext.txt', expected(GOLD['dotted-standard']))).toEqual({
+      levels: [['高级', 320, 6, 10, 41]],
+      right: [0, 0, 51],
+    });
+  });
+
+  it('dotted-standard-threeline.raw.txt (-raw): every item, 工作领域 names mostly lost', () => {
+    expect(figures('dotted-standard-threeline.raw.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({
+      levels: [['初级', 96, 1, 5, 12], ['中级', 224, 2, 6, 22], ['高级', 320, 6, 10, 41]],
+      right: [6, 9, 26],
+    });
+  });
+
+  it('dotted-standard-pertask.raw.txt (-raw) and .pdftotext.txt (plain): as the ruled print’s copies', () => {
+    expect(figures('dotted-standard-pertask.raw.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
+      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 4, 10, 41]],
+      right: [20, 32, 26],
+    });
+    expect(figures('dotted-standard-pertask.pdftotext.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
+      levels: [['高级', 320, 6, 10, 41]],
+      right: [0, 0, 36],
+    });
+  });
+
+  it('dotted-standard-threeline.pdftotext.txt (plain): no skill table found', () => {
+    expect(figures('dotted-standard-threeline.pdftotext.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({ levels: [], right: [0, 0, 0] });
+  });
+});
