@@ -176,10 +176,10 @@ describe('the pdftotext copies as text sources (what they give today; README: ga
     });
   });
 
-  it('dotted-standard.pdftotext.txt (plain): only the 高级 table is found (the caption printed inside the others’ header)', () => {
+  it('dotted-standard.pdftotext.txt (plain): every table found, its caption printed inside the header; rows read in printed order', () => {
     expect(figures('dotted-standard.pdftotext.txt', expected(GOLD['dotted-standard']))).toEqual({
-      levels: [['高级', 320, 6, 10, 41]],
-      right: [0, 0, 51],
+      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 6, 10, 41]],
+      right: [20, 29, 51],
     });
   });
 
@@ -196,12 +196,15 @@ describe('the pdftotext copies as text sources (what they give today; README: ga
       right: [20, 32, 26],
     });
     expect(figures('dotted-standard-pertask.pdftotext.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
-      levels: [['高级', 320, 6, 10, 41]],
-      right: [0, 0, 36],
+      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 6, 10, 41]],
+      right: [20, 15, 36],
     });
   });
 
-  it('dotted-standard-threeline.pdftotext.txt (plain): no skill table found', () => {
-    expect(figures('dotted-standard-threeline.pdftotext.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({ levels: [], right: [0, 0, 0] });
+  it('dotted-standard-threeline.pdftotext.txt (plain): every table found, its caption printed inside the header; rows read in printed order', () => {
+    expect(figures('dotted-standard-threeline.pdftotext.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({
+      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 6, 10, 41]],
+      right: [20, 28, 51],
+    });
   });
 });

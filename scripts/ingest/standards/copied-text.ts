@@ -13,6 +13,7 @@
  * The reading itself is in copied/:
  *
  *   copied/lines.ts          printed lines rebuilt with positions from the clause tree; header rows
+ *   copied/captions.ts       table captions (`表 N …`): no level heading again, no row (printed among the header's cells)
  *   copied/codes.ts          codes in lines, the cells they open, which reading a copy needs
  *   copied/widths.ts         text-width metrics; column widths measured from the lines that open cells
  *   copied/reading-order.ts  a copy in reading order (pdftotext -raw): a code's cell runs to the next code
@@ -35,6 +36,7 @@ import type { Clause, Table } from '../../../src/schema/corpus.ts';
 import type { SkillLevel } from '../../../src/schema/skills.ts';
 import type { Report } from '../diagnostics.ts';
 import type { CodeStyle } from './codes.ts';
+import { isCaption } from './copied/captions.ts';
 import { cellsOfColumns } from './copied/cells.ts';
 import { detectCopiedStyle, interleaved } from './copied/codes.ts';
 import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, isHeaderLine, printedLines } from './copied/lines.ts';
@@ -78,6 +80,9 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
     const sectionLevel = c.kind === 'section' && !hasTable(c) && l.line === c.position.start.line ? findLevel(c.heading ?? c.text) : null;
     const lineLevel = LEVEL_LINE.test(removeAllWhitespace(l.text)) ? findLevel(l.text) : null;
     const level = sectionLevel ?? lineLevel;
+    // a table's caption that names the level whose section it is in is not that level's heading again
+    // (pdftotext may print it among the table's header cells: captions.ts)
+    if (level && isCaption(l.text) && levels.at(-1)?.level === level) return;
     if (level) levels.push({ at: i, clause: c, level });
   });
   const found = levels.map(({ at, clause, level }, k) => readLevel(clause, level, all.slice(at + 1, levels[k + 1]?.at ?? all.length), file, report));
@@ -176,6 +181,8 @@ function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, sty
       continue;
     }
     used.add(all[i]!.clause);
+    // a caption is no row of the table (pdftotext may print it among the header's cells)
+    if (isCaption(all[i]!.text)) continue;
     // header words on a line of their own (an interleaved copy prints the header's cells apart)
     if (isHeaderLine(all[i]!.text)) {
       afterHeader = true;
