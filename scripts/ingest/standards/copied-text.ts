@@ -17,6 +17,7 @@
  *   copied/codes.ts          codes in lines, the cells they open, which reading a copy needs
  *   copied/widths.ts         text-width metrics; column widths measured from the lines that open cells
  *   copied/reading-order.ts  a copy in reading order (pdftotext -raw): a code's cell runs to the next code
+ *   copied/dotted.ts         a dotted table (every column coded) in either copy: read in order, put in code order
  *   copied/cells.ts          a copy by position (pdftotext): lines assigned to cells by column; unfinished cells repaired
  *   copied/cut.ts            a line holding several columns cut into their pieces
  *   copied/pairs.ts          the pairs of characters the document prints (which line break a word crosses)
@@ -39,6 +40,7 @@ import type { CodeStyle } from './codes.ts';
 import { isCaption } from './copied/captions.ts';
 import { cellsOfColumns } from './copied/cells.ts';
 import { detectCopiedStyle, interleaved } from './copied/codes.ts';
+import { dottedCells, sideBySide } from './copied/dotted.ts';
 import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, isHeaderLine, printedLines } from './copied/lines.ts';
 import { inCodeOrder } from './copied/names.ts';
 import { cellsOf } from './copied/reading-order.ts';
@@ -151,7 +153,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   const { lines, used } = tableLines(all, start, style);
 
   const finish = (pool: CopiedLine[]): CopiedLevel | null => {
-    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
+    const cells =
+      style === 'dotted' && !sideBySide(lines) ? dottedCells(lines, pool)
+      : interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style)
+      : cellsOf(lines, style);
     if (!cells.some((c) => c.code)) return null;
     const table = tableOf(cells);
     const first = lines[0]!;
