@@ -6,7 +6,7 @@
  * cell), and ruled with one row per task whose rows break across pages (dotted-standard-pertask.pdf).
  * Gold: dotted-standard.gold.json, written by scripts/fixtures/make-dotted-pdf.ts from the Web
  * 前端开发 tables of source 001 before any reader ran (README there). Also the pdftotext copies of
- * the two prints, read as text sources: what they give today is asserted as it is (README: gaps).
+ * the three prints, read as text sources: each gives the gold row for row (README: the copies).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -157,9 +157,9 @@ describe('dotted-standard-pertask.pdf (ruled, one row per task, a cell of items 
   });
 });
 
-// What the copied-text reader (scripts/ingest/standards/copied/**) gives today: raise these figures when it
-// reads more of these copies; the PDF figures above are the gold.
-describe('the pdftotext copies as text sources (what they give today; README: gaps)', () => {
+// What the copied-text reader (scripts/ingest/standards/copied/**) gives: every copy row for row as the
+// PDFs' gold (codes, paths with whole names, whole texts); the PDF figures above are the gold.
+describe('the pdftotext copies as text sources (README: the copies)', () => {
   const figures = (file: string, g: GoldLevel[]) => {
     const { standards } = readCopy(file);
     const rows = standards.rows;
@@ -168,40 +168,62 @@ describe('the pdftotext copies as text sources (what they give today; README: ga
       right: g.map((l) => rightRows(rows, l)),
     };
   };
+  const ALL = { levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 6, 10, 41]], right: [20, 32, 57] };
+  /** The copy's rows in order as the gold's: type, code, path, text (no pages in a text source). */
+  const rowForRow = (file: string, g: GoldLevel[]) => {
+    const { rows } = readCopy(file).standards;
+    for (const l of g) expect(levelRows(rows, l.level).map(shape)).toEqual(l.rows.map(shape));
+  };
 
-  it('dotted-standard.raw.txt (-raw): 初级 and 中级 row for row; 高级 loses two 工作领域 to a wrapped name', () => {
-    expect(figures('dotted-standard.raw.txt', expected(GOLD['dotted-standard']))).toEqual({
-      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 4, 10, 41]],
-      right: [20, 32, 26],
-    });
+  it('dotted-standard.raw.txt (-raw): row for row, a 工作领域 name wrapped after an item (`2.动态网站搭` / `建`) its own row', () => {
+    const g = expected(GOLD['dotted-standard']);
+    expect(figures('dotted-standard.raw.txt', g)).toEqual(ALL);
+    rowForRow('dotted-standard.raw.txt', g);
   });
 
-  it('dotted-standard.pdftotext.txt (plain): only the 高级 table is found (the caption printed inside the others’ header)', () => {
-    expect(figures('dotted-standard.pdftotext.txt', expected(GOLD['dotted-standard']))).toEqual({
-      levels: [['高级', 320, 6, 10, 41]],
-      right: [0, 0, 51],
-    });
+  it('dotted-standard.pdftotext.txt (plain): every table found though its caption is printed inside the header; row for row in code order', () => {
+    const g = expected(GOLD['dotted-standard']);
+    expect(figures('dotted-standard.pdftotext.txt', g)).toEqual(ALL);
+    rowForRow('dotted-standard.pdftotext.txt', g);
   });
 
-  it('dotted-standard-threeline.raw.txt (-raw): every item, 工作领域 names mostly lost', () => {
-    expect(figures('dotted-standard-threeline.raw.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({
-      levels: [['初级', 96, 1, 5, 12], ['中级', 224, 2, 6, 22], ['高级', 320, 6, 10, 41]],
-      right: [6, 9, 26],
-    });
+  it('dotted-standard-threeline.raw.txt (-raw): row for row, the 工作领域 read where it shares its line with the task and first item', () => {
+    const g = expected(GOLD['dotted-standard-threeline']);
+    expect(figures('dotted-standard-threeline.raw.txt', g)).toEqual(ALL);
+    rowForRow('dotted-standard-threeline.raw.txt', g);
+    const { rows } = readCopy('dotted-standard-threeline.raw.txt').standards;
+    expect(rows.filter((r) => r.level === '初级' && r.type === 'area').map((r) => [r.code, r.text])).toEqual([
+      ['1.', '静态网站搭建'],
+      ['2.', '动态网站搭建'],
+      ['3.', '移动端静态网站开发'],
+    ]);
   });
 
-  it('dotted-standard-pertask.raw.txt (-raw) and .pdftotext.txt (plain): as the ruled print’s copies', () => {
-    expect(figures('dotted-standard-pertask.raw.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
-      levels: [['初级', 96, 3, 5, 12], ['中级', 224, 4, 6, 22], ['高级', 320, 4, 10, 41]],
-      right: [20, 32, 26],
-    });
-    expect(figures('dotted-standard-pertask.pdftotext.txt', expected(GOLD['dotted-standard-pertask']))).toEqual({
-      levels: [['高级', 320, 6, 10, 41]],
-      right: [0, 0, 36],
-    });
+  it('dotted-standard-pertask.raw.txt (-raw) and .pdftotext.txt (plain): row for row', () => {
+    const g = expected(GOLD['dotted-standard-pertask']);
+    expect(figures('dotted-standard-pertask.raw.txt', g)).toEqual(ALL);
+    expect(figures('dotted-standard-pertask.pdftotext.txt', g)).toEqual(ALL);
+    rowForRow('dotted-standard-pertask.raw.txt', g);
+    rowForRow('dotted-standard-pertask.pdftotext.txt', g);
   });
 
-  it('dotted-standard-threeline.pdftotext.txt (plain): no skill table found', () => {
-    expect(figures('dotted-standard-threeline.pdftotext.txt', expected(GOLD['dotted-standard-threeline']))).toEqual({ levels: [], right: [0, 0, 0] });
+  it('dotted-standard-threeline.pdftotext.txt (plain): row for row, a task name’s last line printed as a block after its item’s (`4.2 移动端静态网页` … `美化`) its own', () => {
+    const g = expected(GOLD['dotted-standard-threeline']);
+    expect(figures('dotted-standard-threeline.pdftotext.txt', g)).toEqual(ALL);
+    rowForRow('dotted-standard-threeline.pdftotext.txt', g);
+    const { rows } = readCopy('dotted-standard-threeline.pdftotext.txt').standards;
+    expect(rows.filter((r) => r.level === '高级' && r.code?.startsWith('4.2')).map((r) => [r.code, r.path[1], r.text])).toEqual([
+      ['4.2', '移动端静态网页美化', '移动端静态网页美化'],
+      ['4.2.1', '移动端静态网页美化', '能够利用 HTML5 进行静态网页美化'],
+      ['4.2.2', '移动端静态网页美化', '能运用 CSS3 新特性调整页面属性'],
+    ]);
+  });
+
+  it('every copy gives the anchors, parents and flags its PDF gives', async () => {
+    const ids = (rows: SkillRow[]) => rows.map((r) => [r.level, r.type, r.code, r.anchor, r.parent, r.flags]);
+    for (const pdf of ['dotted-standard', 'dotted-standard-threeline', 'dotted-standard-pertask']) {
+      const want = ids((await readPdfFixture(`${pdf}.pdf`)).standards.rows);
+      for (const copy of [`${pdf}.raw.txt`, `${pdf}.pdftotext.txt`]) expect([copy, ids(readCopy(copy).standards.rows)]).toEqual([copy, want]);
+    }
   });
 });

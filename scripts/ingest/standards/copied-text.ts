@@ -15,9 +15,11 @@
  * The reading itself is in copied/:
  *
  *   copied/lines.ts          printed lines rebuilt with positions from the clause tree; header rows
+ *   copied/captions.ts       table captions (`表 N …`): no level heading again, no row (printed among the header's cells)
  *   copied/codes.ts          codes in lines, the cells they open, which reading a copy needs
  *   copied/widths.ts         text-width metrics; column widths measured from the lines that open cells
  *   copied/reading-order.ts  a copy in reading order (pdftotext -raw): a code's cell runs to the next code
+ *   copied/dotted.ts         a dotted table (every column coded) in either copy: read in order, put in code order
  *   copied/cells.ts          a copy by position (pdftotext): lines assigned to cells by column; unfinished cells repaired
  *   copied/cut.ts            a line holding several columns cut into their pieces
  *   copied/pairs.ts          the pairs of characters the document prints (which line break a word crosses)
@@ -40,8 +42,10 @@ import type { Clause, Table } from '../../../src/schema/corpus.ts';
 import type { SkillLevel } from '../../../src/schema/skills.ts';
 import type { Report } from '../diagnostics.ts';
 import type { CodeStyle } from './codes.ts';
+import { isCaption } from './copied/captions.ts';
 import { cellsOfColumns } from './copied/cells.ts';
 import { detectCopiedStyle, interleaved } from './copied/codes.ts';
+import { dottedCells, sideBySide } from './copied/dotted.ts';
 import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, isHeaderLine, printedLines } from './copied/lines.ts';
 import { inCodeOrder } from './copied/names.ts';
 import { cellsOf } from './copied/reading-order.ts';
@@ -88,6 +92,9 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
     const sectionLevel = c.kind === 'section' && !hasTable(c) && l.line === c.position.start.line ? findLevel(c.heading ?? c.text) : null;
     const lineLevel = LEVEL_LINE.test(removeAllWhitespace(l.text)) ? findLevel(l.text) : null;
     const level = sectionLevel ?? lineLevel;
+    // a table's caption that names the level whose section it is in is not that level's heading again
+    // (pdftotext may print it among the table's header cells: captions.ts)
+    if (level && isCaption(l.text) && levels.at(-1)?.level === level) return;
     if (level) levels.push({ at: i, clause: c, level });
   });
   const found = levels.map(({ at, clause, level }, k) => readLevel(clause, level, all.slice(at + 1, levels[k + 1]?.at ?? all.length), file, report));
@@ -184,7 +191,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   const { lines, used } = tableLines(all, start, style);
 
   const finish = (pool: CopiedLine[]): CopiedLevel | null => {
-    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
+    const cells =
+      style === 'dotted' && !sideBySide(lines) ? dottedCells(lines, pool)
+      : interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style)
+      : cellsOf(lines, style);
     if (!cells.some((c) => c.code)) return null;
     const table = tableOf(cells);
     const first = lines[0]!;
@@ -216,6 +226,8 @@ function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, sty
       continue;
     }
     used.add(all[i]!.clause);
+    // a caption is no row of the table (pdftotext may print it among the header's cells)
+    if (isCaption(all[i]!.text)) continue;
     // header words on a line of their own (an interleaved copy prints the header's cells apart)
     if (isHeaderLine(all[i]!.text)) {
       afterHeader = true;
