@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search [-- --dist dist] [--json]`
+ * `npm run bench:search [-- --dist dist] [--scale N] [--runs N] [--json] [--verbose]`
  *
  * Headless Chromium (/usr/bin/chromium, or $CHROMIUM) against the built site served on
  * 127.0.0.1 by a tiny static server (gzip for text, as any host does; Pagefind's own files
@@ -10,6 +10,15 @@
  *   from opening the page until 300 ms after the results, and all bytes;
  * - cold, linked: open /search/?q=… : navigation start → results on screen;
  * - warm: every judged query after a first one on one page, submit → results, p50 / p95.
+ * “submit → results” is the query to the results in the DOM: the query is set and the form submitted
+ * (requestSubmit: the page's submit handler cancels its 180 ms typing debounce and searches at once, so the
+ * debounce is not counted), and the clock stops when the status line leaves 正在搜索…, which the page sets
+ * after it has replaced the result list.
+ *
+ * Goals (issue 14): warm p95 ≤ 20 ms at 1× and ≤ 100 ms at 50×; cold ≤ 150 KB and ≤ 150 ms at 1×.
+ * `--scale N` says which site --dist is, for the goals column. The 50× site is the one `npm run bench` builds
+ * (scripts/bench/synth.ts: 50 shifted copies of content/sources):
+ *   npm run bench -- --sizes 50 --keep --work /tmp/onex-bench && npm run bench:search -- --dist /tmp/onex-bench/50x/dist --scale 50
  * Bounded: gives up after 5 minutes, and always stops the browser and the server.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -109,8 +118,19 @@ export interface ColdResult {
 }
 
 export interface BenchResult {
+  /** Which site was measured: 1 (the real corpus) or N× (npm run bench's synthetic copies). */
+  scale?: number;
   cold: ColdResult[];
-  warm: { n: number; p50: number; p95: number; max: number };
+  warm: { n: number; p50: number; p95: number; max: number; /** The slowest warm queries, slowest first. */ slowest?: { q: string; ms: number }[] };
+}
+
+/** The goals by scale (issue 14): warm p95 at 1× and 50×; cold time and bytes at 1× only. */
+export function goals(scale: number): { warmP95: number | null; coldMs: number | null; coldBytes: number | null } {
+  return {
+    warmP95: scale === 1 ? 20 : scale === 50 ? 100 : null,
+    coldMs: scale === 1 ? 150 : null,
+    coldBytes: scale === 1 ? 150 * 1024 : null,
+  };
 }
 
 const isSearchAsset = (path: string) => path.startsWith('/pagefind/') || path.startsWith('/pagefind-shards/') || /^\/search\/[^/]+\.json$/u.test(path);
@@ -211,10 +231,12 @@ export async function bench(distDir: string, coldQueries: string[], runs = 5): P
     const page = await context.newPage();
     await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
     await timedQuery(page, coldQueries[0]!);
-    const times: number[] = [];
-    for (const j of readJudged()) times.push((await timedQuery(page, j.q)).ms);
+    const timed: { q: string; ms: number }[] = [];
+    for (const j of readJudged()) timed.push({ q: j.q, ms: (await timedQuery(page, j.q)).ms });
     await context.close();
-    return { cold, warm: { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) } };
+    const times = timed.map((t) => t.ms);
+    const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 8);
+    return { cold, warm: { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times), slowest } };
   } finally {
     await browser.close().catch(() => {});
     await server.close();
@@ -223,24 +245,29 @@ export async function bench(distDir: string, coldQueries: string[], runs = 5): P
 
 export function benchTable(r: BenchResult): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const scale = r.scale ?? 1;
+  const g = goals(scale);
+  const goal = (limit: number | null, value: number, unit: (n: number) => string) => (limit === null ? '' : `≤ ${unit(limit)} ${value <= limit ? '✓' : '✗'}`);
+  const ms = (n: number) => `${n} ms`;
+  const kbGoal = (n: number) => `${n / 1024} KB`;
   const spread = (c: ColdResult) => {
     const ms = c.runs.map((x) => x.ms).sort((a, b) => a - b);
     return `${ms[0]!.toFixed(0)}–${ms.at(-1)!.toFixed(0)}`;
   };
   const lines = [
-    '| measure | value | goal |',
+    `| measure (${scale}× site) | value | goal |`,
     '|---|---:|---:|',
     ...r.cold.flatMap((c) =>
       c.mode === 'typed'
         ? [
-            `| cold “${c.query}”, typed on a fresh /search/: submit → results (median of ${c.runs.length}; range ${spread(c)} ms) | ${c.median.ms.toFixed(0)} ms | ≤ 150 ms |`,
-            `| cold “${c.query}”: search bytes from opening the page (gzip; ${c.median.requests.filter((x) => isSearchAsset(x.split(' ')[0]!)).length} requests) | ${kb(c.median.searchBytes)} | ≤ 150 KB |`,
+            `| cold “${c.query}”, typed on a fresh /search/: submit → results (median of ${c.runs.length}; range ${spread(c)} ms) | ${c.median.ms.toFixed(0)} ms | ${goal(g.coldMs, c.median.ms, ms)} |`,
+            `| cold “${c.query}”: search bytes from opening the page (gzip; ${c.median.requests.filter((x) => isSearchAsset(x.split(' ')[0]!)).length} requests) | ${kb(c.median.searchBytes)} | ${goal(g.coldBytes, c.median.searchBytes, kbGoal)} |`,
             `| cold “${c.query}”: all bytes incl. the page (decoded ${kb(c.median.decoded)}) | ${kb(c.median.totalBytes)} | |`,
           ]
         : [`| cold “${c.query}”, opened as /search/?q=…: navigation → results (median of ${c.runs.length}; range ${spread(c)} ms) | ${c.median.ms.toFixed(0)} ms | |`],
     ),
     `| warm, ${r.warm.n} judged queries: p50 | ${r.warm.p50.toFixed(1)} ms | |`,
-    `| warm, ${r.warm.n} judged queries: p95 | ${r.warm.p95.toFixed(1)} ms | ≤ 20 ms |`,
+    `| warm, ${r.warm.n} judged queries: p95 | ${r.warm.p95.toFixed(1)} ms | ${goal(g.warmP95, r.warm.p95, ms)} |`,
     `| warm: max | ${r.warm.max.toFixed(1)} ms | |`,
   ];
   return lines.join('\n');
@@ -248,18 +275,27 @@ export function benchTable(r: BenchResult): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { dist: { type: 'string', default: 'dist' }, json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } },
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      scale: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+    },
   });
   const deadline = setTimeout(() => {
     console.error('bench:search: gave up after 5 minutes');
     process.exit(1);
   }, 300_000);
   try {
-    const r = await bench(values.dist!, ['学分银行', '教职成〔2019〕6号 二（五）'], Math.max(1, Number(values.runs) || 5));
+    const r: BenchResult = { scale: Math.max(1, Number(values.scale) || 1), ...(await bench(values.dist!, ['学分银行', '教职成〔2019〕6号 二（五）'], Math.max(1, Number(values.runs) || 5))) };
     if (values.json) console.log(JSON.stringify(r, null, 2));
     else {
       console.log(benchTable(r));
-      if (values.verbose) for (const c of r.cold) console.log(`\n${c.query} (${c.mode}):\n  ${c.median.requests.join('\n  ')}`);
+      if (values.verbose) {
+        for (const c of r.cold) console.log(`\n${c.query} (${c.mode}):\n  ${c.median.requests.join('\n  ')}`);
+        console.log(`\nslowest warm queries:\n  ${(r.warm.slowest ?? []).map((t) => `${t.ms.toFixed(0)} ms  ${t.q}`).join('\n  ')}`);
+      }
     }
     clearTimeout(deadline);
     process.exit(0);

@@ -26,7 +26,7 @@ import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type HitMeta, type PageInfo, type SearchData, recordKey } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, segmentText } from '../../src/lib/search/normalize.ts';
-import { type CodeEntry, type DocEntry, type LookupData, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupTable, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
 import type { Certificate, Organization } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
@@ -36,6 +36,7 @@ import type { DocumentKeywords } from '../../src/schema/keywords.ts';
 import { type DictionarySources, mergeWords, readSources } from './dictionary.ts';
 import { VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
 import { type VocabCore, canonicalAdditions } from '../../src/lib/search/query.ts';
+import { lookupData } from './lookup-data.ts'; // [wt-tools, issue 14]
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
@@ -768,7 +769,8 @@ export async function buildIndex(
     ...warmWords(shardDirs),
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
-  const lookup: Pick<LookupData, 'docs'> = { docs: docEntries(src.documents) };
+  // [wt-tools, issue 14] citation clauses (第N段, enclosure) and the cited-but-not-held 文号: scripts/search/lookup-data.ts
+  const lookup: LookupTable = lookupData(docEntries(src.documents), src.documents, resolve(generatedDir));
   const searchDir = join(dist, 'search');
   rmSync(join(searchDir, 'codes'), { recursive: true, force: true });
   mkdirSync(join(searchDir, 'codes'), { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * Header search box: `/` focuses it (unless the reader is typing somewhere).
+ * Header search box: `/` focuses it (unless the reader is typing somewhere); on the search page, its own box.
  * On arrival at #anchor (a search sub-result, a citation permalink), the target clause is
  * marked; with ?hl=词 (added by search results) those words are highlighted in it.
  */
@@ -12,7 +12,8 @@ function typingIn(el: Element | null): boolean {
 
 document.addEventListener('keydown', (e) => {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typingIn(document.activeElement)) return;
-  const input = document.querySelector<HTMLInputElement>('[data-search-box] input[type="search"]');
+  // The header's box, or on the search page (which has no header box) the page's own.
+  const input = document.querySelector<HTMLInputElement>('[data-search-box] input[type="search"], [data-search-page] input[type="search"]');
   if (!input) return;
   e.preventDefault();
   input.focus();

@@ -1,85 +1,100 @@
 /**
  * The /search/ page: the browser side of src/lib/search/engine.ts. Pagefind's JS and the
  * search data are loaded from this site on the first query; results are built as DOM nodes
- * (never innerHTML). The query and filters live in the URL (?q=…&kind=…), so a search can be linked.
+ * (never innerHTML) from src/lib/search/present.ts. The query, the filters and the order live in
+ * the URL (?q=…&kind=…&sort=date), so a search can be linked.
  */
-import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchHit, search } from '../lib/search/engine.ts';
+import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchResponse, search } from '../lib/search/engine.ts';
 import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
-
-const FILTER_LABELS: Record<string, string> = {
-  type: '类别',
-  kind: '文种',
-  year: '年份',
-  issuer: '发文机关',
-  batch: '批次',
-  level: '等级',
-  certificate: '证书',
-};
-const KIND_LABELS: Record<SearchHit['kind'], string> = {
-  docnumber: '文号',
-  citation: '条款',
-  code: '技能编码',
-  name: '名称',
-  text: '',
-};
-
-const page = document.querySelector<HTMLElement>('[data-search-page]');
-if (page) init(page);
+import { type Card, FILTER_LABELS, type SortOrder, cardOf, errorMessage, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
 
 /** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
 const PAGE_SIZE = 5;
+/** Sorted by date, this many of the most relevant results are loaded and ordered (each costs a fragment). */
+const DATE_POOL = 30;
 
-function browserDeps(): SearchDeps {
-  let pf: Promise<PagefindLike> | null = null;
-  let data: Promise<SearchData> | null = null;
-  let lookup: Promise<Pick<LookupData, 'docs'>> | null = null;
-  const codes = new Map<number, Promise<CodeEntry[]>>();
-  let terms: Promise<string[]> | null = null;
-  let filters: Promise<Record<string, Record<string, number>>> | null = null;
+type Counts = Record<string, Record<string, number>>;
+/** What Pagefind's own search answers besides the results: counts per filter value. */
+interface PagefindCounts {
+  filters?: Counts;
+  totalFilters?: Counts;
+}
+
+/** Memoises a loader; a failed load is forgotten, so “重试” loads again. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = null;
+      throw e;
+    }));
+}
+
+function browserDeps(onCounts: () => ((c: PagefindCounts) => void) | null): SearchDeps {
+  const codes = new Map<number, () => Promise<CodeEntry[]>>();
   const json = async <T,>(url: string): Promise<T> => {
     const r = await fetch(url);
-    if (!r.ok) throw new Error(`${r.status} ${url}`);
+    if (!r.ok) throw new Error(`load ${r.status} ${url}`);
     return (await r.json()) as T;
   };
   const deps: SearchDeps = {
-    pagefind: () =>
-      (pf ??= (async () => {
-        const url = '/pagefind/pagefind.js';
-        const mod = (await import(/* @vite-ignore */ url)) as PagefindLike & {
-          options(o: object): Promise<void>;
-          init(): Promise<void>;
-          mergeIndex(path: string, o: object): Promise<void>;
-        };
-        await mod.options({ ranking: PAGEFIND_RANKING, noWorker: true });
-        // The engine segments the query itself (segmentQuery). Pagefind's JS would segment it again when
-        // the page language is zh/ja/th; it reads <html lang> synchronously while init() starts, so
-        // for that moment the page reads as Node does ("unknown") and browser and CLI send Pagefind
-        // the same terms. Nothing renders in between; the attribute is restored at once.
-        const html = document.documentElement;
-        const lang = html.getAttribute('lang');
-        html.setAttribute('lang', 'unknown');
-        try {
-          void mod.init();
-        } finally {
-          if (lang === null) html.removeAttribute('lang');
-          else html.setAttribute('lang', lang);
-        }
-        // A large site's index comes in shards (search/data.json lists them): merged into the first one.
-        for (const shard of (await deps.data()).shards ?? []) await mod.mergeIndex(shard, { baseUrl: '/', ranking: PAGEFIND_RANKING });
-        return mod;
-      })()),
-    data: () => (data ??= json<SearchData>('/search/data.json')),
-    lookup: () => (lookup ??= json<Pick<LookupData, 'docs'>>('/search/lookup.json')),
+    pagefind: once(async () => {
+      const url = '/pagefind/pagefind.js';
+      const mod = (await import(/* @vite-ignore */ url)) as PagefindLike & {
+        options(o: object): Promise<void>;
+        init(): Promise<void>;
+        mergeIndex(path: string, o: object): Promise<void>;
+      };
+      await mod.options({ ranking: PAGEFIND_RANKING, noWorker: true });
+      // The engine segments the query itself (segmentQuery). Pagefind's JS would segment it again when
+      // the page language is zh/ja/th; it reads <html lang> synchronously while init() starts, so
+      // for that moment the page reads as Node does ("unknown") and browser and CLI send Pagefind
+      // the same terms. Nothing renders in between; the attribute is restored at once.
+      const html = document.documentElement;
+      const lang = html.getAttribute('lang');
+      html.setAttribute('lang', 'unknown');
+      try {
+        void mod.init();
+      } finally {
+        if (lang === null) html.removeAttribute('lang');
+        else html.setAttribute('lang', lang);
+      }
+      // A large site's index comes in shards (search/data.json lists them): merged into the first one.
+      for (const shard of (await deps.data()).shards ?? []) await mod.mergeIndex(shard, { baseUrl: '/', ranking: PAGEFIND_RANKING });
+      // Pagefind counts results per filter value only over the filter chunks it has loaded: all of them
+      // (six files, 3 KB in all) load now, beside the index, so every query can say which filters narrow it.
+      const filtersLoaded = mod.filters!().catch(() => null);
+      // The engine's own full-text call, watched for the counts per filter value it also answers.
+      const watched: PagefindLike = {
+        search: async (term, options) => {
+          const sink = onCounts();
+          await filtersLoaded;
+          const res = await mod.search(term, options);
+          sink?.((res ?? {}) as PagefindCounts);
+          return res;
+        },
+        filters: () => mod.filters!(),
+      };
+      return watched;
+    }),
+    data: once(() => json<SearchData>('/search/data.json')),
+    lookup: once(() => json<Pick<LookupData, 'docs'>>('/search/lookup.json')),
     codes: (bucket) => {
-      let p = codes.get(bucket);
-      if (!p) codes.set(bucket, (p = json<CodeEntry[]>(`/search/codes/${bucket}.json`)));
-      return p;
+      let load = codes.get(bucket);
+      if (!load) codes.set(bucket, (load = once(() => json<CodeEntry[]>(`/search/codes/${bucket}.json`))));
+      return load();
     },
-    terms: () => (terms ??= json<string[]>('/search/terms.json')),
-    filters: () => (filters ??= json<Record<string, Record<string, number>>>('/search/filters.json')),
+    terms: once(() => json<string[]>('/search/terms.json')),
   };
   return deps;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
 }
 
 function excerptNodes(parts: Excerpt): Node[] {
@@ -98,46 +113,41 @@ function withHighlight(url: string, words: string[]): string {
   return `${path}?hl=${encodeURIComponent(words.join(' '))}${hash ? `#${hash}` : ''}`;
 }
 
-function renderHit(hit: SearchHit, words: string[]): HTMLLIElement {
-  const li = document.createElement('li');
-  li.className = `search-hit search-hit--${hit.kind}`;
-  const h = document.createElement('h2');
-  h.className = 'search-hit__title';
-  const a = document.createElement('a');
-  a.href = hit.kind === 'text' ? withHighlight(hit.url, words) : hit.url;
-  a.textContent = hit.title;
+function renderCard(card: Card, words: string[]): HTMLLIElement {
+  const li = el('li', `search-hit search-hit--${card.kind}`);
+  const h = el('h2', 'search-hit__title');
+  const a = el('a', undefined, card.title);
+  a.href = card.kind === 'text' ? withHighlight(card.url, words) : card.url;
   h.append(a);
   li.append(h);
-  if (hit.reason) {
-    const why = document.createElement('p');
-    why.className = 'search-hit__reason';
-    const badge = document.createElement('strong');
-    badge.textContent = `${KIND_LABELS[hit.kind]}直达`;
-    why.append(badge, document.createTextNode(` · ${hit.reason}`));
+  if (card.facts.length) {
+    const facts = el('p', 'search-hit__facts');
+    card.facts.forEach((f, i) => {
+      if (i) facts.append(el('span', 'search-hit__sep', ' · '));
+      facts.append(el('span', undefined, f));
+    });
+    li.append(facts);
+  }
+  if (card.badge) {
+    const why = el('p', 'search-hit__reason');
+    why.append(el('strong', undefined, card.badge));
+    if (card.reason) why.append(document.createTextNode(` · ${card.reason}`));
     li.append(why);
   }
-  const url = document.createElement('p');
-  url.className = 'search-hit__url muted';
-  url.textContent = hit.url;
-  li.append(url);
-  if (hit.excerpt.length) {
-    const p = document.createElement('p');
-    p.className = 'search-hit__excerpt';
-    p.append(...excerptNodes(hit.excerpt));
+  if (card.excerpt.length) {
+    const p = el('p', 'search-hit__excerpt');
+    p.append(...excerptNodes(card.excerpt));
     li.append(p);
   }
-  if (hit.sub.length) {
-    const ul = document.createElement('ul');
-    ul.className = 'search-hit__sub';
-    for (const s of hit.sub) {
-      const sli = document.createElement('li');
-      const sa = document.createElement('a');
+  if (card.sub.length) {
+    const ul = el('ul', 'search-hit__sub');
+    for (const s of card.sub) {
+      const sli = el('li');
+      const sa = el('a', undefined, s.title);
       sa.href = withHighlight(s.url, words);
-      sa.textContent = s.title;
       sli.append(sa);
       if (s.excerpt.length) {
-        const sp = document.createElement('span');
-        sp.className = 'search-hit__excerpt';
+        const sp = el('span', 'search-hit__excerpt');
         sp.append(document.createTextNode('：'), ...excerptNodes(s.excerpt));
         sli.append(sp);
       }
@@ -153,137 +163,208 @@ function init(root: HTMLElement): void {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const controls = root.querySelector<HTMLElement>('[data-search-controls]')!;
+  const sortSelect = root.querySelector<HTMLSelectElement>('[data-search-sort]')!;
   const filterBox = root.querySelector<HTMLFieldSetElement>('[data-search-filters]')!;
-  const deps = browserDeps();
+  const filterDetails = root.querySelector<HTMLDetailsElement>('[data-search-filter-box]')!;
+  const filterSummary = root.querySelector<HTMLElement>('[data-search-filter-summary]')!;
+  const suggestBox = root.querySelector<HTMLElement>('[data-search-suggest]')!;
+  const notHeldBox = root.querySelector<HTMLElement>('[data-search-notheld]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  /** On paper the form is not printed: the query is, above the results. */
+  const printed = root.querySelector<HTMLElement>('[data-search-printed]')!;
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  const header = document.querySelector<HTMLInputElement>('[data-search-box] input[type="search"]');
-  if (header) header.value = input.value;
+  let order: SortOrder = parseSort(params.get('sort'));
+  sortSelect.value = order === 'date' ? 'date' : '';
+  const selected: Filters = {};
+  for (const key of Object.keys(FILTER_LABELS)) {
+    const v = params.get(key);
+    if (v) selected[key] = [v];
+  }
+
+  const baseTitle = document.title;
   let seq = 0;
-  let filtersReady = false;
   let shown = PAGE_SIZE;
+  let sink: ((c: PagefindCounts) => void) | null = null;
+  const deps = browserDeps(() => sink);
+  /** The last answer, kept while only the number shown or the order changes. */
+  let last: { key: string; res: SearchResponse; counts: PagefindCounts | null } | null = null;
   // This page exists to search: start Pagefind (its JS, WebAssembly, metadata) and the search data
   // now, while the reader types, so the first query waits only for its index chunks and fragments.
-  void deps.pagefind().catch(() => {});
+  let pagefindFailed = false;
+  void deps.pagefind().catch(() => {
+    pagefindFailed = true;
+  });
   void deps.data().catch(() => {});
 
-  const selected = (): Filters => {
-    const f: Filters = {};
-    for (const sel of filterBox.querySelectorAll<HTMLSelectElement>('select')) if (sel.value) f[sel.name] = [sel.value];
-    return f;
-  };
+  function writeUrl(q: string): void {
+    const url = new URL(location.href);
+    url.search = '';
+    if (q.trim()) url.searchParams.set('q', q);
+    for (const [k, v] of Object.entries(selected)) url.searchParams.set(k, v[0]!);
+    if (order === 'date') url.searchParams.set('sort', 'date');
+    history.replaceState(null, '', url);
+  }
 
-  /** The filter menus, built when the reader opens them (or the URL carries a filter): not on the first query's path. */
-  async function buildFilters(): Promise<void> {
-    if (filtersReady) return;
-    filtersReady = true;
-    // Counts over the whole index, written at build time: no Pagefind filter chunks until a filter is used.
-    const all = (await deps.filters?.()) ?? (await (await deps.pagefind()).filters?.()) ?? {};
-    for (const key of Object.keys(FILTER_LABELS)) {
-      const values = all[key];
-      if (!values || Object.keys(values).length < 2) continue;
-      const label = document.createElement('label');
-      label.textContent = `${FILTER_LABELS[key]} `;
-      const sel = document.createElement('select');
-      sel.name = key;
-      const any = new Option('全部', '');
-      sel.append(any);
-      const entries = Object.entries(values).sort((a, b) => (key === 'year' ? b[0].localeCompare(a[0]) : b[1] - a[1]));
-      for (const [v, n] of entries) sel.append(new Option(`${v}（${n}）`, v));
-      sel.value = params.get(key) ?? '';
-      sel.addEventListener('change', () => void run());
+  function clearResults(): void {
+    list.replaceChildren();
+    more.hidden = true;
+    controls.hidden = true;
+    suggestBox.hidden = true;
+    notHeldBox.hidden = true;
+  }
+
+  function renderFilters(counts: PagefindCounts | null, total: number): void {
+    const groups = narrowingGroups(counts?.filters ?? {}, counts?.totalFilters ?? {}, total, selected);
+    filterBox.querySelectorAll('label').forEach((l) => l.remove());
+    for (const g of groups) {
+      const label = el('label', 'search-page__filter', `${g.label} `);
+      const sel = el('select');
+      sel.name = g.key;
+      sel.append(new Option('全部', ''));
+      for (const [v, n] of g.values) sel.append(new Option(`${v}（${n}）`, v));
+      sel.value = g.selected;
+      sel.addEventListener('change', () => {
+        if (sel.value) selected[g.key] = [sel.value];
+        else delete selected[g.key];
+        void run();
+      });
       label.append(sel);
       filterBox.append(label);
     }
-    if (filterBox.querySelectorAll('select').length === 0) toggle.hidden = true;
+    filterDetails.hidden = groups.length === 0;
+    const set = Object.keys(selected).length;
+    filterSummary.textContent = set ? `筛选（已选 ${set} 项）` : '筛选';
+    // Open when the reader has set a filter (it shows what narrows the list); else one tap away.
+    if (set) filterDetails.open = true;
   }
 
-  const toggle = document.createElement('button');
-  toggle.type = 'button';
-  toggle.className = 'search-page__filter-toggle';
-  toggle.textContent = '筛选';
-  toggle.setAttribute('aria-expanded', 'false');
-  filterBox.before(toggle);
-  const showFilters = async (open: boolean) => {
-    await buildFilters();
-    filterBox.hidden = !open || filterBox.querySelectorAll('select').length === 0;
-    toggle.setAttribute('aria-expanded', String(!filterBox.hidden));
-  };
-  toggle.addEventListener('click', () => void showFilters(filterBox.hidden));
+  function renderSuggestions(suggestions: string[]): void {
+    suggestBox.replaceChildren();
+    suggestBox.hidden = suggestions.length === 0;
+    if (!suggestions.length) return;
+    suggestBox.append(document.createTextNode('您是不是要找：'));
+    suggestions.forEach((s, i) => {
+      const a = el('a', undefined, s);
+      a.href = `/search/?q=${encodeURIComponent(s)}`;
+      a.addEventListener('click', (e) => {
+        e.preventDefault();
+        input.value = s;
+        void run();
+      });
+      if (i) suggestBox.append(document.createTextNode('、'));
+      suggestBox.append(a);
+    });
+  }
 
-  const more = document.createElement('button');
-  more.type = 'button';
-  more.className = 'search-page__more';
-  more.textContent = '显示更多结果';
-  more.hidden = true;
-  list.after(more);
-  more.addEventListener('click', () => {
-    shown += PAGE_SIZE;
-    void run(true);
-  });
+  function renderNotHeld(notHeld: SearchResponse['notHeld']): void {
+    notHeldBox.replaceChildren();
+    notHeldBox.hidden = !notHeld;
+    if (!notHeld) return;
+    const note = notHeldNote(notHeld);
+    const p = el('p', 'search-notheld__title');
+    p.append(el('strong', undefined, note.heading));
+    notHeldBox.append(p, el('p', note.links.length ? undefined : 'muted', note.lead));
+    if (!note.links.length) return;
+    const ul = el('ul', 'search-notheld__list');
+    for (const link of note.links) {
+      const li = el('li');
+      const a = el('a', undefined, link.text);
+      a.href = link.href;
+      li.append(a);
+      if (link.docNumber) li.append(document.createTextNode(`（${link.docNumber}）`));
+      ul.append(li);
+    }
+    notHeldBox.append(ul);
+  }
+
+  function render(q: string, res: SearchResponse, counts: PagefindCounts | null, pooled: boolean): void {
+    const words = splitTerms(normalizeQuery(q));
+    const ordered = sortHits(res.hits, order);
+    const visible = ordered.slice(0, shown);
+    list.replaceChildren(...visible.map((h) => renderCard(cardOf(h), words)));
+    const exact = res.hits.filter((h) => h.kind !== 'text').length;
+    const available = res.total + exact;
+    more.hidden = pooled ? visible.length >= ordered.length : available <= visible.length;
+    renderSuggestions(res.suggestions);
+    renderNotHeld(res.notHeld);
+    renderFilters(counts, res.total);
+    controls.hidden = res.hits.length === 0 && filterDetails.hidden;
+    // Exact lookups stay first in either order: the choice matters from two full-text results.
+    sortSelect.parentElement!.hidden = res.hits.filter((h) => h.kind === 'text').length < 2 && order === 'relevance';
+    if (res.hits.length) {
+      status.textContent = resultsSummary({ total: res.total, exact, shown: visible.length, order, pool: pooled ? DATE_POOL : undefined });
+    } else if (res.notHeld) {
+      const n = res.notHeld.citedBy.length;
+      status.textContent = `本库未收录 ${res.notHeld.number}${n ? `，本库中有 ${n} 个文件引用它` : ''}。`;
+    } else {
+      status.replaceChildren(...emptyMessage(q, res.unknownCode, res.phrases));
+    }
+  }
 
   async function run(keepShown = false): Promise<void> {
     if (!keepShown) shown = PAGE_SIZE;
     const q = input.value;
     const mine = ++seq;
-    const filters = selected();
-    const url = new URL(location.href);
-    url.search = '';
-    if (q.trim()) url.searchParams.set('q', q);
-    for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v[0]!);
-    history.replaceState(null, '', url);
+    writeUrl(q);
+    printed.textContent = q.trim() ? `搜索：${q.trim()}${order === 'date' ? '（按日期排列）' : ''}` : '';
+    // The tab and the history say what was searched.
+    document.title = q.trim() ? `${q.trim()} · ${baseTitle}` : baseTitle;
     if (!q.trim()) {
-      list.replaceChildren();
-      more.hidden = true;
+      clearResults();
       status.textContent = '输入关键词、短语、文号或技能编码。';
       return;
     }
+    const pooled = order === 'date';
+    const limit = pooled ? Math.max(shown, DATE_POOL) : shown;
+    const key = JSON.stringify([q, selected, limit]);
+    if (last && last.key === key) {
+      render(q, last.res, last.counts, pooled);
+      return;
+    }
     status.textContent = '正在搜索…';
+    let counts: PagefindCounts | null = null;
+    sink = (c) => {
+      if (mine === seq) counts = c;
+    };
     try {
-      const res = await search(q, deps, { limit: shown, filters: Object.keys(filters).length ? filters : undefined });
+      const res = await search(q, deps, { limit, filters: Object.keys(selected).length ? selected : undefined });
       if (mine !== seq) return;
-      const words = splitTerms(normalizeQuery(q));
-      list.replaceChildren(...res.hits.map((h) => renderHit(h, words)));
-      const exactCount = res.hits.filter((h) => h.kind !== 'text').length;
-      more.hidden = res.total + exactCount <= res.hits.length;
-      if (res.hits.length) {
-        const exact = res.hits.filter((h) => h.kind !== 'text').length;
-        status.textContent = `找到 ${res.total + exact} 项${exact ? `，其中 ${exact} 项直达` : ''}${res.total + exact > res.hits.length ? `，显示前 ${res.hits.length} 项` : ''}。`;
-      } else {
-        status.replaceChildren(...emptyMessage(q, res.unknownCode, res.suggestions, res.phrases));
-      }
+      last = { key, res, counts };
+      render(q, res, counts, pooled);
     } catch (err) {
-      console.error(err);
-      if (mine === seq) status.textContent = `搜索出错：${(err as Error).message}`;
+      console.warn(err);
+      if (mine !== seq) return;
+      clearResults();
+      const retry = el('button', 'search-page__retry', '重试');
+      retry.type = 'button';
+      // A module import that failed may stay failed in this page (the browser keeps it): then load the page again (the URL holds the search).
+      retry.addEventListener('click', () => (pagefindFailed ? location.reload() : void run()));
+      status.replaceChildren(document.createTextNode(`${errorMessage(err)} `), retry);
     }
   }
 
-  function emptyMessage(q: string, unknownCode: string | null, suggestions: string[], phrases: string[]): Node[] {
+  function emptyMessage(q: string, unknownCode: string | null, phrases: string[]): Node[] {
     const out: Node[] = [];
     if (unknownCode) {
       out.push(document.createTextNode(`没有编码为 ${unknownCode} 的技能条目。技能编码只匹配完全相同的编码，不会改找相近的编码；请核对证书的技能矩阵。`));
     } else {
       out.push(document.createTextNode(`没有找到“${q.trim()}”。`));
       if (phrases.length) out.push(document.createTextNode('引号内的短语要求原文逐字连续出现，可去掉引号再试。'));
-      if (Object.keys(selected()).length) out.push(document.createTextNode('已选筛选条件，可改为“全部”再试。'));
-    }
-    if (suggestions.length) {
-      out.push(document.createTextNode(' 您是不是要找：'));
-      suggestions.forEach((s, i) => {
-        const a = document.createElement('a');
-        a.href = `/search/?q=${encodeURIComponent(s)}`;
-        a.textContent = s;
-        a.addEventListener('click', (e) => {
-          e.preventDefault();
-          input.value = s;
-          void run();
-        });
-        if (i) out.push(document.createTextNode('、'));
-        out.push(a);
-      });
+      if (Object.keys(selected).length) out.push(document.createTextNode('已选筛选条件，可改为“全部”再试。'));
     }
     return out;
   }
+
+  more.addEventListener('click', () => {
+    shown += PAGE_SIZE;
+    void run(true);
+  });
+  sortSelect.addEventListener('change', () => {
+    order = parseSort(sortSelect.value);
+    void run();
+  });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -304,12 +385,11 @@ function init(root: HTMLElement): void {
       }
     }
   });
-  const linkedFilter = Object.keys(FILTER_LABELS).some((k) => params.get(k));
-  if (linkedFilter) {
-    void showFilters(true).then(() => {
-      if (input.value.trim()) void run();
-    });
-  } else if (input.value.trim()) void run();
-  if (!input.value.trim()) status.textContent = '输入关键词、短语、文号或技能编码。';
+  if (input.value.trim()) void run();
+  else status.textContent = '输入关键词、短语、文号或技能编码。';
   input.focus();
 }
+
+// Last: init() reads the constants above (bundled as plain variables, they would still be unset before here).
+const page = document.querySelector<HTMLElement>('[data-search-page]');
+if (page) init(page);

@@ -16,8 +16,15 @@ import {
   lookupCode,
   lookupDocNumber,
   lookupName,
+  notHeldFor,
+  notHeldMessage,
+  parseCitation,
   parseQueryDocNumber,
+  wantsDocNumbers,
+  arabicNumeral,
+  chineseNumeral,
 } from '../../src/lib/search/lookup.ts';
+import { notHeldNumbers } from '../../scripts/search/lookup-data.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
 
 
@@ -56,7 +63,7 @@ describe('文号 in any bracket form', () => {
     });
   }
   it('parses agency, year and serial', () => {
-    expect(parseQueryDocNumber('教职成„2019‟6号 二（五）')).toEqual({ agency: '教职成', year: 2019, serial: 6, rest: '二（五）' });
+    expect(parseQueryDocNumber('教职成„2019‟6号 二（五）')).toMatchObject({ agency: '教职成', year: 2019, serial: 6, rest: '二（五）', strict: true });
   });
   it('a variant 文号 finds the document and says which it is', () => {
     const [hit] = lookupDocNumber('教职成〔2019〕36号', fixture);
@@ -69,6 +76,69 @@ describe('文号 in any bracket form', () => {
   it('an unknown 文号 or another year matches nothing', () => {
     expect(lookupDocNumber('教职成〔2020〕6号', fixture)).toEqual([]);
     expect(lookupDocNumber('教职成〔2019〕7号', fixture)).toEqual([]);
+  });
+});
+
+describe('文号 as a reader types it (issue 14)', () => {
+  const typed: [string, string][] = [
+    ['教职成〔2019〕6 号', '/docs/jzc-2019-6/'],
+    ['教职成2019年6号', '/docs/jzc-2019-6/'],
+    ['教职成（2019）6号', '/docs/jzc-2019-6/'],
+    ['教职成[2019]6', '/docs/jzc-2019-6/'],
+    ['教职成 2019 6', '/docs/jzc-2019-6/'],
+    ['教职成司函2019 36', '/docs/jzcsh-2019-36/'],
+    ['教职成司函2019年36号', '/docs/jzcsh-2019-36/'],
+    ['教职所［2019］89', '/docs/jzs-2019-89/'],
+  ];
+  for (const [q, url] of typed) {
+    it(`${q} → ${url}`, () => {
+      expect(lookupDocNumber(q, fixture).map((h) => h.url)).toEqual([url]);
+      expect(isDocNumberQuery(q)).toBe(true);
+    });
+  }
+  it('a year and a month, a batch, or a bare number with an unknown agency are not 文号', () => {
+    for (const q of ['教职成2019年6月', '2024年第2批', '学分银行 2019 6', '职教20条']) {
+      expect(resolveTyped(q), q).toBeNull();
+    }
+  });
+  it('numerals both ways: 第11条 is 第十一条, 第一段 is 第1段', () => {
+    expect(chineseNumeral(11)).toBe('十一');
+    expect(chineseNumeral(20)).toBe('二十');
+    expect(chineseNumeral(105)).toBe('一百零五');
+    expect(chineseNumeral(110)).toBe('一百一十');
+    expect(arabicNumeral('二十一')).toBe(21);
+    expect(arabicNumeral('一百零五')).toBe(105);
+    expect(locatorKey('第11条')).toBe('第十一条');
+    expect(locatorKey('二、（五）第一段')).toBe('二(五)第1段');
+  });
+});
+
+/** The 文号 a query resolves to against the fixture (held or not), or null. */
+function resolveTyped(q: string): string | null {
+  return lookupDocNumber(q, fixture).length ? 'held' : (notHeldFor(q, fixture)?.number ?? null);
+}
+
+describe('a 文号 the corpus does not hold (issue 14)', () => {
+  const table = {
+    docs: fixture.docs,
+    notHeld: [{ number: '教职所〔2018〕144号', citedBy: [{ url: '/docs/jzs-2019-89/#p1', title: '确认', docNumber: '教职所〔2019〕89号' }] }],
+  };
+  it('教职成〔2019〕7号: not held, cited by nothing, said in Chinese', () => {
+    expect(lookupDocNumber('教职成〔2019〕7号', table)).toEqual([]);
+    const n = notHeldFor('教职成〔2019〕7号', table)!;
+    expect(n).toEqual({ number: '教职成〔2019〕7号', citedBy: [] });
+    expect(notHeldMessage(n)).toBe('本库未收录文号为 教职成〔2019〕7号 的文件。库中也没有文件引用这个文号；请核对文号。');
+  });
+  it('a cited number in any typed form lists the documents that cite it', () => {
+    for (const q of ['教职所〔2018〕144号', '教职所[2018]144', '教职所2018年144号', '教职所2018 144', '关于教职所（2018）144号']) {
+      expect(notHeldFor(q, table), q).toEqual(table.notHeld[0]);
+    }
+    expect(notHeldMessage(table.notHeld[0]!)).toContain('《确认》（教职所〔2019〕89号）');
+  });
+  it('a held number is not “not held”, nor is a query without a 文号', () => {
+    expect(notHeldFor('教职成〔2019〕6号', table)).toBeNull();
+    expect(notHeldFor('教职成〔2019〕36号', table)).toBeNull();
+    expect(notHeldFor('学分银行', table)).toBeNull();
   });
 });
 
@@ -94,6 +164,53 @@ describe('pasted citation → clause', () => {
     expect(isDocNumberQuery('教职成〔2019〕6号 二（五）')).toBe(true);
     expect(isDocNumberQuery('教职成〔2019〕6号')).toBe(true);
     expect(isDocNumberQuery('教职成〔2019〕6号 学分银行')).toBe(false);
+  });
+});
+
+describe('pasted citations in the site\'s formats (fixture)', () => {
+  const doc = {
+    id: 'jzc-2019-6',
+    url: '/docs/jzc-2019-6/',
+    title: '教育部等四部门印发《关于在院校实施试点方案》的通知',
+    enclosedTitle: '关于在院校实施试点方案',
+    numbers: ['教职成〔2019〕6号'],
+    clauses: { 二: 's2', '二(五)': 's2-5', 第十一条: 'a11' },
+    clauseTitles: { s2: '二、 试点内容', 's2-5': '二、（五） 严格考核' },
+    paras: { 第1段: 'p1', 'e:第1段': 'e-p1', '二(五)第1段': 's2-5-p1', '二(五)第2段': 's2-5-p2' },
+  };
+  const law = { id: 'law', url: '/docs/law/', title: '《中华人民共和国职业教育法》节选', numbers: [], clauses: {}, clauseTitles: {}, paras: { 第1段: 'p1' } };
+  const table = { docs: [doc, law] };
+  const first = (q: string) => lookupDocNumber(q, table)[0]?.url;
+  it('memo citation with locator, with 第N段, under the enclosed title', () => {
+    expect(first('《关于在院校实施试点方案》（教职成〔2019〕6号）二、（五）')).toBe('/docs/jzc-2019-6/#s2-5');
+    expect(first('《关于在院校实施试点方案》（教职成〔2019〕6号）二、（五）第2段')).toBe('/docs/jzc-2019-6/#s2-5-p2');
+    // 第1段 of the enclosure vs 第1段 of the 通知: the title says which.
+    expect(first('《关于在院校实施试点方案》（教职成〔2019〕6号）第1段')).toBe('/docs/jzc-2019-6/#e-p1');
+    expect(first('《教育部等四部门印发〈关于在院校实施试点方案〉的通知》（教职成〔2019〕6号）第1段')).toBe('/docs/jzc-2019-6/#p1');
+  });
+  it('文号 plus 第N条, 二、（五）, 第1段', () => {
+    expect(first('教职成〔2019〕6号 第11条')).toBe('/docs/jzc-2019-6/#a11');
+    expect(first('教职成〔2019〕6号第十一条')).toBe('/docs/jzc-2019-6/#a11');
+    expect(first('教职成〔2019〕6号 二、（五）')).toBe('/docs/jzc-2019-6/#s2-5');
+    expect(first('教职成2019年6号 二（五）第1段')).toBe('/docs/jzc-2019-6/#s2-5-p1');
+    expect(first('教职成〔2019〕6号 第1段')).toBe('/docs/jzc-2019-6/#p1');
+  });
+  it('a title without 文号 (a law cited by title)', () => {
+    expect(first('《中华人民共和国职业教育法》节选第1段')).toBe('/docs/law/#p1');
+    expect(first('《中华人民共和国职业教育法》')).toBe('/docs/law/');
+  });
+  it('Markdown and GB/T 7714 carry the permalink: that clause, whatever the host', () => {
+    expect(first('[《关于在院校实施试点方案》（教职成〔2019〕6号）二、（五）](https://example.org/docs/jzc-2019-6/#s2-5)')).toBe('/docs/jzc-2019-6/#s2-5');
+    expect(first('教育部. 教育部等四部门印发《关于在院校实施试点方案》的通知: 教职成〔2019〕6号[EB/OL]. (2019-04-04)[2026-11-30]. http://127.0.0.1:4321/docs/jzc-2019-6/#s2-5-p1.')).toBe('/docs/jzc-2019-6/#s2-5-p1');
+    // An anchor the document does not have: the document.
+    expect(first('https://example.org/docs/jzc-2019-6/#s9-9')).toBe('/docs/jzc-2019-6/');
+  });
+  it('citation queries load the 文号 table; keyword queries do not', () => {
+    for (const q of ['《中华人民共和国职业教育法》节选第1段', '教职成2019年6号', 'https://x/docs/law/#p1']) expect(wantsDocNumbers(q), q).toBe(true);
+    for (const q of ['学分银行', '职教20条', '2-3-4-S5', '2019年第二批']) expect(wantsDocNumbers(q), q).toBe(false);
+    expect(isDocNumberQuery('《关于在院校实施试点方案》（教职成〔2019〕6号）二、（五）第2段')).toBe(true);
+    expect(isDocNumberQuery('教职成〔2019〕6号 学分银行')).toBe(false);
+    expect(parseCitation('《关于在院校实施试点方案》（教职成〔2019〕6号）二、（五）')).toMatchObject({ title: '关于在院校实施试点方案', locator: '二、（五）', leftover: '' });
   });
 });
 
@@ -151,6 +268,26 @@ describe('tables built from the real corpus', () => {
   it('教职成〔2019〕6号 二（五） and 国发〔2019〕4号 二、（六） reach their clauses', () => {
     expect(lookupDocNumber('教职成〔2019〕6号 二（五）', { docs })[0]!.url).toBe('/docs/jzc-2019-6/#s2-5');
     expect(lookupDocNumber('国发〔2019〕4号 二、（六）', { docs })[0]!.url).toBe('/docs/gf-2019-4/#s2-6');
+  });
+  it('lookup.json: the cited-but-not-held 文号 of the corpus with their citing documents', () => {
+    const refs = corpus.references;
+    const notHeld = notHeldNumbers(src.documents, refs);
+    expect(Object.fromEntries(notHeld.map((n) => [n.number, n.citedBy.map((c) => c.url)]))).toEqual({
+      '教职所〔2018〕144号': ['/docs/zjs-2019-67/#p1', '/docs/jzs-2019-89/#p1', '/docs/jzs-2019-219/#p1'],
+      '教师司函〔2019〕43号': ['/docs/jzcsh-2019-89/#s3-5'],
+      '财科教〔2019〕32号': ['/docs/jzcsh-2019-102/#a1-p4'],
+      '教职所〔2019〕101号': ['/docs/jzs-2019-341/#p1'],
+      '项目办函〔2022〕8号': ['/docs/xmbh-2024-2/#s6-5'],
+      '教职所〔2020〕21号': ['/docs/ljzch-2020-10/#p1'],
+    });
+  });
+  it('教职所〔2019〕67号 (the issuer\'s usual code) finds 职教所〔2019〕67号 as the source prints it, and says so', () => {
+    const hits = lookupDocNumber('教职所〔2019〕67号', { docs });
+    expect(hits.map((h) => h.url)).toEqual(['/docs/zjs-2019-67/']);
+    expect(hits[0]!.reason).toBe('文号 职教所〔2019〕67号（所查 教职所〔2019〕67号 的机关代字顺序不同）');
+    expect(notHeldFor('教职所〔2019〕67号', { docs })).toBeNull();
+    // Other characters are another agency: 教职成〔2019〕89号 is not 教职所〔2019〕89号.
+    expect(lookupDocNumber('教职成〔2019〕89号', { docs })).toEqual([]);
   });
   it('the variant 文号 教职成〔2019〕36号 finds 教职成司函〔2019〕36号', () => {
     expect(lookupDocNumber('教职成〔2019〕36号', { docs })[0]!.url).toBe('/docs/jzcsh-2019-36/');

@@ -9,19 +9,26 @@
  * This module finds each level's table in the printed lines and hands its cells to the coded-table
  * reader (coded-table.ts) as a table, so rows, anchors, flags and pages are those of tab tables; a
  * table with no codes (numbered items) is handed to the uncoded reader when a copy in reading order
- * splits into columns by numbering and widths, and is otherwise said, not guessed.
+ * splits into columns by numbering and widths, or when a copy by position does (its items by
+ * numbering and widths, its names by widths and by where they are printed), and is otherwise said,
+ * not guessed.
  * The reading itself is in copied/:
  *
  *   copied/lines.ts          printed lines rebuilt with positions from the clause tree; header rows
+ *   copied/captions.ts       table captions (`表 N …`): no level heading again, no row (printed among the header's cells)
  *   copied/codes.ts          codes in lines, the cells they open, which reading a copy needs
  *   copied/widths.ts         text-width metrics; column widths measured from the lines that open cells
  *   copied/reading-order.ts  a copy in reading order (pdftotext -raw): a code's cell runs to the next code
+ *   copied/dotted.ts         a dotted table (every column coded) in either copy: read in order, put in code order
  *   copied/cells.ts          a copy by position (pdftotext): lines assigned to cells by column; unfinished cells repaired
  *   copied/cut.ts            a line holding several columns cut into their pieces
  *   copied/pairs.ts          the pairs of characters the document prints (which line break a word crosses)
  *   copied/names.ts          cells back in code order, 工作领域 names placed beside their tasks
  *   copied/table.ts          the cells as a table for the coded-table reader
  *   copied/uncoded.ts        an uncoded table (物流管理) in reading order: columns by numbering and widths
+ *   copied/uncoded-by-position.ts  an uncoded table copied by position (pdftotext): the two readings below
+ *   copied/numbered-items.ts the numbered items of such a copy: columns by numbering and widths, continuations by fullness
+ *   copied/centred-names.ts  its 职业功能/工作内容 names: fragments joined by widths, 职业功能 spans by where they are printed
  *
  * On the 9 pt fixture every text comes out whole; on the same tables at 10 pt
  * (web-qianduan-standard-10pt) see test/fixtures/copied/README.md for the figures reached.
@@ -35,13 +42,17 @@ import type { Clause, Table } from '../../../src/schema/corpus.ts';
 import type { SkillLevel } from '../../../src/schema/skills.ts';
 import type { Report } from '../diagnostics.ts';
 import type { CodeStyle } from './codes.ts';
+import { isCaption } from './copied/captions.ts';
 import { cellsOfColumns } from './copied/cells.ts';
 import { detectCopiedStyle, interleaved } from './copied/codes.ts';
+import { dottedCells, sideBySide } from './copied/dotted.ts';
 import { type CopiedLine, HEADERS, HEADER_WORDS, flatten, hasTable, headerAt, isHeaderLine, printedLines } from './copied/lines.ts';
 import { inCodeOrder } from './copied/names.ts';
 import { cellsOf } from './copied/reading-order.ts';
 import { tableOf } from './copied/table.ts';
 import { uncodedTable } from './copied/uncoded.ts';
+import { uncodedTableByPosition } from './copied/uncoded-by-position.ts';
+import { printedPairs } from './copied/pairs.ts';
 
 import { type ColumnRole, columnRoles, findLevel, isSkillTable } from './model.ts';
 
@@ -58,6 +69,9 @@ export interface CopiedLevel {
   /** Clauses whose text is part of the table (left out of the front matter). */
   clauses: Set<Clause>;
 }
+
+/** A numbered item's first line (`2. 作业自动化和智能化的知识`). */
+const ITEM_LINE = /^\d{1,2}[.．、]\s*\S/u;
 
 /** A line that ends a table copied with the text after it. */
 const TABLE_END = /^(?:\d{1,2}(?:\.\d{1,2})*)?(?:附件|附录|附表|名词解释|术语和定义|参考文献|注[:：])/u;
@@ -78,10 +92,17 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
     const sectionLevel = c.kind === 'section' && !hasTable(c) && l.line === c.position.start.line ? findLevel(c.heading ?? c.text) : null;
     const lineLevel = LEVEL_LINE.test(removeAllWhitespace(l.text)) ? findLevel(l.text) : null;
     const level = sectionLevel ?? lineLevel;
+    // a table's caption that names the level whose section it is in is not that level's heading again
+    // (pdftotext may print it among the table's header cells: captions.ts)
+    if (level && isCaption(l.text) && levels.at(-1)?.level === level) return;
     if (level) levels.push({ at: i, clause: c, level });
   });
   const found = levels.map(({ at, clause, level }, k) => readLevel(clause, level, all.slice(at + 1, levels[k + 1]?.at ?? all.length), file, report));
   // the tables of one standard share their layout: column widths are measured over all of them
+  found.forEach((f, k) => {
+    const before = found.slice(0, k).reverse().find((x) => x);
+    if (f?.strays?.length && before) before.lines.push(...f.strays.map((l) => ({ ...l, sheet: (before.lines.at(-1) as { sheet?: number } | undefined)?.sheet ?? 0 })));
+  });
   const pool = found.flatMap((f) => f?.lines ?? []);
   return found.map((f) => f?.finish(pool) ?? null).filter((l): l is CopiedLevel => l !== null);
 }
@@ -92,6 +113,8 @@ const LEVEL_LINE = /^(?:\d{1,2}(?:\.\d{1,2})*)?[^，。；：:]{0,30}(?:[（(][�
 /** A level's table lines, and what reads them once the lines of all levels are known. */
 interface PendingLevel {
   lines: CopiedLine[];
+  /** Numbered items printed before this table's header, after the previous page's number: the previous table's (pdftotext printed them late). */
+  strays?: CopiedLine[];
   finish: (pool: CopiedLine[]) => CopiedLevel | null;
 }
 
@@ -108,7 +131,8 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
       // the header's cells printed apart, with the first names of the table between them
       start = i;
       const seen = all.slice(i, i + 16).map((l) => removeAllWhitespace(l.text)).filter((t) => HEADER_WORDS.has(t));
-      words = HEADERS.find((hs) => hs.every((w) => seen.includes(w))) ?? seen;
+      // (the words seen may be some of one header's: the others printed further down, beside the first rows)
+      words = HEADERS.find((hs) => hs.every((w) => seen.includes(w))) ?? (seen.length >= 3 ? HEADERS.find((hs) => seen.every((w) => hs.includes(w))) : undefined) ?? seen;
     }
   }
   const style = detectCopiedStyle(all.slice(Math.max(0, start)).map((l) => l.text));
@@ -130,9 +154,30 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
           },
         };
       }
+      // a copy by position (pdftotext): items by numbering and widths, names by where they are printed;
+      // the document's own pairs of characters are taken from all its tables
       const at = all[start - 1] ?? all[start]!;
-      report({ file, line: at.line, column: at.column }, 'skill-table-copied-uncoded',
-        `${level}技能表没有列分隔（从 PDF 复制的文本），表中也没有代码，无法分出各列，未读出技能行；请提供带列分隔（制表符）的文本或 PDF 原件`);
+      // numbered items between the last page number and the header (an item never precedes its own header)
+      const lastPage = all.slice(0, start).findLastIndex((l) => /^\d{1,4}$/u.test(l.text));
+      const strays = lastPage < 0 ? [] : all.slice(lastPage + 1, start).filter((l) => ITEM_LINE.test(l.text) && !isHeaderLine(l.text));
+      // (their text is a table's, not this level's front matter)
+      for (const l of strays) used.add(l.clause);
+      return {
+        lines,
+        strays: strays.map((l) => ({ ...l, afterHeader: false })),
+        finish: (pool) => {
+          const table = uncodedTableByPosition(lines, printedPairs(pool));
+          if (table) {
+            const first = lines[0]!;
+            report({ file, line: first.line, column: first.column }, 'skill-table-copied-text',
+              `${level}技能表没有列分隔（从 PDF 复制的文本，各列交错），按编号、列宽与名称位置读取：${table.rows.length} 行`);
+            return { level, levelClause, table, roles: columnRoles(words!), style: null, clauses: used };
+          }
+          report({ file, line: at.line, column: at.column }, 'skill-table-copied-uncoded',
+            `${level}技能表没有列分隔（从 PDF 复制的文本），表中也没有代码，无法分出各列，未读出技能行；请提供带列分隔（制表符）的文本或 PDF 原件`);
+          return null;
+        },
+      };
     }
     return null;
   }
@@ -146,7 +191,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
   const { lines, used } = tableLines(all, start, style);
 
   const finish = (pool: CopiedLine[]): CopiedLevel | null => {
-    const cells = interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style) : cellsOf(lines, style);
+    const cells =
+      style === 'dotted' && !sideBySide(lines) ? dottedCells(lines, pool)
+      : interleaved(lines, style) ? inCodeOrder(cellsOfColumns(lines, style, pool), style)
+      : cellsOf(lines, style);
     if (!cells.some((c) => c.code)) return null;
     const table = tableOf(cells);
     const first = lines[0]!;
@@ -158,8 +206,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
 }
 
 /** The lines of a table from its first line: repeated headers and bare page numbers left out; and the clauses they are in. */
-function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, style: CodeStyle | null): { lines: (CopiedLine & { afterHeader: boolean })[]; used: Set<Clause> } {
-  const lines: (CopiedLine & { afterHeader: boolean })[] = [];
+function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, style: CodeStyle | null): { lines: (CopiedLine & { afterHeader: boolean; sheet: number })[]; used: Set<Clause> } {
+  const lines: (CopiedLine & { afterHeader: boolean; sheet: number })[] = [];
+  /** Page numbers passed since the table began. */
+  let sheet = 0;
   const used = new Set<Clause>();
   let afterHeader = true;
   for (let i = start; i < all.length; i++) {
@@ -176,13 +226,18 @@ function tableLines(all: (CopiedLine & { clause: Clause })[], start: number, sty
       continue;
     }
     used.add(all[i]!.clause);
+    // a caption is no row of the table (pdftotext may print it among the header's cells)
+    if (isCaption(all[i]!.text)) continue;
     // header words on a line of their own (an interleaved copy prints the header's cells apart)
     if (isHeaderLine(all[i]!.text)) {
       afterHeader = true;
       continue;
     }
-    if (/^\d{1,4}$/u.test(all[i]!.text) || /^[—–-]\s*\d{1,4}\s*[—–-]$/u.test(all[i]!.text)) continue;
-    lines.push({ ...all[i]!, afterHeader });
+    if (/^\d{1,4}$/u.test(all[i]!.text) || /^[—–-]\s*\d{1,4}\s*[—–-]$/u.test(all[i]!.text)) {
+      sheet++;
+      continue;
+    }
+    lines.push({ ...all[i]!, afterHeader, sheet });
     afterHeader = false;
   }
   for (let i = 0; i < start; i++) if (all[i]!.line >= (lines[0]?.line ?? Infinity)) used.add(all[i]!.clause);

@@ -8,7 +8,7 @@
  * The engine knows Pagefind only through `PagefindLike` and its own data only
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
-import { type CodeEntry, type DocEntry, type LookupData, type LookupHit, type NameEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, wantsDocNumbers } from './lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, notHeldFor, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
@@ -90,8 +90,8 @@ export interface SearchDeps {
   terms?(): Promise<string[]>;
   /** dist/search/filters.json: filter values and page counts over the whole index (written at build time), for the filter menus. */
   filters?(): Promise<Record<string, Record<string, number>>>;
-  /** dist/search/lookup.json (文号, clause locators): loaded only when a query holds a 文号. */
-  lookup(): Promise<Pick<LookupData, 'docs'>>;
+  /** dist/search/lookup.json (文号, clause locators, cited-but-not-held 文号): loaded only when a query holds a 文号 or a pasted citation. */
+  lookup(): Promise<LookupTable>;
   /** dist/search/codes/<bucket>.json: the skill codes of one bucket (codeBucket), loaded only for a code in the query. */
   codes(bucket: number): Promise<CodeEntry[]>;
   /** dist/search/vocab-<part>.json (VOCAB_FILES): traditional characters, terms (pinyin, corrections), pinyin keys; loaded only when a query needs them (vocabNeeds, weak results). Without it the core alone applies. */
@@ -162,6 +162,8 @@ export interface SearchResponse {
   unknownCode: string | null;
   /** Slips of the query mended (VOC's corrections behind `suggestions`), with a page when the term has one. */
   corrections?: Correction[];
+  /** [wt-tools, issue 14] The query names a 文号 the corpus does not hold: that 文号 and the documents here that cite it (lookup.ts notHeldMessage words it). */
+  notHeld?: NotHeldEntry;
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
@@ -580,11 +582,19 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     }
     const q = plan?.folded ?? normalized;
     const buckets = [...new Set(codesIn(q).map((c) => codeBucket(c, data.codeBuckets ?? 1)))];
-    const [docs, codes] = await Promise.all([
-      wantsDocNumbers(q) ? deps.lookup().then((l) => l.docs) : [],
+    // ── [wt-tools, issue 14] 文号 / pasted-citation lookup: lookup.json (docs, notHeld) only for such queries ──
+    const [table, codes] = await Promise.all([
+      wantsDocNumbers(q) ? deps.lookup() : ({ docs: [] } as LookupTable),
       Promise.all(buckets.map((b) => deps.codes(b))).then((lists) => lists.flat()),
     ]);
-    exact = exactLookups(q, { docs, codes, names: catalog(data).names }).map((h) => lookupToHit(h, docs));
+    exact = exactLookups(q, { ...table, codes, names: catalog(data).names }).map((h) => lookupToHit(h, table.docs));
+    const notHeld = table.docs.length && !exact.some((h) => h.kind === 'docnumber' || h.kind === 'citation') ? notHeldFor(q, table) : null;
+    if (notHeld) {
+      response.notHeld = notHeld;
+      // A query that is only that 文号 (and perhaps a clause) gets no loose matches: notHeld says what the corpus knows.
+      if (isDocNumberQuery(q)) return response;
+    }
+    // ── end wt-tools ──
     if (plan) exact = withPlanHits(exact, plan);
     // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
     // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.

@@ -1,7 +1,11 @@
 /**
  * Exact lookups that full-text search does badly, shown above full-text results:
  * - a 文号 in any bracket form (〔2019〕 [2019] ［2019］ (2019) （2019） 【2019】 „2019‟, spaces anywhere) → that document;
- * - a 文号 followed by a clause locator (教职成〔2019〕6号 二（五）) → that clause;
+ *   typed with or without 号, with a space or 年 for the brackets (教职成2019年6号, 教职成司函2019 36, 人社部发[2019]34);
+ * - a 文号 followed by a clause locator (教职成〔2019〕6号 二（五）, 第1段, 第十一条) → that clause;
+ * - a pasted citation in the site's own formats (src/lib/citation.ts: memo 《标题》（文号）二、（五）, GB/T 7714 and
+ *   Markdown with the permalink) → that clause; a title without 文号 (《中华人民共和国职业教育法》节选第1段) too;
+ * - a 文号 the corpus does not hold → said so (notHeldFor), with the documents here that cite it;
  * - a skill code (2-3-4-S5, 2-3-4, 1-1-1-K1) → that code's page; only the same code, never a neighbour;
  * - a certificate or organisation name (or a distinctive part of one) → its catalog page.
  *
@@ -19,6 +23,15 @@ export interface DocEntry {
   clauses: Record<string, string>;
   /** Anchor → the locator as printed (二、（五）) and the clause heading, for display. */
   clauseTitles: Record<string, string>;
+  /** The title of the document a 通知 carries (its enclosure), which the enclosure's clauses are cited under. */
+  enclosedTitle?: string;
+  /**
+   * Unnumbered paragraphs and tables: locatorKey of the locator the site's citations print (二(五)第1段, 附件1表2) → anchor,
+   * `e:` before the key for one inside the enclosure (scripts/search/lookup-data.ts).
+   */
+  paras?: Record<string, string>;
+  /** Anchors of numbered clauses whose locator another clause prints too (not in `clauses`): a pasted permalink still opens them. */
+  anchors?: string[];
 }
 
 export interface CodeEntry {
@@ -44,6 +57,8 @@ export interface LookupData {
   docs: DocEntry[];
   codes: CodeEntry[];
   names: NameEntry[];
+  /** 文号 that documents of the corpus cite and the corpus does not hold, with the citing documents. */
+  notHeld?: NotHeldEntry[];
 }
 
 export type HitKind = 'docnumber' | 'citation' | 'code' | 'name';
@@ -59,22 +74,48 @@ export interface LookupHit {
 
 const OPEN = '〔\\[［(（【';
 const CLOSE = '〕\\]］)）】';
+/** A 文号 as printed (GB/T 9704: 机关代字〔年份〕序号号), with brackets of any kind and 号 required. */
 const DOC_NUMBER = new RegExp(`([\\u4e00-\\u9fff]{1,12})\\s*[${OPEN}]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?\\s*(\\d{1,5})\\s*号`, 'u');
+/**
+ * A 文号 as a reader types it: brackets of any kind or none, the year perhaps followed by 年, 号 perhaps left off
+ * (人社部发[2019]34, 教职成司函2019 36, 教职成2019年6号, 教职成〔2019〕6 号). Groups: agency, open bracket, bracketed year,
+ * bare year, 号.
+ */
+const TYPED_NUMBER = new RegExp(`([\\u4e00-\\u9fff]{1,12})\\s*(?:([${OPEN}])\\s*(\\d{4})\\s*[${CLOSE}]|(\\d{4})\\s*年?)\\s*第?\\s*(\\d{1,5})(\\s*号)?`, 'gu');
+/** After a serial without 号, these say it was a date, a count or a batch (2019年6月, 2024年2批), not a 文号. */
+const NOT_A_SERIAL = /^(?:\s*[月日号批期届个项条款章节段年%]|[\d.．])/u;
 
 export interface QueryDocNumber {
   agency: string;
   year: number;
   serial: number;
-  /** What follows the 文号 in the query (a clause locator, perhaps). */
+  /** What follows the 文号 in the query (a clause locator, perhaps), without a closing bracket the 文号 sat in. */
   rest: string;
+  /** Printed with brackets or 号: a 文号 whatever its agency. Else (教职成2019 6) only when the agency is one the corpus knows. */
+  strict: boolean;
+  /** Where the 文号 starts in the normalised query. */
+  index: number;
 }
 
-/** The first 文号 in a query, in any bracket form. */
-export function parseQueryDocNumber(query: string): QueryDocNumber | null {
+/** Every 文号 candidate in a query, in order (see TYPED_NUMBER). */
+export function queryDocNumbers(query: string): QueryDocNumber[] {
   const q = normalizeQuery(query);
-  const m = DOC_NUMBER.exec(q);
-  if (!m) return null;
-  return { agency: m[1]!, year: Number(m[2]), serial: Number(m[3]), rest: q.slice(m.index + m[0].length).trim() };
+  const out: QueryDocNumber[] = [];
+  for (const m of q.matchAll(TYPED_NUMBER)) {
+    const bracketed = m[2] !== undefined;
+    const hao = m[6] !== undefined;
+    const after = q.slice(m.index! + m[0].length);
+    if (!hao && NOT_A_SERIAL.test(after)) continue;
+    const rest = after.replace(/^\s*[〕\]］)）】]/u, '').trim();
+    out.push({ agency: m[1]!, year: Number(m[3] ?? m[4]), serial: Number(m[5]), rest, strict: bracketed || hao, index: m.index! });
+  }
+  return out;
+}
+
+/** The first 文号 in a query printed with brackets or 号 (any bracket form), else the first typed one. */
+export function parseQueryDocNumber(query: string): QueryDocNumber | null {
+  const all = queryDocNumbers(query);
+  return all.find((n) => n.strict) ?? all[0] ?? null;
 }
 
 /** 教职成司函〔2019〕36号 → { agency, year, serial }. */
@@ -83,62 +124,332 @@ export function splitDocNumber(number: string): { agency: string; year: number; 
   return m ? { agency: m[1]!, year: Number(m[2]), serial: Number(m[3]) } : null;
 }
 
-/** A clause locator reduced for comparison: 二、（五） → 二(五); 附件 1 8.9 → 附件18.9. */
+const CN_DIGITS = '〇一二三四五六七八九';
+/** 11 → 十一, 20 → 二十, 105 → 一百零五 (as 第X条 prints them). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 1000) {
+    const rest = n % 100;
+    return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest)}`;
+  }
+  return String(n);
+}
+
+/** 十一 → 11, 二十 → 20, 一百零五 → 105; NaN when not a numeral. */
+export function arabicNumeral(s: string): number {
+  if (/^\d+$/u.test(s)) return Number(s);
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    const d = '〇零一二三四五六七八九'.indexOf(ch);
+    if (d >= 0) digit = d <= 1 ? 0 : d - 1;
+    else if (ch === '十') (total += (digit || 1) * 10), (digit = 0);
+    else if (ch === '百') (total += (digit || 1) * 100), (digit = 0);
+    else return Number.NaN;
+  }
+  return total + digit;
+}
+
+/**
+ * A clause locator reduced for comparison: 二、（五） → 二(五); 附件 1 8.9 → 附件18.9. 第N条/章/节/款 in Chinese numerals
+ * (第11条 → 第十一条, as laws print them), 第N段 and 表N in Arabic (第一段 → 第1段, as the site's citations print them).
+ */
 export function locatorKey(locator: string): string {
   return normalizeQuery(locator)
+    // 附件 1. (section 1. of an unnumbered 附件, as clauseLocator prints it) is not 附件1 (the first attachment).
+    .replace(/(附[件表])\s+(?=\d+(?:\.\d+)*\.(?!\d))/gu, '$1·')
     .replace(/[（(]/gu, '(')
     .replace(/[）)]/gu, ')')
     .replace(/[\s、，,．:：]/gu, '')
-    .replace(/\.$/u, '');
+    .replace(/\.$/u, '')
+    .replace(/第(\d{1,3})([条章节款项])/gu, (_, n: string, unit: string) => `第${chineseNumeral(Number(n))}${unit}`)
+    .replace(/第([〇零一二三四五六七八九十百]+)段/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第${arabicNumeral(n)}段`))
+    .replace(/表([〇零一二三四五六七八九十百]+)(?![\u4e00-\u9fff])/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `表${arabicNumeral(n)}`));
 }
 
 const NUMERAL = /[一二三四五六七八九十百〇零\d]/u;
 
-/** The clause of `doc` a locator names: the longest known locator the text starts with, ending at a boundary. */
-export function findLocator(doc: DocEntry, rest: string): string | null {
-  const key = locatorKey(rest);
-  if (!key) return null;
+/** The longest of `keys` that `key` starts with, ending at a boundary (十 is not the start of 十一, but 二(五) is of 二(五)1.). */
+function longestPrefix(key: string, keys: Iterable<string>): string | null {
   let best: string | null = null;
-  for (const k of Object.keys(doc.clauses)) {
+  for (const k of keys) {
     if (!key.startsWith(k)) continue;
     const next = key.charAt(k.length);
     if (next && NUMERAL.test(next) && !/[)]$/u.test(k)) continue;
     if (!best || k.length > best.length) best = k;
   }
-  return best ? doc.clauses[best]! : null;
+  return best;
 }
 
-/** Documents whose 文号 (or a variant's) the query names; the longest agency wins (关于教职成〔2019〕6号 → 教职成). */
-export function lookupDocNumber(query: string, data: Pick<LookupData, 'docs'>): LookupHit[] {
-  const q = parseQueryDocNumber(query);
-  if (!q) return [];
-  let bestLength = 0;
-  let found: { doc: DocEntry; number: string }[] = [];
-  for (const doc of data.docs) {
-    for (const number of doc.numbers) {
-      const n = splitDocNumber(number);
-      if (!n || n.year !== q.year || n.serial !== q.serial || !q.agency.endsWith(n.agency)) continue;
-      if (n.agency.length > bestLength) {
-        bestLength = n.agency.length;
-        found = [];
-      }
-      if (n.agency.length === bestLength && !found.some((f) => f.doc === doc)) found.push({ doc, number });
-    }
+/** The clause of `doc` a locator names: the longest known locator the text starts with, ending at a boundary. */
+export function findLocator(doc: DocEntry, rest: string, inEnclosure = false): string | null {
+  const key = locatorKey(rest);
+  if (!key) return null;
+  // Unnumbered paragraphs and tables (第N段, 表N), the enclosure's or the document's own first as the title said.
+  const paras = doc.paras ?? {};
+  const mine = (k: string) => k.startsWith('e:') === inEnclosure;
+  const bare = (k: string) => k.replace(/^e:/u, '');
+  const paraKeys = Object.keys(paras);
+  const own = longestPrefix(key, paraKeys.filter(mine).map(bare));
+  const other = longestPrefix(key, paraKeys.filter((k) => !mine(k)).map(bare));
+  const numbered = longestPrefix(key, Object.keys(doc.clauses));
+  const prefix = (k: string, enc: boolean) => (enc ? `e:${k}` : k);
+  const candidates: [string, string][] = [];
+  if (own) candidates.push([own, paras[prefix(own, inEnclosure)]!]);
+  if (other) candidates.push([other, paras[prefix(other, !inEnclosure)]!]);
+  if (numbered) candidates.push([numbered, doc.clauses[numbered]!]);
+  if (!candidates.length) return null;
+  // The longest locator wins; on a tie the order above (own paragraphs, other paragraphs, numbered clauses).
+  return candidates.reduce((a, b) => (b[0].length > a[0].length ? b : a))[1];
+}
+
+/** What the corpus says about a 文号 it does not hold. */
+export interface CitedBy {
+  /** The citing clause's permalink. */
+  url: string;
+  title: string;
+  docNumber?: string;
+}
+export interface NotHeldEntry {
+  /** Normalised: 教职所〔2018〕144号. */
+  number: string;
+  citedBy: CitedBy[];
+}
+
+/**
+ * search/lookup.json: what a 文号 or citation query needs. The citation tables (DocEntry paras, enclosedTitle, anchors)
+ * are written beside `docs`, keyed by document id, not inside each entry: at 50× the corpus the documents' copies
+ * then stay within gzip's window of each other (inside the entries: 415 KB gzip; beside them: 57 KB).
+ */
+export interface LookupTable extends Pick<LookupData, 'docs' | 'notHeld'> {
+  paras?: Record<string, Record<string, string>>;
+  enclosedTitles?: Record<string, string>;
+  anchors?: Record<string, string[]>;
+}
+
+const joined = new WeakMap<object, DocEntry[]>();
+/** The documents with their citation tables joined in (once per loaded table). */
+export function docsOf(table: LookupTable): DocEntry[] {
+  if (!table.paras && !table.enclosedTitles && !table.anchors) return table.docs;
+  let docs = joined.get(table);
+  if (!docs) {
+    docs = table.docs.map((d) => {
+      const paras = table.paras?.[d.id];
+      const enclosedTitle = table.enclosedTitles?.[d.id];
+      const anchors = table.anchors?.[d.id];
+      return paras || enclosedTitle || anchors ? { ...d, ...(paras ? { paras } : {}), ...(enclosedTitle ? { enclosedTitle } : {}), ...(anchors ? { anchors } : {}) } : d;
+    });
+    joined.set(table, docs);
   }
-  const hits: LookupHit[] = [];
-  for (const { doc, number } of found) {
-    const primary = doc.numbers[0] === number;
-    const reason = primary ? `文号 ${number}` : `文号 ${number}（另一来源的印法；本文件作 ${doc.numbers[0]}）`;
-    const anchor = q.rest ? findLocator(doc, q.rest) : null;
-    if (anchor) {
-      hits.push({
-        kind: 'citation',
-        url: `${doc.url}#${anchor}`,
-        title: `${doc.title} ${doc.clauseTitles[anchor] ?? ''}`.trim(),
-        reason: `${reason} · 条款 ${doc.clauseTitles[anchor]?.split(' ')[0] ?? anchor}`,
-      });
+  return docs;
+}
+
+interface Resolved {
+  query: QueryDocNumber;
+  /** Normalised 文号 as the corpus prints it (the known agency, not the words typed before it). */
+  number: string;
+  found: { doc: DocEntry; number: string }[];
+  /** The 文号 as typed when the documents found print its agency's characters in another order. */
+  transposed?: string;
+}
+
+/** The agencies the corpus knows: of the documents it holds and of the 文号 it cites. */
+const agencyCache = new WeakMap<object, Set<string>>();
+function knownAgencies(data: LookupTable): Set<string> {
+  let s = agencyCache.get(data);
+  if (!s) {
+    s = new Set<string>();
+    for (const d of docsOf(data)) for (const n of d.numbers) s.add(splitDocNumber(n)?.agency ?? '');
+    for (const n of data.notHeld ?? []) s.add(splitDocNumber(n.number)?.agency ?? '');
+    s.delete('');
+    agencyCache.set(data, s);
+  }
+  return s;
+}
+
+/**
+ * The 文号 a query names and the documents that hold it (none: the corpus does not hold it). A typed form without
+ * brackets or 号 counts only with an agency the corpus knows; the longest agency wins (关于教职成〔2019〕6号 → 教职成).
+ */
+export function resolveDocNumber(query: string, data: LookupTable): Resolved | null {
+  const agencies = knownAgencies(data);
+  const docs = docsOf(data);
+  for (const q of queryDocNumbers(query)) {
+    let bestLength = 0;
+    let found: { doc: DocEntry; number: string }[] = [];
+    for (const doc of docs) {
+      for (const number of doc.numbers) {
+        const n = splitDocNumber(number);
+        if (!n || n.year !== q.year || n.serial !== q.serial || !q.agency.endsWith(n.agency)) continue;
+        if (n.agency.length > bestLength) {
+          bestLength = n.agency.length;
+          found = [];
+        }
+        if (n.agency.length === bestLength && !found.some((f) => f.doc === doc)) found.push({ doc, number });
+      }
     }
-    hits.push({ kind: 'docnumber', url: doc.url, title: doc.title, reason });
+    if (found.length) return { query: q, number: found[0]!.number, found };
+    // The same year and serial under the same agency characters in another order (教职所 typed, 职教所 printed:
+    // a slip in the source or in the query): that document, said so in the reason.
+    const sorted = (a: string) => [...a].sort().join('');
+    for (const doc of docs) {
+      for (const number of doc.numbers) {
+        const n = splitDocNumber(number);
+        if (!n || n.year !== q.year || n.serial !== q.serial || n.agency.length < 2 || q.agency.length < n.agency.length) continue;
+        const typed = q.agency.slice(-n.agency.length);
+        if (typed !== n.agency && sorted(typed) === sorted(n.agency) && !found.some((f) => f.doc === doc)) found.push({ doc, number });
+      }
+    }
+    if (found.length) return { query: q, number: found[0]!.number, found, transposed: `${q.agency.slice(-splitDocNumber(found[0]!.number)!.agency.length)}〔${q.year}〕${q.serial}号` };
+    const known = [...agencies].filter((a) => q.agency.endsWith(a)).sort((a, b) => b.length - a.length)[0];
+    if (q.strict || known) return { query: q, number: `${known ?? q.agency}〔${q.year}〕${q.serial}号`, found: [] };
+  }
+  return null;
+}
+
+/** The 文号 a query names when the corpus does not hold it, with the documents here that cite it (perhaps none). */
+export function notHeldFor(query: string, data: LookupTable): NotHeldEntry | null {
+  const r = resolveDocNumber(query, data);
+  if (!r || r.found.length) return null;
+  const cited = (data.notHeld ?? []).find((n) => n.number === r.number);
+  return { number: r.number, citedBy: cited?.citedBy ?? [] };
+}
+
+/** A title in 书名号 unless it already starts with one (《中华人民共和国职业教育法》节选). */
+const quoted = (title: string) => (/^《.*》/u.test(title) ? title : `《${title}》`);
+
+/** The sentence a reader sees for a 文号 the corpus does not hold (the page and the command line). */
+export function notHeldMessage(n: NotHeldEntry): string {
+  const head = `本库未收录文号为 ${n.number} 的文件。`;
+  if (!n.citedBy.length) return `${head}库中也没有文件引用这个文号；请核对文号。`;
+  return `${head}库中引用了它的文件：${n.citedBy.map((c) => `${quoted(c.title)}${c.docNumber ? `（${c.docNumber}）` : ''}`).join('、')}。`;
+}
+
+/** A title compared as a citation prints it or a reader pastes it: no 《》〈〉<>, quotes, brackets or 节选. */
+export function titleKey(title: string): string {
+  return searchKey(normalizeQuery(title))
+    .replace(/[《》〈〉<>"“”'‘’（）()]/gu, '')
+    .replace(/节选$/u, '');
+}
+
+/** A permalink of this site inside a pasted text (Markdown link, GB/T 7714 reference): /docs/<id>/#<anchor>. */
+const PERMALINK = /\/docs\/([a-z0-9][a-z0-9-]*)\/(?:#([A-Za-z0-9_-]+))?/u;
+/** A title in 书名号: the outermost 《…》 of the query. */
+const TITLE = /《(.+)》/u;
+
+export interface QueryCitation {
+  /** From a pasted permalink. */
+  link?: { id: string; anchor: string | null };
+  title?: string;
+  number?: QueryDocNumber;
+  /** The clause locator: what follows the 文号, else the title. */
+  locator: string;
+  /** What is neither title, 文号, link nor locator-like. */
+  leftover: string;
+}
+
+/** 节选 (a law's excerpt), a closing bracket after a title or 文号, a Markdown link's or GB/T reference's tail: not the locator. */
+function cleanLocator(rest: string): string {
+  return rest
+    .replace(/^\s*[（(]?节选[）)]?/u, '')
+    .replace(/^\s*[〕\]］)）】]/u, '')
+    .replace(/\]\s*\(.*$/u, '')
+    .replace(/\[EB\/OL\].*$/u, '')
+    .replace(/\S*\/docs\/\S*/u, '')
+    .trim();
+}
+
+/** The parts of a pasted citation (the site's memo, GB/T 7714 and Markdown formats) or of a typed 文号 + clause. */
+export function parseCitation(query: string): QueryCitation | null {
+  const q = normalizeQuery(query);
+  const link = PERMALINK.exec(q);
+  const t = TITLE.exec(q);
+  const number = parseQueryDocNumber(q);
+  if (!link && !t && !number) return null;
+  let locator = '';
+  let leftover = q;
+  if (link) leftover = leftover.replace(/\S*\/docs\/[^\s)]*/u, ' ');
+  if (number) {
+    locator = number.rest;
+    leftover = q.slice(0, number.index);
+  } else if (t) {
+    locator = q.slice(t.index + t[0].length).trim();
+    leftover = q.slice(0, t.index);
+  }
+  locator = cleanLocator(locator);
+  if (t) leftover = leftover.replace(TITLE, ' ');
+  leftover = leftover.replace(/^[\s[（(]+|[\s（(]+$/gu, '').replace(/^[\s[（(]+/u, '');
+  return {
+    ...(link ? { link: { id: link[1]!, anchor: link[2] ?? null } } : {}),
+    ...(t ? { title: t[1]! } : {}),
+    ...(number ? { number } : {}),
+    locator,
+    leftover,
+  };
+}
+
+function hitFor(doc: DocEntry, anchor: string | null, reason: string, locator = ''): LookupHit[] {
+  const hits: LookupHit[] = [];
+  if (anchor) {
+    // Numbered clauses carry their printed locator and heading; a paragraph (第N段) is named as the reader cited it.
+    const printed = doc.clauseTitles[anchor] ?? (locator || undefined);
+    hits.push({
+      kind: 'citation',
+      url: `${doc.url}#${anchor}`,
+      title: `${doc.title} ${printed ?? ''}`.trim(),
+      reason: `${reason} · 条款 ${printed?.split(' ')[0] ?? anchor}`,
+    });
+  }
+  hits.push({ kind: 'docnumber', url: doc.url, title: doc.title, reason });
+  return hits;
+}
+
+/** Does the clause anchor exist in this document's tables? */
+function knownAnchor(doc: DocEntry, anchor: string): boolean {
+  return anchor in doc.clauseTitles || Object.values(doc.clauses).includes(anchor) || Object.values(doc.paras ?? {}).includes(anchor) || (doc.anchors ?? []).includes(anchor);
+}
+
+/**
+ * Documents (and the clause) a query names by 文号 or by pasted citation: a permalink of this site first, then the
+ * 文号 (the title chooses among documents that share it, and says whether the clause is in the enclosure), then a
+ * title alone (a law cited as 《中华人民共和国职业教育法》节选第1段 has no 文号).
+ */
+export function lookupDocNumber(query: string, data: LookupTable): LookupHit[] {
+  const c = parseCitation(query);
+  if (!c) return [];
+  if (c.link) {
+    const doc = docsOf(data).find((d) => d.id === c.link!.id);
+    if (doc) return hitFor(doc, c.link.anchor && knownAnchor(doc, c.link.anchor) ? c.link.anchor : null, `链接 ${doc.url}`);
+  }
+  const tk = c.title ? titleKey(c.title) : null;
+  const titleOf = (d: DocEntry): 'title' | 'enclosed' | null => (!tk ? null : titleKey(d.title) === tk ? 'title' : d.enclosedTitle && titleKey(d.enclosedTitle) === tk ? 'enclosed' : null);
+  const r = resolveDocNumber(query, data);
+  const hits: LookupHit[] = [];
+  if (r && r.found.length) {
+    const byTitle = r.found.filter((f) => titleOf(f.doc));
+    for (const { doc, number } of byTitle.length ? byTitle : r.found) {
+      const primary = doc.numbers[0] === number;
+      const reason = r.transposed
+        ? `文号 ${number}（所查 ${r.transposed} 的机关代字顺序不同）`
+        : primary
+          ? `文号 ${number}`
+          : `文号 ${number}（另一来源的印法；本文件作 ${doc.numbers[0]}）`;
+      const locator = cleanLocator(r.query.rest);
+      const anchor = locator ? findLocator(doc, locator, titleOf(doc) === 'enclosed') : null;
+      hits.push(...hitFor(doc, anchor, reason, locator));
+    }
+    return hits;
+  }
+  if (r) return [];
+  if (tk) {
+    for (const doc of docsOf(data)) {
+      const how = titleOf(doc);
+      if (!how) continue;
+      const anchor = c.locator ? findLocator(doc, c.locator, how === 'enclosed') : null;
+      hits.push(...hitFor(doc, anchor, `标题 ${quoted(how === 'enclosed' ? doc.enclosedTitle! : doc.title)}`, c.locator));
+    }
   }
   return hits;
 }
@@ -185,23 +496,29 @@ export function lookupName(query: string, data: Pick<LookupData, 'names'>): Look
 }
 
 /** Every exact lookup for a query, most specific first, without duplicate URLs. */
-export function exactLookups(query: string, data: LookupData): LookupHit[] {
+export function exactLookups(query: string, data: LookupTable & Pick<LookupData, 'codes' | 'names'>): LookupHit[] {
   const all = [...lookupDocNumber(query, data), ...lookupCode(query, data), ...lookupName(query, data)];
   const seen = new Set<string>();
   return all.filter((h) => (seen.has(h.url) ? false : (seen.add(h.url), true)));
 }
 
-/** The query is a 文号, perhaps followed by a clause locator (二（五）, 第十一条, 附件1), and nothing else. */
+/** A clause locator and nothing else: 二（五）, 第十一条, 第1段, 附件1 表2. */
+const LOCATORISH = /^[\s一二三四五六七八九十百〇零\d（）()、.．第条款项段章节附件表-]*$/u;
+
+/**
+ * The query is a 文号 or a pasted citation, perhaps followed by a clause locator, and nothing else: when it found its
+ * document, full text has nothing to add (and for a 文号 the corpus does not hold, loose matches would mislead).
+ */
 export function isDocNumberQuery(query: string): boolean {
-  const q = parseQueryDocNumber(query);
-  if (!q) return false;
-  const before = normalizeQuery(query).slice(0, normalizeQuery(query).search(DOC_NUMBER)).trim();
-  return before === '' && /^[\s一二三四五六七八九十百〇零\d（）()、.．第条款项段附件表-]*$/u.test(q.rest);
+  const c = parseCitation(query);
+  if (!c) return false;
+  if (c.link) return true;
+  return c.leftover === '' && LOCATORISH.test(c.locator);
 }
 
-/** The query looks like it holds a 文号, so the 文号 table (search/lookup.json) is worth loading. */
+/** The query holds a 文号, a 《title》 or a permalink, so the 文号 table (search/lookup.json) is worth loading. */
 export function wantsDocNumbers(query: string): boolean {
-  return parseQueryDocNumber(query) !== null;
+  return parseCitation(query) !== null;
 }
 
 /** One of `buckets` buckets for a text: FNV-1a of its UTF-16 units, modulo. Stable across builds and platforms. */

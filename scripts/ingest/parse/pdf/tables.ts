@@ -24,7 +24,8 @@
  *      paragraph's spacing allowed) make one block; a wider gap (padding and rule) starts a new one. So
  *      does a code where no gap shows (cells without padding): lines beginning at one height in two
  *      columns or more with codes of one branch (1-1-2 beside 1-1-2-S3; a misprint of a sibling
- *      branch, 1-5-1-S2 beside 1-5-2, too) or with first items (1. / 1.).
+ *      branch, 1-5-1-S2 beside 1-5-2, too; a number beside codes of its own branch, 3. beside 3.1 and
+ *      3.1.1, is that branch's root: a dotted 工作领域) or with first items (1. / 1.).
  *   6. Rows: cells of one row overlap one another (top-aligned ones share their top, centred ones their
  *      centre), cells of two rows do not; so a block beside two blocks that do not overlap each other
  *      (unless it holds them, the tallest cell of its row) is a merged cell and makes no row. The
@@ -40,7 +41,9 @@
  *      instead: a column's lines make one cell until a border crosses the column, the stretches
  *      between borders that hold text are the rows, and a cell starts in the row under the border
  *      above it. A row with no border under it at the foot of a page is broken by the page break: it
- *      goes on in the first row of the next page (instead of step 6's rule of codes). At the top of a
+ *      goes on in the first row of the next page (instead of step 6's rule of codes), unless every cell
+ *      there opens with a code (a cell of items broken between two items: those on the next page make a
+ *      row of their own there, under the merged cells, so each item keeps its page). At the top of a
  *      page the table goes on to, where a cell is a new one or the rest of a merged cell broken by the
  *      page break (no border at the page's foot either), step 7 decides. Tables without such borders
  *      (三线表, no ruling lines given) are read from their text alone.
@@ -560,6 +563,12 @@ function rowStarts(pieces: BodyLine[][]): Map<BodyLine, 'row' | string[]> {
       continue;
     }
     const paths = group.map((g) => ('path' in g.code ? g.code.path : null));
+    // a number beside codes of its own branch (3. beside 3.1 and 3.1.1: a dotted 工作领域 code) is that
+    // branch's root, not an item number
+    group.forEach((g, i) => {
+      const n = 'item' in g.code ? String(g.code.item) : null;
+      if (n !== null && paths.some((p) => p !== null && p.length >= 2 && p[0] === n)) paths[i] = [n];
+    });
     const under = (a: string[], b: string[]) => b.length > a.length && a.every((x, q) => b[q] === x);
     let roots = paths.filter((a): a is string[] => !!a && paths.some((b) => b !== null && under(a, b)));
     // a code misprinted in a sibling branch (1-5-1-S2 beside 1-5-2): the shallowest code leads when
@@ -801,8 +810,11 @@ function buildRows(
     // the cells of the broken row start in the first band (a cell goes on at the top of the page)
     const own = blocks.filter((b) => b.page === band.page && b.top < band.bottom - 0.5);
     const led = own.filter((b) => codeLed[b.col]);
-    // a ruled row says it itself: no border under it at the foot of the page
-    if (ruled ? !prev.open : led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
+    // a ruled row says it itself: no border under it at the foot of the page; but where every cell at the
+    // top of the next page opens with a code (a cell of items, 1.1.2 … 1.1.3 …, broken between two of
+    // them), the items there are printed on that page and make a row of their own, under merged cells
+    const opensItems = own.length > 0 && own.every((b) => codeLed[b.col] && CELL_CODE.test(blockText(b)));
+    if (ruled ? !prev.open || opensItems : led.length === 0 || led.some((b) => CELL_CODE.test(blockText(b)))) continue;
     for (const b of own) forced.set(b, prev);
     bands.splice(r, 1);
   }

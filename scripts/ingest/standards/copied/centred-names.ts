@@ -1,0 +1,210 @@
+/**
+ * The names of an uncoded skill table copied by position: the 职业功能 and 工作内容 names, centred in
+ * their merged cells, come out as short unnumbered fragments between the items, a name broken where
+ * its narrow column is full (`职业道德与职` / `业安全及环保` / `认知`), the two name columns' lines
+ * sometimes alternating (`数字化与智能` / `大数据与人工智` / `化` / `能应用`).
+ *
+ * Layout facts used:
+ * - a name's lines but the last fill its column; the two columns' widths are learned from the names
+ *   that wrapped (a fragment another follows in its block): the widest such line is the 工作内容
+ *   column's, the widest narrower one the 职业功能 column's;
+ * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block,
+ *   or apart from it by at most the three lines printed beside it (one of each other column); a line
+ *   full only at the narrower width may end a whole 工作内容 name, so apart it goes on only where the
+ *   document prints the pair of characters at the break elsewhere (`数字化与智能` + `化`);
+ * - every row has one 工作内容 name, in row order; a 职业功能 name spans consecutive rows and is centred
+ *   beside them. A name wider than the narrower column is a 工作内容 name, one that wrapped at the
+ *   narrower width a 职业功能 name; for the one-line names that fit both, the choice (and each
+ *   职业功能 name's rows) is the one that puts every name where pdftotext printed it: a 工作内容 name's
+ *   middle within the rows of the items printed after it (pdftotext gives a section of names, then
+ *   the items beside them) and on its row's page; a 职业功能 name printed just before the k-th
+ *   工作内容 name about level with it (a band's blocks by height, the left column's first), on the page
+ *   of its first row.
+ */
+import type { CopiedLine } from './lines.ts';
+import { joinsAt } from './pairs.ts';
+import type { TableLine } from './numbered-items.ts';
+import { firstUnit, width } from './widths.ts';
+
+export interface Name {
+  lines: CopiedLine[];
+  /** Index of its first line among the table's lines. */
+  at: number;
+}
+
+export interface NamedRows {
+  /** The 工作内容 name of each row. */
+  work: Name[];
+  /** The 职业功能 names, each with the first row it spans (the rows up to the next one's). */
+  functions: { name: Name; from: number }[];
+}
+
+const HAN = /^\p{Script=Han}[\p{Script=Han}、，]*$/u;
+
+/** Fragments (a line of two names printed apart at one height is two fragments) into names. */
+export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<string>): { names: Name[]; Wfn: number; Wwc: number } {
+  const frags: { line: TableLine; at: number }[] = [];
+  for (const r of rest) {
+    const parts = r.line.text.trim().split(/ +/u);
+    if (parts.length > 1 && parts.every((p) => HAN.test(p))) {
+      let col = r.line.column;
+      parts.forEach((p, k) => {
+        const at = r.line.text.indexOf(p, col - r.line.column);
+        frags.push({ line: { ...r.line, column: r.line.column + at, text: p, blockStart: k === 0 && r.line.blockStart }, at: r.at });
+        col = r.line.column + at + p.length;
+      });
+    } else frags.push(r);
+  }
+  const w = (t: string) => width(t);
+  // the two name columns' widths, from the names that wrapped (a fragment another follows in its
+  // block): the widest such line is the wider column's, the widest narrower one the narrower's
+  const followed = frags.filter((f, k) => k + 1 < frags.length && !frags[k + 1]!.line.blockStart && frags[k + 1]!.line.line <= f.line.line + 1);
+  const wrapped = followed.map((f) => w(f.line.text));
+  const Wwc = Math.max(0, ...wrapped) || Math.max(0, ...frags.map((f) => w(f.line.text)));
+  const Wfn = Math.max(0, ...wrapped.filter((x) => x < Wwc)) || Wwc;
+
+  const names: (Name & { lastAt: number })[] = [];
+  /** The column a name's last line is full in, given the next fragment: the wider, the narrower, or none. */
+  const fullAs = (t: string, next: string): 'wc' | 'fn' | null =>
+    w(t) + w(firstUnit(next)) > Wwc ? 'wc' : w(t) <= Wfn && w(t) + w(firstUnit(next)) > Wfn ? 'fn' : null;
+  for (const f of frags) {
+    const t = f.line.text;
+    // the open name it goes on: the latest whose last line is full in a column the fragment fits,
+    // printed just above it in its block, or apart from it by the few lines printed beside it (at
+    // most one of each other column); a name full at the narrower width may be a whole 工作内容
+    // name, so apart it goes on only where the document's own words join the break
+    const target = [...names].reverse().find((n) => {
+      const last = n.lines.at(-1)!;
+      const as = fullAs(last.text, t);
+      if (!as) return false;
+      // a name of several lines already has its column: the width its first line filled
+      if (n.lines.length > 1 && (w(n.lines[0]!.text) > Wfn ? 'wc' : 'fn') !== as) return false;
+      if (w(t) > (as === 'wc' ? Wwc : Wfn)) return false;
+      if (!f.line.blockStart && last.line === f.line.line - 1) return true;
+      const between = f.at - n.lastAt - 1;
+      return between >= 1 && between <= 3 && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
+    });
+    if (target) {
+      target.lines.push(f.line);
+      target.lastAt = f.at;
+    } else names.push({ lines: [f.line], at: f.at, lastAt: f.at });
+  }
+  return { names: names.map(({ lines, at }) => ({ lines, at })), Wfn, Wwc };
+}
+
+/**
+ * Which names are 职业功能 names and the rows each spans. `heights` are the rows' heights in printed
+ * lines (one per row read from the items); `sectionOf` the rows whose items are printed after a name
+ * (top and foot, in lines), `pageOf` the page of a name and of a row. Null when the names cannot be so placed.
+ */
+export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: number, sectionOf: (name: number) => [number, number] | null, pageOf: { name: (i: number) => number; row: (r: number) => number }): NamedRows | null {
+  const R = heights.length;
+  const F = names.length - R;
+  if (F < 1) return null;
+  const w = (l: CopiedLine) => width(l.text);
+  // what the widths say: a line wider than the narrower column, or a full line of the wider one, is a
+  // 工作内容 name's; a name that wrapped at the narrower width is a 职业功能 name's
+  const kind = names.map((n) => {
+    if (Wfn < Wwc && n.lines.some((l) => w(l) > Wfn)) return 'wc';
+    if (Wfn < Wwc && n.lines.length > 1) return 'fn';
+    return null;
+  });
+  const sure = kind.filter((k) => k === 'fn').length;
+  const open = kind.flatMap((k, i) => (k === null ? [i] : []));
+  const need = F - sure;
+  if (need < 0 || need > open.length) return null;
+
+  const top = [0];
+  for (const h of heights) top.push(top.at(-1)! + h);
+  const mid = (j: number) => top[j]! + heights[j]! / 2;
+  /** A height as a row index and the fraction of that row above it. */
+  const rowAt = (y: number) => {
+    let r = 0;
+    while (r < R - 1 && top[r + 1]! <= y) r++;
+    return r + (y - top[r]!) / heights[r]!;
+  };
+
+  /** Best spans for the 职业功能 names given which names they are. */
+  const spans = (isFn: boolean[]): { cost: number; from: number[] } | null => {
+    const fns: number[] = [];
+    /** For each 职业功能 name, how many 工作内容 names are printed before it. */
+    const after: number[] = [];
+    let wc = 0;
+    isFn.forEach((f) => {
+      if (f) {
+        fns.push(after.length + wc);
+        after.push(wc);
+      } else wc++;
+    });
+    if (wc !== R) return null;
+    // pdftotext prints a section of the page's names, then the items beside them: a name's middle
+    // lies within the rows of the items printed after it
+    const outside = (i: number, y: number) => {
+      const sec = sectionOf(i);
+      return !sec ? 0 : Math.max(0, (y < sec[0] ? sec[0] - y : y > sec[1] ? y - sec[1] : 0) - 0.5);
+    };
+    let wcCost = 0;
+    let wj = 0;
+    isFn.forEach((f, i) => {
+      if (!f) {
+        // (a 工作内容 name is printed on its row's page)
+        wcCost += outside(i, mid(wj)) + (pageOf.name(i) !== pageOf.row(wj) ? 1 : 0);
+        wj++;
+      }
+    });
+    const m = fns.length;
+    // cost[j][e]: the first j names spanning rows 0..e-1
+    const cost = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(Infinity));
+    const back = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(0));
+    cost[0]![0] = wcCost;
+    for (let j = 1; j <= m; j++)
+      for (let e = j; e <= R - (m - j); e++)
+        for (let s = j - 1; s < e; s++) {
+          if (cost[j - 1]![s] === Infinity) continue;
+          const c = (top[s]! + top[e]!) / 2;
+          const k = after[j - 1]!;
+          // printed just before the k-th 工作内容 name, it is about level with it: its middle lies in the
+          // k-th row, no lower than that row's middle, give or take a quarter of a row (the heights are
+          // counted in lines). A name printed before any 工作内容 name says nothing by its place:
+          // pdftotext may give it with the header's column, above the rows.
+          const p = rowAt(c);
+          const off = k === 0 || k >= R ? 0 : p < k - 0.25 ? k - 0.25 - p : p > k + 0.75 ? p - k - 0.75 : 0;
+          // a 职业功能 name whose rows cross a page break is printed in the first page's part
+          const page = pageOf.name(fns[j - 1]!) !== pageOf.row(s) ? 1 : 0;
+          const v = cost[j - 1]![s]! + off + page + outside(fns[j - 1]!, c);
+          if (v < cost[j]![e]!) {
+            cost[j]![e] = v;
+            back[j]![e] = s;
+          }
+        }
+    if (cost[m]![R] === Infinity) return null;
+    const from: number[] = [];
+    let e = R;
+    for (let j = m; j >= 1; j--) {
+      from.unshift(back[j]![e]!);
+      e = back[j]![e]!;
+    }
+    return { cost: cost[m]![R]!, from };
+  };
+
+  // every choice of `need` names among the open ones (few: names that fit both columns)
+  let best: { cost: number; isFn: boolean[]; from: number[] } | null = null;
+  let tried = 0;
+  const choose = (start: number, left: number, picked: number[]) => {
+    if (tried > 20000) return;
+    if (left === 0) {
+      tried++;
+      const isFn = kind.map((k, i) => k === 'fn' || picked.includes(i));
+      const r = spans(isFn);
+      if (r && (!best || r.cost < best.cost - 1e-9)) best = { cost: r.cost, isFn, from: r.from };
+      return;
+    }
+    for (let p = start; p <= open.length - left; p++) choose(p + 1, left - 1, [...picked, open[p]!]);
+  };
+  choose(0, need, []);
+  if (!best) return null;
+  const b = best as { cost: number; isFn: boolean[]; from: number[] };
+  const work = names.filter((_, i) => !b.isFn[i]);
+  const fnNames = names.filter((_, i) => b.isFn[i]);
+  return { work, functions: fnNames.map((name, j) => ({ name, from: b.from[j]! })) };
+}
