@@ -486,8 +486,12 @@ export function nameEntries(src: DictionarySources, pages: Set<string>): NameEnt
   return out;
 }
 
-/** The words held by at least COMMON_SHARE of the records (at most COMMON_MAX), most frequent first. */
-export const COMMON_SHARE = 0.05;
+/**
+ * The words held by at least COMMON_SHARE of the records (at most COMMON_MAX), most frequent first (证书, 培训, 组织 …):
+ * not searched alone by the any-word fallback. Measured (fresh recall@5 / MRR / clause recall@5): 5 % (第三批, 公示,
+ * 物流 left out too) 0.895 / 0.912 / 0.714; 10 % 0.903 / 0.910 / 0.714; 20 % 0.911 / 0.920 / 0.688.
+ */
+export const COMMON_SHARE = 0.1;
 export const COMMON_MAX = 200;
 export function commonWords(df: Map<string, number>, records: number): string[] {
   return [...df]
