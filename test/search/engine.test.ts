@@ -54,6 +54,13 @@ describe('excerpts are text with marks, never HTML', () => {
       { text: '银行<b> &', mark: false },
     ]);
   });
+  it('squeezes the separators between marked words too', () => {
+    expect(parseExcerpt('国家<mark>学分</mark> <mark>银行</mark> 信息 平台 （ http ）')).toEqual([
+      { text: '国家', mark: false },
+      { text: '学分银行', mark: true },
+      { text: '信息平台（http）', mark: false },
+    ]);
+  });
   it('splits quoted phrases from the rest', () => {
     expect(splitPhrases('"管好两端" 书证融通')).toEqual({ phrases: ['管好两端'], text: '管好两端 书证融通' });
   });

@@ -68,10 +68,10 @@ describe('index step of npm run build', () => {
 
 describe('every clause is a target', () => {
   const documents = () => JSON.parse(readFileSync(join(ROOT, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
-  it('a numbered item’s sentence returns that item first (jzc-2019-6 二、（五）)', async () => {
+  it('a numbered item’s sentence returns its paragraph first (jzc-2019-6 二、（五）第1段)', async () => {
     const r = await search('考核站点一般应设在符合条件的试点院校', nodeDeps(DIST), { limit: 5 });
-    expect(r.hits[0]!.url).toBe('/docs/jzc-2019-6/#s2-5');
-    expect(r.hits[0]!.title).toContain('二、（五）');
+    expect(r.hits[0]!.url).toBe('/docs/jzc-2019-6/#s2-5-p1');
+    expect(r.hits[0]!.title).toContain('二、（五）第1段');
   });
   it('a sentence of a numbered item far down the longest document lands on that item', async () => {
     const doc = documents().sort((a, b) => walkClauses(b).length - walkClauses(a).length)[0]!;
@@ -108,7 +108,7 @@ describe('hit facts (HitMeta)', () => {
         if (/^\/docs\/(jzc-2019-6|gf-2019-4)\//u.test(h.url)) {
           expect(h.meta!.docNumber, h.url).toMatch(/〔\d{4}〕\d+号$/u);
           expect(h.meta!.date, h.url).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
-          expect(h.meta!.issuer, h.url).toContain('教育部');
+          expect(h.meta!.issuer, h.url).toMatch(/^(教育部|国务院)/u);
         }
       }
     }
@@ -153,15 +153,22 @@ describe('npm run search', () => {
 });
 
 describe('judged query set (test/search/judged.json)', () => {
-  it('ours: recall@5 ≥ 0.95 and MRR ≥ 0.85, clearly ahead of plain Pagefind on the same pages', async () => {
+  it('ours, on both sets, clearly ahead of plain Pagefind on the same pages', async () => {
     const r = await evaluate(DIST);
     console.log(table(r));
-    expect(r.ours.queries.length).toBeGreaterThanOrEqual(40);
-    expect(r.ours.recall5).toBeGreaterThanOrEqual(0.95);
-    expect(r.ours.mrr).toBeGreaterThanOrEqual(0.85);
+    const old = r.ours.cells['*']!.old!;
+    const fresh = r.ours.cells['*']!.fresh!;
+    expect(old.n).toBeGreaterThanOrEqual(60);
+    expect(old.recall5).toBeGreaterThanOrEqual(0.95);
+    expect(old.mrr).toBeGreaterThanOrEqual(0.9);
+    // The fresh set (written without looking at the engine): the figures of issue 14's answer, with a margin.
+    expect(fresh.n).toBeGreaterThanOrEqual(120);
+    expect(fresh.recall5).toBeGreaterThanOrEqual(0.87);
+    expect(fresh.mrr).toBeGreaterThanOrEqual(0.87);
+    expect(fresh.clauseRecall5!).toBeGreaterThanOrEqual(0.65);
     expect(r.ours.recall5 - r.plain.recall5).toBeGreaterThanOrEqual(0.3);
     expect(r.ours.mrr - r.plain.mrr).toBeGreaterThanOrEqual(0.3);
-    // Every 文号, citation and code query is answered first.
+    // Every 文号, citation and code query of the original set is answered first.
     for (const q of r.ours.queries.filter((x) => ['docnumber', 'citation', 'code'].includes(x.kind))) expect(q.rr, q.q).toBe(1);
   });
 });

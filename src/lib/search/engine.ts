@@ -168,24 +168,36 @@ export interface SearchResponse {
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
 
-/** Pagefind's excerpt HTML (escaped text with <mark>) → parts; spaces inside Chinese squeezed. */
+/**
+ * Pagefind's excerpt HTML (escaped text with <mark>) → parts; the separators between words squeezed across part
+ * boundaries too (<mark>学分</mark> <mark>银行</mark> → 学分银行: each part is squeezed between the nearest non-space
+ * characters around it).
+ */
 export function parseExcerpt(html: string): Excerpt {
-  const parts: Excerpt = [];
+  const raw: Excerpt = [];
   const re = /<mark>(.*?)<\/mark>/gsu;
   let last = 0;
-  const push = (raw: string, mark: boolean) => {
-    const text = squeezeHanSpaces(raw.replace(/<[^>]*>/gu, '').replace(/&(?:amp|lt|gt|quot|#39|#x27);/gu, (e) => ENTITIES[e]!));
-    if (!text) return;
-    const prev = parts.at(-1);
-    if (prev && prev.mark === mark) prev.text += text;
-    else parts.push({ text, mark });
+  const take = (text: string, mark: boolean) => {
+    const t = text.replace(/<[^>]*>/gu, '').replace(/&(?:amp|lt|gt|quot|#39|#x27);/gu, (e) => ENTITIES[e]!);
+    if (t) raw.push({ text: t, mark });
   };
   for (const m of html.matchAll(re)) {
-    push(html.slice(last, m.index), false);
-    push(m[1]!, true);
+    take(html.slice(last, m.index), false);
+    take(m[1]!, true);
     last = m.index! + m[0].length;
   }
-  push(html.slice(last), false);
+  take(html.slice(last), false);
+  const parts: Excerpt = [];
+  raw.forEach((p, i) => {
+    const before = raw.slice(0, i).map((x) => x.text).join('').replace(/\s+$/u, '').slice(-1);
+    const after = raw.slice(i + 1).map((x) => x.text).join('').replace(/^\s+/u, '').slice(0, 1);
+    const squeezed = squeezeHanSpaces(before + p.text + after);
+    const text = squeezed.slice(before.length, squeezed.length - after.length);
+    if (!text) return;
+    const prev = parts.at(-1);
+    if (prev && prev.mark === p.mark) prev.text += text;
+    else parts.push({ text, mark: p.mark });
+  });
   return parts;
 }
 
