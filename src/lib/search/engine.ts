@@ -517,12 +517,23 @@ function toHit(d: PagefindData, more: PagefindData[], phrases: string[]): Search
   return { kind: 'text', url, title, excerpt, sub: more.map(subOf), filters: d.filters, meta: metaOf(d, d.meta.label ? clean(d.meta.label) : undefined) };
 }
 
-/** Whether the query holds one of the page's names whole (Web前端开发证书 names /certificates/web-qdkf/). */
+/**
+ * Whether the query is one of the page's names (Web前端开发证书 → /certificates/web-qdkf/): it holds the name whole,
+ * and what is left besides it is at most NAME_REST characters (证书, 一览). Web前端高级 Vue组件封装 技能要求 names the
+ * certificate but asks for a row: the row stays the target.
+ */
 function queryNames(data: SearchData, page: string, key: string): boolean {
   const info = pageInfo(data, page);
   const names = info ? pageNames(data, info) : undefined;
-  return Boolean(names?.some((n) => searchKey(n).length >= 2 && key.includes(searchKey(n))));
+  return Boolean(
+    names?.some((n) => {
+      const k = searchKey(n);
+      return k.length >= 2 && key.includes(k) && key.replace(k, '').replace(/职业技能等级证书|证书/gu, '').length <= NAME_REST;
+    }),
+  );
 }
+/** Characters a query may hold besides a page's name and still mean the page. */
+export const NAME_REST = 2;
 
 /** The vocabulary a query needs: the core (data.json) and the parts vocabNeeds asks for, when the deps can load them. */
 async function loadVocab(query: string, core: VocabCore, deps: SearchDeps): Promise<Vocab> {
