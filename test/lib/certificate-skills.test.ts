@@ -52,5 +52,7 @@ describe('certificate skill files', () => {
     expect(row).toContain('《Web 前端开发职业技能等级标准》（高级）3-5-4-S4（原文作“3-5-4 -S4”）');
     const json = certificateSkillJson(file('web-qdkf', 'level-3'), 'https://kb.example.org/');
     expect(json.rows.find((r) => r.code === '3-5-4 -S4')!.permalink).toBe('https://kb.example.org/certificates/web-qdkf/skills/3-5-4-S4/');
+    expect(json.csv).toBe('https://kb.example.org/data/certificates/web-qdkf/level-3.csv');
+    expect(certificateSkillJson(file('web-qdkf', 'level-3')).csv).toBe('/data/certificates/web-qdkf/level-3.csv');
   });
 });

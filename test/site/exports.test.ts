@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CERTIFICATE_SKILL_COLUMNS, type CertificateSkillJson } from '../../src/lib/export/certificate-skills.ts';
 import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
-import { DIST, ensureSite, generated, page } from '../helpers/site.ts';
+import { DIST, ensureSite, generated, page, text } from '../helpers/site.ts';
 
 let skills: SkillRow[] = [];
 let standards: SkillStandard[] = [];
@@ -124,7 +124,7 @@ describe('/data/certificates/web-qdkf/: Web 前端开发', () => {
     const byAnchor = new Map(skills.filter((r) => r.standard === 'web-qdkf').map((r) => [r.anchor, r]));
     for (const r of rows) {
       const row = byAnchor.get(r['锚点 anchor']!)!;
-      expect(r['代码 code']).toBe(row.code);
+      expect(r['代码 code']).toBe(row.code ?? '');
       expect(r['内容 text']).toBe(row.text);
       expect([r['来源文件 file'], Number(r['行 line'])]).toEqual([row.source.file, row.source.line]);
       expect(r['网址 permalink']).toBe(`/certificates/web-qdkf/skills/${row.anchor}/`);
@@ -191,6 +191,7 @@ describe('links to the files', () => {
       for (const s of sections) {
         const hrefs = [...s.querySelectorAll('a[data-download]')].map((a) => a.getAttribute('href')!);
         expect(hrefs).toEqual([`/data/certificates/${id}/${s.id}.csv`, `/data/certificates/${id}/${s.id}.json`]);
+        expect([...s.querySelectorAll('a[data-download]')].map((a) => a.getAttribute('aria-label'))).toEqual(['CSV', 'JSON'].map((f) => `${text(s.querySelector('h4'))}条目 ${f}`));
         for (const h of hrefs) expect(existsSync(join(DIST, h)), h).toBe(true);
       }
     }

@@ -104,7 +104,7 @@ export interface CertificateSkillJson {
   level: SkillLevel | null;
   /** Rows per type, each level (or all levels) as the page counts them. */
   counts: Record<SkillRowType, number>;
-  /** The same rows as CSV: its URL. */
+  /** The same rows as CSV: its URL (a full URL when the site is built with SITE_URL). */
   csv: string;
   rows: ExportedSkillRow[];
 }
@@ -115,7 +115,7 @@ export function certificateSkillJson(file: CertificateSkillFile, site?: URL | st
     standard: file.standard,
     level: file.level,
     counts: countTypes(file.rows),
-    csv: certificateSkillsHref(file.certificate.id, file.name, 'csv'),
+    csv: site ? new URL(certificateSkillsHref(file.certificate.id, file.name, 'csv'), site).href : certificateSkillsHref(file.certificate.id, file.name, 'csv'),
     rows: exportedRows(file, site),
   };
 }
