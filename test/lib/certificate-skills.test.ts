@@ -1,12 +1,8 @@
 /**
- * One certificate's skill files (src/lib/export/certificate-skills.ts) over the real generated data:
+ * One certificate's skill files (src/lib/export/certificate-skills.ts) over the real corpus (ingested in memory):
  * which files each certificate gets, their URLs, rows per level, and the CSV/JSON rows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Certificate } from '../../src/schema/catalog.ts';
-import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { toCsv } from '../../src/lib/csv.ts';
 import {
   CERTIFICATE_SKILL_COLUMNS,
@@ -15,16 +11,11 @@ import {
   certificateSkillPaths,
   certificateSkillsHref,
 } from '../../src/lib/export/certificate-skills.ts';
-
-const GENERATED = join(import.meta.dirname, '..', '..', 'content', 'generated');
-const read = <T>(name: string): T => JSON.parse(readFileSync(join(GENERATED, name), 'utf8')) as T;
+import { realCorpus } from '../helpers/corpus.ts';
 
 describe('certificate skill files', () => {
-  const paths = certificateSkillPaths({
-    certificates: read<Certificate[]>('certificates.json'),
-    standards: read<SkillStandard[]>('standards.json'),
-    skills: read<SkillRow[]>('skills.json'),
-  });
+  const corpus = realCorpus();
+  const paths = certificateSkillPaths({ certificates: corpus.catalog.certificates, standards: corpus.standards.standards, skills: corpus.standards.rows });
   const file = (id: string, name: string) => paths.find((p) => p.params.id === id && p.params.name === name)!.props.file;
 
   it('gives every certificate with a standard skills + one file per level, named as the page names the level sections', () => {
