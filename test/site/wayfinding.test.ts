@@ -92,6 +92,9 @@ describe('sources /sources/', () => {
       expect(li!.querySelector('.source-index__title')!.getAttribute('href')).toBe(`#${m.file}`);
       expect(text(li!.querySelector('.source-index__meta'))).toBe(`${m.origin} · ${m.kind === 'compilation' ? '政策汇编' : '通知类文件'}`);
       expect(text(li!.querySelector('.source-index__file'))).toBe(m.file);
+      // Its report card is headed by the title too, the file name under it.
+      expect(text(page('/sources/').querySelector(`[id="h-${m.file}"]`))).toBe(m.title);
+      expect(text(page('/sources/').querySelector(`[id="${m.file}"] .source-card__name`))).toBe(m.file);
     }
     const report = generated<IngestReport>('report.json');
     expect(items.size).toBe(report.sources.length);
