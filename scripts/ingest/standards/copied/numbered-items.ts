@@ -48,6 +48,8 @@ export interface TableLine extends CopiedLine {
   index?: number;
   /** A blank line (or a dropped header or page number) comes before it: pdftotext begins a block here. */
   blockStart: boolean;
+  /** Its place among the pieces of one printed line (two columns printed at one height), 0 the leftmost. */
+  piece?: number;
 }
 
 export interface ItemColumns {
@@ -60,11 +62,13 @@ export interface ItemColumns {
 }
 
 const LATIN = /[A-Za-z]/u;
+/** A space between two CJK characters (two columns' pieces on one line, or a mended word). */
+export const GAP = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef] +[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const SKILL_WORD = /^能/u;
 
-/** The widest line among some lines, measured on lines of Chinese only when there are such. */
+/** The widest line among some lines, measured on lines of Chinese only when there are such (and no space between two characters: two columns' pieces may be on one line). */
 function widest(lines: string[]): number {
-  const exact = lines.filter((t) => !LATIN.test(t));
+  const exact = lines.filter((t) => !LATIN.test(t) && !GAP.test(t));
   return Math.max(0, ...(exact.length ? exact : lines).map((t) => width(t)));
 }
 
@@ -83,6 +87,8 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
   // order) costs nothing; the genre's tie-breaker weighs a tenth. The widths are first learned under
   // the tie-breaker alone (a first reading), then the numbering decides under them.
   const skill = items.map((it) => SKILL_WORD.test(it.lines[0]!.text.replace(ITEM, '')));
+  /** The item is the piece just right of the item before it, on one printed line. */
+  const rightOf = items.map((it, i) => i > 0 && !!(it.lines[0] as TableLine).piece && items[i - 1]!.at === it.at - 1);
   const assign = (W: Record<ItemColumn, number> | null) => {
     if (!W) {
       items.forEach((it, i) => (it.col = skill[i] ? 'S' : 'K'));
@@ -112,6 +118,8 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
       for (const st of states.values())
         for (const col of ['S', 'K'] as const) {
           if (width(t) > W[col] + tol(t) + 0.5) continue;
+          // (two items printed at one height: the left one's column is left of the right one's)
+          if (rightOf[i] && (col !== 'K' || st.cols[i - 1] !== 'S')) continue;
           const { run, cost } = addTo(st[col], it.n);
           const S = col === 'S' ? run : st.S;
           const K = col === 'K' ? run : st.K;
@@ -150,23 +158,30 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
   const byLine = new Map<number, NumberedItem>(items.map((it) => [it.at, it]));
   const open = new Map<ItemColumn, NumberedItem>();
   const rest: { line: TableLine; at: number }[] = [];
+  /** The column each line went to (null: a name): a piece right of another goes to a column right of it. */
+  const wentTo: (ItemColumn | null)[] = [];
   lines.forEach((l, i) => {
     // a repeated header begins a page: the items above it are finished (a line after it is the page's own)
     if (l.afterHeader) open.clear();
     const it = byLine.get(i);
     if (it) {
       open.set(it.col, it);
+      wentTo[i] = it.col;
       return;
     }
+    wentTo[i] = null;
+    const leftCol = l.piece ? wentTo[i - 1] : null;
+    const rightOfLeft = (o: NumberedItem) => !leftCol || (leftCol === 'S' && o.col === 'K');
     // (where a line's width is an estimate and it is full only by a little, only the line just below it in its block goes on it)
     const adjacent = (o: NumberedItem) => !l.blockStart && o.lines.at(-1)!.line === l.line - 1;
-    const cands = [...open.values()].filter((o) => full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)));
+    const cands = [...open.values()].filter((o) => rightOfLeft(o) && full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)));
     if (cands.length) {
       // the line just above in the same block (pdftotext stacks a column's lines in a block); else,
       // of two, the left column's: a band's columns are printed left to right, line by line
       const above = cands.find(adjacent);
       const best = above ?? cands.sort((a, b) => (a.col === b.col ? 0 : a.col === 'S' ? -1 : 1))[0]!;
       best.lines.push(l);
+      wentTo[i] = best.col;
       return;
     }
     // two columns' pieces on one line: the left column's piece, a space, the right column's
