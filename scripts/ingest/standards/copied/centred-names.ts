@@ -73,17 +73,22 @@ export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<stri
     // printed just above it in its block, or apart from it by the few lines printed beside it (at
     // most one of each other column); a name full at the narrower width may be a whole 工作内容
     // name, so apart it goes on only where the document's own words join the break
-    const target = [...names].reverse().find((n) => {
+    const joins = (n: Name & { lastAt: number }, apart: boolean) => {
       const last = n.lines.at(-1)!;
       const as = fullAs(last.text, t);
       if (!as) return false;
       // a name of several lines already has its column: the width its first line filled
       if (n.lines.length > 1 && (w(n.lines[0]!.text) > Wfn ? 'wc' : 'fn') !== as) return false;
       if (w(t) > (as === 'wc' ? Wwc : Wfn)) return false;
-      if (!f.line.blockStart && last.line === f.line.line - 1) return true;
+      if (!apart) return !f.line.blockStart && last.line === f.line.line - 1;
       const between = f.at - n.lastAt - 1;
-      return between >= 1 && between <= 3 && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
-    });
+      // (another name's lines stacked in a block between them: pdftotext was reading that column by
+      // blocks, and would have stacked this name's lines too; they come apart only line by line)
+      const stacked = frags.some((g, k) => k > 0 && g.at > n.lastAt && g.at < f.at && frags[k - 1]!.at > n.lastAt && !g.line.blockStart && g.line.line === frags[k - 1]!.line.line + 1);
+      return between >= 1 && between <= 3 && !stacked && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
+    };
+    // (the name just above it in its block first: pdftotext stacks a name's lines in a block)
+    const target = [...names].reverse().find((n) => joins(n, false)) ?? [...names].reverse().find((n) => joins(n, true));
     if (target) {
       target.lines.push(f.line);
       target.lastAt = f.at;

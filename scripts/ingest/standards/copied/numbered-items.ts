@@ -61,14 +61,15 @@ export interface ItemColumns {
   rest: { line: TableLine; at: number }[];
 }
 
-const LATIN = /[A-Za-z]/u;
+/** A sign whose width is an estimate (a line's number, the same in every item's first line, is measured alike in all). */
+const ESTIMATED = /[^\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 /** A space between two CJK characters (two columns' pieces on one line, or a mended word). */
 export const GAP = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef] +[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const SKILL_WORD = /^能/u;
 
-/** The widest line among some lines, measured on lines of Chinese only when there are such (and no space between two characters: two columns' pieces may be on one line). */
+/** The widest line among some lines, measured on lines of Chinese only (but their number) when there are such, and no space between two characters (two columns' pieces may be on one line). */
 function widest(lines: string[]): number {
-  const exact = lines.filter((t) => !LATIN.test(t) && !GAP.test(t));
+  const exact = lines.filter((t) => !ESTIMATED.test(t.replace(ITEM, '')) && !GAP.test(t));
   return Math.max(0, ...(exact.length ? exact : lines).map((t) => width(t)));
 }
 
@@ -134,7 +135,7 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
     items.forEach((it, i) => (it.col = best.cols[i]!));
   };
   // (a line with Latin letters or signs is measured by estimate: it may be a little wider or narrower)
-  const tol = (t: string) => (/[^\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(t) ? 1.5 : 0);
+  const tol = (t: string) => (ESTIMATED.test(t.replace(ITEM, '')) ? 1.5 : 0);
   assign(null);
   const measure = (): Record<ItemColumn, number> => ({
     S: widest(items.filter((it) => it.col === 'S').map((it) => it.lines[0]!.text)),
