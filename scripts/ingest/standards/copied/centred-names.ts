@@ -171,14 +171,15 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
           // printed just before the k-th 工作内容 name, it is about level with it: its middle lies in the
           // k-th row, no lower than that row's middle, give or take half a line (the heights are counted
           // in whole lines, and a centred name's middle falls on a line or half a line: so much an
-          // estimate may be off). A name printed before any 工作内容 name says nothing by its place:
-          // pdftotext may give it with the header's column, above the rows.
+          // estimate may be off). A name printed before any 工作内容 name says nothing by its place,
+          // nor by the items printed after it: pdftotext may give it with the header's column, above the rows.
           const p = rowAt(c);
           const halfLine = 0.5 / heights[Math.min(k, R - 1)]!;
-          const off = k === 0 || k >= R ? 0 : p < k - halfLine ? k - halfLine - p : p > k + 0.5 + halfLine ? p - k - 0.5 - halfLine : 0;
+          const off = k === 0 || k >= R ? 0
+            : p < k - halfLine ? k - halfLine - p : p > k + 0.5 + halfLine ? p - k - 0.5 - halfLine : 0;
           // a 职业功能 name whose rows cross a page break is printed in the first page's part
           const page = pageOf.name(fns[j - 1]!) !== pageOf.row(s) ? 1 : 0;
-          const v = cost[j - 1]![s]! + off + page + outside(fns[j - 1]!, c);
+          const v = cost[j - 1]![s]! + off + page + (k === 0 ? 0 : outside(fns[j - 1]!, c));
           if (v < cost[j]![e]!) {
             cost[j]![e] = v;
             back[j]![e] = s;
