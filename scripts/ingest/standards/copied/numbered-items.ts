@@ -18,6 +18,11 @@
  *   goes on it; of two open items the left column's takes the next line (a band's columns are printed
  *   left to right), and a line holding two columns' pieces is cut at a space into a piece for the left
  *   column's open item and one for the right's;
+ * - a band is printed by height: a line printed after an item of the other column that begins lower
+ *   in the row than the item's next line would be (cells are top-aligned; a row's lines counted per
+ *   cell), or after an item of a later row, is not that item's next line;
+ * - a line holding two columns' pieces (pdftotext joins lines printed at one height) is read as its
+ *   pieces, the right one in a column right of the left one's;
  * - a full item that got no line takes the nearest line before it that is a block of its own (not a
  *   cell's first item: the lines before it are its row's names).
  * Only where these leave a tie does the genre's convention decide: skill items begin with 能.
@@ -161,11 +166,30 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
   const rest: { line: TableLine; at: number }[] = [];
   /** The column each line went to (null: a name): a piece right of another goes to a column right of it. */
   const wentTo: (ItemColumn | null)[] = [];
+  /** Each column's cells so far (a row's i-th cell in each), and each item's row and cell: its lines' place in the row. */
+  const cellOf = new Map<ItemColumn, NumberedItem[][]>();
+  const place = new Map<NumberedItem, { row: number; cell: NumberedItem[] }>();
+  /** The index of the line each item last took. */
+  const lastAt = new Map<NumberedItem, number>();
+  /** The line of its row an item's k-th line is printed on (counted from 0; cells are top-aligned). */
+  const offset = (o: NumberedItem, k: number) => place.get(o)!.cell.filter((x) => x.n < o.n).reduce((a, x) => a + x.lines.length, 0) + k;
+  /** An item of the other column printed after the item's last line and before line i, lower than the item's next line would be. */
+  const lowerBetween = (o: NumberedItem, i: number) => {
+    const last = lastAt.get(o)!;
+    const p = place.get(o)!;
+    const next = offset(o, o.lines.length);
+    return items.some((y) => y.col !== o.col && y.at > last && y.at < i && place.has(y) && (place.get(y)!.row > p.row || (place.get(y)!.row === p.row && offset(y, 0) > next)));
+  };
   lines.forEach((l, i) => {
     // a repeated header begins a page: the items above it are finished (a line after it is the page's own)
     if (l.afterHeader) open.clear();
     const it = byLine.get(i);
     if (it) {
+      if (it.n === 1 || !cellOf.has(it.col)) cellOf.set(it.col, [...(cellOf.get(it.col) ?? []), []]);
+      const cs = cellOf.get(it.col)!;
+      cs.at(-1)!.push(it);
+      place.set(it, { row: cs.length - 1, cell: cs.at(-1)! });
+      lastAt.set(it, i);
       open.set(it.col, it);
       wentTo[i] = it.col;
       return;
@@ -175,13 +199,14 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
     const rightOfLeft = (o: NumberedItem) => !leftCol || (leftCol === 'S' && o.col === 'K');
     // (where a line's width is an estimate and it is full only by a little, only the line just below it in its block goes on it)
     const adjacent = (o: NumberedItem) => !l.blockStart && o.lines.at(-1)!.line === l.line - 1;
-    const cands = [...open.values()].filter((o) => rightOfLeft(o) && full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)));
+    const cands = [...open.values()].filter((o) => rightOfLeft(o) && full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)) && !lowerBetween(o, i));
     if (cands.length) {
       // the line just above in the same block (pdftotext stacks a column's lines in a block); else,
       // of two, the left column's: a band's columns are printed left to right, line by line
       const above = cands.find(adjacent);
       const best = above ?? cands.sort((a, b) => (a.col === b.col ? 0 : a.col === 'S' ? -1 : 1))[0]!;
       best.lines.push(l);
+      lastAt.set(best, i);
       wentTo[i] = best.col;
       return;
     }
@@ -195,6 +220,8 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
         if (left && right && full(S, left) && fitsIn(S, left) && full(K, right) && fitsIn(K, right)) {
           S.lines.push({ ...l, text: left });
           K.lines.push({ ...l, column: l.column + sp + 1, text: right });
+          lastAt.set(S, i);
+          lastAt.set(K, i);
           return;
         }
       }
