@@ -24,7 +24,8 @@
  * - a line holding two columns' pieces (pdftotext joins lines printed at one height) is read as its
  *   pieces, the right one in a column right of the left one's;
  * - a full item that got no line takes the nearest line before it that is a block of its own (not a
- *   cell's first item: the lines before it are its row's names).
+ *   cell's first item: the lines before it are its row's names), and not one printed after an item of
+ *   the other column that begins lower in the row than its second line.
  * Only where these leave a tie does the genre's convention decide: skill items begin with 能.
  */
 import type { CopiedLine } from './lines.ts';
@@ -173,12 +174,19 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
   const lastAt = new Map<NumberedItem, number>();
   /** The line of its row an item's k-th line is printed on (counted from 0; cells are top-aligned). */
   const offset = (o: NumberedItem, k: number) => place.get(o)!.cell.filter((x) => x.n < o.n).reduce((a, x) => a + x.lines.length, 0) + k;
-  /** An item of the other column printed after the item's last line and before line i, lower than the item's next line would be. */
-  const lowerBetween = (o: NumberedItem, i: number) => {
-    const last = lastAt.get(o)!;
-    const p = place.get(o)!;
-    const next = offset(o, o.lines.length);
-    return items.some((y) => y.col !== o.col && y.at > last && y.at < i && place.has(y) && (place.get(y)!.row > p.row || (place.get(y)!.row === p.row && offset(y, 0) > next)));
+  /**
+   * An item of the other column printed between lines `from` and `to` (indices, both excluded) that
+   * begins lower in the item's row than the item's k-th line, or in a later row: the band is printed
+   * by height, so a line printed after it is not that k-th line.
+   */
+  const printedBelow = (o: NumberedItem, k: number, from: number, to: number) => {
+    const p = place.get(o);
+    if (!p) return false;
+    const at = offset(o, k);
+    return items.some((y) => {
+      const q = place.get(y);
+      return y.col !== o.col && y.at > from && y.at < to && !!q && (q.row > p.row || (q.row === p.row && offset(y, 0) > at));
+    });
   };
   lines.forEach((l, i) => {
     // a repeated header begins a page: the items above it are finished (a line after it is the page's own)
@@ -199,7 +207,7 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
     const rightOfLeft = (o: NumberedItem) => !leftCol || (leftCol === 'S' && o.col === 'K');
     // (where a line's width is an estimate and it is full only by a little, only the line just below it in its block goes on it)
     const adjacent = (o: NumberedItem) => !l.blockStart && o.lines.at(-1)!.line === l.line - 1;
-    const cands = [...open.values()].filter((o) => rightOfLeft(o) && full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)) && !lowerBetween(o, i));
+    const cands = [...open.values()].filter((o) => rightOfLeft(o) && full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)) && !printedBelow(o, o.lines.length, lastAt.get(o)!, i));
     if (cands.length) {
       // the line just above in the same block (pdftotext stacks a column's lines in a block); else,
       // of two, the left column's: a band's columns are printed left to right, line by line
@@ -272,9 +280,10 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
         // (a cell's first item is printed at the top of its row, beside the row's names: not it)
         if (it.lines.length > 1 || k === 0) return;
         const from = cell[k - 1]!.at;
+        // (nor a line printed after an item of the other column that begins lower in the row than its second line)
         const cand = rest
           .filter((r) => r.at < it.at && r.at > from && !taken.has(r.at) && r.line.blockStart && (lines[r.at + 1]?.blockStart ?? true))
-          .filter((r) => full(it, r.line.text) && fitsIn(it, r.line.text))
+          .filter((r) => full(it, r.line.text) && fitsIn(it, r.line.text) && !printedBelow(it, 1, from, r.at))
           .at(-1);
         if (cand) {
           it.lines.push(cand.line);
