@@ -163,7 +163,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
       const at = all[start - 1] ?? all[start]!;
       // numbered items between the last page number and the header (an item never precedes its own header)
       const lastPage = all.slice(0, start).findLastIndex((l) => /^\d{1,4}$/u.test(l.text));
-      const strays = lastPage < 0 ? [] : all.slice(lastPage + 1, start).filter((l) => ITEM_LINE.test(l.text) && !isHeaderLine(l.text));
+      // (with the lines stacked under them in their block: their continuations)
+      const strays: (CopiedLine & { clause: Clause })[] = [];
+      for (const l of lastPage < 0 ? [] : all.slice(lastPage + 1, start))
+        if (!isHeaderLine(l.text) && (ITEM_LINE.test(l.text) || strays.at(-1)?.line === l.line - 1)) strays.push(l);
       // (their text is a table's, not this level's front matter)
       for (const l of strays) used.add(l.clause);
       return {
