@@ -130,7 +130,8 @@ describe('物流管理 copied from its PDF (no codes)', () => {
   // to 相关知识, a line without a number goes on the item above when that item's last line is full
   // (each column as wide as its widest item line), and the names before a row's items split into a
   // 职业功能 and a 工作内容 name under the one pair of name-column widths that splits every row.
-  // By position (pdftotext) the columns are interleaved: no rows are read, and each level says so.
+  // By position (pdftotext) the columns are interleaved: read by numbering, widths, the order
+  // pdftotext prints a band in, and where names are printed (below).
   const goldWuliu = gold.filter((r) => r.standard !== 'web-qdkf');
   const wuliuShape = (r: Row) => [r.level, r.type, r.anchor, r.parent, r.path.map(squeeze).join('/'), squeeze(r.text)].join(' | ');
   const levels = ['通用', '初级', '中级', '高级'];
@@ -210,8 +211,10 @@ describe('物流管理 copied from its PDF (no codes)', () => {
   });
 
   it('(pdftotext of the same tables at 10 pt, wuliu-standard-10pt: not tuned on) gives the figures reached', () => {
-    // Made after the rules were written, its gold figures written before the reader was run on it
-    // (test/fixtures/pdf/README.md): the first run's figures, asserted so that a change is seen.
+    // Made after the first rules were written, its gold figures written before the reader was run on it
+    // (test/fixtures/pdf/README.md); the first run gave 157 rows, 149 texts whole, 56 with path. The
+    // rules now read both prints alike (test/fixtures/copied/README.md): the figures reached, asserted
+    // so that a change is seen.
     const path = 'pdf/wuliu-standard-10pt.pdftotext.txt';
     const result = ingestText({ 'wuliu.txt': fixture(path) }, { until: 'standards' });
     const rows = result.standards.rows;
