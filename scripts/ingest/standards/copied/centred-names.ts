@@ -8,18 +8,21 @@
  * - a name's lines but the last fill its column; the two columns' widths are learned from the names
  *   that wrapped (a fragment another follows in its block): the widest such line is the 工作内容
  *   column's, the widest narrower one the 职业功能 column's;
- * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block,
- *   or apart from it by at most the three lines printed beside it (one of each other column); a line
- *   full only at the narrower width may end a whole 工作内容 name, so apart it goes on only where the
- *   document prints the pair of characters at the break elsewhere (`数字化与智能` + `化`);
+ * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block
+ *   (that name first), or apart from it by at most the three lines printed beside it (one of each
+ *   other column) but never across another name's lines stacked in a block (pdftotext, reading that
+ *   column by blocks, would have stacked this name's lines too); a line full only at the narrower width
+ *   may end a whole 工作内容 name, so apart it goes on only where the document prints the pair of
+ *   characters at the break elsewhere (`数字化与智能` + `化`);
  * - every row has one 工作内容 name, in row order; a 职业功能 name spans consecutive rows and is centred
  *   beside them. A name wider than the narrower column is a 工作内容 name, one that wrapped at the
  *   narrower width a 职业功能 name; for the one-line names that fit both, the choice (and each
  *   职业功能 name's rows) is the one that puts every name where pdftotext printed it: a 工作内容 name's
  *   middle within the rows of the items printed after it (pdftotext gives a section of names, then
  *   the items beside them) and on its row's page; a 职业功能 name printed just before the k-th
- *   工作内容 name about level with it (a band's blocks by height, the left column's first), on the page
- *   of its first row.
+ *   工作内容 name about level with it (a band's blocks by height, the left column's first), within half
+ *   a line (row heights are counted in whole lines), on the page of its first row; one printed before
+ *   any 工作内容 name says nothing by where it is printed.
  */
 import type { CopiedLine } from './lines.ts';
 import { joinsAt } from './pairs.ts';

@@ -4,6 +4,7 @@
  * the two item columns interleaved, names printed beside the middle of their rows, the table's
  * caption printed among its first names.
  *
+ * A line holding two columns' pieces (printed at one height) is read as its pieces, left to right.
  * The items and their columns: numbered-items.ts; the names and the rows they name: centred-names.ts.
  * Rows are the cells of the two item columns taken in order (the i-th 技能要求 cell and the i-th
  * 相关知识 cell), each named by the i-th 工作内容 name. A copy that does not read so gives null.
