@@ -8,18 +8,21 @@
  * - a name's lines but the last fill its column; the two columns' widths are learned from the names
  *   that wrapped (a fragment another follows in its block): the widest such line is the 工作内容
  *   column's, the widest narrower one the 职业功能 column's;
- * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block,
- *   or apart from it by at most the three lines printed beside it (one of each other column); a line
- *   full only at the narrower width may end a whole 工作内容 name, so apart it goes on only where the
- *   document prints the pair of characters at the break elsewhere (`数字化与智能` + `化`);
+ * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block
+ *   (that name first), or apart from it by at most the three lines printed beside it (one of each
+ *   other column) but never across another name's lines stacked in a block (pdftotext, reading that
+ *   column by blocks, would have stacked this name's lines too); a line full only at the narrower width
+ *   may end a whole 工作内容 name, so apart it goes on only where the document prints the pair of
+ *   characters at the break elsewhere (`数字化与智能` + `化`);
  * - every row has one 工作内容 name, in row order; a 职业功能 name spans consecutive rows and is centred
  *   beside them. A name wider than the narrower column is a 工作内容 name, one that wrapped at the
  *   narrower width a 职业功能 name; for the one-line names that fit both, the choice (and each
  *   职业功能 name's rows) is the one that puts every name where pdftotext printed it: a 工作内容 name's
  *   middle within the rows of the items printed after it (pdftotext gives a section of names, then
  *   the items beside them) and on its row's page; a 职业功能 name printed just before the k-th
- *   工作内容 name about level with it (a band's blocks by height, the left column's first), on the page
- *   of its first row.
+ *   工作内容 name about level with it (a band's blocks by height, the left column's first), within half
+ *   a line (row heights are counted in whole lines), on the page of its first row; one printed before
+ *   any 工作内容 name says nothing by where it is printed.
  */
 import type { CopiedLine } from './lines.ts';
 import { joinsAt } from './pairs.ts';
@@ -73,17 +76,22 @@ export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<stri
     // printed just above it in its block, or apart from it by the few lines printed beside it (at
     // most one of each other column); a name full at the narrower width may be a whole 工作内容
     // name, so apart it goes on only where the document's own words join the break
-    const target = [...names].reverse().find((n) => {
+    const joins = (n: Name & { lastAt: number }, apart: boolean) => {
       const last = n.lines.at(-1)!;
       const as = fullAs(last.text, t);
       if (!as) return false;
       // a name of several lines already has its column: the width its first line filled
       if (n.lines.length > 1 && (w(n.lines[0]!.text) > Wfn ? 'wc' : 'fn') !== as) return false;
       if (w(t) > (as === 'wc' ? Wwc : Wfn)) return false;
-      if (!f.line.blockStart && last.line === f.line.line - 1) return true;
+      if (!apart) return !f.line.blockStart && last.line === f.line.line - 1;
       const between = f.at - n.lastAt - 1;
-      return between >= 1 && between <= 3 && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
-    });
+      // (another name's lines stacked in a block between them: pdftotext was reading that column by
+      // blocks, and would have stacked this name's lines too; they come apart only line by line)
+      const stacked = frags.some((g, k) => k > 0 && g.at > n.lastAt && g.at < f.at && frags[k - 1]!.at > n.lastAt && !g.line.blockStart && g.line.line === frags[k - 1]!.line.line + 1);
+      return between >= 1 && between <= 3 && !stacked && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
+    };
+    // (the name just above it in its block first: pdftotext stacks a name's lines in a block)
+    const target = [...names].reverse().find((n) => joins(n, false)) ?? [...names].reverse().find((n) => joins(n, true));
     if (target) {
       target.lines.push(f.line);
       target.lastAt = f.at;
@@ -164,14 +172,17 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
           const c = (top[s]! + top[e]!) / 2;
           const k = after[j - 1]!;
           // printed just before the k-th 工作内容 name, it is about level with it: its middle lies in the
-          // k-th row, no lower than that row's middle, give or take a quarter of a row (the heights are
-          // counted in lines). A name printed before any 工作内容 name says nothing by its place:
-          // pdftotext may give it with the header's column, above the rows.
+          // k-th row, no lower than that row's middle, give or take half a line (the heights are counted
+          // in whole lines, and a centred name's middle falls on a line or half a line: so much an
+          // estimate may be off). A name printed before any 工作内容 name says nothing by its place,
+          // nor by the items printed after it: pdftotext may give it with the header's column, above the rows.
           const p = rowAt(c);
-          const off = k === 0 || k >= R ? 0 : p < k - 0.25 ? k - 0.25 - p : p > k + 0.75 ? p - k - 0.75 : 0;
+          const halfLine = 0.5 / heights[Math.min(k, R - 1)]!;
+          const off = k === 0 || k >= R ? 0
+            : p < k - halfLine ? k - halfLine - p : p > k + 0.5 + halfLine ? p - k - 0.5 - halfLine : 0;
           // a 职业功能 name whose rows cross a page break is printed in the first page's part
           const page = pageOf.name(fns[j - 1]!) !== pageOf.row(s) ? 1 : 0;
-          const v = cost[j - 1]![s]! + off + page + outside(fns[j - 1]!, c);
+          const v = cost[j - 1]![s]! + off + page + (k === 0 ? 0 : outside(fns[j - 1]!, c));
           if (v < cost[j]![e]!) {
             cost[j]![e] = v;
             back[j]![e] = s;
