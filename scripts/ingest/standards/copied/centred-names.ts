@@ -23,6 +23,12 @@
  *   工作内容 name about level with it (a band's blocks by height, the left column's first), within half
  *   a line (row heights are counted in whole lines), on the page of its first row; one printed before
  *   any 工作内容 name says nothing by where it is printed.
+ *
+ * One genre fact, only where the layout leaves a tie: of spans exactly as good by these costs (they
+ * often are: the printed order `仓储与库存管` / `理`, `仓储布局与物流设施规划`, `库存控制`, `配送管理`,
+ * `配送作业管理` fits 库存控制 under either), the one whose 工作内容 names share most with their
+ * 职业功能 name's (its Han characters and pairs of them: 库存控制 and 仓储与库存管理 share 库存). It
+ * never outweighs the smallest difference of cost, and does not choose which names are 职业功能 names.
  */
 import type { CopiedLine } from './lines.ts';
 import { joinsAt } from './pairs.ts';
@@ -100,6 +106,40 @@ export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<stri
   return { names: names.map(({ lines, at }) => ({ lines, at })), Wfn, Wwc };
 }
 
+/** A name's text, its lines joined without spaces. */
+const nameText = (n: Name) => n.lines.map((l) => l.text).join('').replace(/\s+/gu, '');
+
+/** Its Han characters, and the pairs of them printed side by side (its words, roughly: 库存 in 库存控制). */
+function hanUnits(n: Name): { chars: Set<string>; pairs: Set<string> } {
+  const t = [...nameText(n)];
+  const han = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+  return {
+    chars: new Set(t.filter((c) => han(c))),
+    pairs: new Set(t.flatMap((c, k) => (k > 0 && han(t[k - 1]) && han(c) ? [t[k - 1]! + c] : []))),
+  };
+}
+
+/** The share of a set's members that another set has too (0 to 1; 0 for an empty set). */
+const shareOf = (some: Set<string>, other: Set<string>) => (some.size ? [...some].filter((x) => other.has(x)).length / some.size : 0);
+
+/**
+ * How much a 工作内容 name shares with a 职业功能 name (0 to 1): the mean of the shares of its Han
+ * characters and of its pairs of them that the 职业功能 name prints too, so that a word shared counts
+ * more than its characters apart. A task is named in its area's words more often than in another's
+ * (库存控制 under 仓储与库存管理, 客户赔偿处理 under 物流市场开发与客服管理): a genre fact, used only
+ * between placements the layout finds exactly as good.
+ */
+export function sharedWords(task: Name, area: Name): number {
+  const t = hanUnits(task);
+  const a = hanUnits(area);
+  return (shareOf(t.chars, a.chars) + shareOf(t.pairs, a.pairs)) / 2;
+}
+
+/** Exactly as good by the layout (equal costs, but for rounding), then better by the words the names share. */
+const EPS = 1e-9;
+const better = (cost: number, words: number, than: { cost: number; words: number }) =>
+  cost < than.cost - EPS || (cost <= than.cost + EPS && words > than.words + EPS);
+
 /**
  * Which names are 职业功能 names and the rows each spans. `heights` are the rows' heights in printed
  * lines (one per row read from the items); `sectionOf` the rows whose items are printed after a name
@@ -132,7 +172,10 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
     return r + (y - top[r]!) / heights[r]!;
   };
 
-  /** Best spans for the 职业功能 names given which names they are. */
+  /** What each name, as a 工作内容 name, shares with each, as a 职业功能 name. */
+  const shared = names.map((t) => names.map((a) => sharedWords(t, a)));
+
+  /** Best spans for the 职业功能 names given which names they are (of those as good, the one whose rows' names share most with theirs). */
   const spans = (isFn: boolean[]): { cost: number; from: number[] } | null => {
     const fns: number[] = [];
     /** For each 职业功能 name, how many 工作内容 names are printed before it. */
@@ -161,8 +204,12 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
       }
     });
     const m = fns.length;
-    // cost[j][e]: the first j names spanning rows 0..e-1
+    /** The 工作内容 name of each row. */
+    const wcs = names.flatMap((_, i) => (isFn[i] ? [] : [i]));
+    // cost[j][e]: the first j names spanning rows 0..e-1; words[j][e] what their rows' 工作内容 names
+    // share with them, which settles exact ties only
     const cost = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(Infinity));
+    const words = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(0));
     const back = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(0));
     cost[0]![0] = wcCost;
     for (let j = 1; j <= m; j++)
@@ -183,8 +230,11 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
           // a 职业功能 name whose rows cross a page break is printed in the first page's part
           const page = pageOf.name(fns[j - 1]!) !== pageOf.row(s) ? 1 : 0;
           const v = cost[j - 1]![s]! + off + page + (k === 0 ? 0 : outside(fns[j - 1]!, c));
-          if (v < cost[j]![e]!) {
+          let ws = words[j - 1]![s]!;
+          for (let r = s; r < e; r++) ws += shared[wcs[r]!]![fns[j - 1]!]!;
+          if (better(v, ws, { cost: cost[j]![e]!, words: words[j]![e]! })) {
             cost[j]![e] = v;
+            words[j]![e] = ws;
             back[j]![e] = s;
           }
         }
@@ -199,6 +249,8 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
   };
 
   // every choice of `need` names among the open ones (few: names that fit both columns)
+  // (which names are 职业功能 names is not settled by the words they share: names of both kinds share
+  // words, and 配送作业管理 would pass for the 职业功能 over 配送管理; of choices as good, the first)
   let best: { cost: number; isFn: boolean[]; from: number[] } | null = null;
   let tried = 0;
   const choose = (start: number, left: number, picked: number[]) => {
@@ -207,7 +259,7 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
       tried++;
       const isFn = kind.map((k, i) => k === 'fn' || picked.includes(i));
       const r = spans(isFn);
-      if (r && (!best || r.cost < best.cost - 1e-9)) best = { cost: r.cost, isFn, from: r.from };
+      if (r && (!best || r.cost < best.cost - EPS)) best = { cost: r.cost, isFn, from: r.from };
       return;
     }
     for (let p = start; p <= open.length - left; p++) choose(p + 1, left - 1, [...picked, open[p]!]);
