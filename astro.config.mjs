@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import sitemap from "@astrojs/sitemap";
 
 // Public URL of the deployed site, if known (used for canonical/sitemap URLs).
 // Left unset unless SITE_URL is provided in the environment.
@@ -15,6 +16,10 @@ const cacheDir = process.env.ASTRO_CACHE_DIR || undefined;
 export default defineConfig({
   ...(site ? { site } : {}),
   ...(cacheDir ? { cacheDir } : {}),
+  // sitemap-index.xml + sitemap-0.xml of every built page, written only when `site` is known (SITE_URL):
+  // a sitemap's URLs must be absolute, and without SITE_URL none is made up (the integration skips itself
+  // with a warning). /robots.txt names it (src/pages/robots.txt.ts).
+  integrations: [sitemap()],
   output: "static",
   outDir: "./dist",
   trailingSlash: "always",

@@ -1,9 +1,11 @@
 /**
- * /certificates/ filters: 批次, 培训评价组织 and 只看有标准的, over the rows' data-* attributes.
- * Without this script the page is the plain full list. State is kept in the query string
- * (?batch=3&org=…&standard=1), so a filtered list can be linked.
+ * /certificates/ filters: the name (filtering as one types: any part of the certificate's name, full name
+ * or alias, spaces and letter case ignored, src/lib/name-filter.ts), 批次, 培训评价组织 and 只看有标准的,
+ * over the rows' data-* attributes. Without this script the page is the plain full list. State is kept in
+ * the query string (?name=物流&batch=3&org=…&standard=1), so a filtered list can be linked.
  */
 import './page.ts';
+import { matchesName } from '../lib/name-filter.ts';
 
 const root = document.querySelector<HTMLElement>('[data-cert-filter]');
 if (root) {
@@ -14,6 +16,7 @@ if (root) {
   const batch = form.querySelector<HTMLSelectElement>('select[name="batch"]')!;
   const org = form.querySelector<HTMLSelectElement>('select[name="org"]')!;
   const standard = form.querySelector<HTMLInputElement>('input[name="standard"]')!;
+  const name = form.querySelector<HTMLInputElement>('input[name="name"]')!;
   const total = rows.length;
 
   const params = new URLSearchParams(location.search);
@@ -25,11 +28,13 @@ if (root) {
     if (value && [...select.options].some((o) => o.value === value)) select.value = value;
   }
   standard.checked = params.get('standard') === '1';
+  name.value = params.get('name') ?? '';
 
   const apply = () => {
     let shown = 0;
     for (const row of rows) {
       const match =
+        matchesName(row.dataset.name ?? '', name.value) &&
         (!batch.value || row.dataset.batch === batch.value) &&
         (!org.value || (row.dataset.orgs ?? '').split('|').includes(org.value)) &&
         (!standard.checked || row.dataset.standard === '1');
@@ -39,6 +44,7 @@ if (root) {
     count.textContent = shown === total ? `共 ${total} 个证书` : `显示 ${shown} 个，共 ${total} 个证书`;
     empty.hidden = shown > 0;
     const query = new URLSearchParams();
+    if (name.value.trim()) query.set('name', name.value.trim());
     if (batch.value) query.set('batch', batch.value);
     if (org.value) query.set('org', org.value);
     if (standard.checked) query.set('standard', '1');
@@ -46,6 +52,7 @@ if (root) {
     history.replaceState(null, '', (search ? `?${search}` : location.pathname) + location.hash);
   };
 
+  form.addEventListener('input', apply);
   form.addEventListener('change', apply);
   form.addEventListener('reset', () => window.setTimeout(apply, 0));
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -73,6 +73,9 @@ export interface CopiedLevel {
 /** A numbered item's first line (`2. 作业自动化和智能化的知识`). */
 const ITEM_LINE = /^\d{1,2}[.．、]\s*\S/u;
 
+/** A numbered item's first line, numbered as table items are (`1. 能…`, not a dotted `2.1 …`). */
+const ITEM_ONLY = /^\d{1,2}[.．、](?!\d)\s*\S/u;
+
 /** A line that ends a table copied with the text after it. */
 const TABLE_END = /^(?:\d{1,2}(?:\.\d{1,2})*)?(?:附件|附录|附表|名词解释|术语和定义|参考文献|注[:：])/u;
 
@@ -87,15 +90,23 @@ export function readCopiedLevels(clauses: Clause[], file: string, report: Report
   // a level's heading: the first line of a section that names a level, or a short line such as
   // `8Web前端开发（初级）` that the structure stage left in a paragraph (or joined to the line before)
   const levels: { at: number; clause: Clause; level: SkillLevel }[] = [];
+  /** A table's header printed since the last level's heading: the lines after it are its table's, up to the next heading. */
+  let inTable = false;
   all.forEach((l, i) => {
     const c = l.clause;
+    if (isHeaderLine(l.text) || headerAt(all, i)) inTable = true;
     const sectionLevel = c.kind === 'section' && !hasTable(c) && l.line === c.position.start.line ? findLevel(c.heading ?? c.text) : null;
     const lineLevel = LEVEL_LINE.test(removeAllWhitespace(l.text)) ? findLevel(l.text) : null;
     const level = sectionLevel ?? lineLevel;
     // a table's caption that names the level whose section it is in is not that level's heading again
     // (pdftotext may print it among the table's header cells: captions.ts)
     if (level && isCaption(l.text) && levels.at(-1)?.level === level) return;
-    if (level) levels.push({ at: i, clause: c, level });
+    // (inside a table a line numbered as its items are, `1. 能描述…的基本要求`, is an item, not a heading)
+    if (level && inTable && ITEM_ONLY.test(l.text)) return;
+    if (level) {
+      levels.push({ at: i, clause: c, level });
+      inTable = false;
+    }
   });
   const found = levels.map(({ at, clause, level }, k) => readLevel(clause, level, all.slice(at + 1, levels[k + 1]?.at ?? all.length), file, report));
   // the tables of one standard share their layout: column widths are measured over all of them
@@ -159,7 +170,10 @@ function readLevel(levelClause: Clause, level: SkillLevel, all: (CopiedLine & { 
       const at = all[start - 1] ?? all[start]!;
       // numbered items between the last page number and the header (an item never precedes its own header)
       const lastPage = all.slice(0, start).findLastIndex((l) => /^\d{1,4}$/u.test(l.text));
-      const strays = lastPage < 0 ? [] : all.slice(lastPage + 1, start).filter((l) => ITEM_LINE.test(l.text) && !isHeaderLine(l.text));
+      // (with the lines stacked under them in their block: their continuations)
+      const strays: (CopiedLine & { clause: Clause })[] = [];
+      for (const l of lastPage < 0 ? [] : all.slice(lastPage + 1, start))
+        if (!isHeaderLine(l.text) && (ITEM_LINE.test(l.text) || strays.at(-1)?.line === l.line - 1)) strays.push(l);
       // (their text is a table's, not this level's front matter)
       for (const l of strays) used.add(l.clause);
       return {

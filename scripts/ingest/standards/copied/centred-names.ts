@@ -8,18 +8,27 @@
  * - a name's lines but the last fill its column; the two columns' widths are learned from the names
  *   that wrapped (a fragment another follows in its block): the widest such line is the 工作内容
  *   column's, the widest narrower one the 职业功能 column's;
- * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block,
- *   or apart from it by at most the three lines printed beside it (one of each other column); a line
- *   full only at the narrower width may end a whole 工作内容 name, so apart it goes on only where the
- *   document prints the pair of characters at the break elsewhere (`数字化与智能` + `化`);
+ * - a fragment goes on a name whose last line is full when it is just below it in its pdftotext block
+ *   (that name first), or apart from it by at most the three lines printed beside it (one of each
+ *   other column) but never across another name's lines stacked in a block (pdftotext, reading that
+ *   column by blocks, would have stacked this name's lines too); a line full only at the narrower width
+ *   may end a whole 工作内容 name, so apart it goes on only where the document prints the pair of
+ *   characters at the break elsewhere (`数字化与智能` + `化`);
  * - every row has one 工作内容 name, in row order; a 职业功能 name spans consecutive rows and is centred
  *   beside them. A name wider than the narrower column is a 工作内容 name, one that wrapped at the
  *   narrower width a 职业功能 name; for the one-line names that fit both, the choice (and each
  *   职业功能 name's rows) is the one that puts every name where pdftotext printed it: a 工作内容 name's
  *   middle within the rows of the items printed after it (pdftotext gives a section of names, then
  *   the items beside them) and on its row's page; a 职业功能 name printed just before the k-th
- *   工作内容 name about level with it (a band's blocks by height, the left column's first), on the page
- *   of its first row.
+ *   工作内容 name about level with it (a band's blocks by height, the left column's first), within half
+ *   a line (row heights are counted in whole lines), on the page of its first row; one printed before
+ *   any 工作内容 name says nothing by where it is printed.
+ *
+ * One genre fact, only where the layout leaves a tie: of spans exactly as good by these costs (they
+ * often are: the printed order `仓储与库存管` / `理`, `仓储布局与物流设施规划`, `库存控制`, `配送管理`,
+ * `配送作业管理` fits 库存控制 under either), the one whose 工作内容 names share most with their
+ * 职业功能 name's (its Han characters and pairs of them: 库存控制 and 仓储与库存管理 share 库存). It
+ * never outweighs the smallest difference of cost, and does not choose which names are 职业功能 names.
  */
 import type { CopiedLine } from './lines.ts';
 import { joinsAt } from './pairs.ts';
@@ -73,17 +82,22 @@ export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<stri
     // printed just above it in its block, or apart from it by the few lines printed beside it (at
     // most one of each other column); a name full at the narrower width may be a whole 工作内容
     // name, so apart it goes on only where the document's own words join the break
-    const target = [...names].reverse().find((n) => {
+    const joins = (n: Name & { lastAt: number }, apart: boolean) => {
       const last = n.lines.at(-1)!;
       const as = fullAs(last.text, t);
       if (!as) return false;
       // a name of several lines already has its column: the width its first line filled
       if (n.lines.length > 1 && (w(n.lines[0]!.text) > Wfn ? 'wc' : 'fn') !== as) return false;
       if (w(t) > (as === 'wc' ? Wwc : Wfn)) return false;
-      if (!f.line.blockStart && last.line === f.line.line - 1) return true;
+      if (!apart) return !f.line.blockStart && last.line === f.line.line - 1;
       const between = f.at - n.lastAt - 1;
-      return between >= 1 && between <= 3 && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
-    });
+      // (another name's lines stacked in a block between them: pdftotext was reading that column by
+      // blocks, and would have stacked this name's lines too; they come apart only line by line)
+      const stacked = frags.some((g, k) => k > 0 && g.at > n.lastAt && g.at < f.at && frags[k - 1]!.at > n.lastAt && !g.line.blockStart && g.line.line === frags[k - 1]!.line.line + 1);
+      return between >= 1 && between <= 3 && !stacked && (as === 'wc' || joinsAt(pairs, last.text, t) > 0);
+    };
+    // (the name just above it in its block first: pdftotext stacks a name's lines in a block)
+    const target = [...names].reverse().find((n) => joins(n, false)) ?? [...names].reverse().find((n) => joins(n, true));
     if (target) {
       target.lines.push(f.line);
       target.lastAt = f.at;
@@ -91,6 +105,40 @@ export function namesOf(rest: { line: TableLine; at: number }[], pairs: Set<stri
   }
   return { names: names.map(({ lines, at }) => ({ lines, at })), Wfn, Wwc };
 }
+
+/** A name's text, its lines joined without spaces. */
+const nameText = (n: Name) => n.lines.map((l) => l.text).join('').replace(/\s+/gu, '');
+
+/** Its Han characters, and the pairs of them printed side by side (its words, roughly: 库存 in 库存控制). */
+function hanUnits(n: Name): { chars: Set<string>; pairs: Set<string> } {
+  const t = [...nameText(n)];
+  const han = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+  return {
+    chars: new Set(t.filter((c) => han(c))),
+    pairs: new Set(t.flatMap((c, k) => (k > 0 && han(t[k - 1]) && han(c) ? [t[k - 1]! + c] : []))),
+  };
+}
+
+/** The share of a set's members that another set has too (0 to 1; 0 for an empty set). */
+const shareOf = (some: Set<string>, other: Set<string>) => (some.size ? [...some].filter((x) => other.has(x)).length / some.size : 0);
+
+/**
+ * How much a 工作内容 name shares with a 职业功能 name (0 to 1): the mean of the shares of its Han
+ * characters and of its pairs of them that the 职业功能 name prints too, so that a word shared counts
+ * more than its characters apart. A task is named in its area's words more often than in another's
+ * (库存控制 under 仓储与库存管理, 客户赔偿处理 under 物流市场开发与客服管理): a genre fact, used only
+ * between placements the layout finds exactly as good.
+ */
+export function sharedWords(task: Name, area: Name): number {
+  const t = hanUnits(task);
+  const a = hanUnits(area);
+  return (shareOf(t.chars, a.chars) + shareOf(t.pairs, a.pairs)) / 2;
+}
+
+/** Exactly as good by the layout (equal costs, but for rounding), then better by the words the names share. */
+const EPS = 1e-9;
+const better = (cost: number, words: number, than: { cost: number; words: number }) =>
+  cost < than.cost - EPS || (cost <= than.cost + EPS && words > than.words + EPS);
 
 /**
  * Which names are 职业功能 names and the rows each spans. `heights` are the rows' heights in printed
@@ -124,7 +172,10 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
     return r + (y - top[r]!) / heights[r]!;
   };
 
-  /** Best spans for the 职业功能 names given which names they are. */
+  /** What each name, as a 工作内容 name, shares with each, as a 职业功能 name. */
+  const shared = names.map((t) => names.map((a) => sharedWords(t, a)));
+
+  /** Best spans for the 职业功能 names given which names they are (of those as good, the one whose rows' names share most with theirs). */
   const spans = (isFn: boolean[]): { cost: number; from: number[] } | null => {
     const fns: number[] = [];
     /** For each 职业功能 name, how many 工作内容 names are printed before it. */
@@ -153,8 +204,12 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
       }
     });
     const m = fns.length;
-    // cost[j][e]: the first j names spanning rows 0..e-1
+    /** The 工作内容 name of each row. */
+    const wcs = names.flatMap((_, i) => (isFn[i] ? [] : [i]));
+    // cost[j][e]: the first j names spanning rows 0..e-1; words[j][e] what their rows' 工作内容 names
+    // share with them, which settles exact ties only
     const cost = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(Infinity));
+    const words = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(0));
     const back = Array.from({ length: m + 1 }, () => new Array<number>(R + 1).fill(0));
     cost[0]![0] = wcCost;
     for (let j = 1; j <= m; j++)
@@ -164,16 +219,22 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
           const c = (top[s]! + top[e]!) / 2;
           const k = after[j - 1]!;
           // printed just before the k-th 工作内容 name, it is about level with it: its middle lies in the
-          // k-th row, no lower than that row's middle, give or take a quarter of a row (the heights are
-          // counted in lines). A name printed before any 工作内容 name says nothing by its place:
-          // pdftotext may give it with the header's column, above the rows.
+          // k-th row, no lower than that row's middle, give or take half a line (the heights are counted
+          // in whole lines, and a centred name's middle falls on a line or half a line: so much an
+          // estimate may be off). A name printed before any 工作内容 name says nothing by its place,
+          // nor by the items printed after it: pdftotext may give it with the header's column, above the rows.
           const p = rowAt(c);
-          const off = k === 0 || k >= R ? 0 : p < k - 0.25 ? k - 0.25 - p : p > k + 0.75 ? p - k - 0.75 : 0;
+          const halfLine = 0.5 / heights[Math.min(k, R - 1)]!;
+          const off = k === 0 || k >= R ? 0
+            : p < k - halfLine ? k - halfLine - p : p > k + 0.5 + halfLine ? p - k - 0.5 - halfLine : 0;
           // a 职业功能 name whose rows cross a page break is printed in the first page's part
           const page = pageOf.name(fns[j - 1]!) !== pageOf.row(s) ? 1 : 0;
-          const v = cost[j - 1]![s]! + off + page + outside(fns[j - 1]!, c);
-          if (v < cost[j]![e]!) {
+          const v = cost[j - 1]![s]! + off + page + (k === 0 ? 0 : outside(fns[j - 1]!, c));
+          let ws = words[j - 1]![s]!;
+          for (let r = s; r < e; r++) ws += shared[wcs[r]!]![fns[j - 1]!]!;
+          if (better(v, ws, { cost: cost[j]![e]!, words: words[j]![e]! })) {
             cost[j]![e] = v;
+            words[j]![e] = ws;
             back[j]![e] = s;
           }
         }
@@ -188,6 +249,8 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
   };
 
   // every choice of `need` names among the open ones (few: names that fit both columns)
+  // (which names are 职业功能 names is not settled by the words they share: names of both kinds share
+  // words, and 配送作业管理 would pass for the 职业功能 over 配送管理; of choices as good, the first)
   let best: { cost: number; isFn: boolean[]; from: number[] } | null = null;
   let tried = 0;
   const choose = (start: number, left: number, picked: number[]) => {
@@ -196,7 +259,7 @@ export function placeNames(names: Name[], heights: number[], Wfn: number, Wwc: n
       tried++;
       const isFn = kind.map((k, i) => k === 'fn' || picked.includes(i));
       const r = spans(isFn);
-      if (r && (!best || r.cost < best.cost - 1e-9)) best = { cost: r.cost, isFn, from: r.from };
+      if (r && (!best || r.cost < best.cost - EPS)) best = { cost: r.cost, isFn, from: r.from };
       return;
     }
     for (let p = start; p <= open.length - left; p++) choose(p + 1, left - 1, [...picked, open[p]!]);

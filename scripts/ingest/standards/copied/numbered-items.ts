@@ -18,8 +18,14 @@
  *   goes on it; of two open items the left column's takes the next line (a band's columns are printed
  *   left to right), and a line holding two columns' pieces is cut at a space into a piece for the left
  *   column's open item and one for the right's;
+ * - a band is printed by height: a line printed after an item of the other column that begins lower
+ *   in the row than the item's next line would be (cells are top-aligned; a row's lines counted per
+ *   cell), or after an item of a later row, is not that item's next line;
+ * - a line holding two columns' pieces (pdftotext joins lines printed at one height) is read as its
+ *   pieces, the right one in a column right of the left one's;
  * - a full item that got no line takes the nearest line before it that is a block of its own (not a
- *   cell's first item: the lines before it are its row's names).
+ *   cell's first item: the lines before it are its row's names), and not one printed after an item of
+ *   the other column that begins lower in the row than its second line.
  * Only where these leave a tie does the genre's convention decide: skill items begin with 能.
  */
 import type { CopiedLine } from './lines.ts';
@@ -48,6 +54,8 @@ export interface TableLine extends CopiedLine {
   index?: number;
   /** A blank line (or a dropped header or page number) comes before it: pdftotext begins a block here. */
   blockStart: boolean;
+  /** Its place among the pieces of one printed line (two columns printed at one height), 0 the leftmost. */
+  piece?: number;
 }
 
 export interface ItemColumns {
@@ -59,12 +67,15 @@ export interface ItemColumns {
   rest: { line: TableLine; at: number }[];
 }
 
-const LATIN = /[A-Za-z]/u;
+/** A sign whose width is an estimate (a line's number, the same in every item's first line, is measured alike in all). */
+const ESTIMATED = /[^\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+/** A space between two CJK characters (two columns' pieces on one line, or a mended word). */
+export const GAP = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef] +[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 const SKILL_WORD = /^能/u;
 
-/** The widest line among some lines, measured on lines of Chinese only when there are such. */
+/** The widest line among some lines, measured on lines of Chinese only (but their number) when there are such, and no space between two characters (two columns' pieces may be on one line). */
 function widest(lines: string[]): number {
-  const exact = lines.filter((t) => !LATIN.test(t));
+  const exact = lines.filter((t) => !ESTIMATED.test(t.replace(ITEM, '')) && !GAP.test(t));
   return Math.max(0, ...(exact.length ? exact : lines).map((t) => width(t)));
 }
 
@@ -83,6 +94,8 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
   // order) costs nothing; the genre's tie-breaker weighs a tenth. The widths are first learned under
   // the tie-breaker alone (a first reading), then the numbering decides under them.
   const skill = items.map((it) => SKILL_WORD.test(it.lines[0]!.text.replace(ITEM, '')));
+  /** The item is the piece just right of the item before it, on one printed line. */
+  const rightOf = items.map((it, i) => i > 0 && !!(it.lines[0] as TableLine).piece && items[i - 1]!.at === it.at - 1);
   const assign = (W: Record<ItemColumn, number> | null) => {
     if (!W) {
       items.forEach((it, i) => (it.col = skill[i] ? 'S' : 'K'));
@@ -112,6 +125,8 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
       for (const st of states.values())
         for (const col of ['S', 'K'] as const) {
           if (width(t) > W[col] + tol(t) + 0.5) continue;
+          // (two items printed at one height: the left one's column is left of the right one's)
+          if (rightOf[i] && (col !== 'K' || st.cols[i - 1] !== 'S')) continue;
           const { run, cost } = addTo(st[col], it.n);
           const S = col === 'S' ? run : st.S;
           const K = col === 'K' ? run : st.K;
@@ -126,7 +141,7 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
     items.forEach((it, i) => (it.col = best.cols[i]!));
   };
   // (a line with Latin letters or signs is measured by estimate: it may be a little wider or narrower)
-  const tol = (t: string) => (/[^\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(t) ? 1.5 : 0);
+  const tol = (t: string) => (ESTIMATED.test(t.replace(ITEM, '')) ? 1.5 : 0);
   assign(null);
   const measure = (): Record<ItemColumn, number> => ({
     S: widest(items.filter((it) => it.col === 'S').map((it) => it.lines[0]!.text)),
@@ -150,23 +165,57 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
   const byLine = new Map<number, NumberedItem>(items.map((it) => [it.at, it]));
   const open = new Map<ItemColumn, NumberedItem>();
   const rest: { line: TableLine; at: number }[] = [];
+  /** The column each line went to (null: a name): a piece right of another goes to a column right of it. */
+  const wentTo: (ItemColumn | null)[] = [];
+  /** Each column's cells so far (a row's i-th cell in each), and each item's row and cell: its lines' place in the row. */
+  const cellOf = new Map<ItemColumn, NumberedItem[][]>();
+  const place = new Map<NumberedItem, { row: number; cell: NumberedItem[] }>();
+  /** The index of the line each item last took. */
+  const lastAt = new Map<NumberedItem, number>();
+  /** The line of its row an item's k-th line is printed on (counted from 0; cells are top-aligned). */
+  const offset = (o: NumberedItem, k: number) => place.get(o)!.cell.filter((x) => x.n < o.n).reduce((a, x) => a + x.lines.length, 0) + k;
+  /**
+   * An item of the other column printed between lines `from` and `to` (indices, both excluded) that
+   * begins lower in the item's row than the item's k-th line, or in a later row: the band is printed
+   * by height, so a line printed after it is not that k-th line.
+   */
+  const printedBelow = (o: NumberedItem, k: number, from: number, to: number) => {
+    const p = place.get(o);
+    if (!p) return false;
+    const at = offset(o, k);
+    return items.some((y) => {
+      const q = place.get(y);
+      return y.col !== o.col && y.at > from && y.at < to && !!q && (q.row > p.row || (q.row === p.row && offset(y, 0) > at));
+    });
+  };
   lines.forEach((l, i) => {
     // a repeated header begins a page: the items above it are finished (a line after it is the page's own)
     if (l.afterHeader) open.clear();
     const it = byLine.get(i);
     if (it) {
+      if (it.n === 1 || !cellOf.has(it.col)) cellOf.set(it.col, [...(cellOf.get(it.col) ?? []), []]);
+      const cs = cellOf.get(it.col)!;
+      cs.at(-1)!.push(it);
+      place.set(it, { row: cs.length - 1, cell: cs.at(-1)! });
+      lastAt.set(it, i);
       open.set(it.col, it);
+      wentTo[i] = it.col;
       return;
     }
+    wentTo[i] = null;
+    const leftCol = l.piece ? wentTo[i - 1] : null;
+    const rightOfLeft = (o: NumberedItem) => !leftCol || (leftCol === 'S' && o.col === 'K');
     // (where a line's width is an estimate and it is full only by a little, only the line just below it in its block goes on it)
     const adjacent = (o: NumberedItem) => !l.blockStart && o.lines.at(-1)!.line === l.line - 1;
-    const cands = [...open.values()].filter((o) => full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)));
+    const cands = [...open.values()].filter((o) => rightOfLeft(o) && full(o, l.text) && fitsIn(o, l.text) && (surelyFull(o, l.text) || adjacent(o)) && !printedBelow(o, o.lines.length, lastAt.get(o)!, i));
     if (cands.length) {
       // the line just above in the same block (pdftotext stacks a column's lines in a block); else,
       // of two, the left column's: a band's columns are printed left to right, line by line
       const above = cands.find(adjacent);
       const best = above ?? cands.sort((a, b) => (a.col === b.col ? 0 : a.col === 'S' ? -1 : 1))[0]!;
       best.lines.push(l);
+      lastAt.set(best, i);
+      wentTo[i] = best.col;
       return;
     }
     // two columns' pieces on one line: the left column's piece, a space, the right column's
@@ -179,6 +228,8 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
         if (left && right && full(S, left) && fitsIn(S, left) && full(K, right) && fitsIn(K, right)) {
           S.lines.push({ ...l, text: left });
           K.lines.push({ ...l, column: l.column + sp + 1, text: right });
+          lastAt.set(S, i);
+          lastAt.set(K, i);
           return;
         }
       }
@@ -229,9 +280,10 @@ export function numberedItems(lines: TableLine[]): ItemColumns | null {
         // (a cell's first item is printed at the top of its row, beside the row's names: not it)
         if (it.lines.length > 1 || k === 0) return;
         const from = cell[k - 1]!.at;
+        // (nor a line printed after an item of the other column that begins lower in the row than its second line)
         const cand = rest
           .filter((r) => r.at < it.at && r.at > from && !taken.has(r.at) && r.line.blockStart && (lines[r.at + 1]?.blockStart ?? true))
-          .filter((r) => full(it, r.line.text) && fitsIn(it, r.line.text))
+          .filter((r) => full(it, r.line.text) && fitsIn(it, r.line.text) && !printedBelow(it, 1, from, r.at))
           .at(-1);
         if (cand) {
           it.lines.push(cand.line);

@@ -4,6 +4,7 @@
  * the two item columns interleaved, names printed beside the middle of their rows, the table's
  * caption printed among its first names.
  *
+ * A line holding two columns' pieces (printed at one height) is read as its pieces, left to right.
  * The items and their columns: numbered-items.ts; the names and the rows they name: centred-names.ts.
  * Rows are the cells of the two item columns taken in order (the i-th 技能要求 cell and the i-th
  * 相关知识 cell), each named by the i-th 工作内容 name. A copy that does not read so gives null.
@@ -11,16 +12,48 @@
 import type { Position, Table, TableCell } from '../../../../src/schema/corpus.ts';
 import { namesOf, placeNames } from './centred-names.ts';
 import type { CopiedLine } from './lines.ts';
-import { ITEM, type NumberedItem, type TableLine, numberedItems } from './numbered-items.ts';
+import { GAP, ITEM, type NumberedItem, type TableLine, numberedItems } from './numbered-items.ts';
+import { width } from './widths.ts';
+
+/** CJK characters and punctuation, printed without spaces between them inside one cell's line. */
+const WIDE = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * The pieces of a printed line: pdftotext puts the lines of two columns printed at one height on one
+ * line, a space between them. A space before a numbered item parts two pieces (each item begins its
+ * own line); with `atGaps`, so does a space between two CJK characters (inside a cell there is none
+ * but where the copy's text was mended: `知识 和 运输`, where the extraction's `and` became 和).
+ */
+export function piecesOf(l: CopiedLine, atGaps: boolean): (CopiedLine & { piece: number })[] {
+  const cuts = [...l.text.matchAll(/ +/gu)]
+    .filter((m) => m.index > 0 && WIDE.test(l.text[m.index - 1]!) && ((atGaps && WIDE.test(l.text[m.index + m[0].length] ?? '')) || ITEM.test(l.text.slice(m.index + m[0].length))))
+    .map((m) => [m.index, m.index + m[0].length] as const);
+  if (!cuts.length) return [{ ...l, piece: 0 }];
+  const starts = [0, ...cuts.map((c) => c[1])];
+  const ends = [...cuts.map((c) => c[0]), l.text.length];
+  return starts.map((a, k) => ({ ...l, column: l.column + a, text: l.text.slice(a, ends[k]), piece: k }));
+}
+
 
 /** A table's caption (`表 1 一般要求`), printed among the names when the header comes first. */
 const CAPTION = /^表\s*\d{1,2}(?:\s|$)/u;
 
 export function uncodedTableByPosition(lines: CopiedLine[], pairs: Set<string>): Table | null {
   const kept = lines.filter((l) => !CAPTION.test(l.text.trim()));
-  const table: TableLine[] = kept.map((l, i) => ({ ...l, index: i, blockStart: i === 0 || l.line > kept[i - 1]!.line + 1 }));
-  const read = numberedItems(table);
+  // a line holding two columns' pieces is read as its pieces, left to right: cut before a numbered
+  // item, and, once the columns' widths are known, between two CJK characters of a line wider than
+  // every column (a space there may also be the copy's own: `知识 和 运输`, where `and` was read as 和)
+  const build = (wide: (l: CopiedLine) => boolean): TableLine[] =>
+    kept.flatMap((l, i) => piecesOf(l, wide(l)).map((p) => ({ ...p, blockStart: i === 0 || l.line > kept[i - 1]!.line + 1 }))).map((l, i) => ({ ...l, index: i }));
+  let table = build(() => false);
+  let read = numberedItems(table);
   if (!read) return null;
+  const widest = Math.max(read.W.S, read.W.K);
+  if (kept.some((l) => GAP.test(l.text) && width(l.text) > widest)) {
+    table = build((l) => width(l.text) > widest);
+    read = numberedItems(table);
+    if (!read) return null;
+  }
   const { S, K } = read.cells;
   if (!S.length || S.length !== K.length) return null;
   const { names, Wfn, Wwc } = namesOf(read.rest, pairs);
