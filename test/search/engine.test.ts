@@ -163,6 +163,14 @@ describe('clause records and the any-term fallback', () => {
     expect(r.hits.map((h) => h.url)).toContain('/docs/c/#s1');
     expect(r.hits.findIndex((h) => h.url === '/docs/c/#s1')).toBeGreaterThan(1);
   });
+  it('weak results (a slip found by one of its words) still offer the close term', async () => {
+    const { deps } = andDeps(records, { d1: { url: '/docs/a/' }, p2: { url: '/glossary/x/' } });
+    const core = { v: 1 as const, syn: {}, alias: {}, drop: [[], []] as [string[], string[]], trad: '' };
+    const withVocab: SearchDeps = { ...deps, data: async () => ({ ...(await deps.data()), vocab: core, terms: ['学分银行', '考核成本'] }) };
+    const r = await search('学分很行', withVocab);
+    expect(r.hits.length).toBeGreaterThan(0);
+    expect(r.suggestions).toEqual(['学分银行']);
+  });
   it('drops single characters, then common words, then short ones', () => {
     expect(dropOrder(['学分', '的', '银行', '试点'], ['试点'])).toEqual(['的', '试点', '银行', '学分']);
   });

@@ -735,7 +735,9 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       response.total = Math.max(response.total, again.total);
     }
   }
-  if (response.hits.length === 0 && mode === 'ours' && !response.suggestions.length) {
+  // Nothing found, or weak results without VOC's corrections (its terms part not loadable here): close dictionary terms
+  // and titles (terms.json), so a slip such as 学分很行 is offered 学分银行 even when the any-word fallback found pages.
+  if (mode === 'ours' && !response.suggestions.length && (response.hits.length === 0 || (plan && isWeak(response.hits, plan)))) {
     const terms = deps.terms ? await deps.terms() : ((await dataP!).terms ?? []);
     response.suggestions = suggest(text || normalized, terms);
   }
