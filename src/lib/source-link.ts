@@ -4,7 +4,9 @@
  *
  * - a text source: `001_….txt:384`, no link (the file is listed on /sources/);
  * - a PDF source: `005_….pdf 第 11 页第 3 行`, linked to the PDF the site serves under /sources/ at its
- *   page: `/sources/005_….pdf#page=11`, which browsers' PDF viewers open at that page.
+ *   page: `/sources/005_….pdf#page=11`, which browsers' PDF viewers open at that page;
+ * - a text copied out of a PDF by pdftotext (its pages parted by form feeds): `006_….txt 第 11 页第 3 行`,
+ *   the page being the PDF's, linked to the file's entry on /sources/ (the site holds no PDF for it).
  */
 import type { SourcePoint } from '../schema/corpus.ts';
 
@@ -28,12 +30,17 @@ export interface SourceLink {
 /** A place in a source as shown and linked (see the module comment). */
 export function sourceLink(p: Pick<SourcePoint, 'file' | 'line' | 'page'>): SourceLink {
   if (p.page === undefined) return { text: `${p.file}:${p.line}`, href: isPdfSource(p.file) ? pdfHref(p.file) : null };
-  return { text: `${p.file} 第 ${p.page} 页第 ${p.line} 行`, href: pdfHref(p.file, p.page) };
+  return { text: `${p.file} 第 ${p.page} 页第 ${p.line} 行`, href: isPdfSource(p.file) ? pdfHref(p.file, p.page) : null };
+}
+
+/** Where a page of a source links: the PDF at that page, or a paged text copy's entry on /sources/. */
+export function pageHref(file: string, page: number): string {
+  return isPdfSource(file) ? pdfHref(file, page) : `/sources/#${file}`;
 }
 
 /** Where a span of a source links: a PDF's first page of it, else the source's entry on /sources/. */
 export function spanHref(span: { file: string; startPage?: number }): string {
-  return span.startPage !== undefined ? pdfHref(span.file, span.startPage) : `/sources/#${span.file}`;
+  return span.startPage !== undefined && isPdfSource(span.file) ? pdfHref(span.file, span.startPage) : `/sources/#${span.file}`;
 }
 
 /** The page a citation adds for a PDF-born place: `，第 11 页`; '' for a text source. */

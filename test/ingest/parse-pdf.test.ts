@@ -369,6 +369,17 @@ describe('control characters in text and Markdown sources', () => {
     expect(file.messages.map((m) => [m.line, m.column, m.ruleId])).toEqual([[2, 6, 'control-character']]);
     expect(lines[1]!.data!.columns![lines[1]!.value.indexOf('第')]).toBe(2);
     expect(lines[1]!.data!.columns![lines[1]!.value.indexOf('字')]).toBe(7);
+    // each line knows its page and its line within the page, as a PDF's lines do (the last form feed opens no page)
+    expect(lines.map((l) => [l.data?.page, l.data?.pageLine])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('a text without form feeds has no pages', () => {
+    const { lines } = parse(textParser, '第一行\n第二行\n', 'plain.txt');
+    expect(lines.map((l) => l.data?.page)).toEqual([undefined, undefined]);
   });
 
   it('a Markdown source: removed from lines and table cells, reported', () => {

@@ -322,3 +322,20 @@ describe('a dotted-code standard copied from its PDF (fixture)', () => {
     for (const r of copy.standards.rows.filter((x) => x.type !== 'area')) expect(lines[r.source.line - 1]!.replace(/\s+/gu, ''), r.anchor).toMatch(new RegExp(`^${r.code!.replace(/\./gu, '\\.')}`, 'u'));
   });
 });
+
+describe('a pdftotext copy is cited by the PDF’s pages (its form feeds part the pages)', () => {
+  it('every row of the Web 前端开发 copy is on the page the PDF itself puts it on', async () => {
+    const { readPdfSources, ingest } = await import('../../scripts/ingest/pipeline.ts');
+    const pdf = await readPdfSources([{ file: 'web.pdf', bytes: new Uint8Array(readFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'web-qianduan-standard.pdf'))) }]);
+    const fromPdf = ingest(pdf, [], [], { until: 'pages' }).standards.rows;
+    const fromCopy = ingestText({ 'web.txt': fixture('pdf/web-qianduan-standard.pdftotext.txt') }, { until: 'pages' }).standards.rows;
+    const pages = (rows: Row[]) => new Map(rows.map((r) => [`${r.level} ${r.anchor}`, r.source.page]));
+    const a = pages(fromPdf);
+    const b = pages(fromCopy);
+    expect(b.size).toBe(279);
+    expect([...b.values()].every((p) => typeof p === 'number')).toBe(true);
+    const differ = [...b].filter(([k, p]) => a.get(k) !== p);
+    expect(differ).toEqual([]);
+    expect(b.get('中级 2-3-4-S5')).toBe(8);
+  });
+});

@@ -183,28 +183,59 @@ export function reportEmpty(file: VFile, lines: LineNode[]): void {
   }
 }
 
+/** The form feeds opening a line: pdftotext puts one before each page's first line. */
+function pageBreaksAt(raw: string): number {
+  return /^\f+/u.exec(raw)?.[0].length ?? 0;
+}
+
 /**
- * A form feed at the start of a line is a page break (pdftotext puts one before each page's first
- * line): not a control character to warn about. It is taken off with its column kept in the map.
+ * A form feed at the start of a line is a page break, not a control character to warn about. It is
+ * taken off with its column kept in the map.
  */
 function withoutPageBreaks(raw: string): [string, number[] | undefined] {
-  const breaks = /^\f+/u.exec(raw)?.[0].length ?? 0;
+  const breaks = pageBreaksAt(raw);
   if (!breaks) return [raw, undefined];
   return [raw.slice(breaks), Array.from({ length: raw.length - breaks + 1 }, (_v, k) => breaks + k + 1)];
 }
 
+/**
+ * The pages of a text copied out of a PDF (`pdftotext`): each line's page, counted by the form feeds
+ * before it, and its line within that page; null when the text has no page break (the final form feed
+ * pdftotext writes after the last page does not open a page). A place in such a copy is then cited by
+ * the PDF's page, as a place in the PDF itself is (the `pages` stage).
+ */
+function textPages(raws: string[]): { pages: Array<[page: number, line: number]>; count: number } | null {
+  let page = 1;
+  let line = 0;
+  let count = 0;
+  const pages = raws.map((raw) => {
+    const breaks = pageBreaksAt(raw);
+    if (breaks) {
+      page += breaks;
+      line = 0;
+    }
+    line++;
+    if (raw.slice(breaks).trim()) count = page;
+    return [page, line] as [number, number];
+  });
+  return count > 1 ? { pages, count } : null;
+}
+
 /** A 公文 text → its line nodes. */
 export function parseText(file: VFile): SourceRoot {
-  const children = physicalLines(decodeSource(file)).map((raw, i) => {
+  const raws = physicalLines(decodeSource(file));
+  const paged = textPages(raws);
+  const children = raws.map((raw, i) => {
     const clean = stripControls(file, i + 1, ...withoutPageBreaks(raw));
     const trimmed = trimLine(clean.text);
     const { text, columns } = normaliseMapped(file, i + 1, trimmed, clean.columns?.slice(0, trimmed.length + 1));
     const end = clean.columns && trimmed.length ? clean.columns[trimmed.length - 1]! + 1 : trimmed.length + 1;
     const mapped = columns && !columns.every((c, k) => c === k + 1) ? columns : undefined;
-    return lineNode(i + 1, text, 1, end, mapped ? { columns: mapped } : undefined);
+    const page = paged ? { page: paged.pages[i]![0], pageLine: paged.pages[i]![1] } : undefined;
+    return lineNode(i + 1, text, 1, end, mapped || page ? { ...(mapped ? { columns: mapped } : {}), ...page } : undefined);
   });
   reportEmpty(file, children);
-  return { type: 'root', children };
+  return paged ? { type: 'root', children, data: { pageCount: paged.count } } : { type: 'root', children };
 }
 
 /** The unified parser plugin: `unified().use(textParser)`; the file's value is its bytes. */
