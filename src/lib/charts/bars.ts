@@ -26,6 +26,14 @@ export interface BarOptions {
   max?: number;
 }
 
+/** Round tick values from 0 up to `max` (about `count` of them): 0, 200, 400 for 447. */
+export function niceTicks(max: number, count: number): number[] {
+  const raw = max / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((k) => k * mag).find((s) => s >= raw)!;
+  return Array.from({ length: Math.floor(max / step) + 1 }, (_, k) => k * step);
+}
+
 export const WIDE = 720;
 export const NARROW = 340;
 
@@ -70,7 +78,8 @@ export function barChart(rows: readonly BarRow[], opts: BarOptions): string {
     marginTop: 4,
     marginBottom: 44,
     ...common,
-    x: { ...common.x, domain: [0, domainMax], labelAnchor: 'center' as const },
+    // The axis is longer than the longest bar (room for its value); its ticks stop at the data.
+    x: { ...common.x, domain: [0, domainMax], ticks: niceTicks(max, 3) },
     y: { ...common.y, axis: null },
     marks: [
       Plot.barX(named, { ...bar, insetTop: 24, insetBottom: 4 }),
