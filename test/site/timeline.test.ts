@@ -125,7 +125,7 @@ describe('built pages', () => {
     const p = page('/fees/');
     const caps = [...p.querySelectorAll('#exam-caps tbody tr')].map((r) => text(r));
     expect(caps.map((r) => /(\d+) 元\/人次/u.exec(r)![1])).toEqual(['200', '300', '500', '700']);
-    expect(p.querySelectorAll('#exam-caps svg a[href="/docs/jzs-2019-314/#s3"]')).toHaveLength(4);
+    expect(p.querySelectorAll('#exam-caps [data-chart-variant="wide"] svg a[href="/docs/jzs-2019-314/#s3"]')).toHaveLength(4);
     const calc = p.querySelector('form[data-fee-calc]')!;
     expect(text(calc.querySelector('output'))).toBe('380');
     expect(text(p.querySelector('.fee-calc__example'))).toContain('机考占 60%、一般实操占 40%，上限为 0.6×300 + 0.4×500 = 380 元/人次');

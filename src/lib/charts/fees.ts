@@ -1,11 +1,13 @@
 /**
  * The fee charts, from the typed fees: exam-cost ceilings by exam form, training and re-exam fees
- * by certificate/organiser, teacher-training day rates. Bars link to their clause.
+ * by certificate/organiser, teacher-training day rates. Bars link to their clause; each chart is
+ * faceted by unit (元/人, 元/晚, 元/期 … never share an axis) and comes wide and narrow.
  */
 import type { Fee } from '../../schema/timeline.ts';
 import { clauseHref } from '../citation.ts';
 import { feeText } from '../fees.ts';
-import { GREYS, Plot, renderPlot } from './plot.ts';
+import { type BarRow, barChart } from './bars.ts';
+import { GREYS } from './plot.ts';
 
 /** The caps listed per item (考核成本上限: 纸笔考试 200 …), first statement of each. */
 export function examCaps(fees: readonly Fee[]): Fee[] {
@@ -28,42 +30,51 @@ export function feeRowName(f: Fee): string {
   return `${f.subject ?? f.organizer ?? ''} ${f.purpose.replace(/（日均）$/u, '')}`.trim();
 }
 
-function barChart(rows: readonly Fee[], opts: { xLabel: string; width: number; marginLeft: number }): string {
-  const data = rows.map((f) => ({
-    name: feeRowName(f),
-    amount: f.amount,
-    label: feeText(f),
-    href: clauseHref(f.documentId, f.anchor),
-    tip: `${feeRowName(f)}：${feeText(f)}`,
-    shade: f.purpose,
-  }));
-  const purposes = [...new Set(data.map((d) => d.shade))];
-  return renderPlot({
-    width: opts.width,
-    height: 40 * data.length + 56,
-    marginLeft: opts.marginLeft,
-    marginRight: 120,
-    marginTop: 10,
-    marginBottom: 40,
-    x: { label: opts.xLabel, grid: true, labelAnchor: 'center', labelOffset: 34 },
-    y: { label: null, domain: data.map((d) => d.name), tickSize: 0 },
-    color: { domain: purposes, range: purposes.map((_, k) => GREYS[1 + (k % 3)]!) },
-    marks: [
-      Plot.barX(data, { y: 'name', x: 'amount', fill: 'shade', stroke: GREYS[0], strokeWidth: 1, href: 'href', title: 'tip', ariaLabel: 'tip' }),
-      Plot.text(data, { y: 'name', x: 'amount', text: 'label', textAnchor: 'start', dx: 6, fill: GREYS[0] }),
-      Plot.ruleX([0]),
-    ],
-  });
+/** Units in order of first appearance, each with its fees: one facet each, never one axis for 元/人 and 元/晚. */
+export function feesByUnit(rows: readonly Fee[]): [string, Fee[]][] {
+  const by = new Map<string, Fee[]>();
+  for (const f of rows) by.set(f.unit, [...(by.get(f.unit) ?? []), f]);
+  return [...by];
 }
 
-export function examCapChart(fees: readonly Fee[], width = 720): string {
-  return barChart(examCaps(fees), { xLabel: '考核成本上限（元/人次）', width, marginLeft: 90 });
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"]/gu, (c) => ESCAPES[c]!);
+
+/**
+ * Bars faceted by unit: per unit a heading and its own chart with its own axis (金额（元/人）).
+ * Shades tell purposes apart (培训费, 补考费 …) within the chart.
+ */
+function facetedBars(rows: readonly Fee[], xLabel: string, opts: { narrow?: boolean; width?: number }): string {
+  const purposes = [...new Set(rows.map((f) => f.purpose))];
+  return feesByUnit(rows)
+    .map(([unit, fees]) => {
+      const bars: BarRow[] = fees.map((f) => ({
+        name: feeRowName(f),
+        value: f.amount,
+        label: feeText(f),
+        href: clauseHref(f.documentId, f.anchor),
+        tip: `${feeRowName(f)}：${feeText(f)}`,
+        fill: GREYS[1 + (purposes.indexOf(f.purpose) % 3)]!,
+      }));
+      const svg = barChart(bars, { xLabel: `${xLabel}（${unit}）`, ...opts });
+      return `<div class="chart__facet" data-unit="${escapeHtml(unit)}"><p class="chart__facet-title">单位：${escapeHtml(unit)}</p>${svg}</div>`;
+    })
+    .join('');
 }
 
-export function trainingFeeChart(fees: readonly Fee[], width = 720): string {
-  return barChart(trainingFees(fees), { xLabel: '金额（元）', width, marginLeft: 190 });
+export interface FeeChartOptions {
+  narrow?: boolean;
+  width?: number;
 }
 
-export function dayRateChart(fees: readonly Fee[], width = 720): string {
-  return barChart(dayRates(fees), { xLabel: '每天费用（元）', width, marginLeft: 190 });
+export function examCapChart(fees: readonly Fee[], opts: FeeChartOptions = {}): string {
+  return facetedBars(examCaps(fees), '考核成本上限', opts);
+}
+
+export function trainingFeeChart(fees: readonly Fee[], opts: FeeChartOptions = {}): string {
+  return facetedBars(trainingFees(fees), '金额', opts);
+}
+
+export function dayRateChart(fees: readonly Fee[], opts: FeeChartOptions = {}): string {
+  return facetedBars(dayRates(fees), '每天费用', opts);
 }

@@ -10,6 +10,19 @@ import { parseHTML } from 'linkedom';
 /** The site's Chinese font stack (src/styles/site.css --font). */
 export const CHART_FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
+/**
+ * The charts' text size in SVG units. Each chart is drawn at the width it is shown at (a wide and a
+ * narrow variant, src/components/ChartFigure.astro), so 13 units stay 13 px on a phone and a desktop.
+ */
+export const CHART_FONT_SIZE = 13;
+
+/** Rough width of a label in SVG units at CHART_FONT_SIZE: CJK full width, digits and Latin about 0.6 em. */
+export function textWidth(s: string, size = CHART_FONT_SIZE): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\uFFEF]/u.test(ch) ? 1 : 0.6;
+  return w * size;
+}
+
 /** Grey-safe fills: distinct lightness steps, dark to light. */
 export const GREYS = ['#1d1d1f', '#5f6368', '#8c8f94', '#b9bbbf', '#dcdde0'];
 
@@ -27,7 +40,7 @@ export const CHART_CLASS = 'plot-chart';
  * - inline styles become SVG presentation attributes (font-family="…", overflow="visible");
  * - each named mark group gets role="group" (an aria-label needs a role).
  */
-export function renderPlot(options: PlotOptions): string {
+export function renderPlot(options: PlotOptions, finish?: (svg: Element, document: Document) => void): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({
     ...options,
@@ -35,13 +48,14 @@ export function renderPlot(options: PlotOptions): string {
     document: document as unknown as Document,
   }) as unknown as Element;
   node.setAttribute('font-family', CHART_FONT);
-  node.setAttribute('font-size', '13');
+  node.setAttribute('font-size', String(CHART_FONT_SIZE));
   node.setAttribute('overflow', 'visible');
   for (const style of [...node.querySelectorAll('style')]) style.remove();
   for (const el of [node, ...node.querySelectorAll('[style]')]) inlineStyleToAttributes(el);
   // Plot names each mark's <g> with aria-label ("rule", "bar" …); a <g> has no role of its own, and
   // a name on an element without a role is not allowed (axe: aria-prohibited-attr). Make them groups.
   for (const g of [...node.querySelectorAll('g[aria-label]:not([role])')]) g.setAttribute('role', 'group');
+  finish?.(node, document as unknown as Document);
   return escapeAttributes((node as unknown as { outerHTML: string }).outerHTML);
 }
 
