@@ -8,8 +8,8 @@
  * - `offline/files.json`: every file “下载全部内容” stores (/offline/), with its size, and the total.
  *
  * The build id is a hash of every file's URL and revision (@serwist/build's getManifest over all of
- * dist/): the same build gives the same id (and the same sw.js), any change a new one, so the worker's
- * caches (named for the id) never hold two builds.
+ * dist/) and of the worker's code: the same build gives the same id (and the same sw.js), any change a
+ * new one, so the worker's caches (named for the id) never hold two builds.
  *
  * Usage: node scripts/offline/build-sw.ts [distDir]
  */
@@ -94,8 +94,12 @@ export async function buildServiceWorker(dist: string): Promise<OfflineFiles> {
     manifestTransforms: [toUrls],
   });
   const entries = all.manifestEntries ?? [];
+  // 2. The worker's code, types stripped; it is part of the build id, so a new worker gets new caches too.
+  const js = stripTypeScriptTypes(readFileSync(SW_SOURCE, 'utf8'), { mode: 'strip' });
+  if (js.split(BUILD_TOKEN).length !== 2 || js.split(INJECTION_POINT).length !== 2) throw new Error(`${SW_SOURCE}: expected ${BUILD_TOKEN} and ${INJECTION_POINT} once each`);
   const build = createHash('sha256')
     .update(entries.map((e) => `${typeof e === 'string' ? e : `${e.url} ${e.revision ?? ''}`}\n`).join(''))
+    .update(js)
     .digest('hex')
     .slice(0, 12);
   const files = entries.map((e) => {
@@ -103,9 +107,7 @@ export async function buildServiceWorker(dist: string): Promise<OfflineFiles> {
     return { url, size: sizes.get(url) ?? 0 };
   });
 
-  // 2. The worker: types stripped, build id set, then the precache manifest injected.
-  const js = stripTypeScriptTypes(readFileSync(SW_SOURCE, 'utf8'), { mode: 'strip' });
-  if (js.split(BUILD_TOKEN).length !== 2 || js.split(INJECTION_POINT).length !== 2) throw new Error(`${SW_SOURCE}: expected ${BUILD_TOKEN} and ${INJECTION_POINT} once each`);
+  // 3. sw.js: the build id set, then the precache manifest injected by @serwist/build.
   const tmp = mkdtempSync(join(tmpdir(), 'onex-sw-'));
   let precache: OfflineFiles['precache'];
   try {

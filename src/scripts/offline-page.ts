@@ -100,9 +100,8 @@ async function showKept(info: WorkerInfo): Promise<{ complete: boolean }> {
   const list = $<HTMLUListElement>('kept');
   const summary = $<HTMLParagraphElement>('kept-summary');
   const items: HTMLLIElement[] = [];
-  const kept = [await caches.open(info.caches.shell), await caches.open(info.caches.visited)];
   for (const path of pages.slice(0, LIST_LIMIT)) {
-    const res = (await kept[0]!.match(path)) ?? (await kept[1]!.match(path));
+    const res = (await caches.match(path, { cacheName: info.caches.shell })) ?? (await caches.match(path, { cacheName: info.caches.visited }));
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = path;

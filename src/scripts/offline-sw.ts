@@ -80,10 +80,12 @@ function keyOf(url: URL): string {
   return url.pathname;
 }
 
+/** This build's copy of a path (a page asked for without its final slash too); never another build's. */
 async function fromCaches(path: string): Promise<Response | undefined> {
-  for (const name of OURS) {
-    const cache = await caches.open(name);
-    const hit = (await cache.match(path)) ?? (!path.endsWith('/') && !/\.[a-z0-9]+$/iu.test(path) ? await cache.match(`${path}/`) : undefined);
+  const dir = !path.endsWith('/') && !/\.[a-z0-9]+$/iu.test(path) ? `${path}/` : null;
+  for (const cacheName of OURS) {
+    // caches.match with a cacheName does not create a missing cache (caches.open would).
+    const hit = (await caches.match(path, { cacheName })) ?? (dir ? await caches.match(dir, { cacheName }) : undefined);
     if (hit) return hit;
   }
   return undefined;
@@ -92,6 +94,9 @@ async function fromCaches(path: string): Promise<Response | undefined> {
 async function keep(path: string, response: Response): Promise<void> {
   // A precached file keeps its precached copy (this build's); only what the precache lacks is added.
   if (!response.ok || response.type !== 'basic' || precached.has(path)) return;
+  // A newer build's worker deleted this build's caches on taking over: a response still in flight here
+  // must not bring them back (caches.open creates).
+  if (!(await caches.has(SHELL))) return;
   const cache = await caches.open(VISITED);
   await cache.put(path, response);
 }
