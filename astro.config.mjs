@@ -60,6 +60,10 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
         "frame-src 'none'",
+        // The service worker /sw.js (issue 15, scripts/offline/build-sw.ts) and the web app manifest:
+        // both from this origin only (they would fall back to script-src and default-src anyway).
+        "worker-src 'self'",
+        "manifest-src 'self'",
       ],
       scriptDirective: {
         resources: ["'self'", "'wasm-unsafe-eval'"],

@@ -31,8 +31,12 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** A browser context with a fresh user-data-dir, clipboard permissions for `origin`. */
-export async function openSession(origin: string): Promise<Session> {
+/**
+ * A browser context with a fresh user-data-dir, clipboard permissions for `origin`. Service workers
+ * (the site's /sw.js, issue 15) are blocked unless asked for: a worker answers the page's requests
+ * itself, so page.route() and the server's request log would no longer see them (offline.e2e.ts allows it).
+ */
+export async function openSession(origin: string, { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -41,6 +45,7 @@ export async function openSession(origin: string): Promise<Session> {
     locale: 'zh-CN',
     viewport: { width: 1280, height: 900 },
     permissions: ['clipboard-read', 'clipboard-write'],
+    serviceWorkers,
     timeout: 60_000,
   });
   await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

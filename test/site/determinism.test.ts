@@ -61,6 +61,7 @@ describe('determinism', () => {
       // --force and --no-cache: every page rendered and indexed, nothing copied from a cache.
       node([join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--force', '--outDir', out]);
       node(['scripts/search/build-index.ts', '--dist', out, '--no-cache']);
+      node(['scripts/offline/build-sw.ts', out]);
       expect(existsSync(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
       return compare(DIST, out);
     });
