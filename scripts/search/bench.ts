@@ -197,7 +197,7 @@ export async function bench(distDir: string, coldQueries: string[], runs = 5): P
       const typed: ColdRun[] = [];
       const linked: ColdRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const context = await browser.newContext();
+        const context = await browser.newContext({ serviceWorkers: 'block' });
         const page = await context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
@@ -213,7 +213,7 @@ export async function bench(distDir: string, coldQueries: string[], runs = 5): P
         await context.close();
 
         // linked: a fresh context opens /search/?q=… (a shared search link): navigation start → results.
-        const c2 = await browser.newContext();
+        const c2 = await browser.newContext({ serviceWorkers: 'block' });
         const p2 = await c2.newPage();
         await p2.addInitScript(watchResults);
         const counter2 = countBytes(p2);
@@ -227,7 +227,7 @@ export async function bench(distDir: string, coldQueries: string[], runs = 5): P
       cold.push({ query: q, mode: 'linked', runs: linked, median: median(linked) });
     }
     // Warm: one page, the judged set after a first query.
-    const context = await browser.newContext();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${server.url}/search/`, { waitUntil: 'load' });
     await timedQuery(page, coldQueries[0]!);
