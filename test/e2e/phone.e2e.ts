@@ -243,6 +243,29 @@ describe('phone first (390×844) and print', () => {
     await page.close();
   });
 
+  it('at 700 px a 引用 menu whose toggle sits at the left edge (tools wrapped under a long heading) is shifted back on screen', async () => {
+    const page = await open('/docs/gf-2019-4/', { width: 700, height: 900 });
+    const r = await page.evaluate(async () => {
+      const head = document.querySelector<HTMLElement>('[id="s2-6"] > .clause__head')!;
+      // A heading as long as the line: its tools wrap to the left edge.
+      head.querySelector<HTMLElement>('.clause__heading')!.style.flexBasis = '100%';
+      const details = head.querySelector<HTMLDetailsElement>('details.cite')!;
+      details.scrollIntoView({ block: 'center' });
+      const summary = details.querySelector('summary')!;
+      summary.click();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      const menu = details.querySelector<HTMLElement>('.cite__menu')!;
+      const box = menu.getBoundingClientRect();
+      return { summaryRight: summary.getBoundingClientRect().right, left: box.left, right: box.right, width: box.width, shift: menu.style.translate };
+    });
+    // Right-aligned under a toggle this close to the edge, the menu would start left of the screen.
+    expect(r.summaryRight).toBeLessThan(r.width);
+    expect(r.shift).not.toBe('');
+    expect(r.left).toBeGreaterThanOrEqual(0);
+    expect(r.right).toBeLessThanOrEqual(700);
+    await page.close();
+  });
+
   it('打印本条 prints only that clause, with its citation and absolute URL, no anchor labels', async () => {
     const page = await open('/docs/jzc-2019-6/');
     await page.evaluate(() => (window.print = () => {}));
