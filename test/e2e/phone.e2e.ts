@@ -118,7 +118,9 @@ async function printedText(page: Page): Promise<string> {
 
 describe('phone first (390×844) and print', () => {
   beforeAll(async () => {
-    site = siteSnapshot();
+    // PHONE_SITE_DIR=<a built site> serves that folder as it is (to try a style on a copy of dist/ without a build).
+    const given = process.env.PHONE_SITE_DIR;
+    site = given ? { dir: given, remove: () => {} } : siteSnapshot();
     server = await serveStatic(site.dir);
     session = await openSession(server.origin);
   });
