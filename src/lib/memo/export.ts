@@ -7,6 +7,9 @@
  */
 import { markdownLink } from '../citation.ts';
 import type { MemoItem } from './item.ts';
+import { noteLine, withCitation } from './text.ts';
+
+export { isoDate, noteLine, withCitation } from './text.ts';
 
 /** Where the exports are read: permalinks are made absolute with `origin`, `accessed` is the 引用日期. */
 export interface ExportContext {
@@ -24,24 +27,6 @@ export function absoluteUrl(href: string, origin: string): string {
 /** Fills a citation template written at build time (`{{url}}`, `{{accessed}}`). */
 export function fillTemplate(template: string, url: string, accessed: string): string {
   return template.replaceAll('{{url}}', url).replaceAll('{{accessed}}', accessed);
-}
-
-/** Today as YYYY-MM-DD in the reader's time zone. */
-export function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** A text followed by its memo citation, on a line of its own: what 复制原文及引用 copies. */
-export function withCitation(text: string, cite: string): string {
-  const body = text.trim();
-  return body ? `${body}\n——${cite}` : `——${cite}`;
-}
-
-/** The note as the exports print it. */
-export function noteLine(note: string): string | null {
-  const n = note.trim();
-  return n ? `备注：${n}` : null;
 }
 
 /** The memo draft: each item's text, its citation, the note after it; items apart by a blank line. */

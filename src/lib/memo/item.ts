@@ -150,10 +150,13 @@ export function itemTarget(item: MemoItem, path?: ClausePath): string {
   return item.cite;
 }
 
-/** The item as the button's data attributes (a clause's `data-memo-text` holds its own text only). */
+/**
+ * The item as the button's data attributes (a clause's `data-memo-text` holds its own text only; the key
+ * is written only where it is not the permalink).
+ */
 export function memoDataAttributes(item: MemoItem, ownText = item.text): Record<string, string> {
   return {
-    'data-memo-key': item.key,
+    ...(item.key !== item.href ? { 'data-memo-key': item.key } : {}),
     'data-memo-kind': item.kind,
     'data-memo-text': ownText,
     'data-memo-cite': item.cite,
@@ -164,12 +167,19 @@ export function memoDataAttributes(item: MemoItem, ownText = item.text): Record<
   };
 }
 
-/** An item read back from a button's dataset (`memoKey` …), or null when it lacks a key, text or citation. */
-export function itemFromData(data: Readonly<Record<string, string | undefined>>): MemoItem | null {
+type Dataset = Readonly<Record<string, string | undefined>>;
+
+/** The key of the item a button's dataset holds: `data-memo-key`, else its permalink. */
+export function keyFromData(data: Dataset): string {
+  return data.memoKey || data.memoHref || '';
+}
+
+/** An item read back from a button's dataset (`memoHref` …), or null when it lacks a permalink or citation. */
+export function itemFromData(data: Dataset): MemoItem | null {
   const kind = data.memoKind;
-  if (!data.memoKey || !data.memoCite || !data.memoHref || (kind !== 'clause' && kind !== 'skill' && kind !== 'fee')) return null;
+  if (!data.memoCite || !data.memoHref || (kind !== 'clause' && kind !== 'skill' && kind !== 'fee')) return null;
   return {
-    key: data.memoKey,
+    key: keyFromData(data),
     kind,
     text: data.memoText ?? '',
     cite: data.memoCite,
