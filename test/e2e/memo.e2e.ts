@@ -6,6 +6,7 @@
  * /data/*.json, so the test checks the browser's wiring against the citations the pages were built with.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,17 @@ function expectedItems(): { s25: MemoItem; s26: MemoItem; skill: MemoItem } {
 
 /** What a 加入引用清单 button shows (加入引用清单 / 已加入). */
 const label = (button: Locator) => button.locator('[data-memo-label]').textContent();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations),
+  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const keys = (page: Page) => page.locator('.memo-item').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.key));
 
@@ -102,6 +114,7 @@ describe('引用清单 (memo basket) in Chromium', () => {
     // The paragraph inside (五) is its own clause, not added with its section.
     expect(await label(add('s2-5-p1'))).toBe('加入引用清单');
     await screenshot(page, 'memo-doc-added');
+    expect(await axeProblems(page)).toEqual([]);
 
     // A reload keeps the state.
     await page.reload();
@@ -111,6 +124,7 @@ describe('引用清单 (memo basket) in Chromium', () => {
     const skillAdd = page.locator('.doc__toolbar button[data-memo-add]');
     await skillAdd.click();
     await expect.poll(() => label(skillAdd)).toBe('已加入');
+    await screenshot(page, 'memo-skill-added');
 
     // The basket page lists them in the order added, each with its text and citation.
     const before = session.requests.length;
@@ -150,6 +164,7 @@ describe('引用清单 (memo basket) in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.locator(`.memo-item[data-key="${s26.key}"] textarea`).inputValue()).toBe(note);
     await screenshot(page, 'memo-page');
+    expect(await axeProblems(page)).toEqual([]);
 
     const items = [s25, skill, { ...s26, note }];
     const ctx = { origin: server.origin, accessed: isoDate(new Date()) };
@@ -229,6 +244,18 @@ describe('引用清单 (memo basket) in Chromium', () => {
     await page.close();
   });
 
+  it('at 390 px the basket page does not scroll sideways and its buttons are 44 px tall', async () => {
+    const page = await session.browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.origin}/memo/`);
+    await page.waitForSelector('.memo-item');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const heights = await page.locator('.memo-item__tools button, .memo-export button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'memo-page-phone');
+    await page.close();
+  });
+
   it('a fee rule can be collected from /fees/', async () => {
     const docs = data<PolicyDocument[]>('documents.json');
     const rule = data<FeeRule[]>('fee-rules.json')[0]!;
@@ -238,6 +265,8 @@ describe('引用清单 (memo basket) in Chromium', () => {
     const button = page.locator('.fee-calc button[data-memo-add]');
     await button.click();
     await expect.poll(() => label(button)).toBe('已加入');
+    await page.locator('#exam-caps').scrollIntoViewIfNeeded();
+    await screenshot(page, 'memo-fees');
     await page.goto(`${server.origin}/memo/`);
     await expect.poll(() => page.locator('.memo-item--fee .memo-item__text').textContent()).toBe('若为混合型考试，则根据各类型考核分值所占比例确定成本上限。');
     expect(await page.locator('.memo-item--fee .memo-item__cite a').textContent()).toBe(expected.cite);

@@ -10,7 +10,7 @@
 import type { Clause, PolicyDocument } from '../../schema/corpus.ts';
 import type { SkillRow, SkillStandard } from '../../schema/skills.ts';
 import type { Fee, FeeRule } from '../../schema/timeline.ts';
-import { type ClausePath, citedTitle, clauseHref, clauseLocator, findClause, gbt7714, memoCitation } from '../citation.ts';
+import { type ClausePath, citedTitle, clauseHref, findClause, gbt7714, memoCitation } from '../citation.ts';
 import { labelSeparator } from '../format.ts';
 import { skillCitation, skillHref, standardTitle } from '../skills.ts';
 
@@ -142,12 +142,6 @@ export function feeItem(fee: Pick<Fee | FeeRule, 'id' | 'documentId' | 'anchor' 
     source: doc ? memoSource(doc) : null,
     note: '',
   };
-}
-
-/** What a 加入引用清单 button names: the clause's locator, the row's citation, the fee's figure. */
-export function itemTarget(item: MemoItem, path?: ClausePath): string {
-  if (path) return clauseLocator(path) || path.clause.anchor;
-  return item.cite;
 }
 
 /**
