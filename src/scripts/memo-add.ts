@@ -4,7 +4,7 @@
  * 已加入 while its item is in the basket, also after a change in another tab.
  */
 import { type Basket, addItem, has, removeItem } from '../lib/memo/basket.ts';
-import { itemFromData, keyFromData } from '../lib/memo/item.ts';
+import { fromAttribute, itemFromData, keyFromData } from '../lib/memo/item.ts';
 import { clauseTextAt } from './memo-dom.ts';
 import { SAVE_FAILED, loadBasket, onBasketChange, saveBasket } from './memo-store.ts';
 import { announce } from './page.ts';
@@ -33,7 +33,7 @@ document.addEventListener('click', (event) => {
   let message: string;
   if (has(basket, key)) {
     basket = removeItem(basket, key);
-    message = `已从引用清单移出：${button.dataset.memoCite ?? ''}（还有 ${basket.items.length} 条）`;
+    message = `已从引用清单移出：${fromAttribute(button.dataset.memoCite ?? '')}（还有 ${basket.items.length} 条）`;
   } else {
     const item = itemFromData(button.dataset);
     if (!item) return;

@@ -46,6 +46,15 @@ describe('items made from the corpus', () => {
     expect(attrs['data-memo-gbt']).toContain('[EB/OL]. (2019-04-04)[{{accessed}}]. {{url}}.');
   });
 
+  it('writes source text into attributes without markup characters, and reads it back exactly', () => {
+    const hostile = { ...skill, text: '一、<script>alert(1)</script>脚本 \\x3c 反斜杠\\', title: '《<b>》' };
+    const attrs = memoDataAttributes(hostile);
+    for (const v of Object.values(attrs)) expect(v).not.toMatch(/[<>]/u);
+    expect(attrs['data-memo-text']).toBe('一、\\x3cscript\\x3ealert(1)\\x3c/script\\x3e脚本 \\\\x3c 反斜杠\\\\');
+    const dataset = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k.slice(5).replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase()), v]));
+    expect(itemFromData(dataset)).toEqual(hostile);
+  });
+
   it('reads an item back from a button dataset, and refuses one without key or citation', () => {
     const attrs = memoDataAttributes(skill);
     const dataset = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k.slice(5).replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase()), v]));

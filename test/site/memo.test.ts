@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findClause, memoCitation, walkClauses } from '../../src/lib/citation.ts';
-import { clauseItem, clauseText, feeItem, isCitable, itemFromData, joinOwnTexts, memoDataAttributes, skillItem } from '../../src/lib/memo/item.ts';
+import { clauseItem, clauseText, feeItem, fromAttribute, isCitable, itemFromData, joinOwnTexts, memoDataAttributes, skillItem } from '../../src/lib/memo/item.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import type { Fee, FeeRule } from '../../src/schema/timeline.ts';
@@ -44,7 +44,7 @@ describe('clause pages', () => {
           problems.push(`${doc.id}#${c.anchor}: ${own.length} buttons`);
           continue;
         }
-        const joined = joinOwnTexts([...el!.querySelectorAll('button[data-memo-add][data-memo-kind="clause"]')].map((b) => b.getAttribute('data-memo-text') ?? ''));
+        const joined = joinOwnTexts([...el!.querySelectorAll('button[data-memo-add][data-memo-kind="clause"]')].map((b) => fromAttribute(b.getAttribute('data-memo-text') ?? '')));
         if (joined !== clauseText(c)) problems.push(`${doc.id}#${c.anchor}: text ${JSON.stringify(joined.slice(0, 60))} ≠ ${JSON.stringify(clauseText(c).slice(0, 60))}`);
         const item = itemFromData(dataset(own[0]!));
         const expected = clauseItem(doc, path);

@@ -152,13 +152,25 @@ export function memoDataAttributes(item: MemoItem, ownText = item.text): Record<
   return {
     ...(item.key !== item.href ? { 'data-memo-key': item.key } : {}),
     'data-memo-kind': item.kind,
-    'data-memo-text': ownText,
-    'data-memo-cite': item.cite,
+    'data-memo-text': toAttribute(ownText),
+    'data-memo-cite': toAttribute(item.cite),
     'data-memo-href': item.href,
-    'data-memo-title': item.title,
-    'data-memo-number': item.docNumber ?? '',
-    ...(item.source ? { 'data-memo-doc': item.source.id, 'data-memo-doc-href': item.source.href, 'data-memo-gbt': item.source.gbt } : {}),
+    'data-memo-title': toAttribute(item.title),
+    'data-memo-number': toAttribute(item.docNumber ?? ''),
+    ...(item.source ? { 'data-memo-doc': item.source.id, 'data-memo-doc-href': item.source.href, 'data-memo-gbt': toAttribute(item.source.gbt) } : {}),
   };
+}
+
+/**
+ * Source text in an attribute carries no markup characters: `<` and `>` are written `\x3c`, `\x3e` (and `\`
+ * as `\\`), so not even an attribute of a page holds `<script>` from a hostile source (the framework escapes
+ * only quotes and ampersands there). `fromAttribute` reads it back exactly.
+ */
+export function toAttribute(text: string): string {
+  return text.replace(/[\\<>]/gu, (c) => (c === '\\' ? '\\\\' : c === '<' ? '\\x3c' : '\\x3e'));
+}
+export function fromAttribute(value: string): string {
+  return value.replace(/\\(\\|x3c|x3e)/gu, (_m, g: string) => (g === '\\' ? '\\' : g === 'x3c' ? '<' : '>'));
 }
 
 type Dataset = Readonly<Record<string, string | undefined>>;
@@ -175,12 +187,12 @@ export function itemFromData(data: Dataset): MemoItem | null {
   return {
     key: keyFromData(data),
     kind,
-    text: data.memoText ?? '',
-    cite: data.memoCite,
+    text: fromAttribute(data.memoText ?? ''),
+    cite: fromAttribute(data.memoCite),
     href: data.memoHref,
-    title: data.memoTitle ?? '',
-    docNumber: data.memoNumber || null,
-    source: data.memoDoc && data.memoDocHref && data.memoGbt ? { id: data.memoDoc, href: data.memoDocHref, gbt: data.memoGbt } : null,
+    title: fromAttribute(data.memoTitle ?? ''),
+    docNumber: data.memoNumber ? fromAttribute(data.memoNumber) : null,
+    source: data.memoDoc && data.memoDocHref && data.memoGbt ? { id: data.memoDoc, href: data.memoDocHref, gbt: fromAttribute(data.memoGbt) } : null,
     note: '',
   };
 }
