@@ -7,7 +7,7 @@
 import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchResponse, search } from '../lib/search/engine.ts';
 import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
-import { type Card, FILTER_LABELS, type FilterCounts, type SortOrder, cardOf, errorMessage, filterCounts, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
+import { type Card, FILTER_LABELS, type FilterCounts, type SortOrder, cardOf, errorMessage, filterCounts, OFFLINE_SEARCH, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
 import { VOCAB_FILES } from '../lib/search/query.ts';
 
 /** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
@@ -342,7 +342,7 @@ function init(root: HTMLElement): void {
       retry.type = 'button';
       // A module import that failed may stay failed in this page (the browser keeps it): then load the page again (the URL holds the search).
       retry.addEventListener('click', () => (pagefindFailed ? location.reload() : void run()));
-      status.replaceChildren(document.createTextNode(`${errorMessage(err)} `), retry);
+      status.replaceChildren(document.createTextNode(`${errorMessage(err, !navigator.onLine)} `), retry);
     }
   }
 
@@ -351,7 +351,8 @@ function init(root: HTMLElement): void {
     if (unknownCode) {
       out.push(document.createTextNode(`没有编码为 ${unknownCode} 的技能条目。技能编码只匹配完全相同的编码，不会改找相近的编码；请核对证书的技能矩阵。`));
     } else {
-      out.push(document.createTextNode(`没有找到“${q.trim()}”。`));
+      // Offline, Pagefind skips the index chunks it cannot load: "not found" would be a guess.
+      out.push(document.createTextNode(navigator.onLine ? `没有找到“${q.trim()}”。` : `没有找到“${q.trim()}”。${OFFLINE_SEARCH}`));
       if (phrases.length) out.push(document.createTextNode('引号内的短语要求原文逐字连续出现，可去掉引号再试。'));
       if (Object.keys(selected).length) out.push(document.createTextNode('已选筛选条件，可改为“全部”再试。'));
     }

@@ -186,6 +186,9 @@ describe('messages in Chinese', () => {
     expect(errorMessage(new Error('load 404 /search/data.json'))).toBe('搜索索引加载失败，请检查网络后重试。');
     expect(errorMessage(new RangeError('x is undefined'))).toBe('搜索时出错，请刷新页面后重试。');
     expect(errorMessage(new Error('Failed to fetch'))).not.toMatch(/[A-Za-z]/u);
+    // offline, a failed load means the index part is not kept on this device
+    expect(errorMessage(new TypeError('Failed to fetch'), true)).toBe('离线状态下无法搜索未下载的内容；请先在联网时下载全部内容（/offline/）。');
+    expect(errorMessage(new RangeError('x is undefined'), true)).toBe('搜索时出错，请刷新页面后重试。');
   });
 
   it('the summary says how many, how many shown, and the order', () => {

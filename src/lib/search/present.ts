@@ -211,10 +211,13 @@ export function narrowingGroups(
  * The reader's message for a failed search, never the browser's English: a file that did not load
  * (Pagefind's script or WebAssembly, an index chunk, search/data.json …) is a network or load failure.
  */
-export function errorMessage(err: unknown): string {
+/** What search says offline when the index parts it needs are not kept on this device (issue 15, /offline/). */
+export const OFFLINE_SEARCH = '离线状态下无法搜索未下载的内容；请先在联网时下载全部内容（/offline/）。';
+
+export function errorMessage(err: unknown, offline = false): string {
   const text = err instanceof Error ? `${err.name} ${err.message}` : String(err);
   if (/fetch|network|load|import|\b[45]\d\d\b|Failed|NetworkError|abort|timeout|wasm|WebAssembly/iu.test(text)) {
-    return '搜索索引加载失败，请检查网络后重试。';
+    return offline ? OFFLINE_SEARCH : '搜索索引加载失败，请检查网络后重试。';
   }
   return '搜索时出错，请刷新页面后重试。';
 }
