@@ -135,9 +135,10 @@ describe('引用清单 (memo basket) in Chromium', () => {
     expect(await page.locator('.memo-item').first().locator('.memo-item__text p').allTextContents()).toEqual(s25.text.split('\n'));
     expect(await page.locator('.memo-item').nth(2).locator('.memo-item__text').textContent()).toBe(skill.text);
     expect(await page.textContent('[data-memo-count]')).toBe('共 3 条，出自 2 份文件。');
-    // The page asks the server for nothing but itself and its assets: no page, no JSON.
+    // The page asks the server for nothing but itself and its assets (the web app manifest and its icons among them): no page, no JSON.
     const fetched = session.requests.slice(before).map((u) => new URL(u).pathname);
-    expect(fetched.filter((p) => !p.startsWith('/_astro/') && p !== '/memo/' && p !== '/favicon.svg')).toEqual([]);
+    const asset = (p: string) => p.startsWith('/_astro/') || p.startsWith('/icons/') || ['/memo/', '/favicon.svg', '/manifest.webmanifest'].includes(p);
+    expect(fetched.filter((p) => !asset(p))).toEqual([]);
 
     await page.reload();
     await expect.poll(() => keys(page)).toEqual([s25.key, s26.key, skill.key]);
