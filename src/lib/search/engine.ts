@@ -8,7 +8,7 @@
  * The engine knows Pagefind only through `PagefindLike` and its own data only
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
-import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, codeBucket, codesIn, exactLookups, isCodeQuery, isDocNumberQuery, notHeldFor, wantsDocNumbers } from './lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, arabicNumeral, chineseNumeral, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
@@ -569,6 +569,58 @@ function withPlanHits(exact: SearchHit[], plan: QueryPlan): SearchHit[] {
 }
 const PINYIN_KIND: Record<string, string> = { certificate: '证书', organization: '培训评价组织', glossary: '名词', document: '政策文件', alias: '政策文件' };
 
+/**
+ * A clause locator as readers retell it rather than as the document prints it, for a document the lookup found by its
+ * 文号 without a clause: 第二条 / 第3条 for the item printed 二、 or 3.; （十二） or 第十四条 for the one item numbered so
+ * (printed 三、（十二）, the numbering running through the parts); 第二部分第五条 for 二、（五）. Each numeral of the
+ * locator is one level; a level may be written as printed (二 / 2 / （二）) or as 第N条/第N部分/第N点. A locator whose
+ * last level is an item found under several parts names none (教职成〔2019〕6号 （一）).
+ */
+export function retoldLocator(doc: Pick<DocEntry, 'clauses'>, locator: string): string | null {
+  const key = locatorKey(locator);
+  if (!key || !RETOLD.test(key)) return null;
+  const found = [...key.matchAll(/(\()?([〇零一二三四五六七八九十百]+|\d+)/gu)];
+  const levels = found.map((m) => arabicNumeral(m[2]!));
+  if (!levels.length || levels.some((n) => !Number.isFinite(n) || n <= 0)) return null;
+  const keys = Object.keys(doc.clauses);
+  const inBrackets = (i: number) => Boolean(found[i]![1]);
+  // A level typed in brackets is a bracketed item; one typed bare or as 第N条 may be printed either way.
+  const forms = (n: number, i: number) => [...(inBrackets(i) ? [] : [chineseNumeral(n), String(n)]), `(${chineseNumeral(n)})`, `(${n})`];
+  // Every level as printed at its place: 二(五), 二5, 3.2 → the keys the lookup builds (locatorKey of the printed locator).
+  const paths = levels.reduce<string[]>((acc, n, i) => acc.flatMap((a) => forms(n, i).map((f) => (i && /^\d/u.test(f) && /\d$/u.test(a) ? `${a}.${f}` : a + f))), ['']);
+  const whole = paths.find((p) => p in doc.clauses);
+  if (whole) return doc.clauses[whole]!;
+  if (levels.length !== 1) return null;
+  // One level: the one clause whose last level is printed so.
+  const n = levels[0]!;
+  const inner = [`(${chineseNumeral(n)})`, `(${n})`];
+  const unique = [...new Set(keys.filter((k) => inner.some((f) => k.length > f.length && k.endsWith(f))).map((k) => doc.clauses[k]!))];
+  return unique.length === 1 ? unique[0]! : null;
+}
+/** What a retold locator may hold: numerals, brackets, 第 … 条/款/项/点/部分/章/节. */
+const RETOLD = /^[〇零一二三四五六七八九十百\d().第条款项点部分章节]+$/u;
+
+/** The lookup's hits with a retold clause (retoldLocator) before a document found without one; `only`: the query is that 文号 and locator. */
+function retoldClause(q: string, exact: SearchHit[], table: LookupTable): { hits: SearchHit[]; only: boolean } | null {
+  const c = parseCitation(q);
+  if (!c?.locator || exact.some((h) => h.kind === 'citation')) return null;
+  const out: SearchHit[] = [];
+  let found = false;
+  for (const h of exact) {
+    if (h.kind === 'docnumber') {
+      const doc = docsOf(table).find((d) => d.url === h.url);
+      const anchor = doc ? retoldLocator(doc, c.locator) : null;
+      if (doc && anchor) {
+        found = true;
+        const printed = doc.clauseTitles[anchor];
+        out.push({ ...h, kind: 'citation', url: `${doc.url}#${anchor}`, title: `${doc.title} ${printed ?? ''}`.trim(), reason: `${h.reason ?? ''} · 条款 ${printed?.split(' ')[0] ?? c.locator}`, excerpt: [], sub: [] });
+      }
+    }
+    out.push(h);
+  }
+  return found ? { hits: out, only: c.leftover === '' } : null;
+}
+
 /** Fewer hits than this are weak results (VOC's contract), and so is a best hit that lacks a content word of the query. */
 export const WEAK_HITS = 3;
 /** A correction this strong (VOC's 0–1 strength: pinyin spelled in full 1, same-sound slips 0.9) is searched as well when results are weak. */
@@ -611,6 +663,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       Promise.all(buckets.map((b) => deps.codes(b))).then((lists) => lists.flat()),
     ]);
     exact = exactLookups(q, { ...table, codes, names: catalog(data).names }).map((h) => lookupToHit(h, table.docs));
+    const retold = retoldClause(q, exact, table);
+    if (retold) exact = retold.hits;
     const notHeld = table.docs.length && !exact.some((h) => h.kind === 'docnumber' || h.kind === 'citation') ? notHeldFor(q, table) : null;
     if (notHeld) {
       response.notHeld = notHeld;
@@ -621,7 +675,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     if (plan) exact = withPlanHits(exact, plan);
     // A code-only query never falls back to full text: Pagefind splits 3-4-S1 into 3, 4, s1 and would match other codes.
     // A query that is only a 文号 (and perhaps a clause) and found its document needs no full text.
-    if (!codeOnly && exact.length && isDocNumberQuery(normalized)) {
+    if (!codeOnly && exact.length && (isDocNumberQuery(normalized) || retold?.only)) {
       response.hits = exact.slice(0, limit);
       return response;
     }
