@@ -438,6 +438,32 @@ function pageBonus(data: SearchData, page: string, units: string[], w: RankWeigh
   return score;
 }
 
+/** Pagefind searches a reader's session keeps (the last SEARCH_CACHE term lists with their filters). */
+export const SEARCH_CACHE = 64;
+const searchCaches = new WeakMap<PagefindLike, Map<string, Promise<PagefindResultLike[]>>>();
+/**
+ * pagefind.search, remembered per Pagefind instance: the same words searched again — 显示更多结果 runs the query again
+ * with a higher limit, a refined query repeats its words, the any-word fallback searches the words of the last query
+ * alone again — cost no WebAssembly search. Results are Pagefind's own objects (their fragments are cached by
+ * Pagefind once loaded). A failed search is not kept.
+ */
+export function cachedSearch(pagefind: PagefindLike, term: string, options: { filters?: Filters }): Promise<PagefindResultLike[]> {
+  let cache = searchCaches.get(pagefind);
+  if (!cache) searchCaches.set(pagefind, (cache = new Map()));
+  const key = `${term}\u0000${options.filters ? JSON.stringify(options.filters) : ''}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const p = pagefind.search(term, options).then((r) => r?.results ?? []);
+  cache.set(key, p);
+  p.catch(() => cache.delete(key));
+  while (cache.size > SEARCH_CACHE) cache.delete(cache.keys().next().value!);
+  return p;
+}
+
 /**
  * Pagefind over the query's words. Pagefind returns only records holding every word. When fewer than MIN_RESULTS
  * records do, each word is searched alone (at most MAX_TERMS words, the least informative left out first: single
@@ -455,7 +481,7 @@ async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { fi
     const b = page ? bonus(page) : 0;
     records.set(r.id, { result: r, key: key + b, bonus: b, matched, page });
   };
-  const all = (await pagefind.search(terms.join(' '), pfOptions))?.results ?? [];
+  const all = await cachedSearch(pagefind, terms.join(' '), pfOptions);
   const max = Math.max(1e-9, ...all.map((r) => r.score));
   for (const r of all) add(r, r.score / max, terms.length);
   const distinct = [...new Set(terms)];
@@ -474,7 +500,7 @@ async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { fi
   const total = Math.max(data.records ?? 0, Object.keys(data.pages).length, 1);
   let weights = 0;
   for (const t of alone) {
-    const res = (await pagefind.search(t, pfOptions))?.results ?? [];
+    const res = await cachedSearch(pagefind, t, pfOptions);
     if (!res.length) continue;
     const w = Math.log(1 + total / res.length);
     weights += w;
@@ -714,7 +740,14 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
   const units = matchUnits(searchText);
-  const ranked = await fullText(pagefind, terms, pfOptions, data, (page) => pageBonus(data, page, units, w));
+  // A page's re-rank once per query (it was computed for every record of the page, hundreds for a common word).
+  const bonuses = new Map<string, number>();
+  const bonusOf = (page: string) => {
+    let b = bonuses.get(page);
+    if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w)));
+    return b;
+  };
+  const ranked = await fullText(pagefind, terms, pfOptions, data, bonusOf);
 
   // 3. Pages, each hit by its best record (a clause of a document, a row of a certificate, or the page). data.json
   // tells each record's page (`r`), so records are grouped before any fragment is fetched; fragments are fetched for
@@ -727,7 +760,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     let g = groups.get(page);
     if (!g) groups.set(page, (g = { page, score: -Infinity, records: [] }));
     g.records.push(r);
-    g.score = Math.max(g.score, r.key - r.bonus + (r.page ? pageBonus(data, r.page, units, w) : 0));
+    g.score = Math.max(g.score, r.key - r.bonus + (r.page ? bonusOf(r.page) : 0));
   }
   const order = [...groups.values()].filter((g) => !exactUrls.has(g.page)).sort((a, b) => b.score - a.score);
   const hits: SearchHit[] = [];
