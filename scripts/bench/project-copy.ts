@@ -15,6 +15,8 @@ export function copyProjectTo(dir: string, { overrides = true } = {}): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'content', 'sources'), { recursive: true });
   for (const p of CODE) if (existsSync(join(PROJECT_ROOT, p))) cpSync(join(PROJECT_ROOT, p), join(dir, p), { recursive: true });
+  // the search vocabulary (synonyms, aliases, droppable words) is configuration the index step reads
+  if (existsSync(join(PROJECT_ROOT, 'content', 'search'))) cpSync(join(PROJECT_ROOT, 'content', 'search'), join(dir, 'content', 'search'), { recursive: true });
   if (overrides) cpSync(join(PROJECT_ROOT, 'content', 'overrides'), join(dir, 'content', 'overrides'), { recursive: true });
   else mkdirSync(join(dir, 'content', 'overrides'), { recursive: true });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');

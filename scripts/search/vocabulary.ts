@@ -154,7 +154,11 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
   const alias: VocabCore['alias'] = {};
   for (const a of table.aliases) {
     const d = docs.get(a.document);
-    if (!d) throw new TableError(`content/search/synonyms.yaml: alias ${a.alias}: no document ${a.document} in documents.json`);
+    // A site built from other sources may not hold the document an alias names: the alias is left out, said once.
+    if (!d) {
+      console.warn(`content/search/synonyms.yaml: alias ${a.alias}: no document ${a.document} among the sources; left out`);
+      continue;
+    }
     alias[searchKey(a.alias)] = [d.id, `/docs/${d.id}/`, d.title];
   }
 
@@ -171,7 +175,10 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
   for (const o of src.organizations) for (const n of [o.name, ...o.aliases]) add(n, `/organizations/${o.id}/`, 'organization');
   for (const s of src.standards) for (const g of s.glossary) for (const n of [g.term, ...g.aliases]) add(n, `/glossary/#${s.id}`, 'glossary');
   for (const d of src.documents) add(d.title.replace(/^关于/u, ''), `/docs/${d.id}/`, 'document');
-  for (const a of table.aliases) add(a.alias, alias[searchKey(a.alias)]![1], 'alias');
+  for (const a of table.aliases) {
+    const held = alias[searchKey(a.alias)];
+    if (held) add(a.alias, held[1], 'alias');
+  }
   for (const t of buildDictionary(src).terms) add(t, '', 'term');
 
   // Characters: corpus text, names, terms, the table.

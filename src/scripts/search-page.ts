@@ -7,19 +7,13 @@
 import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchResponse, search } from '../lib/search/engine.ts';
 import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
-import { type Card, FILTER_LABELS, type SortOrder, cardOf, errorMessage, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
+import { type Card, FILTER_LABELS, type FilterCounts, type SortOrder, cardOf, errorMessage, filterCounts, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
+import { VOCAB_FILES } from '../lib/search/query.ts';
 
 /** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
 const PAGE_SIZE = 5;
 /** Sorted by date, this many of the most relevant results are loaded and ordered (each costs a fragment). */
 const DATE_POOL = 30;
-
-type Counts = Record<string, Record<string, number>>;
-/** What Pagefind's own search answers besides the results: counts per filter value. */
-interface PagefindCounts {
-  filters?: Counts;
-  totalFilters?: Counts;
-}
 
 /** Memoises a loader; a failed load is forgotten, so “重试” loads again. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -31,8 +25,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-function browserDeps(onCounts: () => ((c: PagefindCounts) => void) | null): SearchDeps {
+/** The engine's loaders over this site's files: the same set scripts/search/node-pagefind.ts (nodeDeps) gives the CLI. */
+function browserDeps(): SearchDeps {
   const codes = new Map<number, () => Promise<CodeEntry[]>>();
+  const vocabs = new Map<string, () => Promise<unknown>>();
   const json = async <T,>(url: string): Promise<T> => {
     const r = await fetch(url);
     if (!r.ok) throw new Error(`load ${r.status} ${url}`);
@@ -62,21 +58,15 @@ function browserDeps(onCounts: () => ((c: PagefindCounts) => void) | null): Sear
       }
       // A large site's index comes in shards (search/data.json lists them): merged into the first one.
       for (const shard of (await deps.data()).shards ?? []) await mod.mergeIndex(shard, { baseUrl: '/', ranking: PAGEFIND_RANKING });
-      // Pagefind counts results per filter value only over the filter chunks it has loaded: all of them
-      // (six files, 3 KB in all) load now, beside the index, so every query can say which filters narrow it.
-      const filtersLoaded = mod.filters!().catch(() => null);
-      // The engine's own full-text call, watched for the counts per filter value it also answers.
-      const watched: PagefindLike = {
-        search: async (term, options) => {
-          const sink = onCounts();
-          await filtersLoaded;
-          const res = await mod.search(term, options);
-          sink?.((res ?? {}) as PagefindCounts);
-          return res;
-        },
-        filters: () => mod.filters!(),
+      // No filter chunk is loaded here: the filter menus count the hits the engine returns (filterCounts), and
+      // Pagefind loads the chunk of a filter only when a search sets it. `preload` lets the engine load the rest of
+      // the index in the background from the second query on (engine.ts warmUp).
+      const pf: PagefindLike = {
+        search: (term, options) => mod.search(term, options),
+        ...(mod.preload ? { preload: (term: string, options?: { filters?: Filters }) => mod.preload!(term, options) } : {}),
+        ...(mod.filters ? { filters: () => mod.filters!() } : {}),
       };
-      return watched;
+      return pf;
     }),
     data: once(() => json<SearchData>('/search/data.json')),
     lookup: once(() => json<Pick<LookupData, 'docs'>>('/search/lookup.json')),
@@ -86,6 +76,13 @@ function browserDeps(onCounts: () => ((c: PagefindCounts) => void) | null): Sear
       return load();
     },
     terms: once(() => json<string[]>('/search/terms.json')),
+    filters: once(() => json<Record<string, Record<string, number>>>('/search/filters.json')),
+    // VOC's vocabulary parts (traditional characters, pinyin, corrections), each loaded when a query first needs it.
+    vocab: ((part: keyof typeof VOCAB_FILES) => {
+      let load = vocabs.get(part);
+      if (!load) vocabs.set(part, (load = once(() => json<unknown>(`/search/${VOCAB_FILES[part]}`))));
+      return load();
+    }) as SearchDeps['vocab'],
   };
   return deps;
 }
@@ -186,10 +183,14 @@ function init(root: HTMLElement): void {
   const baseTitle = document.title;
   let seq = 0;
   let shown = PAGE_SIZE;
-  let sink: ((c: PagefindCounts) => void) | null = null;
-  const deps = browserDeps(() => sink);
+  const deps = browserDeps();
   /** The last answer, kept while only the number shown or the order changes. */
-  let last: { key: string; res: SearchResponse; counts: PagefindCounts | null } | null = null;
+  let last: { key: string; res: SearchResponse } | null = null;
+  /**
+   * Per filter group, the counts of the last results of this query without that group set: a group the reader has
+   * set still lists the values it can be changed to.
+   */
+  let unfiltered: { q: string; counts: FilterCounts } = { q: '', counts: {} };
   // This page exists to search: start Pagefind (its JS, WebAssembly, metadata) and the search data
   // now, while the reader types, so the first query waits only for its index chunks and fragments.
   let pagefindFailed = false;
@@ -215,8 +216,12 @@ function init(root: HTMLElement): void {
     notHeldBox.hidden = true;
   }
 
-  function renderFilters(counts: PagefindCounts | null, total: number): void {
-    const groups = narrowingGroups(counts?.filters ?? {}, counts?.totalFilters ?? {}, total, selected);
+  function renderFilters(q: string, res: SearchResponse): void {
+    // Counted over the hits the engine returned (each carries its record's filters), not Pagefind's filter chunks.
+    const { counts, total } = filterCounts(res.hits);
+    if (unfiltered.q !== q) unfiltered = { q, counts: {} };
+    for (const key of Object.keys(FILTER_LABELS)) if (!selected[key]) unfiltered.counts[key] = counts[key] ?? {};
+    const groups = narrowingGroups(counts, unfiltered.counts, total, selected);
     filterBox.querySelectorAll('label').forEach((l) => l.remove());
     for (const g of groups) {
       const label = el('label', 'search-page__filter', `${g.label} `);
@@ -279,7 +284,7 @@ function init(root: HTMLElement): void {
     notHeldBox.append(ul);
   }
 
-  function render(q: string, res: SearchResponse, counts: PagefindCounts | null, pooled: boolean): void {
+  function render(q: string, res: SearchResponse, pooled: boolean): void {
     const words = splitTerms(normalizeQuery(q));
     const ordered = sortHits(res.hits, order);
     const visible = ordered.slice(0, shown);
@@ -289,7 +294,7 @@ function init(root: HTMLElement): void {
     more.hidden = pooled ? visible.length >= ordered.length : available <= visible.length;
     renderSuggestions(res.suggestions);
     renderNotHeld(res.notHeld);
-    renderFilters(counts, res.total);
+    renderFilters(q, res);
     controls.hidden = res.hits.length === 0 && filterDetails.hidden;
     // Exact lookups stay first in either order: the choice matters from two full-text results.
     sortSelect.parentElement!.hidden = res.hits.filter((h) => h.kind === 'text').length < 2 && order === 'relevance';
@@ -320,19 +325,15 @@ function init(root: HTMLElement): void {
     const limit = pooled ? Math.max(shown, DATE_POOL) : shown;
     const key = JSON.stringify([q, selected, limit]);
     if (last && last.key === key) {
-      render(q, last.res, last.counts, pooled);
+      render(q, last.res, pooled);
       return;
     }
     status.textContent = '正在搜索…';
-    let counts: PagefindCounts | null = null;
-    sink = (c) => {
-      if (mine === seq) counts = c;
-    };
     try {
       const res = await search(q, deps, { limit, filters: Object.keys(selected).length ? selected : undefined });
       if (mine !== seq) return;
-      last = { key, res, counts };
-      render(q, res, counts, pooled);
+      last = { key, res };
+      render(q, res, pooled);
     } catch (err) {
       console.warn(err);
       if (mine !== seq) return;

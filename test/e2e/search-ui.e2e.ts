@@ -91,9 +91,12 @@ describe('search page on a phone, in Chromium', () => {
     const page = await phonePage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent('学分银行')}`);
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
-    // 学分银行: 通知 and 意见 among the results → 文种 can narrow; every result is a 政策文件 → 类别 cannot.
+    // The groups are counted over the results shown. 学分银行: 通知 and 意见 among them → 文种 can narrow; every one is a
+    // 政策文件 (each card's facts hold its 文号) → 类别 cannot.
     const groups = await page.locator('[data-search-filters] select').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).name));
     expect(groups).toContain('kind');
+    const facts = await page.locator('.search-hit__facts').allTextContents();
+    expect(facts.every((f) => /〔\d{4}〕/u.test(f)), facts.join('\n')).toBe(true);
     expect(groups).not.toContain('type');
     for (const name of groups) expect(await page.locator(`[data-search-filters] select[name="${name}"] option`).count()).toBeGreaterThanOrEqual(3);
 
@@ -116,26 +119,43 @@ describe('search page on a phone, in Chromium', () => {
     await noSidewaysScroll(page);
     await screenshot(page, 'search-phone-date-filter');
 
-    // A skill code: exact lookups only, nothing to narrow.
-    await page.goto(`${server.origin}/search/?q=2-3-4-S5`);
+    // 物流管理 finds a certificate, its organisation, documents and list pages: 类别 narrows, the box is there.
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('物流管理')}`);
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
-    expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('[data-search-filters] select').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).name))).toContain('type');
+    expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(true);
+    expect(await page.locator('[data-search-filters] select[name="type"] option').count()).toBeGreaterThanOrEqual(3);
+
+    // Results all of one type: a 文号 (its one document) and a skill code (exact lookups only): nothing to narrow, no box.
+    for (const q of ['教职成〔2019〕6号', '2-3-4-S5']) {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('.search-hit', { timeout: 30_000 });
+      expect(await page.locator('[data-search-filter-box]').isVisible(), q).toBe(false);
+    }
     await page.close();
   });
 
-  it('no result: says so in Chinese and offers 您是不是要找 above the (empty) list; a suggestion searches', async () => {
+  it('a slip is offered 您是不是要找 above its results; a suggestion searches; no result is said in Chinese', async () => {
     const page = await phonePage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('学分很行')}`);
-    await expect.poll(() => page.textContent('[data-search-status]'), { timeout: 30_000 }).toContain('没有找到“学分很行”');
-    const suggest = page.locator('[data-search-suggest]');
-    expect(await suggest.isVisible()).toBe(true);
-    expect(await suggest.textContent()).toMatch(/^您是不是要找：.*学分银行/u);
+    // Nothing holds these letters: 没有找到, no suggestion, no empty 筛选 box.
+    await page.goto(`${server.origin}/search/?q=qxzvkjw`);
+    await expect.poll(() => page.textContent('[data-search-status]'), { timeout: 30_000 }).toContain('没有找到“qxzvkjw”');
+    expect(await page.locator('.search-hit').count()).toBe(0);
     expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(false);
     await screenshot(page, 'search-phone-no-result');
+
+    // 学分很行: the any-word fallback finds the pages holding 学分, and the response suggests 学分银行.
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('学分很行')}`);
+    const suggest = page.locator('[data-search-suggest]');
+    await expect.poll(() => suggest.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await suggest.textContent()).toMatch(/^您是不是要找：.*学分银行/u);
+    await screenshot(page, 'search-phone-suggestion');
     await suggest.locator('a', { hasText: '学分银行' }).click();
-    await page.waitForSelector('.search-hit', { timeout: 30_000 });
     expect(new URL(page.url()).searchParams.get('q')).toBe('学分银行');
-    expect(await suggest.isVisible()).toBe(false);
+    expect(await page.inputValue('#search-q')).toBe('学分银行');
+    // The results of 学分银行 replace those of the slip (the list was already full): the suggestion goes.
+    await expect.poll(() => suggest.isVisible(), { timeout: 30_000 }).toBe(false);
+    expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../src/lib/search/engine.ts';
-import { cardOf, cleanTitle, errorMessage, factsOf, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../../src/lib/search/present.ts';
+import { cardOf, cleanTitle, errorMessage, factsOf, filterCounts, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../../src/lib/search/present.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { generated } from '../helpers/site.ts';
 
@@ -154,6 +154,23 @@ describe('filters that can narrow', () => {
     expect(groups).toHaveLength(1);
     expect(groups[0]!.selected).toBe('公示');
     expect(groups[0]!.values.map(([v]) => v)).toContain('通知');
+  });
+
+  it('counts come from the hits returned (the filters of their records); exact lookups, without filters, are not counted', () => {
+    const hit = (kind: 'text' | 'code', filters?: Record<string, string[]>) => ({ kind, filters });
+    const { counts, total } = filterCounts([
+      hit('code'),
+      hit('text', { type: ['政策文件'], kind: ['通知'], issuer: ['教育部', '财政部'] }),
+      hit('text', { type: ['政策文件'], kind: ['意见'], issuer: ['教育部'] }),
+      hit('text', { type: ['证书'], certificate: ['物流管理'] }),
+      hit('text'),
+    ]);
+    expect(total).toBe(3);
+    expect(counts).toEqual({ type: { 政策文件: 2, 证书: 1 }, kind: { 通知: 1, 意见: 1 }, issuer: { 教育部: 2, 财政部: 1 }, certificate: { 物流管理: 1 } });
+    expect(narrowingGroups(counts, {}, total, {}).map((g) => g.key)).toEqual(['type', 'kind', 'issuer']);
+    // Hits all of one type, sharing every value: nothing to narrow.
+    const one = filterCounts([hit('text', { type: ['政策文件'], year: ['2019'] }), hit('text', { type: ['政策文件'], year: ['2019'] })]);
+    expect(narrowingGroups(one.counts, {}, one.total, {})).toEqual([]);
   });
 
   it('years newest first', () => {

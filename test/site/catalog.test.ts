@@ -127,15 +127,19 @@ describe('/certificates/web-qdkf/', () => {
     expect(['初级', '中级', '高级'].map((l) => text(level(l).querySelector('[data-count="skill"]')))).toEqual(['12', '22', '41']);
   });
 
-  it('gives every row its anchor as id, its code or 位置, its flags and a permalink to its page', () => {
+  it('gives every row its anchor as id, its printed code (an uncoded row: its name, never its position), its flags and a permalink to its page', () => {
     const html = page('/certificates/web-qdkf/');
     const web = skills.filter((r) => r.standard === 'web-qdkf');
     for (const r of web) {
       const li = html.getElementById(r.anchor);
       expect(li, r.anchor).not.toBeNull();
       const head = li!.querySelector('.skill-row')!;
-      expect(text(head.querySelector('.skill-name code'))).toBe(r.code ?? r.anchor);
-      if (r.code === null) expect(text(head.querySelector('.skill-name__kind'))).toBe('位置');
+      if (r.code !== null) expect(text(head.querySelector('.skill-name code'))).toBe(r.code);
+      else {
+        expect(text(head)).not.toContain(r.anchor);
+        expect(text(head.querySelector('.skill-row__text'))).toBe(text(li!.querySelector('.skill-row__text')));
+        expect(text(head)).toContain(r.label ?? r.text.replace(/\s+/gu, ' '));
+      }
       expect(head.querySelector('a.permalink')?.getAttribute('href')).toBe(`/certificates/web-qdkf/skills/${r.anchor}/`);
     }
     expect(text(html.getElementById('3-5-4-S4')!.querySelector('.skill-row'))).toContain('原文代码有多余空格');

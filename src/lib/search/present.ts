@@ -155,14 +155,37 @@ export interface FilterGroup {
   selected: string;
 }
 
+/** Result counts per filter group and value. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/**
+ * Counts per filter value over the full-text hits the engine returned (each carries its record's Pagefind
+ * filters), and how many hits were counted. Exact lookups carry no filters and are left out. Counting the
+ * returned hits needs no Pagefind filter chunk, and is not upset by the engine's further searches (the
+ * any-word fallback, a correction) as the counts of Pagefind's last search call would be.
+ */
+export function filterCounts(hits: Pick<SearchHit, 'kind' | 'filters'>[]): { counts: FilterCounts; total: number } {
+  const counts: FilterCounts = {};
+  let total = 0;
+  for (const h of hits) {
+    if (h.kind !== 'text' || !h.filters) continue;
+    total++;
+    for (const [key, values] of Object.entries(h.filters)) {
+      const group = (counts[key] ??= {});
+      for (const v of new Set(values)) group[v] = (group[v] ?? 0) + 1;
+    }
+  }
+  return { counts, total };
+}
+
 /**
  * The filter groups worth showing for a query: a group with at least two values among the current
  * results, one of which leaves out some of them (an issuer every result shares cannot narrow), and any
  * group the reader has already set (so it can be changed back).
  *
- * `counts` are the query's result counts per value with the selected filters applied (Pagefind's
- * `filters`); `allCounts` without them (`totalFilters`), for the groups already set; `total` is how many
- * results there are now.
+ * `counts` are the current results' counts per value, with the selected filters applied (filterCounts);
+ * `allCounts` the counts of a group before it was set, for the groups already set; `total` is how many
+ * results were counted.
  */
 export function narrowingGroups(
   counts: Record<string, Record<string, number>>,
