@@ -469,8 +469,9 @@ export function cachedSearch(pagefind: PagefindLike, term: string, options: { fi
  * records do, each word is searched alone (at most MAX_TERMS words, the least informative left out first: single
  * characters, common words; `dropOrder`): the index chunks are those the first search loaded, so each further search
  * is WebAssembly work only. A record found so ranks by the share of the query it holds, each word weighted by its
- * rarity (log(1 + records / records holding it)), then by the sum of its per-word Pagefind scores (BM25 over any of
- * the words, as the peer engine ranks), always below the records holding every word. A page record in data.json gets
+ * rarity (log(1 + records / records holding it)), then by the sum over its words of
+ * rarity × (Pagefind's score / the word's best score), so a word adds at most its weight (BM25-like saturation; the
+ * raw sum let one word's long records outweigh the others; measured: fresh MRR 0.917 → 0.921), always below the records holding every word. A page record in data.json gets
  * its page's re-rank here; a clause record gets it once its fragment tells its page (search()).
  */
 async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { filters?: Filters }, data: SearchData, bonus: (page: string) => number): Promise<RankedRecord[]> {
@@ -499,14 +500,16 @@ async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { fi
   const hits = new Map<string, { r: PagefindResultLike; sum: number; weight: number; n: number }>();
   const total = Math.max(data.records ?? 0, Object.keys(data.pages).length, 1);
   let weights = 0;
-  for (const t of alone) {
-    const res = await cachedSearch(pagefind, t, pfOptions);
+  const results = await Promise.all(alone.map((t) => cachedSearch(pagefind, t, pfOptions)));
+  for (const res of results) {
     if (!res.length) continue;
     const w = Math.log(1 + total / res.length);
     weights += w;
+    const best = Math.max(1e-9, ...res.map((r) => r.score));
     for (const r of res) {
       const h = hits.get(r.id) ?? { r, sum: 0, weight: 0, n: 0 };
-      h.sum += r.score;
+      // Each word's Pagefind score relative to its best record, weighted by its rarity: a word adds at most its weight.
+      h.sum += (w * r.score) / best;
       h.weight += w;
       h.n++;
       hits.set(r.id, h);
