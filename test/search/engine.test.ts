@@ -1,6 +1,6 @@
 /** Pure parts of the engine and the query normalisation (src/lib/search/). */
 import { describe, expect, it } from 'vitest';
-import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, recordTarget, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
+import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, recordTarget, retoldLocator, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, foldWidth, matchUnits, normalizeQuery, segmentQuery, segmentText, segmentWords, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
 
 describe('normalisation', () => {
@@ -183,5 +183,28 @@ describe('clause records and the any-term fallback', () => {
     expect(lookupMeta({ kind: 'citation', url: '/docs/a/#s2-5', title: 'A', reason: '' }, docs)).toEqual({ kind: '通知', docNumber: '教职成〔2019〕6号' });
     expect(lookupMeta({ kind: 'code', url: '/certificates/x/skills/2-3-4-S5/', title: '2-3-4-S5 · Web 前端开发（中级）', reason: '' }, [])).toEqual({ kind: '技能要求', label: '2-3-4-S5' });
     expect(lookupMeta({ kind: 'name', url: '/organizations/y/', title: 'Y', reason: '' }, [])).toEqual({ kind: '培训评价组织' });
+  });
+});
+
+describe('clause locators as readers retell them (retoldLocator)', () => {
+  // Keys as lookup.json builds them (locatorKey of the printed locator).
+  const parts = { clauses: { 一: 's1', '一(一)': 's1-1', 二: 's2', '二(五)': 's2-5', '二(一)': 's2-1', 三: 's3', '三(十二)': 's3-12', '四(十四)': 's4-14' } };
+  const numbered = { clauses: { 1: 's1', 2: 's2', 3: 's3', '二3': 'x' } };
+  it('第N条 for a top-level item printed 二、 or 3.', () => {
+    expect(retoldLocator(parts, '第二条')).toBe('s2');
+    expect(retoldLocator(numbered, '第3条')).toBe('s3');
+    expect(retoldLocator(numbered, '第三条')).toBe('s3');
+  });
+  it('an item numbered through the parts, named alone: （十二）, 第十四条', () => {
+    expect(retoldLocator(parts, '（十二）')).toBe('s3-12');
+    expect(retoldLocator(parts, '第十四条')).toBe('s4-14');
+  });
+  it('第二部分第五条 for 二、（五）', () => {
+    expect(retoldLocator(parts, '第二部分第五条')).toBe('s2-5');
+  });
+  it('no clause when the item is under several parts, or the locator holds other words', () => {
+    expect(retoldLocator(parts, '（一）')).toBeNull();
+    expect(retoldLocator(parts, '第九条')).toBeNull();
+    expect(retoldLocator(parts, '考核方式')).toBeNull();
   });
 });

@@ -52,11 +52,11 @@ describe('questions in plain words', () => {
     expect(holding(p.content).filter((c) => c.doc === 'jzcth-2019-19').length).toBeGreaterThan(0);
   });
 
-  it('标准编审培训费多少钱 → 标准编审培训费 (its clause: 「培训费：1800元/人」)', () => {
+  it('标准编审培训费多少钱 → 标准编审培训费费用 (多少钱 asks for a 费用; its clause: 「培训费：1800元/人」)', () => {
     const p = planQuery('标准编审培训费多少钱', coreOnly);
-    expect(p.content).toEqual(['标准', '编审', '培训', '费']);
-    expect(p.search).toBe('标准编审培训费');
-    expect(holding(p.content).map((c) => c.at)).toEqual(['jbxz-2023-13#s5-4-p6']);
+    expect(p.content).toEqual(['标准', '编审', '培训', '费', '费用']);
+    expect(p.search).toBe('标准编审培训费费用');
+    expect(holding(['标准', '编审', '培训', '费']).map((c) => c.at)).toEqual(['jbxz-2023-13#s5-4-p6']);
   });
 
   it('证书考试不合格能不能补考: 能不能 dropped, 不合格 → 未能通过 (「若考试未能通过，有1次免费补考机会」)', () => {
@@ -76,10 +76,10 @@ describe('questions in plain words', () => {
     expect(holding(p.content).map((c) => c.at)).toEqual(['jzcth-2019-19#s5-4-p1']);
   });
 
-  it('老师培训要交多少钱 → 教师培训 (老师 → 教师; 要, 交, 多少钱 dropped)', () => {
+  it('老师培训要交多少钱 → 教师培训费用 (老师 → 教师, 多少钱 → 费用; 要, 交 dropped)', () => {
     const p = planQuery('老师培训要交多少钱', coreOnly);
-    expect(p.content).toEqual(['教师', '培训']);
-    expect(p.search).toBe('教师培训');
+    expect(p.content).toEqual(['教师', '培训', '费用']);
+    expect(p.search).toBe('教师培训费用');
     expect(holding(['教师', '培训', '费用', '标准']).map((c) => c.doc)).toContain('jzs-2019-137');
   });
 

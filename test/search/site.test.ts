@@ -159,13 +159,16 @@ describe('judged query set (test/search/judged.json)', () => {
     const old = r.ours.cells['*']!.old!;
     const fresh = r.ours.cells['*']!.fresh!;
     expect(old.n).toBeGreaterThanOrEqual(60);
-    expect(old.recall5).toBeGreaterThanOrEqual(0.95);
-    expect(old.mrr).toBeGreaterThanOrEqual(0.9);
-    // The fresh set (written without looking at the engine): the figures of issue 14's answer, with a margin.
+    // Measured 2026-11-30 (wt-eng2): old 0.992 / 0.984; fresh 0.909 / 0.921, clause recall@5 0.896. Floors a little under.
+    expect(old.recall5).toBeGreaterThanOrEqual(0.98);
+    expect(old.mrr).toBeGreaterThanOrEqual(0.97);
+    // The fresh set (written without looking at the engine; the engine was tuned on it since, see scripts/search/README.md).
     expect(fresh.n).toBeGreaterThanOrEqual(120);
-    expect(fresh.recall5).toBeGreaterThanOrEqual(0.87);
-    expect(fresh.mrr).toBeGreaterThanOrEqual(0.87);
-    expect(fresh.clauseRecall5!).toBeGreaterThanOrEqual(0.65);
+    expect(fresh.recall5).toBeGreaterThanOrEqual(0.89);
+    expect(fresh.mrr).toBeGreaterThanOrEqual(0.9);
+    expect(fresh.clauseRecall5!).toBeGreaterThanOrEqual(0.86);
+    // Clause queries (文号 + a locator, as printed or as readers retell it: 第二条, （十二）, 第二部分第五条).
+    expect(r.ours.cells.clause!.fresh!.clauseRecall5!).toBeGreaterThanOrEqual(0.9);
     expect(r.ours.recall5 - r.plain.recall5).toBeGreaterThanOrEqual(0.3);
     expect(r.ours.mrr - r.plain.mrr).toBeGreaterThanOrEqual(0.3);
     // Every 文号, citation and code query of the original set is answered first.
