@@ -3,7 +3,7 @@
  * pages of their own, and past SHARD_BYTES of prepared pages the index is written in shards that the
  * search merges. Checked on the real site, and on a copy of it indexed with a tiny shard size.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -83,6 +83,9 @@ describe('skill rows as records of the certificate page', () => {
   });
 });
 
+/** Shard size that splits the built site's indexed pages (skill pages are not: build-index.ts) into three shards, with room for a page to grow (the site is built by then). */
+const threeShards = () => Math.ceil(sitePages(DIST).filter((p) => p.type !== 'skill').reduce((sum, p) => sum + statSync(p.file).size, 0) / 2.5);
+
 describe('an index in shards', () => {
   let site = '';
   let shards = 0;
@@ -91,8 +94,10 @@ describe('an index in shards', () => {
   beforeAll(async () => {
     site = join(tmp, 'site');
     cpSync(DIST, site, { recursive: true });
-    // The real site is 3 MB of pages: 1 MB shards make at least three; its 266 codes in files of 50 make six.
-    const r = await buildIndex(site, join(ROOT, 'content', 'generated'), { shardBytes: 1024 * 1024, codesPerBucket: 50 });
+    // Three shards whatever the pages weigh (their HTML grew with the page tools of issue 15: 1 MB shards had
+    // become five, and the judged scores below are about merging shards, not about how small they are);
+    // its 266 codes in files of 50 make six.
+    const r = await buildIndex(site, join(ROOT, 'content', 'generated'), { shardBytes: threeShards(), codesPerBucket: 50 });
     shards = r.shards;
     const data = JSON.parse(readFileSync(join(site, 'search', 'data.json'), 'utf8')) as SearchData;
     const dirs = [join(site, 'pagefind'), ...(data.shards ?? []).map((s) => join(site, `.${s}`))];
@@ -153,7 +158,7 @@ describe('an index in shards', () => {
   it('copies unchanged shards from the cache and indexes again only the shard of a changed page', async () => {
     // A second copy of the site beside the first shares its cache (<dist>/../.cache/search); a fresh folder, so the
     // Node loader does not reuse the Pagefind module it loaded for the first.
-    const options = { shardBytes: 1024 * 1024, codesPerBucket: 50 };
+    const options = { shardBytes: threeShards(), codesPerBucket: 50 };
     const site2 = join(tmp, 'site2');
     cpSync(site, site2, { recursive: true });
     const again = await buildIndex(site2, join(ROOT, 'content', 'generated'), options);
