@@ -18,6 +18,7 @@ import type { Coverage } from './coverage.ts';
 import type { DocElements, Part } from './elements.ts';
 import type { Line } from './parse/lines.ts';
 import type { Slice } from './split.ts';
+import { type LawScope, articleItemAnchor, inArticle, kuanAnchor } from './structure/articles.ts';
 import { type Origin, align, columnOf, lineStartsOf, mappedFrom, mappedLines, positionOfLines } from './structure/sourcemap.ts';
 import { type Label, anchorPart, readLabels } from './text/labels.ts';
 import { removeExtractionSpaces, removeLetterSpacing } from '../../src/lib/text/normalize.ts';
@@ -247,11 +248,15 @@ interface Open {
 /**
  * Build the clause tree of one part. Anchors: numbered clauses by their numbering
  * path (`s2-5`), articles by number (`art11`), the rest by ordinal in their parent.
+ * Inside an article (第X条) the path is the law's (structure/articles.ts): an unnumbered paragraph
+ * is the article's next 款 (`art34-2`), a numbered one a 项 or 目 of the 款 in force (`art34-1-4`,
+ * `art34-1-4-2`), and only 编/章/节 are headings.
  */
 export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: Set<string>): Clause[] {
   const top: Clause[] = [];
   const stack: Open[] = [];
   const ordinals = new Map<Clause | null, { p: number; t: number }>();
+  const kuanNodes = new Set<Clause>();
 
   const anchorFor = (wanted: string, at: SourcePoint): string => {
     let a = wanted;
@@ -269,6 +274,15 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     return parent ? `${parent.anchor}-${kind}${o[kind]}` : `${scope.plain}${kind}${o[kind]}`;
   };
   const attach = (node: Clause, parent: Clause | null) => (parent ? parent.children.push(node) : top.push(node));
+  /** The article in force, while it is on the stack. */
+  let law: LawScope | null = null;
+  const lawInForce = (): LawScope | null => (law && stack[law.at]?.node === law.article ? law : (law = null));
+  /** Where a clause goes: the innermost open clause; directly under an article, its 款 in force. */
+  const parentNow = (): Clause | null => {
+    const l = lawInForce();
+    const top = stack.at(-1)?.node ?? null;
+    return l && top === l.article ? (l.kuanNode ?? l.article) : top;
+  };
 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
@@ -281,13 +295,25 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
           file.message(`表格行有 ${used} 格，表头只有 ${width} 格；多出的格照原样保留`, { place: { line: row.line, column: 1 }, ruleId: 'ragged-table-row', source: 'structure' });
         }
       }
-      const parent = stack.at(-1)?.node ?? null;
+      const parent = parentNow();
       const position = block.position;
       const lineStarts = lineStartsOf([], [position.start.line, position.start.column]);
       attach({ anchor: anchorFor(ordinal(parent, 't'), source), kind: 'table', label: null, heading: null, text: '', table: block.table!, source, position, lineStarts, children: [] }, parent);
       continue;
     }
     const label = chooseLabel(readLabels(block.text), stack);
+    const inLaw = lawInForce();
+    if (!label && inLaw) {
+      // An article's next 款: the 项 and 目 of the 款 before it are closed.
+      stack.length = inLaw.at + 1;
+      inLaw.kuan++;
+      const lineStarts = lineStartsOf(block.origins, [block.position.start.line, block.position.start.column]);
+      const node: Clause = { anchor: anchorFor(kuanAnchor(inLaw), source), kind: 'paragraph', label: null, heading: null, text: block.text, source, position: block.position, lineStarts, children: [] };
+      attach(node, inLaw.article);
+      inLaw.kuanNode = node;
+      kuanNodes.add(node);
+      continue;
+    }
     if (!label) {
       // An unnumbered paragraph closes numbered items that are plain paragraphs (1.… 2.… then a closing remark).
       // (An article's second paragraph is its 第二款, so articles stay open.)
@@ -305,10 +331,12 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
       }
       stack.length = at;
     }
-    const { heading, text } = splitHeading(label.rest, blocks[b + 1], label);
-    const parent = stack.at(-1)?.node ?? null;
+    const articleBody = inArticle(label) ? lawInForce() : null;
+    // An article and its 项 and 目 are text, never headings (第十三条 职业学校教育分为初等、中等、高等职业学校教育。).
+    const { heading, text } = label.style === 'article' || articleBody ? { heading: null, text: label.rest.trim() } : splitHeading(label.rest, blocks[b + 1], label);
+    const parent = parentNow();
     const node: Clause = {
-      anchor: anchorFor(numberedAnchor(label, stack, scope), source),
+      anchor: anchorFor(articleBody ? articleItemAnchor(articleBody, stack, label) : numberedAnchor(label, stack, scope), source),
       kind: heading !== null && text === '' ? 'section' : 'paragraph',
       label: label.printed,
       heading,
@@ -320,11 +348,12 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     };
     attach(node, parent);
     stack.push({ label, node });
+    if (label.style === 'article') law = { article: node, at: stack.length - 1, kuan: 1, kuanNode: null };
   }
   // A numbered clause with children is a section whatever its text.
   const settle = (cs: Clause[]) => {
     for (const c of cs) {
-      if (c.children.length && c.kind === 'paragraph' && c.label) c.kind = 'section';
+      if (c.children.length && c.kind === 'paragraph' && (c.label || kuanNodes.has(c))) c.kind = 'section';
       settle(c.children);
     }
   };

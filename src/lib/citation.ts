@@ -34,6 +34,8 @@ export function findClause(doc: Pick<PolicyDocument, 'clauses'>, anchor: string)
  */
 export function clauseLocator(path: ClausePath): string {
   const chain = [...path.ancestors, path.clause];
+  const article = chain.findLastIndex((c) => ARTICLE.test(c.label ?? ''));
+  if (article >= 0) return articleLocator(chain, article);
   const parts: string[] = [];
   for (let k = 0; k < chain.length; k++) {
     const c = chain[k]!;
@@ -61,6 +63,56 @@ export function clauseLocator(path: ClausePath): string {
   }
   return kept.reduce((s, p, k) => (k === 0 ? p : needsSpace(kept[k - 1]!, p) ? `${s} ${p}` : s + p), '');
 }
+
+const ARTICLE = /^第[〇零一二三四五六七八九十百千\d]+条$/u;
+const DIVISION = /^第[〇零一二三四五六七八九十百千\d]+[编章节]$/u;
+
+/**
+ * Where a clause of a law is, as a memo cites it: 第三十四条, 第三十四条第二款, 第三十四条第一款第（四）项,
+ * 第三十四条第一款第（四）项第2目 (编/章/节 are not cited). The 款 are the article's unnumbered paragraphs,
+ * its own text the first; an article of one 款 is cited without 第一款: 第十四条第（二）项.
+ * (The anchors follow the same path: art34, art34-2, art34-1-4, art34-1-4-2; scripts/ingest/structure/articles.ts.)
+ */
+function articleLocator(chain: Clause[], at: number): string {
+  const parts: string[] = [];
+  for (const c of chain.slice(0, at)) {
+    if (c.kind === 'attachment') parts.push(c.label ?? '附件');
+    else if (c.kind !== 'enclosure' && c.label && !DIVISION.test(c.label)) parts.push(c.label);
+  }
+  const art = chain[at]!;
+  parts.push(art.label!);
+  const kuan = art.children.filter(isKuan);
+  let items = 0;
+  for (let k = at + 1; k < chain.length; k++) {
+    const c = chain[k]!;
+    if (k === at + 1 && isKuan(c)) {
+      parts.push(`第${chineseNumeral(kuan.indexOf(c) + 2)}款`);
+      continue;
+    }
+    if (k === at + 1 && c.label && kuan.length > 0) parts.push('第一款');
+    if (c.label) {
+      const item = /^[（(]\s*(\S+?)\s*[）)]$/u.exec(c.label);
+      const sub = /^(\d+)\s*[.．、]$/u.exec(c.label);
+      parts.push(items === 0 && item ? `第（${item[1]}）项` : items === 1 && sub ? `第${sub[1]}目` : c.label);
+      items++;
+    } else if (k === chain.length - 1) {
+      const n = chain[k - 1]!.children.filter((s) => !s.label && s.kind === c.kind).indexOf(c) + 1;
+      parts.push(c.kind === 'table' ? `表${n}` : `第${n}段`);
+    }
+  }
+  return parts.reduce((s, p, k) => (k === 0 ? p : needsSpace(parts[k - 1]!, p) ? `${s} ${p}` : s + p), '');
+}
+
+/** 2 → 二, 12 → 十二, 21 → 二十一: a 款's number as the law prints it (below 100). */
+function chineseNumeral(n: number): string {
+  const d = '〇一二三四五六七八九';
+  if (n < 10) return d[n]!;
+  if (n >= 100) return String(n);
+  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${n % 10 ? d[n % 10] : ''}`;
+}
+
+/** A 款 of an article: an unnumbered paragraph directly under it. */
+const isKuan = (c: Clause) => c.label === null && c.kind !== 'table';
 
 /**
  * A space between two parts of a locator only where they would run together: after 附件N/附表

@@ -79,7 +79,10 @@ describe('a law in Markdown', () => {
     const art2 = findClause(law, 'art2')!.clause;
     expect(art2.text).toMatch(/^本法所称职业教育/u);
     expect(art2.children.map((c) => c.text)).toEqual(['机关、事业单位对其工作人员实施的专门培训由法律、行政法规另行规定。']);
-    expect(memoCitation(law, findClause(law, 'art14')!)).toBe('《中华人民共和国职业教育法》第二章第十四条');
+    expect(art2.children.map((c) => c.anchor)).toEqual(['art2-2']);
+    // A law is cited by its article's path, without the chapter (issue 16; it was 第二章第十四条).
+    expect(memoCitation(law, findClause(law, 'art14')!)).toBe('《中华人民共和国职业教育法》第十四条');
+    expect(memoCitation(law, findClause(law, 'art2-2')!)).toBe('《中华人民共和国职业教育法》第二条第二款');
   });
 });
 
