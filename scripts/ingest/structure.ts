@@ -276,6 +276,8 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
   const attach = (node: Clause, parent: Clause | null) => (parent ? parent.children.push(node) : top.push(node));
   /** The article in force, while it is on the stack. */
   let law: LawScope | null = null;
+  /** The number of the last article read: a chapter closes it, the next article continues it (第一百零六条 after 第十三章). */
+  let lastArticle = 0;
   const lawInForce = (): LawScope | null => (law && stack[law.at]?.node === law.article ? law : (law = null));
   /** Where a clause goes: the innermost open clause; directly under an article, its 款 in force. */
   const parentNow = (): Clause | null => {
@@ -301,7 +303,7 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
       attach({ anchor: anchorFor(ordinal(parent, 't'), source), kind: 'table', label: null, heading: null, text: '', table: block.table!, source, position, lineStarts, children: [] }, parent);
       continue;
     }
-    const label = chooseLabel(readLabels(block.text), stack);
+    const label = chooseLabel(readLabels(block.text), stack, lastArticle);
     const inLaw = lawInForce();
     if (!label && inLaw) {
       // An article's next 款: the 项 and 目 of the 款 before it are closed.
@@ -348,7 +350,10 @@ export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: 
     };
     attach(node, parent);
     stack.push({ label, node });
-    if (label.style === 'article') law = { article: node, at: stack.length - 1, kuan: 1, kuanNode: null };
+    if (label.style === 'article') {
+      law = { article: node, at: stack.length - 1, kuan: 1, kuanNode: null };
+      lastArticle = label.value;
+    }
   }
   // A numbered clause with children is a section whatever its text.
   const settle = (cs: Clause[]) => {
@@ -396,10 +401,15 @@ function numberedAnchor(label: Label, stack: Open[], scope: PartScope): string {
   return `${scope.numbered}s${[...path, anchorPart(label)].join('-')}`;
 }
 
-/** The reading of a line's label that continues the numbering in force, if any does. */
-function chooseLabel(all: Label[], stack: Open[]): Label | null {
+/**
+ * The reading of a line's label that continues the numbering in force, if any does. `lastArticle`: the
+ * number of the last 第X条 read in this part (0 if none), which a 第X章 closed but the next article continues.
+ */
+function chooseLabel(all: Label[], stack: Open[], lastArticle = 0): Label | null {
   // A number above 99 (2019. or 1000.) is an item only when it continues a list in force (within a few numbers).
-  const continuesList = (l: Label) => stack.some((o) => o.label.style === l.style && l.value > o.label.value && l.value <= o.label.value + 10);
+  const continues = (l: Label, value: number) => l.value > value && l.value <= value + 10;
+  const continuesList = (l: Label) =>
+    stack.some((o) => o.label.style === l.style && continues(l, o.label.value)) || (l.style === 'article' && lastArticle > 0 && continues(l, lastArticle));
   const candidates = all.filter((l) => l.value <= 99 || continuesList(l));
   if (candidates.length === 0) return null;
   const inForce = (l: Label) => stack.find((o) => o.label.style === l.style);

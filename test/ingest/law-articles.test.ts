@@ -19,6 +19,7 @@ import { ROOT } from '../helpers/corpus.ts';
 
 const LAWS = join(ROOT, 'test', 'fixtures', 'laws');
 const ZYJYF = '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md';
+const LDF = '/work/shared/fixtures/laws/laodongfa-2018-12-29.md';
 
 function run(path: string): { file: VFile; draft: Draft } {
   const file = new VFile({ path: path.split('/').pop(), value: new Uint8Array(readFileSync(path)) });
@@ -153,5 +154,27 @@ describe('the 职业教育法 fixture (1996)', () => {
       '《中华人民共和国职业教育法》第十四条第二款',
       '《中华人民共和国职业教育法》第五条',
     ]);
+  });
+});
+
+describe('the 劳动法 fixture (2018): 107 articles in 13 chapters', () => {
+  it('reads every article, 第一百零六条 after 第十三章 too; no duplicate-anchor warning (there were 43)', () => {
+    const { file, draft } = run(LDF);
+    expect(duplicates(file)).toEqual([]);
+    const chapters = draft.clauses.filter((c) => c.label?.endsWith('章'));
+    expect(chapters.map((c) => c.anchor)).toEqual(Array.from({ length: 13 }, (_, k) => `ch${k + 1}`));
+    const articles = chapters.flatMap((c) => c.children);
+    expect(articles.map((a) => a.anchor)).toEqual(Array.from({ length: 107 }, (_, k) => `art${k + 1}`));
+    expect(articles.filter((a) => a.heading !== null)).toEqual([]);
+    // 第十九条: a 第一款 of seven 项, then a 第二款 (劳动合同除前款规定的必备条款外…).
+    const art19 = findClause(draft, 'art19')!.clause;
+    expect(art19.children.map((c) => `${c.anchor} ${c.label ?? '款'}`)).toEqual([
+      ...['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）'].map((l, k) => `art19-1-${k + 1} ${l}`),
+      'art19-2 款',
+    ]);
+    const doc = { title: '中华人民共和国劳动法', enclosedTitle: null, docNumber: null };
+    expect(memoCitation(doc, findClause(draft, 'art19-1-7'))).toBe('《中华人民共和国劳动法》第十九条第一款第（七）项');
+    expect(memoCitation(doc, findClause(draft, 'art19-2'))).toBe('《中华人民共和国劳动法》第十九条第二款');
+    expect(memoCitation(doc, findClause(draft, 'art107'))).toBe('《中华人民共和国劳动法》第一百零七条');
   });
 });
