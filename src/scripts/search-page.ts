@@ -284,11 +284,17 @@ function init(root: HTMLElement): void {
     notHeldBox.append(ul);
   }
 
-  function render(q: string, res: SearchResponse, pooled: boolean): void {
+  /** The result list alone (again when the sub-results arrive); the visible hits. */
+  function renderList(q: string, res: SearchResponse, pooled: boolean): { ordered: SearchResponse['hits']; visible: SearchResponse['hits'] } {
     const words = splitTerms(normalizeQuery(q));
     const ordered = sortHits(res.hits, order);
     const visible = ordered.slice(0, shown);
     list.replaceChildren(...visible.map((h) => renderCard(cardOf(h), words)));
+    return { ordered, visible };
+  }
+
+  function render(q: string, res: SearchResponse, pooled: boolean): void {
+    const { ordered, visible } = renderList(q, res, pooled);
     const exact = res.hits.filter((h) => h.kind !== 'text').length;
     const available = res.total + exact;
     more.hidden = pooled ? visible.length >= ordered.length : available <= visible.length;
@@ -330,10 +336,21 @@ function init(root: HTMLElement): void {
     }
     status.textContent = '正在搜索…';
     try {
-      const res = await search(q, deps, { limit, filters: Object.keys(selected).length ? selected : undefined });
+      // Hits first: each hit's further clauses (sub-results) are fetched once the hits are on screen, then shown.
+      const res = await search(q, deps, { limit, filters: Object.keys(selected).length ? selected : undefined, deferSubs: true });
       if (mine !== seq) return;
       last = { key, res };
       render(q, res, pooled);
+      const loadSubs = res.loadSubs;
+      // After the next frame (the hits are painted), unless another search has started meanwhile.
+      if (loadSubs) {
+        requestAnimationFrame(() => {
+          if (mine !== seq) return;
+          void loadSubs().then(() => {
+            if (mine === seq && last?.res === res) renderList(q, res, pooled);
+          });
+        });
+      }
     } catch (err) {
       console.warn(err);
       if (mine !== seq) return;

@@ -1,6 +1,6 @@
 /** Pure parts of the engine and the query normalisation (src/lib/search/). */
 import { describe, expect, it } from 'vitest';
-import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, recordTarget, retoldLocator, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
+import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, recordKey, recordTarget, retoldLocator, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, foldWidth, matchUnits, normalizeQuery, segmentQuery, segmentText, segmentWords, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
 
 describe('normalisation', () => {
@@ -170,6 +170,27 @@ describe('clause records and the any-term fallback', () => {
     const r = await search('学分很行', withVocab);
     expect(r.hits.length).toBeGreaterThan(0);
     expect(r.suggestions).toEqual(['学分银行']);
+  });
+  it('deferSubs: the same hits at once, their sub-results once loadSubs has run', async () => {
+    // The page's `r` (its records' keys) groups its clauses under it.
+    const recs = [
+      { id: 'u_aaaa0', url: '/docs/a/', content: '关于 试点 的 通知' },
+      { id: 'u_aaaa1', url: '/docs/a/#s2-5', content: '考核 站点 设在 试点 院校', meta: { title: '二、（五）', page: '通知' } },
+      { id: 'u_aaaa2', url: '/docs/a/#s2-6', content: '试点 院校 学分 银行', meta: { title: '二、（六）', page: '通知' } },
+      { id: 'u_bbbb1', url: '/docs/b/#s1', content: '试点 院校 名单', meta: { title: '一、', page: 'B' } },
+    ];
+    const { deps } = andDeps(recs, { u_aaaa0: { url: '/docs/a/', r: recordKey('u_aaaa1') + recordKey('u_aaaa2') } as { url: string } });
+    for (const q of ['试点院校', '"试点院校"']) {
+      const whole = await search(q, deps);
+      const first = await search(q, deps, { deferSubs: true });
+      expect(first.hits.map((h) => h.url)).toEqual(whole.hits.map((h) => h.url));
+      if (q === '试点院校') {
+        expect(whole.hits.some((h) => h.sub.length)).toBe(true);
+        expect(first.hits.every((h) => h.sub.length === 0)).toBe(true);
+      }
+      await first.loadSubs?.();
+      expect(first.hits).toEqual(whole.hits);
+    }
   });
   it('drops single characters, then common words, then short ones', () => {
     expect(dropOrder(['学分', '的', '银行', '试点'], ['试点'])).toEqual(['的', '试点', '银行', '学分']);

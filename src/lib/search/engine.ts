@@ -147,6 +147,12 @@ export interface SearchOptions {
   segment?: boolean;
   /** Override re-ranking weights (measurement only). */
   weights?: Partial<RankWeights>;
+  /**
+   * Fetch only each hit's target record before answering; its further clauses or rows (sub-results) are fetched when
+   * the caller runs `response.loadSubs` (the search page: after the hits are on screen). The hits, their order and,
+   * once loaded, their sub-results are those of a search without it.
+   */
+  deferSubs?: boolean;
 }
 
 export interface SearchResponse {
@@ -162,6 +168,8 @@ export interface SearchResponse {
   unknownCode: string | null;
   /** Slips of the query mended (VOC's corrections behind `suggestions`), with a page when the term has one. */
   corrections?: Correction[];
+  /** With `deferSubs`: fetches the shown hits' sub-results and adds them to their `sub` lists. */
+  loadSubs?: () => Promise<void>;
   /** [wt-tools, issue 14] The query names a 文号 the corpus does not hold: that 文号 and the documents here that cite it (lookup.ts notHeldMessage words it). */
   notHeld?: NotHeldEntry;
 }
@@ -744,6 +752,9 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
   const queryKey = searchKey(plan?.folded ?? normalized);
   const wanted = Math.max(0, limit - exact.length);
+  const holds = (d: PagefindData) => phrases.every((p) => searchKey(d.content).includes(searchKey(p)));
+  /** deferSubs: per hit, how to fetch its sub-results later. */
+  const deferred: { hit: SearchHit; load: () => Promise<void> }[] = [];
   const runText = async (searchText: string): Promise<{ hits: SearchHit[]; total: number }> => {
   const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
@@ -804,16 +815,31 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
         const rest = recs.filter((x) => x !== target && !isPage(x));
         const pick = phrases.length ? [target, ...rest].slice(0, PHRASE_RECORDS) : [target, ...rest.slice(0, subsFetched(hits.length + step.indexOf(g)))];
         fetched += pick.length;
-        return Promise.all(pick.map((x) => x.result.data()));
+        const all = () => Promise.all(pick.map((x) => x.result.data()));
+        if (!options.deferSubs || pick.length < 2) return { now: await all(), later: null };
+        // deferSubs: the target first; a quoted phrase it lacks needs the others now (the first holding it is the target).
+        const [first, tail] = [await pick[0]!.result.data(), pick.slice(1)];
+        if (phrases.length && !holds(first)) return { now: [first, ...(await Promise.all(tail.map((x) => x.result.data())))], later: null };
+        return { now: [first], later: () => Promise.all(tail.map((x) => x.result.data())) };
       }),
     );
-    for (const datas of loaded) {
-      const keep = phrases.length ? datas.filter((d) => phrases.every((p) => searchKey(d.content).includes(searchKey(p)))) : datas;
+    for (const { now, later } of loaded) {
+      const keep = phrases.length ? now.filter(holds) : now;
       if (!keep.length || hits.length >= wanted) continue;
       const page = keep[0]!.url.replace(/#.*$/u, '');
       if (seenPages.has(page) || exactUrls.has(page)) continue;
       seenPages.add(page);
-      hits.push(toHit(keep[0]!, keep.slice(1).filter((x) => x.url.includes('#')), phrases));
+      const hit = toHit(keep[0]!, keep.slice(1).filter((x) => x.url.includes('#')), phrases);
+      hits.push(hit);
+      if (later) {
+        deferred.push({
+          hit,
+          load: async () => {
+            const more = await later();
+            hit.sub.push(...toHit(keep[0]!, (phrases.length ? more.filter(holds) : more).filter((x) => x.url.includes('#')), phrases).sub);
+          },
+        });
+      }
     }
   }
   const pages = order;
@@ -849,6 +875,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       response.total = Math.max(response.total, again.total);
     }
   }
+  const shownDeferred = deferred.filter((d) => response.hits.includes(d.hit));
+  if (shownDeferred.length) response.loadSubs = () => Promise.all(shownDeferred.map((d) => d.load().catch(() => {}))).then(() => {});
   // Nothing found, or weak results without VOC's corrections (its terms part not loadable here): close dictionary terms
   // and titles (terms.json), so a slip such as 学分很行 is offered 学分银行 even when the any-word fallback found pages.
   if (mode === 'ours' && !response.suggestions.length && (response.hits.length === 0 || (plan && isWeak(response.hits, plan)))) {
