@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../helpers/csv.ts';
 import { type Session, openSession, siteSnapshot } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
@@ -14,27 +15,6 @@ let server: StaticServer;
 let session: Session;
 let site: ReturnType<typeof siteSnapshot>;
 
-/** RFC 4180 rows of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe('exports in Chromium', () => {
   beforeAll(async () => {
@@ -57,7 +37,7 @@ describe('exports in Chromium', () => {
     expect(download.suggestedFilename()).toBe('wlgl-level-1.csv');
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const [header, ...rows] = csvRows(text.slice(1));
+    const [header, ...rows] = parseCsv(text.slice(1));
     const level = header!.indexOf('等级 level');
     const type = header!.indexOf('类型 type');
     expect(rows).toHaveLength(82);

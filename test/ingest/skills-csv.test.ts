@@ -3,30 +3,8 @@ import type { SkillRow } from '../../src/schema/skills.ts';
 import { csvField, skillsCsv } from '../../scripts/ingest/skills-csv.ts';
 import { extractStandards } from '../../scripts/ingest/standards.ts';
 import { realCorpus } from '../helpers/corpus.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
-/** A strict RFC 4180 reader, to read back what the writer wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (ch === '"') { quoted = false; i++; continue; }
-      field += ch; i++; continue;
-    }
-    if (ch === '"' && field === '') { quoted = true; i++; continue; }
-    if (ch === ',') { row.push(field); field = ''; i++; continue; }
-    if (ch === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    if (ch === '\n' || ch === '\r' || ch === '"') throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
-    field += ch; i++;
-  }
-  if (field !== '' || row.length) throw new Error('no CRLF after the last record');
-  return rows;
-}
 
 const sample: SkillRow = {
   standard: 'demo',

@@ -14,6 +14,7 @@ import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { Reference } from '../../src/schema/references.ts';
 import type { DocumentStatus } from '../../src/schema/status.ts';
 import { brokenLinks, DIST, ensureSite, generated, page, ROOT, text } from '../helpers/site.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 let docs: PolicyDocument[] = [];
 let refs: Reference[] = [];
@@ -39,27 +40,6 @@ function textBefore(container: Element, stop: Element): string {
   return out;
 }
 
-/** RFC 4180 rows (quoted fields with commas, quotes and line breaks). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && csv[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe('references in the text', () => {
   it('the batch-1 notice links 《关于在院校实施…试点方案》 at its place in the text to /docs/jzc-2019-6/', () => {

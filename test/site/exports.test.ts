@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CERTIFICATE_SKILL_COLUMNS, type CertificateSkillJson } from '../../src/lib/export/certificate-skills.ts';
 import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { DIST, ensureSite, generated, page, text } from '../helpers/site.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 let skills: SkillRow[] = [];
 let standards: SkillStandard[] = [];
@@ -21,27 +22,6 @@ beforeAll(() => {
   standards = generated<SkillStandard[]>('standards.json');
 });
 
-/** A strict RFC 4180 reader: every record ends with CRLF; no bare CR, LF or quote outside a quoted field. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else if (ch === '\r' || ch === '\n' || ch === '"') throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
-    else field += ch;
-  }
-  if (field !== '' || row.length) throw new Error('no CRLF after the last record');
-  return rows;
-}
 
 function filesUnder(dir: string, ext: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
