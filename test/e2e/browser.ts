@@ -3,7 +3,8 @@
  * playwright-core, headless, fresh profile, no background traffic. Every request a page makes is
  * recorded, and so is every Content-Security-Policy violation and console error.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -103,3 +104,28 @@ export function siteSnapshot(): { dir: string; remove(): void } {
   }
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** One axe-core violation as the tests read it. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now, over the whole document or only inside `include` (a CSS selector). */
+export async function axeViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return (await page.evaluate(
+    (sel) =>
+      (window as unknown as { axe: { run(c: object, o: object): Promise<{ violations: unknown[] }> } }).axe
+        .run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] })
+        .then((r) => r.violations),
+    include ?? null,
+  )) as AxeViolation[];
+}
+
+/** Serious and critical violations only (what fails a page). */
+export const serious = (vs: AxeViolation[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -4,23 +4,13 @@
  * wider than the viewport, the timeline chart has one Tab stop per lane, and the arrow keys move
  * along a lane. Screenshots go to test-results/e2e/charts-*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
+import { type Page, type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe over the chart figures only: serious and critical violations, described. */
 async function axeCharts(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(c: object, o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe
-      .run({ include: [['figure.chart']] }, { resultTypes: ['violations'] })
-      .then((r) => r.violations),
-  ));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return serious(await axeViolations(page, 'figure.chart')).map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 let server: StaticServer;

@@ -6,7 +6,6 @@
  * /data/*.json, so the test checks the browser's wiring against the citations the pages were built with.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import type { FeeRule } from '../../src/schema/timeline.ts';
 import type { Locator } from 'playwright-core';
-import { type Page, type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
+import { type Page, type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
 let server: StaticServer;
@@ -47,15 +46,9 @@ function expectedItems(): { s25: MemoItem; s26: MemoItem; skill: MemoItem } {
 
 /** What a 加入引用清单 button shows (加入引用清单 / 已加入). */
 const label = (button: Locator) => button.locator('[data-memo-label]').textContent();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** axe-core's serious and critical violations on the page as it is now. */
 async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations),
-  )) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  return serious(await axeViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());

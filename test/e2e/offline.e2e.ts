@@ -12,16 +12,14 @@
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServiceWorker } from '../../scripts/offline/build-sw.ts';
-import { type Page, type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
+import { type Page, type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Front {
   origin: string;
@@ -183,13 +181,7 @@ describe('offline use, in Chromium', () => {
     // Every listed file is in `all` or the precache (`shell`), plus the completion marker.
     expect(stored + shell).toBeGreaterThanOrEqual(files.count + 1);
     await screenshot(page, 'offline-downloaded');
-    await page.evaluate(AXE_SOURCE);
-    const axe = (await page.evaluate(() =>
-      (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe
-        .run(document, { resultTypes: ['violations'] })
-        .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact }))),
-    )) as { id: string; impact: string }[];
-    expect(axe.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(serious(await axeViolations(page)).map((v) => ({ id: v.id, impact: v.impact }))).toEqual([]);
 
     await offline(true);
     await page.goto(`${proxy.origin}/docs/jzc-2019-6/`);

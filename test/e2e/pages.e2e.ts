@@ -3,14 +3,12 @@
  * page loads with no CSP violation, no error and no request outside the test server, and a
  * screenshot is kept in test-results/e2e/ (Chinese must render as text, not boxes).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
+import { type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 function firstId(section: string): string {
   return readdirSync(join(site.dir, section), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
@@ -32,17 +30,6 @@ const PAGE_TYPES: [name: string, path: () => string][] = [
   ['sources', () => '/sources/'],
   ['data', () => '/data/'],
 ];
-
-interface AxeNode {
-  target: string[];
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: AxeNode[];
-}
 
 let server: StaticServer;
 let session: Session;
@@ -87,13 +74,8 @@ describe('every page type in Chromium', () => {
     });
     expect(glyphWidth).toBeGreaterThan(0.9);
 
-    await page.evaluate(AXE_SOURCE);
-    const violations = (await page.evaluate(() =>
-      (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe
-        .run(document, { resultTypes: ['violations'] })
-        .then((r) => r.violations),
-    )) as AxeViolation[];
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const violations = await axeViolations(page);
+    const bad = serious(violations);
     figures.push(`  ${name} (${path()}): ${bad.length} / ${violations.length}${violations.length ? ` — ${violations.map((v) => `${v.id}[${v.impact}]×${v.nodes.length}`).join(', ')}` : ''}`);
     const described = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()})`).join(' | ')}`);
     expect(described).toEqual([]);

@@ -8,14 +8,12 @@
  *   and the absolute URL, and no printed anchor labels (#s2-5);
  * - a screenshot per page type at 390 and 1366 px in test-results/e2e/ (phone-*.png, wide-*.png).
  */
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, type Session, SHOTS, openSession, siteSnapshot } from './browser.ts';
+import { type Page, type Session, SHOTS, openSession, siteSnapshot, axeViolations } from './browser.ts';
 import { type StaticServer, serveStatic } from './server.ts';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1366, height: 900 };
 
@@ -42,13 +40,6 @@ const PAGE_TYPES: [name: string, path: () => string][] = [
   ['sources', () => '/sources/'],
   ['data', () => '/data/'],
 ];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
 
 let server: StaticServer;
 let session: Session;
@@ -97,15 +88,6 @@ function tapTargets(page: Page) {
     }
     return out;
   });
-}
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return (await page.evaluate(() =>
-    (window as unknown as { axe: { run(d: Document, o: object): Promise<{ violations: unknown[] }> } }).axe
-      .run(document, { resultTypes: ['violations'] })
-      .then((r) => r.violations),
-  )) as AxeViolation[];
 }
 
 /** What a print of the page shows, as text (display:none left out), with window.print() stubbed. */
@@ -179,7 +161,7 @@ describe('phone first (390×844) and print', () => {
       const d = document.querySelector<HTMLDetailsElement>('main details.cite[open]');
       if (d) d.open = false;
     });
-    const violations = await axe(page);
+    const violations = await axeViolations(page);
     axeFigures.push(`  ${name}: ${violations.length}${violations.length ? ` — ${violations.map((v) => `${v.id}[${v.impact}]×${v.nodes.length}`).join(', ')}` : ''}`);
     await page.setViewportSize(WIDE);
     await shot(page, `wide-${name}`);
