@@ -63,6 +63,8 @@ export function assignIds(overridden: Overridden[], report: Report): Identified 
       })),
       overrides: records,
       clauses: primary.clauses,
+      // Set by the `laws` stage for a law or regulation (issue 16).
+      law: null,
     };
     documents.push(PolicyDocumentSchema.parse(doc));
   }

@@ -8,23 +8,9 @@
  */
 import { z } from 'astro/zod';
 
-/**
- * A 1-based physical page of a PDF source (issue 13). Present on every place that points into a PDF
- * (the ingest stage `pages` sets it): `line` is then the line within that page, not within the file.
- * Absent for text sources, whose `line` is the line of the file.
- */
-export const PdfPage = z.number().int().positive();
-
-/**
- * A place in a source text: file name (as in content/sources/) and 1-based line; for a PDF source
- * also the physical page, `line` then counting within the page ({ file, page, line }).
- */
-export const SourcePoint = z.object({
-  file: z.string(),
-  line: z.number().int().positive(),
-  page: PdfPage.optional(),
-});
-export type SourcePoint = z.infer<typeof SourcePoint>;
+export { PdfPage, SourcePoint } from './source.ts';
+import { PdfPage, SourcePoint } from './source.ts';
+import { LawVersionInfo } from './laws.ts';
 
 /** A point in a source text: 1-based line and column (unist); in a PDF source also the page (line within it). */
 export const Point = z.object({
@@ -214,6 +200,8 @@ export const PolicyDocument = z.object({
   variants: z.array(Variant),
   overrides: z.array(AppliedOverride),
   clauses: z.array(Clause),
+  /** A law or regulation as a version of its work (issue 16, src/schema/laws.ts); null for anything else. */
+  law: LawVersionInfo.nullable(),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 

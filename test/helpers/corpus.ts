@@ -76,6 +76,7 @@ export function paragraphDoc(text: string, fields: Partial<PolicyDocument> = {})
     source: [{ file: 'x.txt', startLine: 1, endLine: 3 }],
     variants: [],
     overrides: [],
+    law: null,
     clauses: [
       {
         anchor: 'p1',
