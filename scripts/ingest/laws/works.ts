@@ -144,7 +144,9 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
         return { status: '已被修订', note: `已被${ymd(next.version!)}${actionOf(next)}的版本取代` };
       }
       if (isRepealed) return { status: '已废止', note: repealNote(rep!) };
-      return { status: '现行有效', note: h.effective ? `现行有效，自${ymd(h.from ?? h.effective)}起施行` : '现行有效' };
+      // A 修正 keeps the law's first 施行 (劳动法: 1995年1月1日); the text in force is the one of its version.
+      const since = h.effective ? `现行有效，自${ymd(h.effective)}起施行` : '现行有效';
+      return { status: '现行有效', note: h.effective && h.version > h.effective ? `${since}；现行文本为${ymd(h.version)}${actionOf(h)}` : since };
     };
 
     // The document the work shows: the whole text of the version in force, else its 节选; else the newest version.
