@@ -34,6 +34,16 @@ export interface LawsResult {
   works: LawWork[];
 }
 
+/**
+ * A document whose text opens with a 节选 heading (关于…的摘编, then 《X》节选, then the quote): a 节选 of X
+ * under a title of its own.
+ */
+function excerptHeading(cs: Clause[]): { name: string; excerpt: true } | null {
+  const first = cs.find((c) => c.text !== '' || c.heading !== null);
+  const t = first ? lawTitle(first.heading ?? first.text) : null;
+  return t?.excerpt ? { name: t.name, excerpt: true } : null;
+}
+
 /** Does any clause of the tree number an article (第X条)? */
 function hasArticles(cs: Clause[]): boolean {
   return cs.some((c) => /^第.+条$/u.test(c.label ?? '') || hasArticles(c.children));
@@ -63,7 +73,7 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
   // 1. Law documents and their works.
   const held: Held[] = [];
   for (const doc of documents) {
-    const t = lawTitle(doc.title);
+    const t = lawTitle(doc.title) ?? excerptHeading(doc.clauses);
     if (!t) continue;
     if (!t.excerpt && !hasArticles(doc.clauses)) continue;
     const header = headers.get(doc.id) ?? [];
@@ -149,9 +159,12 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
       return { status: '现行有效', note: h.effective && h.version > h.effective ? `${since}；现行文本为${ymd(h.version)}${actionOf(h)}` : since };
     };
 
-    // The document the work shows: the whole text of the version in force, else its 节选; else the newest version.
-    const pick = (v: string | null) => all.filter((h) => h.version === v).sort((a, b) => Number(a.excerpt) - Number(b.excerpt))[0];
-    const shown = pick(inForce) ?? (dates.length ? pick(dates.at(-1)!) : undefined) ?? all.filter((h) => h.version === null).sort((a, b) => Number(a.excerpt) - Number(b.excerpt))[0]!;
+    // The document the work shows: the whole text of the version in force, else its 节选; none when no version
+    // is in force (all 尚未施行, or repealed). A work held only in 节选 of no known version shows its 节选.
+    const pick = (v: string | null) => all.filter((h) => h.version === v).sort((a, b) => Number(a.excerpt) - Number(b.excerpt) || a.doc.id.localeCompare(b.doc.id))[0];
+    const shown = isRepealed ? undefined : inForce !== null ? pick(inForce) : dates.length === 0 ? pick(null) : undefined;
+    // Its status: that of the version shown, else of the newest version.
+    const newest = shown ?? (dates.length ? pick(dates.at(-1)!) : pick(null))!;
 
     const rows: Array<WorkVersion & { sort: string }> = [];
     for (const h of all) {
@@ -165,7 +178,7 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
         effective: h.effective,
         status: s.status,
         statusNote: h.excerpt ? `节选；${s.note}` : s.note,
-        current: shown.doc.id === h.doc.id ? null : shown.doc.id,
+        current: shown === undefined || shown.doc.id === h.doc.id ? null : shown.doc.id,
         repealedBy: isRepealed && s.status === '已废止' ? { document: rep!.by.doc.id, anchor: rep!.clause.anchor } : null,
       });
       rows.push({ document: h.doc.id, version: h.version, excerpt: h.excerpt, status: s.status, sort: `${h.version ?? h.doc.date ?? ''}|${Number(h.excerpt)}|${h.doc.id}` });
@@ -174,8 +187,8 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
     works.push({
       id,
       name,
-      current: shown.doc.id,
-      status: versions.get(shown.doc.id)!.status,
+      current: shown?.doc.id ?? null,
+      status: versions.get(newest.doc.id)!.status,
       versions: rows.map(({ sort: _s, ...r }) => r),
       asOf,
     });
