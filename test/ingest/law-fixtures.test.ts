@@ -74,6 +74,16 @@ describe('gold documents: name, version, 施行, status and history', () => {
     ]);
     expect(anomalies('duplicate-anchor')).toEqual([]);
   });
+
+  it('cites each history entry at its line: the plain-text history block spans two lines', () => {
+    const txt = ingest([{ file: 'pingjiafa-2023.txt', bytes: new Uint8Array(readFileSync(join(DIR, 'pingjiafa-2023.txt'))) }], [], [], { asOf: gold.today, until: 'laws' });
+    expect(txt.documents[0]!.law!.history.map((h) => `${h.date} ${h.action} ${h.source.line} ${h.anchor ?? '-'}`)).toEqual([
+      '2019-03-01 通过 2 -',
+      '2023-06-28 修订 3 -',
+      '2024-01-01 施行 46 art15',
+    ]);
+    expect(txt.report.sources[0]!.coveredLines).toBe(txt.report.sources[0]!.nonBlankLines);
+  });
 });
 
 describe('gold works', () => {

@@ -81,13 +81,20 @@ export function headerHistory(lines: Line[], file: string): { lines: Line[]; ent
     if (!got && /^[\s\u3000]*[（(]/u.test(l.text) && !/[）)]/u.test(l.text)) {
       // Join up to three more lines until the bracket closes.
       let text = l.text;
+      const starts: Array<[number, number]> = [[0, l.n]]; // where each line begins in the joined text
       for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) {
+        starts.push([text.length, lines[j]!.n]);
         text += lines[j]!.text.trim();
         if (/[）)]/u.test(lines[j]!.text)) {
           got = historyOfLine(text, { file, line: l.n });
           span = j - k + 1;
           break;
         }
+      }
+      // Each entry is cited at the line it starts on.
+      for (const e of got ?? []) {
+        const at = text.indexOf(e.text);
+        e.source = { file, line: [...starts].reverse().find(([o]) => o <= at)?.[1] ?? l.n };
       }
     }
     if (!got) break;
