@@ -59,6 +59,21 @@ export const JSON_DATASETS: JsonDataset[] = [
       variants: '每个来源中的版本：标题、文号、日期及与主版本的段落差异',
       overrides: '人工校订：字段、新值、原值、理由、校订文件',
       clauses: '条款树：anchor（锚点）、kind、label（序号）、heading、text、table、source、children',
+      law: '法律法规的版本信息：work（作品 id）、name、version（版本日期）、excerpt（是否节选）、history（通过、修正、修订、公布、施行）、effective（施行日期）、status（时效性）、statusNote、current（现行版本所在文件）、repealedBy；非法律法规为 null',
+    },
+  },
+  {
+    name: 'works',
+    collection: 'works',
+    title: '法律法规',
+    description: '法律法规作为“作品”：同一部法的各个版本（全文与节选）及其时效性。',
+    fields: {
+      id: '作品 id：名称的拼音首字母（zhrmghgzyjyf），/docs/<id>/ 显示现行版本',
+      name: '名称（不含书名号、节选与版本说明）',
+      current: '现行有效版本的文件 id（全文优先，否则节选）；无现行版本（尚未施行或已废止）则为 null',
+      status: '时效性：现行有效、已被修订、已废止、尚未施行',
+      versions: '所收各版本，从旧到新：document（文件 id）、version（版本日期）、excerpt、status',
+      asOf: '时效性的判断日期 YYYY-MM-DD',
     },
   },
   {

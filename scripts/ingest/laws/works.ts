@@ -203,11 +203,12 @@ function repealNote(rep: { by: Held; text: string }): string {
 
 /**
  * The document of `work` a text dated `date` cites: the latest version dated on or before it (whole text
- * before 节选); else a 节选 of no known version printed on or before it; no date: the work's current.
+ * before 节选); else a 节选 of no known version printed on or before it; no date: the work's current (or,
+ * when none is in force, its newest version).
  * Null when every held text is later than the citing one (the version it cites is not held).
  */
 export function versionOn(work: LawWork, date: string | null, dateOf: (document: string) => string | null): string | null {
-  if (!date) return work.current;
+  if (!date) return work.current ?? newestOf(work);
   const dated = work.versions.filter((v) => v.version !== null && v.version <= date);
   if (dated.length) {
     const latest = dated.at(-1)!.version;
@@ -215,4 +216,11 @@ export function versionOn(work: LawWork, date: string | null, dateOf: (document:
   }
   const undated = work.versions.filter((v) => v.version === null && (dateOf(v.document) ?? '') <= date);
   return undated.at(-1)?.document ?? null;
+}
+
+/** The newest version's document (whole text first): what a citation without a date reaches when none is in force. */
+function newestOf(work: LawWork): string | null {
+  const last = work.versions.filter((v) => v.version !== null).at(-1)?.version;
+  if (!last) return work.versions[0]?.document ?? null;
+  return work.versions.filter((v) => v.version === last).sort((a, b) => Number(a.excerpt) - Number(b.excerpt))[0]!.document;
 }
