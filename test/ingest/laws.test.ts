@@ -120,4 +120,11 @@ describe('works: ids and repeals', () => {
     // Not yet in force on the day: the repealed text still is.
     expect(readLaws({ documents: docs, headers: new Map(), asOf: '2022-06-01' }).versions.get('old')).toMatchObject({ status: '现行有效', repealedBy: null });
   });
+
+  it('notes, at the document: a whole text with no 施行, a 节选 older than every held version', () => {
+    const docs = [law('a', '某某法', '为了示例，制定本法。', '2020-01-01'), paragraphDoc('2010年1月1日：《某某法》第一条规定…', { id: 'x', title: '《某某法》节选', date: '2010-01-01' })];
+    const { notes, versions } = readLaws({ documents: docs, headers: new Map(), asOf: '2026-11-30' });
+    expect(notes.map((n) => `${n.place.file}:${n.place.line} ${n.rule}`)).toEqual(['x.txt:1 law-no-commencement', 'x.txt:1 law-version-unknown']);
+    expect(versions.get('x')).toMatchObject({ version: null, status: '已被修订', statusNote: '节选；本库所收全文中最早的版本为2020年1月1日版，本节选早于该版本' });
+  });
 });

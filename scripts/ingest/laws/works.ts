@@ -32,6 +32,8 @@ export interface LawsResult {
   /** `law` for every law document, by id. */
   versions: Map<string, LawVersionInfo>;
   works: LawWork[];
+  /** What a reader should check, at the document's first line: a whole text with no 施行, a 节选 older than every held version. */
+  notes: Array<{ place: { file: string; line: number }; rule: string; message: string }>;
 }
 
 /**
@@ -72,6 +74,8 @@ function actionOf(h: Held): string {
 export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
   // 1. Law documents and their works.
   const held: Held[] = [];
+  const notes: LawsResult['notes'] = [];
+  const at = (d: PolicyDocument) => ({ file: d.source[0]!.file, line: d.source[0]!.startLine });
   for (const doc of documents) {
     const t = lawTitle(doc.title) ?? excerptHeading(doc.clauses);
     if (!t) continue;
@@ -86,6 +90,7 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
     const version = versionDate(header) ?? doc.date;
     const history = [...header, ...(start ? [start] : [])].sort((a, b) => a.date.localeCompare(b.date));
     const effective = start?.date ?? null;
+    if (!start) notes.push({ place: at(doc), rule: 'law-no-commencement', message: `《${t.name}》的文本中未找到施行日期（本法自…起施行）：按其版本日期 ${version ?? '（无）'} 判断时效性` });
     const from = version && effective && effective > version ? effective : version;
     held.push({ doc, name: t.name, excerpt: false, version, history, effective, from });
   }
@@ -108,6 +113,9 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
   for (const h of held.filter((x) => x.excerpt)) {
     const v = h.doc.date ? wholes(h.name).filter((w) => w.version! <= h.doc.date!).at(-1) : undefined;
     if (v) Object.assign(h, { version: v.version, history: v.history, effective: v.effective, from: v.from });
+    else if (wholes(h.name).length) {
+      notes.push({ place: at(h.doc), rule: 'law-version-unknown', message: `《${h.name}》节选的日期 ${h.doc.date ?? '（无）'} 早于本库所收各版本（${wholes(h.name).map((w) => w.version).join('、')}），无法确定所据版本` });
+    }
   }
 
   // 3. Repeals: a held whole text naming another work's law in a sentence that 废止 it.
@@ -193,7 +201,7 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
       asOf,
     });
   }
-  return { versions, works };
+  return { versions, works, notes };
 }
 
 function repealNote(rep: { by: Held; text: string }): string {
