@@ -15,7 +15,7 @@ import { ROOT } from '../helpers/corpus.ts';
 const DIR = join(ROOT, 'test', 'fixtures', 'laws', 'versions');
 interface Gold {
   today: string;
-  documents: Record<string, { name: string; excerpt: boolean; version: string; effective: string; status: string; history: Array<{ date: string; action: string }>; articles: number | null; chapters?: number; repealedBy?: string; repealedOn?: string }>;
+  documents: Record<string, { name: string; excerpt: boolean; version: string; effective: string; status: string; history: Array<{ date: string; action: string }>; articles: number | null; chapters?: number; repealedBy?: string; repealedOn?: string; title?: string; documentDate?: string }>;
   works: Array<{ name: string; files: string[]; current: string | null; currentAlso?: string[]; newest?: string; repealedBy?: string; versions?: Array<{ version: string; files: string[]; status: string }> }>;
   citations: Array<{ in: string; inArticle?: number; printed: string; version: string; article: number; kuan?: number; xiang?: number; targetFile: string; targetText?: string; quotedText?: string }>;
   repeals: Array<{ in: string; inArticle: number; printed: string; target: string; on: string }>;
@@ -58,6 +58,7 @@ describe('gold documents: name, version, 施行, status and history', () => {
       const clauses = walkClauses(d).map((p) => p.clause);
       if (g.articles !== null) expect(clauses.filter(isArticle)).toHaveLength(g.articles);
       if (g.chapters !== undefined) expect(clauses.filter((c) => /^第.+章$/u.test(c.label ?? ''))).toHaveLength(g.chapters);
+      if (g.title !== undefined) expect({ title: d.title, date: d.date }).toEqual({ title: g.title, date: g.documentDate });
       if (g.repealedBy) {
         const by = docOf(g.repealedBy);
         expect(d.law!.repealedBy).toEqual({ document: by.id, anchor: 'art7' });
