@@ -112,6 +112,8 @@ export interface Vocabulary {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** A short name in quotes: 2–8 Han characters (digits allowed: “职教20条”). */
+const QUOTED_TERM = /[“「"]([\p{Script=Han}\d]{2,8})[”」"]/gu;
 
 /** Every character the corpus, the dictionary and the table use. */
 function characters(texts: string[]): Set<string> {
@@ -187,6 +189,8 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
     texts.push(d.title);
     clauseTexts(d.clauses, texts);
   }
+  // The names the documents coin in quotes (“三同两别”, “双师型”, “学分银行”): terms too, so their pinyin is known.
+  for (const t of texts) for (const m of t.matchAll(QUOTED_TERM)) add(m[1]!, '', 'term');
   const corpusText = texts.join('\n');
   texts.push(...terms.map((t) => t[0]), JSON.stringify(table));
   const chars = characters(texts);
