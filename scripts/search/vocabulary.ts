@@ -112,6 +112,11 @@ export interface Vocabulary {
 }
 
 const HAN = /\p{Script=Han}/u;
+/**
+ * A short name in quotes: 3–8 Han characters (digits allowed: “职教20条”). Two-character quoted words are mostly
+ * ordinary words put in quotes for emphasis (“指定”), which would then be offered as slips for 制定.
+ */
+const QUOTED_TERM = /[“「"]([\p{Script=Han}\d]{3,8})[”」"]/gu;
 
 /** Every character the corpus, the dictionary and the table use. */
 function characters(texts: string[]): Set<string> {
@@ -187,6 +192,8 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
     texts.push(d.title);
     clauseTexts(d.clauses, texts);
   }
+  // The names the documents coin in quotes (“三同两别”, “双师型”, “学分银行”): terms too, so their pinyin is known.
+  for (const t of texts) for (const m of t.matchAll(QUOTED_TERM)) add(m[1]!, '', 'term');
   const corpusText = texts.join('\n');
   texts.push(...terms.map((t) => t[0]), JSON.stringify(table));
   const chars = characters(texts);

@@ -139,11 +139,24 @@ export function quoteTitle(title: string): string {
 }
 const EXCERPT_TITLE = /^《[^《》]+》[（(]?节选[）)]?$/u;
 
-/** 《关于在院校实施…试点方案》（教职成〔2019〕6号）二、（五）; 《中华人民共和国职业教育法》节选 */
-export function memoCitation(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle' | 'docNumber'>, path: ClausePath | null): string {
+/**
+ * The version a citation names, for a law text that a newer version replaced (时效性 已被修订): （1996年）,
+ * （2009年修正）, （2015年修订）— its latest 通过/修正/修订/公布, as lawyers cite an old version. The version in
+ * force, a 节选 and anything that is not a law are cited by name alone (《中华人民共和国职业教育法》第三十四条).
+ */
+export function versionNote(doc: Pick<PolicyDocument, 'law'>): string {
+  const law = doc.law;
+  if (!law || law.excerpt || !law.version || law.status !== '已被修订') return '';
+  const step = [...law.history].reverse().find((h) => h.date === law.version && h.action !== '施行');
+  const year = law.version.slice(0, 4);
+  return step && (step.action === '修订' || step.action === '修正') ? `（${year}年${step.action}）` : `（${year}年）`;
+}
+
+/** 《关于在院校实施…试点方案》（教职成〔2019〕6号）二、（五）; 《中华人民共和国职业教育法》节选; 《中华人民共和国职业教育法》（1996年）第八条 */
+export function memoCitation(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle' | 'docNumber'> & Partial<Pick<PolicyDocument, 'law'>>, path: ClausePath | null): string {
   const title = quoteTitle(citedTitle(doc, path));
   const number = doc.docNumber ? `（${doc.docNumber}）` : '';
-  return `${title}${number}${path ? clauseLocator(path) : ''}`;
+  return `${title}${versionNote({ law: doc.law ?? null })}${number}${path ? clauseLocator(path) : ''}`;
 }
 
 /**
@@ -152,10 +165,12 @@ export function memoCitation(doc: Pick<PolicyDocument, 'title' | 'enclosedTitle'
  * More than three issuers are cut to three and “等” (GB/T 7714-2015 8.1.2).
  * `accessed` and `url` are filled where they are known (in the browser, at copy time).
  */
-export function gbt7714(doc: Pick<PolicyDocument, 'title' | 'docNumber' | 'issuers' | 'date'>, url: string, accessed: string): string {
+export function gbt7714(doc: Pick<PolicyDocument, 'title' | 'docNumber' | 'issuers' | 'date'> & Partial<Pick<PolicyDocument, 'law'>>, url: string, accessed: string): string {
   const issuers = doc.issuers.length > 3 ? `${doc.issuers.slice(0, 3).join(', ')}, 等` : doc.issuers.join(', ');
   const head = issuers ? `${issuers}. ` : '';
-  const number = doc.docNumber ? `: ${doc.docNumber}` : '';
+  // 其他题名信息: the 文号, or the version of a law text that was revised since (1996年).
+  const note = versionNote({ law: doc.law ?? null }).replace(/^（|）$/gu, '');
+  const number = doc.docNumber ? `: ${doc.docNumber}` : note ? `: ${note}` : '';
   const published = doc.date ? `(${doc.date})` : '';
   return `${head}${doc.title}${number}[EB/OL]. ${published}[${accessed}]. ${url}.`;
 }

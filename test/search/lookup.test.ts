@@ -289,6 +289,27 @@ describe('tables built from the real corpus', () => {
     // Other characters are another agency: 教职成〔2019〕89号 is not 教职所〔2019〕89号.
     expect(lookupDocNumber('教职成〔2019〕89号', { docs })).toEqual([]);
   });
+  it('a 文号 said without its year finds its document: the agency whole (教职成司函36号) or shortened in order (职成司36号文)', () => {
+    const numbered = src.documents.filter((d) => d.docNumber);
+    for (const d of numbered) {
+      const m = /^(.+)〔\d{4}〕(\d+)号$/u.exec(d.docNumber!)!;
+      for (const q of [`${m[1]}${m[2]}号`, `${m[1]}${m[2]}号文`]) expect(lookupDocNumber(q, { docs }).map((h) => h.url), q).toContain(`/docs/${d.id}/`);
+    }
+    // As readers wrote them (test/search/judged.json 职成司36号文 was written blind): a shortened agency, in order.
+    expect(lookupDocNumber('职成司36号文', { docs }).map((h) => h.url)).toEqual(['/docs/jzcsh-2019-36/']);
+    expect(lookupDocNumber('人社部34号文', { docs }).map((h) => h.url)).toEqual(['/docs/rsbf-2019-34/']);
+    expect(lookupDocNumber('国发4号文件', { docs }).map((h) => h.url)).toEqual(['/docs/gf-2019-4/']);
+    expect(isDocNumberQuery('职成司36号文')).toBe(true);
+  });
+  it('a yearless number is never said to be not held, and words before a number are not an agency', () => {
+    for (const q of ['职成司37号文', '关于6号文', '第三批2号', '培训费500号']) {
+      expect(lookupDocNumber(q, { docs }), q).toEqual([]);
+      expect(notHeldFor(q, { docs }), q).toBeNull();
+    }
+    // Other characters, or fewer than half of the agency's: not that agency.
+    expect(lookupDocNumber('教职所36号', { docs })).toEqual([]);
+    expect(lookupDocNumber('函36号', { docs })).toEqual([]);
+  });
   it('the variant 文号 教职成〔2019〕36号 finds 教职成司函〔2019〕36号', () => {
     expect(lookupDocNumber('教职成〔2019〕36号', { docs })[0]!.url).toBe('/docs/jzcsh-2019-36/');
   });

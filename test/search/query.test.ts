@@ -179,6 +179,8 @@ describe('slips: traditional characters, pinyin, typos', () => {
     expect(planQuery('nihao', vocab).pinyin).toEqual([]);
     expect(planQuery('html', vocab).pinyin).toEqual([]);
     expect(planQuery('老年照护', vocab).pinyin).toEqual([]);
+    // A name a document coins in quotes (rsbf-2019-34: 按照“三同两别”原则管理) is known by its pinyin and initials.
+    for (const q of ['santongliangbie', 'san tong liang bie', 'stlb']) expect(planQuery(q, vocab).pinyin.map((p) => p.term), q).toContain('三同两别');
   });
 
   it('one-character slips: 物流管里 → 物流管理, 老年照户 → 老年照护 (same sound), with their pages', () => {

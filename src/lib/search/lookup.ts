@@ -82,6 +82,11 @@ const DOC_NUMBER = new RegExp(`([\\u4e00-\\u9fff]{1,12})\\s*[${OPEN}]\\s*(\\d{4}
  * bare year, 号.
  */
 const TYPED_NUMBER = new RegExp(`([\\u4e00-\\u9fff]{1,12})\\s*(?:([${OPEN}])\\s*(\\d{4})\\s*[${CLOSE}]|(\\d{4})\\s*年?)\\s*第?\\s*(\\d{1,5})(\\s*号)?`, 'gu');
+/**
+ * A 文号 shortened as readers say it, without its year: 职成司36号文, 教职成6号文件, 国发4号. Groups: the Han run
+ * before the number (its tail is the agency, perhaps abbreviated), serial. Matched only when no full 文号 is.
+ */
+const SHORT_NUMBER = /([\u4e00-\u9fff]{2,12})\s*第?\s*(\d{1,5})\s*号(?:文件?)?/gu;
 /** After a serial without 号, these say it was a date, a count or a batch (2019年6月, 2024年2批), not a 文号. */
 const NOT_A_SERIAL = /^(?:\s*[月日号批期届个项条款章节段年%]|[\d.．])/u;
 
@@ -95,6 +100,8 @@ export interface QueryDocNumber {
   strict: boolean;
   /** Where the 文号 starts in the normalised query. */
   index: number;
+  /** Typed without a year (职成司36号文): `year` is 0 and `agency` is the Han run before the number. */
+  yearless?: boolean;
 }
 
 /** Every 文号 candidate in a query, in order (see TYPED_NUMBER). */
@@ -109,7 +116,50 @@ export function queryDocNumbers(query: string): QueryDocNumber[] {
     const rest = after.replace(/^\s*[〕\]］)）】]/u, '').trim();
     out.push({ agency: m[1]!, year: Number(m[3] ?? m[4]), serial: Number(m[5]), rest, strict: bracketed || hao, index: m.index! });
   }
+  if (out.length) return out;
+  for (const m of q.matchAll(SHORT_NUMBER)) {
+    const rest = q.slice(m.index! + m[0].length).trim();
+    out.push({ agency: m[1]!, year: 0, serial: Number(m[2]), rest, strict: false, index: m.index!, yearless: true });
+  }
   return out;
+}
+
+/** Is `short` a subsequence of `agency` (职成司 of 教职成司函, 国发 of 国发)? */
+function abbreviates(short: string, agency: string): boolean {
+  let i = 0;
+  for (const ch of agency) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * The documents a yearless 文号 names: the same serial under an agency that the longest tail (two characters or
+ * more) of the typed Han run abbreviates, in order (职成司36号文 → 教职成司函〔2019〕36号). Longest tail first, then
+ * the agency it covers most of; several years of one agency are all listed, newest first.
+ */
+function resolveYearless(q: QueryDocNumber, docs: DocEntry[]): { doc: DocEntry; number: string }[] {
+  let best: { doc: DocEntry; number: string; tail: number; cover: number; year: number }[] = [];
+  for (const doc of docs) {
+    for (const number of doc.numbers) {
+      const n = splitDocNumber(number);
+      if (!n || n.serial !== q.serial) continue;
+      let tail = 0;
+      for (let k = Math.min(q.agency.length, 12); k >= 2; k--) {
+        if (abbreviates(q.agency.slice(-k), n.agency)) {
+          tail = k;
+          break;
+        }
+      }
+      // At least half of the agency's characters typed: 发36号 names no agency.
+      if (!tail || tail * 2 < n.agency.length) continue;
+      if (best.some((b) => b.doc === doc)) continue;
+      best.push({ doc, number, tail, cover: tail / n.agency.length, year: n.year });
+    }
+  }
+  if (!best.length) return [];
+  const top = Math.max(...best.map((b) => b.tail));
+  best = best.filter((b) => b.tail === top);
+  const cover = Math.max(...best.map((b) => b.cover));
+  return best.filter((b) => b.cover === cover).sort((a, b) => b.year - a.year);
 }
 
 /** The first 文号 in a query printed with brackets or 号 (any bracket form), else the first typed one. */
@@ -277,6 +327,12 @@ export function resolveDocNumber(query: string, data: LookupTable): Resolved | n
   const agencies = knownAgencies(data);
   const docs = docsOf(data);
   for (const q of queryDocNumbers(query)) {
+    if (q.yearless) {
+      // Too loose to say a document is not held: either it names held ones or it is not a 文号 after all.
+      const found = resolveYearless(q, docs);
+      if (found.length) return { query: q, number: found[0]!.number, found };
+      continue;
+    }
     let bestLength = 0;
     let found: { doc: DocEntry; number: string }[] = [];
     for (const doc of docs) {
