@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { type IngestResult, ingest } from '../../scripts/ingest/pipeline.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { C001, ROOT, ingestText, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
+import { findClause, gbt7714, memoCitation, versionNote } from '../../src/lib/citation.ts';
 
 const ZYJYF_1996 = '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md';
 const ZYJYF_2022 = join(ROOT, 'test', 'fixtures', 'laws', 'zhiyejiaoyufa-2022-04-20.md');
@@ -156,5 +157,24 @@ describe('施行 on the timeline', () => {
     expect(d).toMatchObject({ id: '2020-01-02-mmglbf', date: '2020-01-02' });
     expect(d.law).toMatchObject({ version: '2020-01-02', effective: '2020-01-02' });
     expect(ev(r, d.id)).toContain('2020-01-02-mmglbf/art2/2020-01-02 施行 某某管理办法施行 发布之日 banfa.md:11');
+  });
+});
+
+describe('citations name the version of a revised text (src/lib/citation.ts versionNote)', () => {
+  it('the 1996 职业教育法, revised since: 《…》（1996年）第八条; GB/T 7714 题名 with 1996年', () => {
+    const d = docOf(all, '1996-05-15-zhrmghgzyjyf');
+    expect(memoCitation(d, findClause(d, 'art8'))).toBe('《中华人民共和国职业教育法》（1996年）第八条');
+    expect(gbt7714(d, 'https://example.org/docs/1996-05-15-zhrmghgzyjyf/#art8', '2026-11-30')).toContain('中华人民共和国职业教育法: 1996年[EB/OL]. (1996-05-15)');
+  });
+  it('the version in force and a 节选 by name alone; a revised 修正 text by its 修正', () => {
+    const d = docOf(all, '2022-04-20-zhrmghgzyjyf');
+    expect(memoCitation(d, findClause(d, 'art34-1-4'))).toBe('《中华人民共和国职业教育法》第三十四条第一款第（四）项');
+    const excerpt = docOf(all, '1996-09-01-zhrmghgzyjyfjx');
+    expect(excerpt.law!.status).toBe('已被修订');
+    expect(memoCitation(excerpt, null)).toBe('《中华人民共和国职业教育法》节选');
+    // The 劳动法 as amended in 2018, were it replaced: cited by its 修正.
+    const ldf = docOf(all, '2018-12-29-zhrmghgldf');
+    expect(versionNote(ldf)).toBe('');
+    expect(versionNote({ law: { ...ldf.law!, status: '已被修订' } })).toBe('（2018年修正）');
   });
 });
