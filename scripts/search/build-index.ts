@@ -12,6 +12,7 @@
  *      dist/search/filters.json (filter values and counts, for the filter menus, loaded when opened)
  *      dist/search/lookup.json (文号 → document, clause locators → anchors)
  *      dist/search/codes/<n>.json (skill codes → pages, spread over files by codeBucket)
+ *      dist/search/packs.json, packs/<n>.<hash>.pack (the fragments in a few files, loaded once warm: src/lib/search/packs.ts)
  *
  * `--plain OUT` writes the comparison index instead: the same pages, Pagefind defaults,
  * no preparation (what a site gets by running `pagefind --site dist`), into OUT/pagefind.
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
@@ -37,6 +38,7 @@ import { type DictionarySources, mergeWords, readSources } from './dictionary.ts
 import { VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
 import { type VocabCore, canonicalAdditions } from '../../src/lib/search/query.ts';
 import { lookupData } from './lookup-data.ts'; // [wt-tools, issue 14]
+import { type PackManifest, packBytes } from '../../src/lib/search/packs.ts';
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
@@ -580,6 +582,64 @@ export interface BuildReport {
   preparedBytes: number;
 }
 
+/**
+ * Fragment packs (src/lib/search/packs.ts) are written only while all of them together stay under this size (gzip):
+ * the search page loads them all once warm. The real corpus: 1,660 fragments, 1.4 MB inflated, ~0.25 MB in packs;
+ * 50× the corpus would be ~12 MB, so there are none and every fragment is fetched on its own, as before.
+ */
+export const PACKS_MAX_BYTES = 1024 * 1024;
+/** Inflated bytes per pack (~60–70 KB gzip): a few packs, fetched in parallel, each of whole pages. */
+export const PACK_RAW_BYTES = 384 * 1024;
+
+/**
+ * Writes search/packs.json and search/packs/*.pack: every fragment of every shard exactly once, a page's records
+ * (its page record, clauses and rows) in one pack, pages in URL order (documents together, certificates together:
+ * gzip finds their repeated wording). Nothing is written (and older packs are removed) when they would exceed
+ * PACKS_MAX_BYTES. Returns the manifest, or null.
+ */
+export function writePacks(dist: string, shardDirs: string[]): PackManifest | null {
+  const searchDir = join(dist, 'search');
+  rmSync(join(searchDir, 'packs'), { recursive: true, force: true });
+  rmSync(join(searchDir, 'packs.json'), { force: true });
+  const pages = new Map<string, [string, Uint8Array][]>();
+  let raw = 0;
+  for (const dir of shardDirs) {
+    const fragDir = join(dir, 'fragment');
+    for (const f of readdirSync(fragDir).sort()) {
+      const bytes = gunzipSync(readFileSync(join(fragDir, f)));
+      raw += bytes.length;
+      // Inflated fragments compress ~5.7:1 together: far past the cap, stop reading (50×: 80 MB inflated).
+      if (raw > PACKS_MAX_BYTES * 12) return null;
+      const text = bytes.toString('utf8');
+      const url = (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url.replace(/#.*$/u, '');
+      (pages.get(url) ?? pages.set(url, []).get(url)!).push([f.replace(/\.pf_fragment$/u, ''), bytes]);
+    }
+  }
+  const groups: [string, Uint8Array][][] = [[]];
+  let size = 0;
+  for (const url of [...pages.keys()].sort()) {
+    const frags = pages.get(url)!;
+    const n = frags.reduce((a, [, b]) => a + b.length, 0);
+    if (size && size + n > PACK_RAW_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(...frags);
+    size += n;
+  }
+  const files = groups.filter((g) => g.length).map((g) => ({ gz: gzipSync(packBytes(g), { level: zlibConstants.Z_BEST_COMPRESSION }), fragments: g.length }));
+  if (files.reduce((a, f) => a + f.gz.length, 0) > PACKS_MAX_BYTES) return null;
+  mkdirSync(join(searchDir, 'packs'), { recursive: true });
+  const manifest: PackManifest = { packs: [] };
+  files.forEach((f, i) => {
+    const name = `${i}.${createHash('sha256').update(f.gz).digest('hex').slice(0, 10)}.pack`;
+    writeFileSync(join(searchDir, 'packs', name), f.gz);
+    manifest.packs.push({ file: `/search/packs/${name}`, bytes: f.gz.length, fragments: f.fragments });
+  });
+  writeFileSync(join(searchDir, 'packs.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
 /** data.json `warm`: a word of each index chunk, when the whole index is small enough to preload (one shard only). */
 function warmWords(shardDirs: string[]): { warm?: string[] } {
   if (shardDirs.length !== 1) return {};
@@ -794,6 +854,7 @@ export async function buildIndex(
     codeBytes += Buffer.byteLength(json);
     writeFileSync(join(searchDir, 'codes', `${b}.json`), json);
   });
+  const packs = writePacks(dist, shardDirs);
   return {
     pages: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
@@ -806,7 +867,13 @@ export async function buildIndex(
     mergeWords: mergeList.length,
     htmlBytes,
     preparedBytes,
-    bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson), 'search/terms.json': Buffer.byteLength(termsJson), [`search/codes/ (${codeBuckets})`]: codeBytes },
+    bytes: {
+      'search/data.json': Buffer.byteLength(dataJson),
+      'search/lookup.json': Buffer.byteLength(lookupJson),
+      'search/terms.json': Buffer.byteLength(termsJson),
+      [`search/codes/ (${codeBuckets})`]: codeBytes,
+      [`search/packs/ (${packs ? packs.packs.length : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
+    },
   };
 }
 

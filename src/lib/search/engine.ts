@@ -96,6 +96,12 @@ export interface SearchDeps {
   codes(bucket: number): Promise<CodeEntry[]>;
   /** dist/search/vocab-<part>.json (VOCAB_FILES): traditional characters, terms (pinyin, corrections), pinyin keys; loaded only when a query needs them (vocabNeeds, weak results). Without it the core alone applies. */
   vocab?<P extends 't2s' | 'terms' | 'pinyin'>(part: P): Promise<NonNullable<Vocab[P]>>;
+  /**
+   * Loads the fragment packs (search/packs.json, src/lib/search/packs.ts) so that Pagefind's fragment requests are
+   * answered from memory from then on. Called once the reader is warm (the second full-text query, with the index
+   * preload); a site without packs (too large: 50×) resolves without loading anything.
+   */
+  packs?(): Promise<void>;
 }
 
 /**
@@ -338,10 +344,13 @@ const searches = new WeakMap<PagefindLike, number>();
  * word from each chunk, data.json `warm`: the whole index is 0.27 MB gzip for the real corpus), so later queries need no
  * index chunk from the network. The first query stays small (the cold budget); a site too large to preload has no `warm`.
  */
-function warmUp(pagefind: PagefindLike, data: SearchData): void {
+function warmUp(pagefind: PagefindLike, data: SearchData, deps: SearchDeps): void {
   const n = (searches.get(pagefind) ?? 0) + 1;
   searches.set(pagefind, n);
-  if (n === 2 && data.warm?.length && pagefind.preload) void pagefind.preload(data.warm.join(' ')).catch(() => {});
+  if (n !== 2) return;
+  if (data.warm?.length && pagefind.preload) void pagefind.preload(data.warm.join(' ')).catch(() => {});
+  // The fragments too (search/packs/, ~0.22 MB gzip for the real corpus): later hits render without a request each.
+  if (deps.packs) void deps.packs().catch(() => {});
 }
 
 const merges = new WeakMap<SearchData, ReadonlySet<string>>();
@@ -747,7 +756,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     return response;
   }
   const data = await dataP!;
-  warmUp(pagefind, data);
+  warmUp(pagefind, data, deps);
   const words = mergeSet(data);
   const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
   const queryKey = searchKey(plan?.folded ?? normalized);
