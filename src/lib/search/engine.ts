@@ -256,8 +256,12 @@ function phraseExcerpt(content: string, phrase: string, width = 60): Excerpt | n
 
 /** Bigram Dice similarity, for suggestions. */
 export function similarity(a: string, b: string): number {
-  const A = matchUnits(a);
-  const B = matchUnits(b);
+  return dice(matchUnits(a), matchUnits(b));
+}
+
+const termUnits = new WeakMap<readonly string[], { key: string; units: string[] }[]>();
+/** Bigram Dice similarity of a query's units against a term's precomputed ones. */
+function dice(A: string[], B: readonly string[]): number {
   if (!A.length || !B.length) return 0;
   const setB = new Set(B);
   const shared = new Set(A.filter((u) => setB.has(u))).size;
@@ -266,9 +270,13 @@ export function similarity(a: string, b: string): number {
 
 export function suggest(query: string, terms: string[], n = 5): string[] {
   const q = searchKey(query);
+  // The terms' units once per loaded list (they were computed again for every weak query: ~1,000 terms).
+  let pre = termUnits.get(terms);
+  if (!pre) termUnits.set(terms, (pre = terms.map((t) => ({ key: searchKey(t), units: matchUnits(t) }))));
+  const qUnits = matchUnits(q);
   return terms
-    .map((t) => ({ t, s: similarity(q, t) }))
-    .filter((x) => x.s >= 0.3 && searchKey(x.t) !== q)
+    .map((t, i) => ({ t, s: dice(qUnits, pre![i]!.units), key: pre![i]!.key }))
+    .filter((x) => x.s >= 0.3 && x.key !== q)
     .sort((a, b) => b.s - a.s || a.t.length - b.t.length)
     .slice(0, n)
     .map((x) => x.t);
@@ -351,6 +359,12 @@ function warmUp(pagefind: PagefindLike, data: SearchData, deps: SearchDeps): voi
   if (data.warm?.length && pagefind.preload) void pagefind.preload(data.warm.join(' ')).catch(() => {});
   // The fragments too (search/packs/, ~0.22 MB gzip for the real corpus): later hits render without a request each.
   if (deps.packs) void deps.packs().catch(() => {});
+  // And the files a kind of query loads the first time it comes (lookup.json for a 文号 or citation, VOC's parts for
+  // traditional characters, pinyin and corrections, terms.json for weak results: ~30 KB gzip): each cost its first
+  // query a request (10–70 ms measured in the browser), and these first queries made up half of the warm p95's tail.
+  void deps.lookup().catch(() => {});
+  if (deps.terms) void deps.terms().catch(() => {});
+  if (deps.vocab) for (const part of ['t2s', 'terms', 'pinyin'] as const) void deps.vocab(part).catch(() => {});
 }
 
 const merges = new WeakMap<SearchData, ReadonlySet<string>>();

@@ -479,6 +479,14 @@ export function lookupCode(query: string, data: Pick<LookupData, 'codes'>): Look
   return hits;
 }
 
+const nameKeyCache = new WeakMap<readonly NameEntry[], string[][]>();
+/** Each name's and alias's searchKey, once per loaded list (every query compared them all: ~600 names). */
+function nameKeys(names: readonly NameEntry[]): string[][] {
+  let keys = nameKeyCache.get(names);
+  if (!keys) nameKeyCache.set(names, (keys = names.map((n) => [n.name, ...n.aliases].map(searchKey))));
+  return keys;
+}
+
 /**
  * Catalog pages by name: an exact name or alias first; else names that contain
  * the query (at least 3 characters, at most 3 pages, so 中物联 finds 北京中物联物流采购培训中心).
@@ -486,11 +494,12 @@ export function lookupCode(query: string, data: Pick<LookupData, 'codes'>): Look
 export function lookupName(query: string, data: Pick<LookupData, 'names'>): LookupHit[] {
   const q = searchKey(normalizeQuery(query).replace(/"/gu, '')).replace(/职业技能等级证书$/u, '');
   if (q.length < 2) return [];
-  const exact = data.names.filter((n) => [n.name, ...n.aliases].some((a) => searchKey(a).replace(/职业技能等级证书$/u, '') === q));
+  const keys = nameKeys(data.names);
+  const exact = data.names.filter((_, i) => keys[i]!.some((k) => k.replace(/职业技能等级证书$/u, '') === q));
   const label = (n: NameEntry) => (n.kind === 'certificate' ? '证书' : '培训评价组织');
   if (exact.length) return exact.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称` }));
   if (q.length < 3) return [];
-  const partial = data.names.filter((n) => [n.name, ...n.aliases].some((a) => searchKey(a).includes(q)));
+  const partial = data.names.filter((_, i) => keys[i]!.some((k) => k.includes(q)));
   if (partial.length === 0 || partial.length > 3) return [];
   return partial.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称包含“${query.trim()}”` }));
 }
