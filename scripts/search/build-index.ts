@@ -155,6 +155,8 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
       if (doc.docNumber) meta.docnumber = doc.docNumber;
       if (doc.issuers.length) meta.issuer = doc.issuers.join('、');
       if (doc.date) meta.date = doc.date;
+      // 时效性 of a law's version (issue 16): the hit says 已被修订 / 已废止 (HitMeta.status).
+      if (doc.law) meta.status = doc.law.status;
       names.push(...[doc.docNumber, ...doc.variants.map((v) => v.docNumber)].filter((n): n is string => Boolean(n)));
       if (doc.enclosedTitle) names.push(doc.enclosedTitle);
     }
@@ -440,8 +442,16 @@ export function docEntries(documents: PolicyDocument[]): (DocEntry & { meta: Hit
       clauseTitles[c.anchor] = `${locator}${c.heading ? ` ${c.heading.slice(0, 40)}` : ''}`;
     }
     // The hit facts of a document found by its 文号 or a citation (HitMeta; the engine's lookupMeta).
-    const meta: HitMeta = { kind: doc.kind, ...(doc.docNumber ? { docNumber: doc.docNumber } : {}), ...(doc.issuers.length ? { issuer: doc.issuers.join('、') } : {}), ...(doc.date ? { date: doc.date } : {}) };
-    return { id: doc.id, url: `/docs/${doc.id}/`, title: doc.title, numbers, clauses, clauseTitles, meta };
+    const meta: HitMeta = {
+      kind: doc.kind,
+      ...(doc.docNumber ? { docNumber: doc.docNumber } : {}),
+      ...(doc.issuers.length ? { issuer: doc.issuers.join('、') } : {}),
+      ...(doc.date ? { date: doc.date } : {}),
+      ...(doc.law ? { status: doc.law.status } : {}),
+    };
+    // A law's version (issue 16): which version a citation of the work opens (lookup.ts byVersion).
+    const law = doc.law ? { law: { work: doc.law.work, name: doc.law.name, version: doc.law.version, status: doc.law.status, excerpt: doc.law.excerpt } } : {};
+    return { id: doc.id, url: `/docs/${doc.id}/`, title: doc.title, numbers, clauses, clauseTitles, meta, ...law };
   });
 }
 

@@ -11,6 +11,7 @@
 import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, arabicNumeral, chineseNumeral, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
+import type { LawStatus } from '../../schema/laws.ts';
 import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
 
 export interface PagefindSubResult {
@@ -142,6 +143,8 @@ export interface HitMeta {
   date?: string;
   /** A skill row's printed code or label (2-3-4-S5, 1.2.3) rather than its position code. */
   label?: string;
+  /** A law's version: its 时效性 (现行有效, 已被修订, 已废止, 尚未施行; PolicyDocument.law.status, issue 16). */
+  status?: LawStatus;
 }
 
 export interface SearchOptions {
@@ -562,6 +565,9 @@ async function anyWord(pagefind: PagefindLike, distinct: string[], pfOptions: { 
 /** Display text from the index: the segmenter's separators removed. */
 const clean = (s: string | undefined) => squeezeHanSpaces((s ?? '').replace(/\s+/gu, ' ')).trim();
 
+/** LawStatus's values (src/schema/laws.ts), without importing zod into the page. */
+export const LAW_STATUSES = ['现行有效', '已被修订', '已废止', '尚未施行'] as const satisfies readonly LawStatus[];
+
 /** The facts a hit shows, from the record's Pagefind meta (written by the index step from the typed collections). */
 function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
   const m = d.meta;
@@ -570,6 +576,7 @@ function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
   if (m.docnumber) meta.docNumber = m.docnumber;
   if (m.issuer) meta.issuer = m.issuer;
   if (m.date) meta.date = m.date;
+  if (m.status && (LAW_STATUSES as readonly string[]).includes(m.status)) meta.status = m.status as LawStatus;
   if (label) meta.label = label;
   return meta;
 }
