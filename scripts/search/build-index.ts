@@ -252,28 +252,43 @@ function additionsOf(document: Doc, text: string, core?: VocabCore): El | null {
 }
 
 function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): string {
-  // Pagefind makes sub-results from headings with an id: give each clause heading its clause's anchor.
-  for (const section of root.querySelectorAll('[id]')) {
-    const heading = section.querySelector(':scope > .clause__head > h2, :scope > .clause__head > h3, :scope > .clause__head > h4, :scope > h2, :scope > h3');
-    if (heading && !heading.getAttribute('id')) {
-      heading.setAttribute('id', section.getAttribute('id')!);
-      section.removeAttribute('id');
-    }
-  }
-  // A certificate page's skill matrix rows are records of their own (prepareRecords); its headings give no sub-results.
-  if (facts.type === 'certificate') {
-    for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) h.removeAttribute('id');
-    for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
-  }
-  // On a document page only clauses make sub-results: the page's own headings (状态, 来源, 目录…) lose their ids here.
-  if (root.querySelector('article.doc')) {
-    for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) if (!h.closest('.clause')) h.removeAttribute('id');
-  }
+  if (facts.type === 'certificate') for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
+  // No anchors: Pagefind makes a sub-result (an excerpt over the whole text) for each element with an id every time it
+  // reads a fragment, and the engine uses none of them (a page's clauses and rows are records of their own, listed by
+  // the engine). At 50× /timeline/ had 3,634 anchors in 1.7 MB of text: seconds per read.
+  for (const el of root.querySelectorAll('[id]')) el.removeAttribute('id');
+  capText(root, RECORD_TEXT_MAX);
   const additions = additionsOf(document, ownText(root, null), core);
   if (additions) root.append(additions);
   segmentTree(root, words);
   root.append(factsBox(document, facts.filters, facts.meta));
   return document.toString();
+}
+
+/**
+ * Characters (not counting whitespace) of a page record's text that are indexed; the rest of a longer page is not. The
+ * real corpus's longest records are /certificates/ (10,116) and /timeline/ (9,725): none is cut. At 50× the list pages
+ * and certificate pages grow with the corpus (/timeline/ 1.7 MB, a certificate page's record 113,000 words), and
+ * Pagefind reads and excerpts a fragment whole on every hit: a record is bounded instead. Its entries have pages of their own.
+ */
+export const RECORD_TEXT_MAX = 16_000;
+
+/** Empties the text nodes (outside ignored parts) after the first `max` non-space characters; returns the characters seen. */
+export function capText(root: El, max: number): number {
+  let n = 0;
+  const walk = (node: El) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === 3) {
+        if (n >= max) child.textContent = '';
+        n += (child.textContent ?? '').replace(/\s+/gu, '').length;
+      } else if (child.nodeType === 1) {
+        const e = child as unknown as El;
+        if (e.getAttribute('data-pagefind-ignore') !== 'all') walk(e);
+      }
+    }
+  };
+  walk(root);
+  return n;
 }
 
 /** One thing Pagefind indexes: a page, or a clause of a document (its URL carries the clause's anchor). */
