@@ -187,6 +187,8 @@ describe('law citations: versions and 款/项/目', () => {
     read('zyjyf-1996', '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md', lawInfo('zhrmghgzyjyf', ZYJYF, '1996-05-15', '已被修订', 'zyjyf-2022')),
     read('zyjyf-2022', join(ROOT, 'test/fixtures/laws/zhiyejiaoyufa-2022-04-20.md'), lawInfo('zhrmghgzyjyf', ZYJYF, '2022-04-20', '现行有效', null)),
     read('shilifa', join(ROOT, 'test/fixtures/laws/shilifa.md'), lawInfo('zhrmghgzyjnslf', '中华人民共和国职业技能示例法', '2020-01-01', '现行有效', null)),
+    // The corpus's own 节选 (a compilation's copy of the 1996 text, one paragraph), as the laws stage will mark it.
+    { ...documents.find((d) => d.id === '1996-09-01-zhrmghgzyjyfjx')!, law: { ...lawInfo('zhrmghgzyjyf', ZYJYF, '1996-05-15', '已被修订', 'zyjyf-2022'), excerpt: true } },
   ];
   const lawTable: LookupTable = JSON.parse(JSON.stringify(lookupData(docEntries(laws), laws, join(tmpdir(), 'no-generated-here'))));
   const lawDeps: SearchDeps = { ...deps, lookup: async () => lawTable };
@@ -216,7 +218,7 @@ describe('law citations: versions and 款/项/目', () => {
     expect(got).toEqual(cases);
     const r = await search('《中华人民共和国职业教育法》第十四条', lawDeps, { limit: 5 });
     // The other version follows, its clause first; the reason says which version each is.
-    expect(r.hits.map((h) => h.url)).toEqual(['/docs/zyjyf-2022/#art14', '/docs/zyjyf-2022/', '/docs/zyjyf-1996/#art14', '/docs/zyjyf-1996/']);
+    expect(r.hits.map((h) => h.url)).toEqual(['/docs/zyjyf-2022/#art14', '/docs/zyjyf-2022/', '/docs/zyjyf-1996/#art14', '/docs/zyjyf-1996/', '/docs/1996-09-01-zhrmghgzyjyfjx/']);
     expect(r.hits[0]!.reason).toContain('2022年4月20日版本 · 现行有效');
     expect(r.hits[2]!.reason).toContain('1996年5月15日版本 · 已被修订');
   });
@@ -239,6 +241,17 @@ describe('law citations: versions and 款/项/目', () => {
     // A date inside the cited title is the title's, not a version note.
     expect(parseCitation('《国家职业教育改革实施方案（2019年版）》二、（五）')?.version).toBeUndefined();
     expect(versionNote('《职业教育法》（2022年4月20日修订）第三条')?.note).toEqual({ year: 2022, month: 4, day: 20 });
+  });
+
+  it('a citation of the 节选 opens the 节选; a clause only another version holds opens there', async () => {
+    const r = await search('《中华人民共和国职业教育法》节选第1段', lawDeps, { limit: 8 });
+    expect(r.hits[0]!.url).toBe('/docs/1996-09-01-zhrmghgzyjyfjx/#p1');
+    expect(r.hits[0]!.reason).toContain('（节选） · 已被修订');
+    // 第四十条 of the 1996 text: the 2022 text has 69 articles, so it holds one too; 第七十条 is in neither.
+    expect((await first('《中华人民共和国职业教育法》第四十条'))!.url).toBe('/docs/zyjyf-2022/#art40');
+    expect((await first('《中华人民共和国职业教育法》第七十条'))!.url).toBe('/docs/zyjyf-2022/');
+    // The 1996 text's 第十四条第三款: the 2022 text has no 第三款 there (its 第十四条 has two), so the 1996 clause opens.
+    expect((await first('《中华人民共和国职业教育法》第十四条第三款'))!.url).toBe('/docs/zyjyf-1996/#art14-3');
   });
 
   it('款, 项 and 目 as readers write them: 第一款 of a one-款 article, 第四项, 第二目', async () => {

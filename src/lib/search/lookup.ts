@@ -201,15 +201,28 @@ function longestPrefix(key: string, keys: Iterable<string>): string | null {
   return best;
 }
 
+/** A locator key as typed, without 第一款 and with it (a law's one-款 articles are cited without it). */
+function locatorVariants(key: string): string[] {
+  return [key, key.replace(/条第一款/u, '条'), key.replace(/条第\(/u, '条第一款第(')];
+}
+
+/** Whether a clause is the one a locator names whole, not an article or item the locator only starts with. */
+function namesWhole(doc: DocEntry, anchor: string, locator: string): boolean {
+  const keys = locatorVariants(locatorKey(locator));
+  const printed = doc.clauseTitles[anchor]?.split(' ')[0];
+  if (printed && keys.includes(locatorKey(printed))) return true;
+  // A 款 (an unnumbered paragraph) is in `paras` under the locator its citation prints.
+  return Object.entries(doc.paras ?? {}).some(([k, a]) => a === anchor && keys.includes(k.replace(/^e:/u, '')));
+}
+
 /**
  * longestPrefix for numbered clauses, with a law's 第一款 read as its citations print it: an article of one 款 is cited
  * without it (第十四条第（二）项), one of several with it (第三十四条第一款第（四）项), and readers write either. The key
  * as typed, without 第一款 and with it are tried; the one the clauses hold most of wins (the key as typed on a tie).
  */
 function lawArticlePrefix(key: string, keys: string[]): string | null {
-  const variants = [key, key.replace(/条第一款/u, '条'), key.replace(/条第\(/u, '条第一款第(')];
   let best: { k: string; rest: number } | null = null;
-  for (const v of variants) {
+  for (const v of locatorVariants(key)) {
     const k = longestPrefix(v, keys);
     if (k && (!best || v.length - k.length < best.rest)) best = { k, rest: v.length - k.length };
   }
@@ -383,6 +396,8 @@ export interface QueryCitation {
   number?: QueryDocNumber;
   /** A version of a law the query names by its date: （2022年修订）, 1996年版, 2022年4月20日修正本. */
   version?: VersionNote;
+  /** The citation names a 节选 (《…》节选第1段, 《…节选》): an excerpt of a law before its whole text. */
+  excerpt?: boolean;
   /** The clause locator: what follows the 文号, else the title. */
   locator: string;
   /** What is neither title, 文号, link nor locator-like. */
@@ -457,6 +472,7 @@ export function parseCitation(query: string): QueryCitation | null {
     ...(t ? { title: t[1]! } : {}),
     ...(number ? { number } : {}),
     ...(v ? { version: v.note } : {}),
+    ...(t && (/节选$/u.test(t[1]!) || /^\s*[（(]?节选/u.test(q.slice(t.index + t[0].length))) ? { excerpt: true } : {}),
     locator,
     leftover,
   };
@@ -518,11 +534,23 @@ export function lookupDocNumber(query: string, data: LookupTable): LookupHit[] {
   }
   if (r) return [];
   if (tk) {
-    // A law held in several versions: the version the query's date names, else the one in force, first.
-    for (const { doc, note } of byVersion(docsOf(data).filter((d) => titleOf(d)), c.version)) {
-      const how = titleOf(doc)!;
-      const anchor = c.locator ? findLocator(doc, c.locator, how === 'enclosed') : null;
-      hits.push(...hitFor(doc, anchor, `标题 ${quoted(how === 'enclosed' ? doc.enclosedTitle! : doc.title)}${note}`, c.locator));
+    // A law held in several versions: the version the query's date names, else the one in force, first (a 节选 when the
+    // citation names one); but a version where the clause cited is not found (or only the article it starts with) goes
+    // after the first of its work where it is.
+    const found = byVersion(docsOf(data).filter((d) => titleOf(d)), c.version, c.excerpt).map((x) => ({ ...x, anchor: c.locator ? findLocator(x.doc, c.locator, titleOf(x.doc) === 'enclosed') : null }));
+    for (let i = 0; i < found.length; ) {
+      const work = found[i]!.doc.law?.work;
+      let j = i + 1;
+      while (work && j < found.length && found[j]!.doc.law?.work === work) j++;
+      const group = found.slice(i, j);
+      const whole = group.findIndex((x) => x.anchor && namesWhole(x.doc, x.anchor, c.locator));
+      const k = whole >= 0 ? whole : group.findIndex((x) => x.anchor);
+      if (k > 0) group.unshift(...group.splice(k, 1));
+      for (const x of group) {
+        const how = titleOf(x.doc)!;
+        hits.push(...hitFor(x.doc, x.anchor, `标题 ${quoted(how === 'enclosed' ? x.doc.enclosedTitle! : x.doc.title)}${x.note}`, c.locator));
+      }
+      i = j;
     }
   }
   return hits;
@@ -535,9 +563,10 @@ const chineseDate = (ymd: string) => ymd.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, (
  * The version of a law a citation opens, among the documents it names (all versions of one work, or unrelated
  * documents: each keeps its place). With a date (`note`): the version of that date (2022 → 2022-04-20; 1996年版 →
  * 1996-05-15), else the one in force then (the latest dated on or before it); without: the version 现行有效, else the
- * latest. Whole texts before 节选 of the same version. The other versions follow, newest first.
+ * latest. Whole texts before 节选 of the same version; with `excerpt` (the citation says 节选) the 节选 first. The other
+ * versions follow, newest first.
  */
-export function byVersion(docs: DocEntry[], note?: VersionNote): { doc: DocEntry; note: string }[] {
+export function byVersion(docs: DocEntry[], note?: VersionNote, excerpt = false): { doc: DocEntry; note: string }[] {
   const out: { doc: DocEntry; note: string }[] = [];
   const works = new Map<string, DocEntry[]>();
   for (const d of docs) {
@@ -551,8 +580,8 @@ export function byVersion(docs: DocEntry[], note?: VersionNote): { doc: DocEntry
       continue;
     }
     const date = (d: DocEntry) => d.law?.version ?? '';
-    // Newest first, a whole text before a 节选 of the same version.
-    const order = [...laws].sort((a, b) => date(b).localeCompare(date(a)) || Number(a.law!.excerpt) - Number(b.law!.excerpt));
+    // Newest first, a whole text before a 节选 of the same version (a 节选 first when the citation names one).
+    const order = [...laws].sort((a, b) => (excerpt ? Number(b.law!.excerpt) - Number(a.law!.excerpt) : 0) || date(b).localeCompare(date(a)) || Number(a.law!.excerpt) - Number(b.law!.excerpt));
     let chosen: DocEntry | undefined;
     let why = '';
     if (note) {
@@ -564,7 +593,7 @@ export function byVersion(docs: DocEntry[], note?: VersionNote): { doc: DocEntry
         if (chosen) why = `（所查 ${p.replace(/-/gu, '.')} 时的版本）`;
       }
     }
-    chosen ??= order.find((d) => d.law!.status === '现行有效') ?? order[0]!;
+    chosen ??= (excerpt ? order.find((d) => d.law!.excerpt) : undefined) ?? order.find((d) => d.law!.status === '现行有效') ?? order[0]!;
     for (const doc of [chosen, ...order.filter((d) => d !== chosen), ...versions.filter((d) => !d.law)]) {
       const law = doc.law;
       out.push({ doc, note: law ? ` · ${law.version ? `${chineseDate(law.version)}版本` : '版本'}${law.excerpt ? '（节选）' : ''} · ${law.status}${doc === chosen ? why : ''}` : '' });
