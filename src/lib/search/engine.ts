@@ -368,6 +368,8 @@ function warmUp(pagefind: PagefindLike, data: SearchData, deps: SearchDeps): voi
   void deps.lookup().catch(() => {});
   if (deps.terms) void deps.terms().catch(() => {});
   if (deps.vocab) for (const part of ['t2s', 'terms', 'pinyin'] as const) void deps.vocab(part).catch(() => {});
+  // The skill codes too while they are one file (the real corpus: 266 codes; 50× has 27 files, each loaded by its code).
+  if ((data.codeBuckets ?? 1) === 1) void deps.codes(0).catch(() => {});
 }
 
 const merges = new WeakMap<SearchData, ReadonlySet<string>>();
