@@ -12,6 +12,7 @@
  *      dist/search/filters.json (filter values and counts, for the filter menus, loaded when opened)
  *      dist/search/lookup.json (文号 → document, clause locators → anchors)
  *      dist/search/codes/<n>.json (skill codes → pages, spread over files by codeBucket)
+ *      dist/search/packs.json, packs/<n>.<hash>.pack (the fragments in a few files, loaded once warm: src/lib/search/packs.ts)
  *
  * `--plain OUT` writes the comparison index instead: the same pages, Pagefind defaults,
  * no preparation (what a site gets by running `pagefind --site dist`), into OUT/pagefind.
@@ -20,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
@@ -37,6 +38,7 @@ import { type DictionarySources, mergeWords, readSources } from './dictionary.ts
 import { VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
 import { type VocabCore, canonicalAdditions } from '../../src/lib/search/query.ts';
 import { lookupData } from './lookup-data.ts'; // [wt-tools, issue 14]
+import { type PackManifest, packBytes } from '../../src/lib/search/packs.ts';
 
 /** Parts of a page that are tools, not text: never indexed. */
 export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only', '.skip-link', 'nav', 'script', 'style', 'button', '[hidden]'];
@@ -153,6 +155,8 @@ export function pageFacts(page: SitePage, by: SourceIndex): PageFacts {
       if (doc.docNumber) meta.docnumber = doc.docNumber;
       if (doc.issuers.length) meta.issuer = doc.issuers.join('、');
       if (doc.date) meta.date = doc.date;
+      // 时效性 of a law's version (issue 16): the hit says 已被修订 / 已废止 (HitMeta.status).
+      if (doc.law) meta.status = doc.law.status;
       names.push(...[doc.docNumber, ...doc.variants.map((v) => v.docNumber)].filter((n): n is string => Boolean(n)));
       if (doc.enclosedTitle) names.push(doc.enclosedTitle);
     }
@@ -248,28 +252,44 @@ function additionsOf(document: Doc, text: string, core?: VocabCore): El | null {
 }
 
 function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): string {
-  // Pagefind makes sub-results from headings with an id: give each clause heading its clause's anchor.
-  for (const section of root.querySelectorAll('[id]')) {
-    const heading = section.querySelector(':scope > .clause__head > h2, :scope > .clause__head > h3, :scope > .clause__head > h4, :scope > h2, :scope > h3');
-    if (heading && !heading.getAttribute('id')) {
-      heading.setAttribute('id', section.getAttribute('id')!);
-      section.removeAttribute('id');
-    }
-  }
-  // A certificate page's skill matrix rows are records of their own (prepareRecords); its headings give no sub-results.
-  if (facts.type === 'certificate') {
-    for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) h.removeAttribute('id');
-    for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
-  }
-  // On a document page only clauses make sub-results: the page's own headings (状态, 来源, 目录…) lose their ids here.
-  if (root.querySelector('article.doc')) {
-    for (const h of root.querySelectorAll('h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]')) if (!h.closest('.clause')) h.removeAttribute('id');
-  }
+  if (facts.type === 'certificate') for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
+  // No anchors: Pagefind makes a sub-result (an excerpt over the whole text) for each element with an id every time it
+  // reads a fragment, and the engine uses none of them (a page's clauses and rows are records of their own, listed by
+  // the engine). At 50× /timeline/ had 3,634 anchors in 1.7 MB of text: seconds per read.
+  for (const el of root.querySelectorAll('[id]')) el.removeAttribute('id');
+  capText(root, RECORD_TEXT_MAX);
   const additions = additionsOf(document, ownText(root, null), core);
   if (additions) root.append(additions);
   segmentTree(root, words);
   root.append(factsBox(document, facts.filters, facts.meta));
   return document.toString();
+}
+
+/**
+ * Characters (not counting whitespace) of a page record's text that are indexed; the rest of a longer page is not. The
+ * real corpus's longest is /timeline/ (16,008 counted so, 9,725 of them indexed): none is cut (16,000 cut the timeline's
+ * last entry, which moved Pagefind's chunk boundaries: +0.7 KB on the cold query). At 50× the list pages
+ * and certificate pages grow with the corpus (/timeline/ 1.7 MB, a certificate page's record 113,000 words), and
+ * Pagefind reads and excerpts a fragment whole on every hit: a record is bounded instead. Its entries have pages of their own.
+ */
+export const RECORD_TEXT_MAX = 24_000;
+
+/** Empties the text nodes (outside ignored parts) after the first `max` non-space characters; returns the characters seen. */
+export function capText(root: El, max: number): number {
+  let n = 0;
+  const walk = (node: El) => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === 3) {
+        if (n >= max) child.textContent = '';
+        n += (child.textContent ?? '').replace(/\s+/gu, '').length;
+      } else if (child.nodeType === 1) {
+        const e = child as unknown as El;
+        if (e.getAttribute('data-pagefind-ignore') !== 'all') walk(e);
+      }
+    }
+  };
+  walk(root);
+  return n;
 }
 
 /** One thing Pagefind indexes: a page, or a clause of a document (its URL carries the clause's anchor). */
@@ -438,8 +458,16 @@ export function docEntries(documents: PolicyDocument[]): (DocEntry & { meta: Hit
       clauseTitles[c.anchor] = `${locator}${c.heading ? ` ${c.heading.slice(0, 40)}` : ''}`;
     }
     // The hit facts of a document found by its 文号 or a citation (HitMeta; the engine's lookupMeta).
-    const meta: HitMeta = { kind: doc.kind, ...(doc.docNumber ? { docNumber: doc.docNumber } : {}), ...(doc.issuers.length ? { issuer: doc.issuers.join('、') } : {}), ...(doc.date ? { date: doc.date } : {}) };
-    return { id: doc.id, url: `/docs/${doc.id}/`, title: doc.title, numbers, clauses, clauseTitles, meta };
+    const meta: HitMeta = {
+      kind: doc.kind,
+      ...(doc.docNumber ? { docNumber: doc.docNumber } : {}),
+      ...(doc.issuers.length ? { issuer: doc.issuers.join('、') } : {}),
+      ...(doc.date ? { date: doc.date } : {}),
+      ...(doc.law ? { status: doc.law.status } : {}),
+    };
+    // A law's version (issue 16): which version a citation of the work opens (lookup.ts byVersion).
+    const law = doc.law ? { law: { work: doc.law.work, name: doc.law.name, version: doc.law.version, status: doc.law.status, excerpt: doc.law.excerpt } } : {};
+    return { id: doc.id, url: `/docs/${doc.id}/`, title: doc.title, numbers, clauses, clauseTitles, meta, ...law };
   });
 }
 
@@ -578,6 +606,64 @@ export interface BuildReport {
   mergeWords: number;
   htmlBytes: number;
   preparedBytes: number;
+}
+
+/**
+ * Fragment packs (src/lib/search/packs.ts) are written only while all of them together stay under this size (gzip):
+ * the search page loads them all once warm. The real corpus: 1,660 fragments, 1.4 MB inflated, ~0.25 MB in packs;
+ * 50× the corpus would be ~12 MB, so there are none and every fragment is fetched on its own, as before.
+ */
+export const PACKS_MAX_BYTES = 1024 * 1024;
+/** Inflated bytes per pack (~60–70 KB gzip): a few packs, fetched in parallel, each of whole pages. */
+export const PACK_RAW_BYTES = 384 * 1024;
+
+/**
+ * Writes search/packs.json and search/packs/*.pack: every fragment of every shard exactly once, a page's records
+ * (its page record, clauses and rows) in one pack, pages in URL order (documents together, certificates together:
+ * gzip finds their repeated wording). Nothing is written (and older packs are removed) when they would exceed
+ * PACKS_MAX_BYTES. Returns the manifest, or null.
+ */
+export function writePacks(dist: string, shardDirs: string[]): PackManifest | null {
+  const searchDir = join(dist, 'search');
+  rmSync(join(searchDir, 'packs'), { recursive: true, force: true });
+  rmSync(join(searchDir, 'packs.json'), { force: true });
+  const pages = new Map<string, [string, Uint8Array][]>();
+  let raw = 0;
+  for (const dir of shardDirs) {
+    const fragDir = join(dir, 'fragment');
+    for (const f of readdirSync(fragDir).sort()) {
+      const bytes = gunzipSync(readFileSync(join(fragDir, f)));
+      raw += bytes.length;
+      // Inflated fragments compress ~5.7:1 together: far past the cap, stop reading (50×: 80 MB inflated).
+      if (raw > PACKS_MAX_BYTES * 12) return null;
+      const text = bytes.toString('utf8');
+      const url = (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url.replace(/#.*$/u, '');
+      (pages.get(url) ?? pages.set(url, []).get(url)!).push([f.replace(/\.pf_fragment$/u, ''), bytes]);
+    }
+  }
+  const groups: [string, Uint8Array][][] = [[]];
+  let size = 0;
+  for (const url of [...pages.keys()].sort()) {
+    const frags = pages.get(url)!;
+    const n = frags.reduce((a, [, b]) => a + b.length, 0);
+    if (size && size + n > PACK_RAW_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(...frags);
+    size += n;
+  }
+  const files = groups.filter((g) => g.length).map((g) => ({ gz: gzipSync(packBytes(g), { level: zlibConstants.Z_BEST_COMPRESSION }), fragments: g.length }));
+  if (files.reduce((a, f) => a + f.gz.length, 0) > PACKS_MAX_BYTES) return null;
+  mkdirSync(join(searchDir, 'packs'), { recursive: true });
+  const manifest: PackManifest = { packs: [] };
+  files.forEach((f, i) => {
+    const name = `${i}.${createHash('sha256').update(f.gz).digest('hex').slice(0, 10)}.pack`;
+    writeFileSync(join(searchDir, 'packs', name), f.gz);
+    manifest.packs.push({ file: `/search/packs/${name}`, bytes: f.gz.length, fragments: f.fragments });
+  });
+  writeFileSync(join(searchDir, 'packs.json'), JSON.stringify(manifest));
+  return manifest;
 }
 
 /** data.json `warm`: a word of each index chunk, when the whole index is small enough to preload (one shard only). */
@@ -794,6 +880,7 @@ export async function buildIndex(
     codeBytes += Buffer.byteLength(json);
     writeFileSync(join(searchDir, 'codes', `${b}.json`), json);
   });
+  const packs = writePacks(dist, shardDirs);
   return {
     pages: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
@@ -806,7 +893,13 @@ export async function buildIndex(
     mergeWords: mergeList.length,
     htmlBytes,
     preparedBytes,
-    bytes: { 'search/data.json': Buffer.byteLength(dataJson), 'search/lookup.json': Buffer.byteLength(lookupJson), 'search/terms.json': Buffer.byteLength(termsJson), [`search/codes/ (${codeBuckets})`]: codeBytes },
+    bytes: {
+      'search/data.json': Buffer.byteLength(dataJson),
+      'search/lookup.json': Buffer.byteLength(lookupJson),
+      'search/terms.json': Buffer.byteLength(termsJson),
+      [`search/codes/ (${codeBuckets})`]: codeBytes,
+      [`search/packs/ (${packs ? packs.packs.length : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
+    },
   };
 }
 

@@ -35,19 +35,20 @@ function installFetch(root: string): void {
  * A Pagefind instance over `<siteDir>/pagefind/`, with the site's further index shards merged in
  * (`shards`: URL paths from search/data.json). Each folder gets its own module instance.
  */
-export function loadPagefind(siteDir: string, ranking?: Record<string, number>, shards: readonly string[] = []): Promise<PagefindLike> {
-  // One module per folder (import() caches it): initialising it again would merge its shards again.
+export function loadPagefind(siteDir: string, ranking?: Record<string, number>, shards: readonly string[] = [], instance = ''): Promise<PagefindLike> {
+  // One module per folder (import() caches it): initialising it again would merge its shards again. `instance` names a
+  // further module of the same folder (its own caches: fragments read, searches), e.g. to compare two ways of reading.
   const dir = resolve(siteDir, 'pagefind');
-  let loaded = instances.get(dir);
-  if (!loaded) instances.set(dir, (loaded = initPagefind(dir, siteDir, ranking, shards)));
+  let loaded = instances.get(`${dir}?${instance}`);
+  if (!loaded) instances.set(`${dir}?${instance}`, (loaded = initPagefind(dir, siteDir, ranking, shards, instance)));
   return loaded;
 }
 
 const instances = new Map<string, Promise<PagefindLike>>();
 
-async function initPagefind(dir: string, siteDir: string, ranking: Record<string, number> | undefined, shards: readonly string[]): Promise<PagefindLike> {
+async function initPagefind(dir: string, siteDir: string, ranking: Record<string, number> | undefined, shards: readonly string[], instance: string): Promise<PagefindLike> {
   installFetch(dir);
-  const mod = (await import(pathToFileURL(`${dir}/pagefind.js`).href)) as PagefindLike & {
+  const mod = (await import(`${pathToFileURL(`${dir}/pagefind.js`).href}${instance ? `?instance=${encodeURIComponent(instance)}` : ''}`)) as PagefindLike & {
     options(o: Record<string, unknown>): Promise<void>;
     init(): Promise<void>;
     mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
@@ -63,7 +64,7 @@ async function initPagefind(dir: string, siteDir: string, ranking: Record<string
 }
 
 /** Everything the engine needs, read from a built site. */
-export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record<string, number> | null = PAGEFIND_RANKING): SearchDeps {
+export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record<string, number> | null = PAGEFIND_RANKING, instance = ''): SearchDeps {
   let pf: Promise<PagefindLike> | null = null;
   let data: Promise<SearchData> | null = null;
   let lookup: Promise<Pick<LookupData, 'docs'>> | null = null;
@@ -73,7 +74,7 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
   const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
   const deps: SearchDeps = {
     // Shards are the ones of our index only (the plain comparison index is one).
-    pagefind: () => (pf ??= (async () => loadPagefind(pagefindDir, ranking ?? undefined, pagefindDir === siteDir ? ((await deps.data()).shards ?? []) : []))()),
+    pagefind: () => (pf ??= (async () => loadPagefind(pagefindDir, ranking ?? undefined, pagefindDir === siteDir ? ((await deps.data()).shards ?? []) : [], instance))()),
     data: () => (data ??= json<SearchData>('search/data.json')),
     lookup: () => (lookup ??= json<Pick<LookupData, 'docs'>>('search/lookup.json')),
     codes: (bucket) => {

@@ -9,6 +9,7 @@ import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
 import { type Card, FILTER_LABELS, type FilterCounts, type SortOrder, cardOf, errorMessage, filterCounts, OFFLINE_SEARCH, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
 import { VOCAB_FILES } from '../lib/search/query.ts';
+import { type FragmentStore, type PackManifest, loadPacks, packedFetch } from '../lib/search/packs.ts';
 
 /** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
 const PAGE_SIZE = 5;
@@ -34,6 +35,12 @@ function browserDeps(): SearchDeps {
     if (!r.ok) throw new Error(`load ${r.status} ${url}`);
     return (await r.json()) as T;
   };
+  // Fragment packs (src/lib/search/packs.ts): once loaded (the engine asks from the second query on), Pagefind's
+  // fragment requests are answered from memory. Pagefind fetches with the global fetch, hence the wrapper there; every
+  // other request, and a fragment no pack holds, goes to the network as before.
+  const fragments: FragmentStore = new Map();
+  const network = globalThis.fetch.bind(globalThis);
+  globalThis.fetch = packedFetch(network, fragments);
   const deps: SearchDeps = {
     pagefind: once(async () => {
       const url = '/pagefind/pagefind.js';
@@ -83,6 +90,11 @@ function browserDeps(): SearchDeps {
       if (!load) vocabs.set(part, (load = once(() => json<unknown>(`/search/${VOCAB_FILES[part]}`))));
       return load();
     }) as SearchDeps['vocab'],
+    packs: once(async () => {
+      const r = await network('/search/packs.json');
+      if (!r.ok) return; // none: the site is too large to load them all (build-index.ts PACKS_MAX_BYTES)
+      await loadPacks((await r.json()) as PackManifest, async (file) => new Uint8Array(await (await network(file)).arrayBuffer()), fragments);
+    }),
   };
   return deps;
 }

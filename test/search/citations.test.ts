@@ -5,16 +5,18 @@
  * the index step writes (docEntries + lookup-data.ts); the clause's permalink must be the first hit.
  * Full text is a stub that finds nothing: these queries must be answered by the exact lookups alone.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { docEntries } from '../../scripts/search/build-index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lookupData, notHeldNumbers } from '../../scripts/search/lookup-data.ts';
 import { type ClausePath, clauseHref, clauseLocator, gbt7714, markdownLink, memoCitation, walkClauses } from '../../src/lib/citation.ts';
-import { type SearchDeps, search } from '../../src/lib/search/engine.ts';
-import type { LookupTable } from '../../src/lib/search/lookup.ts';
+import { type PagefindResultLike, type SearchDeps, search } from '../../src/lib/search/engine.ts';
+import { type LookupTable, parseCitation, versionNote } from '../../src/lib/search/lookup.ts';
+import { factsOf } from '../../src/lib/search/present.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
-import { realCorpus } from '../helpers/corpus.ts';
+import { ROOT, ingestText, realCorpus } from '../helpers/corpus.ts';
 
 const corpus = realCorpus();
 const documents: PolicyDocument[] = corpus.documents as PolicyDocument[];
@@ -155,3 +157,140 @@ describe('not-held 文号 through the engine', () => {
   });
 });
 
+
+/**
+ * Laws as works with versions (issue 16): the real 职业教育法 in two versions (1996 from /work/shared/fixtures, 2022 from
+ * test/fixtures/laws) and the hand-written 示例法 (目 under a 项, articles of one 款 with 项), ingested together by the
+ * pipeline, whose laws stage sets `law` (src/schema/laws.ts: work, version, 时效性).
+ */
+describe('law citations: versions and 款/项/目', () => {
+  const ZYJYF = '中华人民共和国职业教育法';
+  // The laws stage (scripts/ingest, merged from wt-ingest) dates each version and sets `law`: work, version, status.
+  const versions = ingestText({
+    'zhiyejiaoyufa-1996-05-15.md': readFileSync('/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md', 'utf8'),
+    'zhiyejiaoyufa-2022-04-20.md': readFileSync(join(ROOT, 'test/fixtures/laws/zhiyejiaoyufa-2022-04-20.md'), 'utf8'),
+    'shilifa.md': readFileSync(join(ROOT, 'test/fixtures/laws/shilifa.md'), 'utf8'),
+  }).documents as PolicyDocument[];
+  const excerpt = documents.find((d) => d.id === '1996-09-01-zhrmghgzyjyfjx')!;
+  const laws = [
+    ...versions,
+    // The corpus's own 节选 (a compilation's copy of the 1996 text, one paragraph), as the laws stage marks a 节选 of a
+    // held version (here the stage sees no whole text, so its version is null: set to the 1996 text it copies).
+    { ...excerpt, law: { ...excerpt.law!, version: '1996-05-15', status: '已被修订' as const, current: '2022-04-20-zhrmghgzyjyf' } },
+  ];
+  const lawTable: LookupTable = JSON.parse(JSON.stringify(lookupData(docEntries(laws), laws, join(tmpdir(), 'no-generated-here'))));
+  const lawDeps: SearchDeps = { ...deps, lookup: async () => lawTable };
+  const first = async (q: string) => (await search(q, lawDeps, { limit: 5 })).hits[0];
+
+  it('the fixtures hold what the cases below name (so the cases are not vacuous)', () => {
+    const anchors = (id: string) => walkClauses(laws.find((d) => d.id === id)!).map((p) => p.clause.anchor);
+    expect(anchors('2022-04-20-zhrmghgzyjyf')).toEqual(expect.arrayContaining(['art14', 'art14-2', 'art34', 'art34-1-4', 'art34-2']));
+    expect(anchors('2022-04-20-zhrmghgzyjyf')).not.toContain('art14-3');
+    // 1996: 第十四条 of three 款, 第三十四条 of one 款 without 项.
+    expect(anchors('1996-05-15-zhrmghgzyjyf').filter((a) => /^art(14|34)(-|$)/u.test(a))).toEqual(['art14', 'art14-2', 'art14-3', 'art34']);
+    expect(anchors('2020-01-01-zhrmghgzyjnslf')).toEqual(expect.arrayContaining(['art1', 'art3-1-3-2', 'art4-1-2']));
+  });
+
+  it('a pasted citation opens the clause in the version in force', async () => {
+    const cases: Record<string, string> = {
+      '《中华人民共和国职业教育法》第三十四条第一款第（四）项': '/docs/2022-04-20-zhrmghgzyjyf/#art34-1-4',
+      '《中华人民共和国职业教育法》第三十四条第二款': '/docs/2022-04-20-zhrmghgzyjyf/#art34-2',
+      '《中华人民共和国职业教育法》第十四条': '/docs/2022-04-20-zhrmghgzyjyf/#art14',
+      '《职业教育法》第十四条第二款': '/docs/2022-04-20-zhrmghgzyjyf/#art14-2',
+      '《中华人民共和国职业教育法》第34条第1款第4项': '/docs/2022-04-20-zhrmghgzyjyf/#art34-1-4',
+      // 第（四）项 without 第一款, of an article of two 款.
+      '《中华人民共和国职业教育法》第三十四条第（四）项': '/docs/2022-04-20-zhrmghgzyjyf/#art34-1-4',
+    };
+    const got: Record<string, string | undefined> = {};
+    for (const q of Object.keys(cases)) got[q] = (await first(q))?.url;
+    expect(got).toEqual(cases);
+    const r = await search('《中华人民共和国职业教育法》第十四条', lawDeps, { limit: 5 });
+    // The other version follows, its clause first; the reason says which version each is.
+    expect(r.hits.map((h) => h.url)).toEqual(['/docs/2022-04-20-zhrmghgzyjyf/#art14', '/docs/2022-04-20-zhrmghgzyjyf/', '/docs/1996-05-15-zhrmghgzyjyf/#art14', '/docs/1996-05-15-zhrmghgzyjyf/', '/docs/1996-09-01-zhrmghgzyjyfjx/']);
+    expect(r.hits[0]!.reason).toContain('2022年4月20日版本 · 现行有效');
+    expect(r.hits[2]!.reason).toContain('1996年5月15日版本 · 已被修订');
+  });
+
+  it('a date in the query opens that version, or the one in force then', async () => {
+    const cases: Record<string, string> = {
+      '《中华人民共和国职业教育法》（2022年修订）第三十四条第一款第（四）项': '/docs/2022-04-20-zhrmghgzyjyf/#art34-1-4',
+      '1996年版《中华人民共和国职业教育法》第十四条': '/docs/1996-05-15-zhrmghgzyjyf/#art14',
+      '《中华人民共和国职业教育法》（1996年版）第十四条第三款': '/docs/1996-05-15-zhrmghgzyjyf/#art14-3',
+      '《职业教育法》（1996年5月15日通过）第三十四条': '/docs/1996-05-15-zhrmghgzyjyf/#art34',
+      // One 款 in 1996: 第一款 is the article.
+      '《中华人民共和国职业教育法》1996年版 第三十四条第一款': '/docs/1996-05-15-zhrmghgzyjyf/#art34',
+      // 2010: the 1996 text was in force.
+      '《中华人民共和国职业教育法》（2010年）第十四条第二款': '/docs/1996-05-15-zhrmghgzyjyf/#art14-2',
+    };
+    const got: Record<string, string | undefined> = {};
+    for (const q of Object.keys(cases)) got[q] = (await first(q))?.url;
+    expect(got).toEqual(cases);
+    expect((await first('《中华人民共和国职业教育法》（2010年）第十四条第二款'))!.reason).toContain('所查 2010 时的版本');
+    // A date inside the cited title is the title's, not a version note.
+    expect(parseCitation('《国家职业教育改革实施方案（2019年版）》二、（五）')?.version).toBeUndefined();
+    expect(versionNote('《职业教育法》（2022年4月20日修订）第三条')?.note).toEqual({ year: 2022, month: 4, day: 20 });
+  });
+
+  it('a citation of the 节选 opens the 节选; a clause only another version holds opens there', async () => {
+    const r = await search('《中华人民共和国职业教育法》节选第1段', lawDeps, { limit: 8 });
+    expect(r.hits[0]!.url).toBe('/docs/1996-09-01-zhrmghgzyjyfjx/#p1');
+    expect(r.hits[0]!.reason).toContain('（节选） · 已被修订');
+    // 第四十条 of the 1996 text: the 2022 text has 69 articles, so it holds one too; 第七十条 is in neither.
+    expect((await first('《中华人民共和国职业教育法》第四十条'))!.url).toBe('/docs/2022-04-20-zhrmghgzyjyf/#art40');
+    expect((await first('《中华人民共和国职业教育法》第七十条'))!.url).toBe('/docs/2022-04-20-zhrmghgzyjyf/');
+    // The 1996 text's 第十四条第三款: the 2022 text has no 第三款 there (its 第十四条 has two), so the 1996 clause opens.
+    expect((await first('《中华人民共和国职业教育法》第十四条第三款'))!.url).toBe('/docs/1996-05-15-zhrmghgzyjyf/#art14-3');
+  });
+
+  it('款, 项 and 目 as readers write them: 第一款 of a one-款 article, 第四项, 第二目', async () => {
+    const cases: Record<string, string> = {
+      '《中华人民共和国职业技能示例法》第一条': '/docs/2020-01-01-zhrmghgzyjnslf/#art1',
+      '《中华人民共和国职业技能示例法》第一条第一款': '/docs/2020-01-01-zhrmghgzyjnslf/#art1',
+      '《中华人民共和国职业技能示例法》第四条第（二）项': '/docs/2020-01-01-zhrmghgzyjnslf/#art4-1-2',
+      '《中华人民共和国职业技能示例法》第四条第一款第（二）项': '/docs/2020-01-01-zhrmghgzyjnslf/#art4-1-2',
+      '《中华人民共和国职业技能示例法》第三条第一款第（三）项第2目': '/docs/2020-01-01-zhrmghgzyjnslf/#art3-1-3-2',
+      '《中华人民共和国职业技能示例法》第三条第一款第（三）项第二目': '/docs/2020-01-01-zhrmghgzyjnslf/#art3-1-3-2',
+      '《中华人民共和国职业技能示例法》第三条第一款第四项': '/docs/2020-01-01-zhrmghgzyjnslf/#art3-1-4',
+      '《中华人民共和国职业技能示例法》第三条第二款': '/docs/2020-01-01-zhrmghgzyjnslf/#art3-2',
+      '《中华人民共和国职业技能示例法》第五条第二款第（一）项': '/docs/2020-01-01-zhrmghgzyjnslf/#art5-2-1',
+    };
+    const got: Record<string, string | undefined> = {};
+    for (const q of Object.keys(cases)) got[q] = (await first(q))?.url;
+    expect(got).toEqual(cases);
+  });
+
+  it('every clause of every version, cited as the site cites it (memoCitation) with its version date, opens it', async () => {
+    const cases = new Map<string, string>();
+    for (const doc of laws) {
+      for (const p of walkClauses(doc).filter((x) => clauseLocator(x))) {
+        const [y, m, d] = doc.law!.version!.split('-').map(Number);
+        const memo = memoCitation(doc, p);
+        cases.set(memo.replace('》', `》（${y}年${m}月${d}日版）`), clauseHref(doc.id, p.clause.anchor));
+        // Without a date: the version in force (every work here has one version 现行有效).
+        if (doc.law!.status === '现行有效') cases.set(memo, clauseHref(doc.id, p.clause.anchor));
+      }
+    }
+    expect(cases.size).toBeGreaterThan(250);
+    const misses: string[] = [];
+    for (const [q, want] of cases) if ((await first(q))?.url !== want) misses.push(`${q} → ${(await first(q))?.url} (want ${want})`);
+    expect(misses).toEqual([]);
+  });
+
+  it("a law's hit says its 时效性: 已被修订 for the 1996 version, from lookup.json and from the index's meta", async () => {
+    const old = await first('1996年版《中华人民共和国职业教育法》第十四条');
+    expect(old!.meta?.status).toBe('已被修订');
+    expect(factsOf(old!)).toContain('已被修订');
+    expect((await first('《中华人民共和国职业教育法》第十四条'))!.meta?.status).toBe('现行有效');
+    // Full text: the status comes with the record's fragment (build-index.ts pageFacts writes meta.status).
+    const record: PagefindResultLike = {
+      id: 'unknown_abc',
+      score: 1,
+      data: async () => ({ url: '/docs/1996-05-15-zhrmghgzyjyf/#art14', content: '国家 根据', excerpt: '国家 根据', meta: { kind: '法律', status: '已被修订', title: '第十四条', page: ZYJYF } }),
+    };
+    const text = await search('职业教育体系', { ...lawDeps, pagefind: async () => ({ search: async () => ({ results: [record] }) }) }, { limit: 5 });
+    expect(text.hits[0]!.meta).toEqual({ kind: '法律', status: '已被修订' });
+    expect(factsOf(text.hits[0]!)).toContain('已被修订');
+    // Not a law: no status.
+    expect(factsOf({ meta: { kind: '通知', docNumber: '教职成〔2019〕6号' } })).not.toContain('现行有效');
+  });
+});

@@ -11,6 +11,7 @@
 import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, arabicNumeral, chineseNumeral, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
+import type { LawStatus } from '../../schema/laws.ts';
 import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
 
 export interface PagefindSubResult {
@@ -96,6 +97,12 @@ export interface SearchDeps {
   codes(bucket: number): Promise<CodeEntry[]>;
   /** dist/search/vocab-<part>.json (VOCAB_FILES): traditional characters, terms (pinyin, corrections), pinyin keys; loaded only when a query needs them (vocabNeeds, weak results). Without it the core alone applies. */
   vocab?<P extends 't2s' | 'terms' | 'pinyin'>(part: P): Promise<NonNullable<Vocab[P]>>;
+  /**
+   * Loads the fragment packs (search/packs.json, src/lib/search/packs.ts) so that Pagefind's fragment requests are
+   * answered from memory from then on. Called once the reader is warm (the second full-text query, with the index
+   * preload); a site without packs (too large: 50×) resolves without loading anything.
+   */
+  packs?(): Promise<void>;
 }
 
 /**
@@ -136,6 +143,8 @@ export interface HitMeta {
   date?: string;
   /** A skill row's printed code or label (2-3-4-S5, 1.2.3) rather than its position code. */
   label?: string;
+  /** A law's version: its 时效性 (现行有效, 已被修订, 已废止, 尚未施行; PolicyDocument.law.status, issue 16). */
+  status?: LawStatus;
 }
 
 export interface SearchOptions {
@@ -250,8 +259,12 @@ function phraseExcerpt(content: string, phrase: string, width = 60): Excerpt | n
 
 /** Bigram Dice similarity, for suggestions. */
 export function similarity(a: string, b: string): number {
-  const A = matchUnits(a);
-  const B = matchUnits(b);
+  return dice(matchUnits(a), matchUnits(b));
+}
+
+const termUnits = new WeakMap<readonly string[], { key: string; units: string[] }[]>();
+/** Bigram Dice similarity of a query's units against a term's precomputed ones. */
+function dice(A: string[], B: readonly string[]): number {
   if (!A.length || !B.length) return 0;
   const setB = new Set(B);
   const shared = new Set(A.filter((u) => setB.has(u))).size;
@@ -260,9 +273,13 @@ export function similarity(a: string, b: string): number {
 
 export function suggest(query: string, terms: string[], n = 5): string[] {
   const q = searchKey(query);
+  // The terms' units once per loaded list (they were computed again for every weak query: ~1,000 terms).
+  let pre = termUnits.get(terms);
+  if (!pre) termUnits.set(terms, (pre = terms.map((t) => ({ key: searchKey(t), units: matchUnits(t) }))));
+  const qUnits = matchUnits(q);
   return terms
-    .map((t) => ({ t, s: similarity(q, t) }))
-    .filter((x) => x.s >= 0.3 && searchKey(x.t) !== q)
+    .map((t, i) => ({ t, s: dice(qUnits, pre![i]!.units), key: pre![i]!.key }))
+    .filter((x) => x.s >= 0.3 && x.key !== q)
     .sort((a, b) => b.s - a.s || a.t.length - b.t.length)
     .slice(0, n)
     .map((x) => x.t);
@@ -338,10 +355,21 @@ const searches = new WeakMap<PagefindLike, number>();
  * word from each chunk, data.json `warm`: the whole index is 0.27 MB gzip for the real corpus), so later queries need no
  * index chunk from the network. The first query stays small (the cold budget); a site too large to preload has no `warm`.
  */
-function warmUp(pagefind: PagefindLike, data: SearchData): void {
+function warmUp(pagefind: PagefindLike, data: SearchData, deps: SearchDeps): void {
   const n = (searches.get(pagefind) ?? 0) + 1;
   searches.set(pagefind, n);
-  if (n === 2 && data.warm?.length && pagefind.preload) void pagefind.preload(data.warm.join(' ')).catch(() => {});
+  if (n !== 2) return;
+  if (data.warm?.length && pagefind.preload) void pagefind.preload(data.warm.join(' ')).catch(() => {});
+  // The fragments too (search/packs/, ~0.22 MB gzip for the real corpus): later hits render without a request each.
+  if (deps.packs) void deps.packs().catch(() => {});
+  // And the files a kind of query loads the first time it comes (lookup.json for a 文号 or citation, VOC's parts for
+  // traditional characters, pinyin and corrections, terms.json for weak results: ~30 KB gzip): each cost its first
+  // query a request (10–70 ms measured in the browser), and these first queries made up half of the warm p95's tail.
+  void deps.lookup().catch(() => {});
+  if (deps.terms) void deps.terms().catch(() => {});
+  if (deps.vocab) for (const part of ['t2s', 'terms', 'pinyin'] as const) void deps.vocab(part).catch(() => {});
+  // The skill codes too while they are one file (the real corpus: 266 codes; 50× has 27 files, each loaded by its code).
+  if ((data.codeBuckets ?? 1) === 1) void deps.codes(0).catch(() => {});
 }
 
 const merges = new WeakMap<SearchData, ReadonlySet<string>>();
@@ -539,6 +567,9 @@ async function anyWord(pagefind: PagefindLike, distinct: string[], pfOptions: { 
 /** Display text from the index: the segmenter's separators removed. */
 const clean = (s: string | undefined) => squeezeHanSpaces((s ?? '').replace(/\s+/gu, ' ')).trim();
 
+/** LawStatus's values (src/schema/laws.ts), without importing zod into the page. */
+export const LAW_STATUSES = ['现行有效', '已被修订', '已废止', '尚未施行'] as const satisfies readonly LawStatus[];
+
 /** The facts a hit shows, from the record's Pagefind meta (written by the index step from the typed collections). */
 function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
   const m = d.meta;
@@ -547,6 +578,7 @@ function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
   if (m.docnumber) meta.docNumber = m.docnumber;
   if (m.issuer) meta.issuer = m.issuer;
   if (m.date) meta.date = m.date;
+  if (m.status && (LAW_STATUSES as readonly string[]).includes(m.status)) meta.status = m.status as LawStatus;
   if (label) meta.label = label;
   return meta;
 }
@@ -747,7 +779,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     return response;
   }
   const data = await dataP!;
-  warmUp(pagefind, data);
+  warmUp(pagefind, data, deps);
   const words = mergeSet(data);
   const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
   const queryKey = searchKey(plan?.folded ?? normalized);

@@ -12,6 +12,7 @@
  * Pure functions over LookupData (written by scripts/search/build-index.ts into dist/search/).
  */
 import { searchKey, normalizeQuery } from './normalize.ts';
+import type { LawStatus } from '../../schema/laws.ts';
 
 export interface DocEntry {
   id: string;
@@ -32,6 +33,20 @@ export interface DocEntry {
   paras?: Record<string, string>;
   /** Anchors of numbered clauses whose locator another clause prints too (not in `clauses`): a pasted permalink still opens them. */
   anchors?: string[];
+  /** A law or regulation as a version of its work (PolicyDocument.law, issue 16): which version a citation opens. */
+  law?: LawEntry;
+}
+
+/** What the lookup needs of PolicyDocument.law (src/schema/laws.ts). */
+export interface LawEntry {
+  /** The work's id, the same for every version. */
+  work: string;
+  /** The law's name: 中华人民共和国职业教育法. */
+  name: string;
+  /** The version's date (its latest 通过/修正/修订), YYYY-MM-DD. */
+  version: string | null;
+  status: LawStatus;
+  excerpt: boolean;
 }
 
 export interface CodeEntry {
@@ -216,6 +231,9 @@ export function locatorKey(locator: string): string {
     .replace(/\.$/u, '')
     .replace(/第(\d{1,3})([条章节款项])/gu, (_, n: string, unit: string) => `第${chineseNumeral(Number(n))}${unit}`)
     .replace(/第([〇零一二三四五六七八九十百]+)段/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第${arabicNumeral(n)}段`))
+    // A law's 项 as it prints them, in brackets (第（四）项; typed 第四项, 第4项, 第(4)项), its 目 in Arabic (第2目; typed 第二目).
+    .replace(/第\(?([〇零一二三四五六七八九十百]+|\d{1,3})\)?项/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第(${chineseNumeral(arabicNumeral(n))})项`))
+    .replace(/第([〇零一二三四五六七八九十百]+)目/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第${arabicNumeral(n)}目`))
     .replace(/表([〇零一二三四五六七八九十百]+)(?![\u4e00-\u9fff])/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `表${arabicNumeral(n)}`));
 }
 
@@ -233,6 +251,34 @@ function longestPrefix(key: string, keys: Iterable<string>): string | null {
   return best;
 }
 
+/** A locator key as typed, without 第一款 and with it (a law's one-款 articles are cited without it). */
+function locatorVariants(key: string): string[] {
+  return [key, key.replace(/条第一款/u, '条'), key.replace(/条第\(/u, '条第一款第(')];
+}
+
+/** Whether a clause is the one a locator names whole, not an article or item the locator only starts with. */
+function namesWhole(doc: DocEntry, anchor: string, locator: string): boolean {
+  const keys = locatorVariants(locatorKey(locator));
+  const printed = doc.clauseTitles[anchor]?.split(' ')[0];
+  if (printed && keys.includes(locatorKey(printed))) return true;
+  // A 款 (an unnumbered paragraph) is in `paras` under the locator its citation prints.
+  return Object.entries(doc.paras ?? {}).some(([k, a]) => a === anchor && keys.includes(k.replace(/^e:/u, '')));
+}
+
+/**
+ * longestPrefix for numbered clauses, with a law's 第一款 read as its citations print it: an article of one 款 is cited
+ * without it (第十四条第（二）项), one of several with it (第三十四条第一款第（四）项), and readers write either. The key
+ * as typed, without 第一款 and with it are tried; the one the clauses hold most of wins (the key as typed on a tie).
+ */
+function lawArticlePrefix(key: string, keys: string[]): string | null {
+  let best: { k: string; rest: number } | null = null;
+  for (const v of locatorVariants(key)) {
+    const k = longestPrefix(v, keys);
+    if (k && (!best || v.length - k.length < best.rest)) best = { k, rest: v.length - k.length };
+  }
+  return best?.k ?? null;
+}
+
 /** The clause of `doc` a locator names: the longest known locator the text starts with, ending at a boundary. */
 export function findLocator(doc: DocEntry, rest: string, inEnclosure = false): string | null {
   const key = locatorKey(rest);
@@ -244,7 +290,7 @@ export function findLocator(doc: DocEntry, rest: string, inEnclosure = false): s
   const paraKeys = Object.keys(paras);
   const own = longestPrefix(key, paraKeys.filter(mine).map(bare));
   const other = longestPrefix(key, paraKeys.filter((k) => !mine(k)).map(bare));
-  const numbered = longestPrefix(key, Object.keys(doc.clauses));
+  const numbered = lawArticlePrefix(key, Object.keys(doc.clauses));
   const prefix = (k: string, enc: boolean) => (enc ? `e:${k}` : k);
   const candidates: [string, string][] = [];
   if (own) candidates.push([own, paras[prefix(own, inEnclosure)]!]);
@@ -383,9 +429,13 @@ export function notHeldMessage(n: NotHeldEntry): string {
   return `${head}库中引用了它的文件：${n.citedBy.map((c) => `${quoted(c.title)}${c.docNumber ? `（${c.docNumber}）` : ''}`).join('、')}。`;
 }
 
-/** A title compared as a citation prints it or a reader pastes it: no 《》〈〉<>, quotes, brackets or 节选. */
+/** A law's name compared without 中华人民共和国 (readers cite 《职业教育法》). */
+const lawKey = (key: string) => key.replace(/^中华人民共和国/u, '');
+
+/** A title compared as a citation prints it or a reader pastes it: no 《》〈〉<>, quotes, brackets, 节选 or a version note at its end ((2022年修订)). */
 export function titleKey(title: string): string {
   return searchKey(normalizeQuery(title))
+    .replace(/[(（]\d{4}年[^()（）]{0,12}[)）]$/u, '')
     .replace(/[《》〈〉<>"“”'‘’（）()]/gu, '')
     .replace(/节选$/u, '');
 }
@@ -400,6 +450,10 @@ export interface QueryCitation {
   link?: { id: string; anchor: string | null };
   title?: string;
   number?: QueryDocNumber;
+  /** A version of a law the query names by its date: （2022年修订）, 1996年版, 2022年4月20日修正本. */
+  version?: VersionNote;
+  /** The citation names a 节选 (《…》节选第1段, 《…节选》): an excerpt of a law before its whole text. */
+  excerpt?: boolean;
   /** The clause locator: what follows the 文号, else the title. */
   locator: string;
   /** What is neither title, 文号, link nor locator-like. */
@@ -417,9 +471,41 @@ function cleanLocator(rest: string): string {
     .trim();
 }
 
+/** A law's version as a query names it: the date, as precise as it was written (year; year and month; the day). */
+export interface VersionNote {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * A version note: a date in brackets (（2022年修订）, (1996年), （2022年4月20日修正）) or followed by 修订/修正/通过/公布
+ * and/or 版/本 (1996年版, 2022年修订版, 2018年12月29日修正本). A bare date (2019年) is not one.
+ */
+const VERSION_NOTE = new RegExp(
+  [
+    `[(（]\\s*(\\d{4})\\s*年(?:\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?)?\\s*(?:修订|修正|通过|公布|施行)?\\s*(?:版|本|文本)?\\s*[)）]`,
+    `(\\d{4})\\s*年(?:\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?)?\\s*(?:(?:修订|修正|通过|公布)(?:版|本|文本)?|版|本|文本)`,
+  ].join('|'),
+  'u',
+);
+
+/** The version note of a query and the query without it. */
+export function versionNote(query: string): { note: VersionNote; rest: string } | null {
+  // Not inside the cited title (《…（2019年版）》 is part of a title).
+  const m = VERSION_NOTE.exec(query.replace(TITLE, (t) => '\u0000'.repeat(t.length)));
+  if (!m) return null;
+  const [year, month, day] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+  const note: VersionNote = { year: Number(year), ...(month ? { month: Number(month) } : {}), ...(day ? { day: Number(day) } : {}) };
+  return { note, rest: `${query.slice(0, m.index)} ${query.slice(m.index + m[0].length)}`.replace(/\s+/gu, ' ').trim() };
+}
+
 /** The parts of a pasted citation (the site's memo, GB/T 7714 and Markdown formats) or of a typed 文号 + clause. */
 export function parseCitation(query: string): QueryCitation | null {
-  const q = normalizeQuery(query);
+  let q = normalizeQuery(query);
+  // A law's version note (（2022年修订）, 1996年版) is neither title, locator nor leftover: taken out first, when a title is cited.
+  const v = TITLE.test(q) ? versionNote(q) : null;
+  if (v) q = v.rest;
   const link = PERMALINK.exec(q);
   const t = TITLE.exec(q);
   const number = parseQueryDocNumber(q);
@@ -441,6 +527,8 @@ export function parseCitation(query: string): QueryCitation | null {
     ...(link ? { link: { id: link[1]!, anchor: link[2] ?? null } } : {}),
     ...(t ? { title: t[1]! } : {}),
     ...(number ? { number } : {}),
+    ...(v ? { version: v.note } : {}),
+    ...(t && (/节选$/u.test(t[1]!) || /^\s*[（(]?节选/u.test(q.slice(t.index + t[0].length))) ? { excerpt: true } : {}),
     locator,
     leftover,
   };
@@ -479,8 +567,10 @@ export function lookupDocNumber(query: string, data: LookupTable): LookupHit[] {
     const doc = docsOf(data).find((d) => d.id === c.link!.id);
     if (doc) return hitFor(doc, c.link.anchor && knownAnchor(doc, c.link.anchor) ? c.link.anchor : null, `链接 ${doc.url}`);
   }
-  const tk = c.title ? titleKey(c.title) : null;
-  const titleOf = (d: DocEntry): 'title' | 'enclosed' | null => (!tk ? null : titleKey(d.title) === tk ? 'title' : d.enclosedTitle && titleKey(d.enclosedTitle) === tk ? 'enclosed' : null);
+  const tk = c.title ? lawKey(titleKey(c.title)) : null;
+  // A law is cited with or without 中华人民共和国 (《职业教育法》), and by its name whatever its version's title.
+  const titleOf = (d: DocEntry): 'title' | 'enclosed' | null =>
+    !tk ? null : lawKey(titleKey(d.title)) === tk || (d.law && lawKey(titleKey(d.law.name)) === tk) ? 'title' : d.enclosedTitle && titleKey(d.enclosedTitle) === tk ? 'enclosed' : null;
   const r = resolveDocNumber(query, data);
   const hits: LookupHit[] = [];
   if (r && r.found.length) {
@@ -500,14 +590,72 @@ export function lookupDocNumber(query: string, data: LookupTable): LookupHit[] {
   }
   if (r) return [];
   if (tk) {
-    for (const doc of docsOf(data)) {
-      const how = titleOf(doc);
-      if (!how) continue;
-      const anchor = c.locator ? findLocator(doc, c.locator, how === 'enclosed') : null;
-      hits.push(...hitFor(doc, anchor, `标题 ${quoted(how === 'enclosed' ? doc.enclosedTitle! : doc.title)}`, c.locator));
+    // A law held in several versions: the version the query's date names, else the one in force, first (a 节选 when the
+    // citation names one); but a version where the clause cited is not found (or only the article it starts with) goes
+    // after the first of its work where it is.
+    const found = byVersion(docsOf(data).filter((d) => titleOf(d)), c.version, c.excerpt).map((x) => ({ ...x, anchor: c.locator ? findLocator(x.doc, c.locator, titleOf(x.doc) === 'enclosed') : null }));
+    for (let i = 0; i < found.length; ) {
+      const work = found[i]!.doc.law?.work;
+      let j = i + 1;
+      while (work && j < found.length && found[j]!.doc.law?.work === work) j++;
+      const group = found.slice(i, j);
+      const whole = group.findIndex((x) => x.anchor && namesWhole(x.doc, x.anchor, c.locator));
+      const k = whole >= 0 ? whole : group.findIndex((x) => x.anchor);
+      if (k > 0) group.unshift(...group.splice(k, 1));
+      for (const x of group) {
+        const how = titleOf(x.doc)!;
+        hits.push(...hitFor(x.doc, x.anchor, `标题 ${quoted(how === 'enclosed' ? x.doc.enclosedTitle! : x.doc.title)}${x.note}`, c.locator));
+      }
+      i = j;
     }
   }
   return hits;
+}
+
+/** 2022-04-20 → 2022年4月20日. */
+const chineseDate = (ymd: string) => ymd.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+
+/**
+ * The version of a law a citation opens, among the documents it names (all versions of one work, or unrelated
+ * documents: each keeps its place). With a date (`note`): the version of that date (2022 → 2022-04-20; 1996年版 →
+ * 1996-05-15), else the one in force then (the latest dated on or before it); without: the version 现行有效, else the
+ * latest. Whole texts before 节选 of the same version; with `excerpt` (the citation says 节选) the 节选 first. The other
+ * versions follow, newest first.
+ */
+export function byVersion(docs: DocEntry[], note?: VersionNote, excerpt = false): { doc: DocEntry; note: string }[] {
+  const out: { doc: DocEntry; note: string }[] = [];
+  const works = new Map<string, DocEntry[]>();
+  for (const d of docs) {
+    const k = d.law?.work ?? `#${d.id}`;
+    (works.get(k) ?? works.set(k, []).get(k)!).push(d);
+  }
+  for (const versions of works.values()) {
+    const laws = versions.filter((d) => d.law);
+    if (laws.length < 1) {
+      out.push(...versions.map((doc) => ({ doc, note: '' })));
+      continue;
+    }
+    const date = (d: DocEntry) => d.law?.version ?? '';
+    // Newest first, a whole text before a 节选 of the same version (a 节选 first when the citation names one).
+    const order = [...laws].sort((a, b) => (excerpt ? Number(b.law!.excerpt) - Number(a.law!.excerpt) : 0) || date(b).localeCompare(date(a)) || Number(a.law!.excerpt) - Number(b.law!.excerpt));
+    let chosen: DocEntry | undefined;
+    let why = '';
+    if (note) {
+      const p = `${note.year}${note.month ? `-${String(note.month).padStart(2, '0')}` : ''}${note.day ? `-${String(note.day).padStart(2, '0')}` : ''}`;
+      chosen = order.find((d) => date(d).startsWith(p));
+      if (!chosen) {
+        const end = note.day ? p : note.month ? `${p}-31` : `${p}-12-31`;
+        chosen = order.find((d) => date(d) && date(d) <= end);
+        if (chosen) why = `（所查 ${p.replace(/-/gu, '.')} 时的版本）`;
+      }
+    }
+    chosen ??= (excerpt ? order.find((d) => d.law!.excerpt) : undefined) ?? order.find((d) => d.law!.status === '现行有效') ?? order[0]!;
+    for (const doc of [chosen, ...order.filter((d) => d !== chosen), ...versions.filter((d) => !d.law)]) {
+      const law = doc.law;
+      out.push({ doc, note: law ? ` · ${law.version ? `${chineseDate(law.version)}版本` : '版本'}${law.excerpt ? '（节选）' : ''} · ${law.status}${doc === chosen ? why : ''}` : '' });
+    }
+  }
+  return out;
 }
 
 const CODE_TOKEN = /(?<![\w.-])(\d{1,2}(?:\s*-\s*\d{1,2}){1,2}(?:\s*-\s*[SKsk]\d{0,2})?)(?![\w.-])/gu;
@@ -535,6 +683,14 @@ export function lookupCode(query: string, data: Pick<LookupData, 'codes'>): Look
   return hits;
 }
 
+const nameKeyCache = new WeakMap<readonly NameEntry[], string[][]>();
+/** Each name's and alias's searchKey, once per loaded list (every query compared them all: ~600 names). */
+function nameKeys(names: readonly NameEntry[]): string[][] {
+  let keys = nameKeyCache.get(names);
+  if (!keys) nameKeyCache.set(names, (keys = names.map((n) => [n.name, ...n.aliases].map(searchKey))));
+  return keys;
+}
+
 /**
  * Catalog pages by name: an exact name or alias first; else names that contain
  * the query (at least 3 characters, at most 3 pages, so 中物联 finds 北京中物联物流采购培训中心).
@@ -542,11 +698,12 @@ export function lookupCode(query: string, data: Pick<LookupData, 'codes'>): Look
 export function lookupName(query: string, data: Pick<LookupData, 'names'>): LookupHit[] {
   const q = searchKey(normalizeQuery(query).replace(/"/gu, '')).replace(/职业技能等级证书$/u, '');
   if (q.length < 2) return [];
-  const exact = data.names.filter((n) => [n.name, ...n.aliases].some((a) => searchKey(a).replace(/职业技能等级证书$/u, '') === q));
+  const keys = nameKeys(data.names);
+  const exact = data.names.filter((_, i) => keys[i]!.some((k) => k.replace(/职业技能等级证书$/u, '') === q));
   const label = (n: NameEntry) => (n.kind === 'certificate' ? '证书' : '培训评价组织');
   if (exact.length) return exact.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称` }));
   if (q.length < 3) return [];
-  const partial = data.names.filter((n) => [n.name, ...n.aliases].some((a) => searchKey(a).includes(q)));
+  const partial = data.names.filter((_, i) => keys[i]!.some((k) => k.includes(q)));
   if (partial.length === 0 || partial.length > 3) return [];
   return partial.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称包含“${query.trim()}”` }));
 }

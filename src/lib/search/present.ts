@@ -54,6 +54,8 @@ export function factsOf(hit: Pick<SearchHit, 'meta' | 'filters'>): string[] {
   if (!issuer && f.certificate?.length === 1) facts.push(f.certificate[0]!);
   const kind = m?.kind ?? f.kind?.[0] ?? f.type?.[0];
   if (kind) facts.push(kind);
+  // A law's version says whether it is in force (issue 16): 已被修订 is not the text to apply.
+  if (m?.status) facts.push(m.status);
   return [...new Set(facts)];
 }
 
