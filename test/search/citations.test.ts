@@ -11,7 +11,7 @@ import { docEntries } from '../../scripts/search/build-index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lookupData, notHeldNumbers } from '../../scripts/search/lookup-data.ts';
-import { type ClausePath, clauseHref, clauseLocator, gbt7714, markdownLink, memoCitation, walkClauses } from '../../src/lib/citation.ts';
+import { type ClausePath, clauseHref, clauseLocator, gbt7714, markdownLink, memoCitation, versionNote as citedVersionNote, walkClauses } from '../../src/lib/citation.ts';
 import { type PagefindResultLike, type SearchDeps, search } from '../../src/lib/search/engine.ts';
 import { type LookupTable, parseCitation, versionNote } from '../../src/lib/search/lookup.ts';
 import { factsOf } from '../../src/lib/search/present.ts';
@@ -265,9 +265,11 @@ describe('law citations: versions and 款/项/目', () => {
       for (const p of walkClauses(doc).filter((x) => clauseLocator(x))) {
         const [y, m, d] = doc.law!.version!.split('-').map(Number);
         const memo = memoCitation(doc, p);
-        cases.set(memo.replace('》', `》（${y}年${m}月${d}日版）`), clauseHref(doc.id, p.clause.anchor));
-        // Without a date: the version in force (every work here has one version 现行有效).
-        if (doc.law!.status === '现行有效') cases.set(memo, clauseHref(doc.id, p.clause.anchor));
+        const note = citedVersionNote(doc);
+        // The site's own citation: a revised text's names its version (《…》（1996年）第八条); the one in force none
+        // (every work here has one version 现行有效), so without a date it opens the version in force.
+        cases.set(memo, clauseHref(doc.id, p.clause.anchor));
+        cases.set(memo.replace(`》${note}`, `》（${y}年${m}月${d}日版）`), clauseHref(doc.id, p.clause.anchor));
       }
     }
     expect(cases.size).toBeGreaterThan(250);
