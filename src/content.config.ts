@@ -13,6 +13,7 @@ import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from './sc
 import { DocumentKeywords } from './schema/keywords.ts';
 import { Reference } from './schema/references.ts';
 import { DocumentStatus } from './schema/status.ts';
+import { LawWork } from './schema/laws.ts';
 
 /**
  * getCollection returns entries sorted by id, not in the file's order (source order for documents,
@@ -74,6 +75,10 @@ const statuses = defineCollection({ loader: ordered('content/generated/statuses.
 /** Keywords and related documents, one entry per document (id = document id). */
 const keywords = defineCollection({ loader: ordered('content/generated/keywords.json'), schema: DocumentKeywords.extend(fileOrder) });
 
+/* ---------- laws as works with versions (issue 16) ---------- */
+
+const works = defineCollection({ loader: ordered('content/generated/works.json'), schema: LawWork.extend(fileOrder) });
+
 export const collections = {
   documents,
   report,
@@ -91,4 +96,5 @@ export const collections = {
   references,
   statuses,
   keywords,
+  works,
 };
