@@ -10,6 +10,10 @@
  *    (similarity − MIN_SIMILARITY) over the pairs; a pair below MIN_SIMILARITY is never made.
  * 3. Each pair is classified: unchanged (same text, same number), renumbered (same text, other
  *    number), changed (the changed words marked); an unpaired article is added or removed.
+ * 4. Marks: diff's diffArrays over words (Intl.Segmenter('zh'), a date one word), then a one-letter
+ *    island between two changes joined to them; each run of changes reads as one <del> then one <ins>.
+ *    Measured against characters (test/lib/law-diff.test.ts): on 职业教育法 1996 → 2022 no mark cuts a
+ *    word (27 do by characters) in about as many runs (268 / 265); on the blind gold 16/16 (characters 15/16).
  *
  * Pure: data in, data out. The marks are plain text runs; pages render them as <ins>/<del> elements
  * built from text, never as HTML.
@@ -160,9 +164,19 @@ export function alignArticles(older: readonly LawArticle[], newer: readonly LawA
 
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Words as Intl.Segmenter('zh') cuts them (punctuation its own token); whitespace kept as tokens. */
+/** A date as a reader names it: one word (2019年9月1日 → 2024年1月1日 is one replacement, not 2019→2024 and 9→1). */
+const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?/gu;
+
+/** Words as Intl.Segmenter('zh') cuts them (punctuation its own token, whitespace kept), a date one word. */
 export function words(text: string): string[] {
-  return [...SEGMENTER.segment(text)].map((s) => s.segment);
+  const out: string[] = [];
+  let at = 0;
+  for (const m of text.matchAll(DATE)) {
+    out.push(...[...SEGMENTER.segment(text.slice(at, m.index))].map((s) => s.segment), m[0]);
+    at = m.index + m[0].length;
+  }
+  out.push(...[...SEGMENTER.segment(text.slice(at))].map((s) => s.segment));
+  return out;
 }
 
 /** Characters (code points). */
@@ -181,11 +195,38 @@ export function markChanges(older: string, newer: string, unit: (t: string) => s
     else parts.push({ kind, text });
   };
   for (const c of diffArrays(unit(older), unit(newer))) push(c.added ? 'ins' : c.removed ? 'del' : 'same', c.value.join(''));
-  // A deletion and an insertion that follow each other read del then ins (diff may give them either way).
-  for (let i = 0; i + 1 < parts.length; i++) {
-    if (parts[i]!.kind === 'ins' && parts[i + 1]!.kind === 'del') [parts[i], parts[i + 1]] = [parts[i + 1]!, parts[i]!];
-  }
-  return parts;
+  return tidy(parts);
+}
+
+/**
+ * Changes read as a reader names them: a one-character island kept between two changes (年, 的) joins them
+ * (del 鼓励 · 并 · ins 支持 → del 鼓励并 · ins 支持…), and each run of changes reads as one deletion then one
+ * insertion. Punctuation and line breaks stay islands: they part clauses and 款.
+ */
+function tidy(parts: DiffPart[]): DiffPart[] {
+  const isChange = (p: DiffPart | undefined) => p !== undefined && p.kind !== 'same';
+  const island = (k: number) => parts[k]!.kind === 'same' && [...parts[k]!.text].length === 1 && /[\p{L}\p{N}]/u.test(parts[k]!.text) && isChange(parts[k - 1]) && isChange(parts[k + 1]);
+  const out: DiffPart[] = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    if (del) out.push({ kind: 'del', text: del });
+    if (ins) out.push({ kind: 'ins', text: ins });
+    del = ins = '';
+  };
+  parts.forEach((p, k) => {
+    if (p.kind === 'del') del += p.text;
+    else if (p.kind === 'ins') ins += p.text;
+    else if (island(k)) {
+      del += p.text;
+      ins += p.text;
+    } else {
+      flush();
+      out.push(p);
+    }
+  });
+  flush();
+  return out;
 }
 
 /** The older text of a change's parts (kept and deleted runs) and the newer (kept and inserted). */
