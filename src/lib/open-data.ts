@@ -59,6 +59,21 @@ export const JSON_DATASETS: JsonDataset[] = [
       variants: '每个来源中的版本：标题、文号、日期及与主版本的段落差异',
       overrides: '人工校订：字段、新值、原值、理由、校订文件',
       clauses: '条款树：anchor（锚点）、kind、label（序号）、heading、text、table、source、children',
+      law: '法律法规的文本作为其作品的一个版本：work（作品 id）、name、version（版本日期）、excerpt（节选）、history（通过/修正/修订/公布/施行及出处）、effective（施行日期）、status（时效性）、statusNote、current（现行文本所在文件）、repealedBy；其他文件为 null',
+    },
+  },
+  {
+    name: 'works',
+    collection: 'works',
+    title: '法律法规',
+    description: '每部法律法规一项（不论收录几个版本）：/docs/<id>/ 显示其现行文本，各版本逐条对照见 /docs/<id>/changes/。',
+    fields: {
+      id: '作品 id：名称的拼音首字母（zhrmghgzyjyf），各版本相同，不与任何文件 id 相同',
+      name: '名称（不含书名号、节选字样）',
+      current: '现行文本所在文件的 id（全文优先，否则节选）；无则为 null',
+      status: '时效性：现行有效、已被修订、已废止、尚未施行',
+      versions: '本库所收各版本，旧→新：document（文件 id）、version（版本日期）、excerpt（节选）、status',
+      asOf: '时效性的计算日期（构建日期，或 INGEST_AS_OF）',
     },
   },
   {
