@@ -11,6 +11,7 @@ import { Batch, Certificate, Organization, StatedTotal } from './schema/catalog.
 import { SkillRow, SkillStandard } from './schema/skills.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from './schema/timeline.ts';
 import { DocumentKeywords } from './schema/keywords.ts';
+import { LawWork } from './schema/laws.ts';
 import { Reference } from './schema/references.ts';
 import { DocumentStatus } from './schema/status.ts';
 import { LawWork } from './schema/laws.ts';
@@ -70,6 +71,8 @@ const feeUnclassified = defineCollection({ loader: ordered('content/generated/fe
 
 /* ---------- references and statuses (issue 8) ---------- */
 
+/** Laws as works with versions (issue 16): one entry per work (id = work id, `zhrmghgzyjyf`). */
+const works = defineCollection({ loader: ordered('content/generated/works.json'), schema: LawWork.extend(fileOrder) });
 const references = defineCollection({ loader: ordered('content/generated/references.json'), schema: Reference.extend(fileOrder) });
 const statuses = defineCollection({ loader: ordered('content/generated/statuses.json'), schema: DocumentStatus.extend(fileOrder) });
 /** Keywords and related documents, one entry per document (id = document id). */
@@ -81,6 +84,7 @@ const works = defineCollection({ loader: ordered('content/generated/works.json')
 
 export const collections = {
   documents,
+  works,
   report,
   certificates,
   organizations,

@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   const sources = await readPdfSources(files, cache);
   if (files.some((f) => isPdf(f.file))) stages.push(['read-pdf', performance.now() - readStart]);
   // Personal mobile and bank numbers are masked in everything written (the privacy stage), unless the build publishes them.
-  const { documents, catalog, standards, references, statuses, keywords, timeline, fees, report, privacy } = ingest(sources, overrides, manifest, {
+  const { documents, catalog, standards, works, references, statuses, keywords, timeline, fees, report, privacy } = ingest(sources, overrides, manifest, {
     cache,
     maskPersonal: !publishPersonal(values['publish-personal']),
     onStage: (stage, ms) => stages.push([stage, ms]),
@@ -93,6 +93,7 @@ async function main(): Promise<number> {
     'totals.json': catalog.totals,
     'standards.json': standards.standards,
     'skills.json': standards.rows,
+    'works.json': works,
     'references.json': references,
     'statuses.json': statuses,
     'keywords.json': keywords,

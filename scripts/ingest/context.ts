@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import type { IngestReport, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { LawWork } from '../../src/schema/laws.ts';
 import type { Reference } from '../../src/schema/references.ts';
 import type { DocumentStatus } from '../../src/schema/status.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
@@ -90,6 +91,8 @@ export interface IngestOptions {
    * masks unless told to publish them; called as a library, ingest returns the text as printed.
    */
   maskPersonal?: boolean;
+  /** The day law statuses are computed for (YYYY-MM-DD; default: INGEST_AS_OF, else today's UTC date). */
+  asOf?: string;
   /**
    * Stop after this corpus stage (a name in CORPUS_STAGES): a stage test runs only the stages it
    * needs, e.g. `until: 'catalog'` skips references … segment (and nodejieba's dictionary). What the
@@ -99,12 +102,12 @@ export interface IngestOptions {
 }
 
 /** The typed collections the corpus stages make (what is written to content/generated/, with the report). */
-export type Collections = Pick<Corpus, 'documents' | 'catalog' | 'standards' | 'references' | 'statuses' | 'keywords' | 'timeline' | 'fees'>;
+export type Collections = Pick<Corpus, 'documents' | 'catalog' | 'standards' | 'works' | 'references' | 'statuses' | 'keywords' | 'timeline' | 'fees'>;
 
 /** The collections of a corpus, as one object. */
 export function collectionsOf(c: Corpus): Collections {
-  const { documents, catalog, standards, references, statuses, keywords, timeline, fees } = c;
-  return { documents, catalog, standards, references, statuses, keywords, timeline, fees };
+  const { documents, catalog, standards, works, references, statuses, keywords, timeline, fees } = c;
+  return { documents, catalog, standards, works, references, statuses, keywords, timeline, fees };
 }
 
 /** The set of sources and what the corpus stages have read from it so far. */
@@ -125,6 +128,10 @@ export interface Corpus {
   ids: Map<string, string>;
   catalog: Catalog;
   standards: StandardsResult;
+  /** laws: one entry per law held in one or more versions (the documents' `law` is set too). */
+  works: LawWork[];
+  /** laws: the day statuses hold for. */
+  asOf: string;
   references: Reference[];
   statuses: DocumentStatus[];
   timeline: { events: TimelineEvent[]; steps: BatchStep[] };
@@ -140,6 +147,8 @@ export interface IngestResult {
   catalog: Catalog;
   /** Skill standards and their rows (standards stage). */
   standards: StandardsResult;
+  /** Laws as works with versions (laws stage): works.json. */
+  works: LawWork[];
   /** What each document cites (references stage). */
   references: Reference[];
   /** What the texts say about each document's standing (status stage). */

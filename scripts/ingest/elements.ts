@@ -13,6 +13,9 @@ import type { Line } from './parse/lines.ts';
 import { type Slice, balanced } from './split.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';
+import { headerHistory, versionDate } from './laws/history.ts';
+import { lawTitle } from './laws/names.ts';
+import type { LawHistoryEntry } from '../../src/schema/laws.ts';
 import { type DocNumber, docNumberLine, findDocNumbers, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
 import { endsLikeTitle, enclosedTitleOf, isMasthead, titleKey, titleLike } from '../../src/lib/text/titles.ts';
 import { removeExtractionSpaces } from '../../src/lib/text/normalize.ts';
@@ -50,6 +53,12 @@ export interface DocElements {
   trailing: Line[];
   enclosure: Part | null;
   attachments: Part[];
+  /**
+   * A law's header lines under its title (…通过, …修正, …修订, …公布: laws/history.ts), which date it:
+   * the document's `date` is then its version's (latest 通过/修正/修订, else 公布). Empty for anything else.
+   */
+  lawHistory: LawHistoryEntry[];
+  lawHistoryLines: Line[];
 }
 
 const ATTACHMENT_HEADING = /^[\s\u3000]*(附件|附表)[\s\u3000]*([0-9０-９]+(?:[-－][0-9]+)?)?[\s\u3000]*[:：]?[\s\u3000]*(.*)$/u;
@@ -75,6 +84,7 @@ export function documentElements(file: VFile, cov: Coverage, slice: Slice): DocE
   meta(el.signatureLines, 'signature');
   meta(el.dateLines, 'date');
   meta(el.copiedToLines, 'copied-to');
+  meta(el.lawHistoryLines, 'law-history');
   return el;
 }
 
@@ -181,6 +191,11 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
     title = removeExtractionSpaces(lines[0].text);
   }
 
+  // A law's header lines (its history) under its title: they date the version, they are not its text.
+  const law = title ? lawTitle(title) : null;
+  const header = law && !law.excerpt ? headerHistory(rest, file.basename!) : { lines: [], entries: [] };
+  if (header.lines.length) rest = rest.filter((l) => !header.lines.includes(l));
+
   // 成文日期: the first line that is a date and nothing else; 署名 right above it.
   const dateAt = rest.findIndex((l) => dateLine(l.text) !== null);
   let signatureLines: Line[] = [];
@@ -219,6 +234,7 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
     body = headingAt >= 0 ? rest.slice(0, headingAt) : rest;
     afterDate = headingAt >= 0 ? rest.slice(headingAt) : [];
   }
+  date = versionDate(header.entries) ?? date;
   if (!date) {
     // A document with no 成文日期 line (a law excerpt) is dated by a date its opening lines state (the
     // adoption line under a law's title); a date deep in the text (a glossary's history) dates nothing.
@@ -312,6 +328,8 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
     trailing,
     enclosure,
     attachments,
+    lawHistory: header.entries,
+    lawHistoryLines: header.lines,
   };
 }
 

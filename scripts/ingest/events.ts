@@ -4,6 +4,7 @@
  *
  *   document dates (成文日期)                        → 成文, cited to the line the date is printed on
  *   dates in running text and in 时间 table columns  → 公示期 / 招募 / 申报 / 截止 / 培训 / 平台 / 会议 / 里程碑 / 部署
+ *   a law's 施行 (the laws stage's history entry: 本法自…起施行, at its 附则 article)  → 施行
  *   batches + notices + stated totals                 → batch steps (首批 … 扩大试点 … 四批共 447)
  *
  * Dates keep the precision printed (events/dates.ts): no year → the document's year; a range keeps
@@ -52,11 +53,21 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
       const span = doc.source[0]!;
       const { line, bare, verb } = datedLine(doc);
       const whole = doc.title.replace(/\s*[（(]?节选[）)]?$/u, '');
+      // A law's version: the header line that made it (…会议修订, …第二次修正), where it is printed.
+      const made = doc.law && !doc.law.excerpt ? [...doc.law.history].reverse().find((h) => h.date === doc.date && h.action !== '施行' && h.action !== '废止') : undefined;
       // A date a compilation prints before a law's excerpt (1996年9月1日：《中华人民共和国职业教育法》…) is the
       // law's own date (施行 or adoption, the text does not say which), not when the excerpt was written.
       if (bare) add({ date: doc.date, endDate: null, precision: 'day', kind: '里程碑', label: `${whole}（汇编所注日期）`, printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
       // “2018年12月29日印发的《中华人民共和国劳动法》”: the text says what happened to the whole law that day.
+      else if (made) add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: `${doc.law!.name}${/第[一二三四五六七八九十]+次(?:修正|修订)$/u.exec(made.text)?.[0] ?? made.action}`, printed: made.text.replace(/^(?:根据|依据)/u, '').slice(0, findDateEnd(made.text)), text: made.text, yearFromDocument: false, anchor: null, source: made.source });
       else add({ date: doc.date, endDate: null, precision: 'day', kind: '成文', label: verb ? `${whole}${verb}` : shortTitle(doc), printed: doc.date, text: doc.title, yearFromDocument: false, anchor: null, source: { file: span.file, line } });
+    }
+
+    // A law's 施行 (laws stage): its 附则 article, even when the day is not printed there (自发布之日起施行).
+    const start = doc.law && !doc.law.excerpt ? doc.law.history.find((h) => h.action === '施行' && h.anchor !== null) : undefined;
+    if (start) {
+      const printed = /自(.+?)起(?:施行|实施|生效)/u.exec(start.text)?.[1] ?? start.date;
+      add({ date: start.date, endDate: null, precision: 'day', kind: '施行', label: `${doc.law!.name}施行`, printed, text: start.text, yearFromDocument: false, anchor: start.anchor, source: start.source });
     }
 
     for (const w of walk(doc)) {
@@ -78,6 +89,7 @@ export function extractEvents(documents: PolicyDocument[], batches: Batch[], rep
         if (onlyDate && ex.date === doc.date && !attachment) continue; // the document's own date, already an event
         const kind: EventKind = onlyDate ? '成文' : classify(text, ex, sentence.text, [...headings(w), doc.title].join(' '));
         if (kind === '部署' && ex.date === doc.date) continue; // a restatement of the document's date (1996年9月1日：《职业教育法》…)
+        if (start && c.anchor === start.anchor && ex.date === start.date) continue; // the law's 施行, already an event
         const label = onlyDate ? (attachment?.heading ?? shortTitle(doc)) : labelFor(kind, text, ex, doc, w, attachment ?? null);
         add({
           date: ex.date,
@@ -165,6 +177,12 @@ function datedLine(doc: PolicyDocument): { line: number; bare: boolean; verb: st
     return { line: placeIn(w.clause, at.index).line, bare: opens && /^\s*[:：]/u.test(rest), verb };
   }
   return { line: span.startLine, bare: false, verb: null };
+}
+
+/** Where the date that opens `text` ends (2022年4月20日 of 2022年4月20日 第十三届…). */
+function findDateEnd(text: string): number {
+  const m = /^(?:根据|依据)?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/u.exec(text);
+  return m ? m[0].replace(/^(?:根据|依据)\s*/u, '').length : text.length;
 }
 
 // ── kinds and labels ───────────────────────────────────────────────────────

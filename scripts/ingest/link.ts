@@ -15,9 +15,14 @@ export interface Merged {
   others: Draft[];
 }
 
-/** Same title (compared without spaces, quotes, bracket styles) and same year → same document. */
+/**
+ * Same title (compared without spaces, quotes, bracket styles) and same year → same document. A law dated by
+ * its header (elements.ts lawHistory) is one version: same title and same version date (two versions of a
+ * law may fall in one year).
+ */
 function identity(d: Draft): string {
-  return `${titleKey(d.elements.title)}|${d.elements.date?.slice(0, 4) ?? ''}`;
+  const law = (d.elements.lawHistory ?? []).length > 0;
+  return `${titleKey(d.elements.title)}|${(law ? d.elements.date : d.elements.date?.slice(0, 4)) ?? ''}`;
 }
 
 /**

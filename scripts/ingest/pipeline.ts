@@ -20,6 +20,7 @@ import {
 } from '../../src/schema/corpus.ts';
 import { Batch, Certificate, Organization } from '../../src/schema/catalog.ts';
 import { DocumentKeywords } from '../../src/schema/keywords.ts';
+import { LawWork } from '../../src/schema/laws.ts';
 import { Reference } from '../../src/schema/references.ts';
 import { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import { DocumentStatus } from '../../src/schema/status.ts';
@@ -89,6 +90,8 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
     ids: new Map(),
     catalog: { certificates: [], organizations: [], batches: [], totals: [] },
     standards: { standards: [], rows: [] },
+    works: [],
+    asOf: options.asOf ?? asOfDefault(),
     references: [],
     statuses: [],
     timeline: { events: [], steps: [] },
@@ -133,6 +136,16 @@ export function ingest(sources: SourceInput[], overrides: OverrideInput[] = [], 
   const result = t.time('emit', () => emit(corpus, manifest));
   t.report(options.onStage);
   return result;
+}
+
+/** The day law statuses hold for when the caller names none: INGEST_AS_OF (YYYY-MM-DD), else today (UTC). */
+function asOfDefault(): string {
+  const env = process.env.INGEST_AS_OF;
+  if (env !== undefined && env !== '') {
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(env)) throw new Error(`INGEST_AS_OF must be YYYY-MM-DD, not ${env}`);
+    return env;
+  }
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** One source through its processor; its tree, coverage, front matter and messages as plain data. */
@@ -240,6 +253,7 @@ function emit(c: Corpus, manifest: SourceManifestEntry[]): IngestResult {
   SkillStandard.array().parse(c.standards.standards);
   SkillRow.array().parse(c.standards.rows);
   IngestReportSchema.parse(report);
+  LawWork.array().parse(c.works);
   Reference.array().parse(c.references);
   DocumentStatus.array().parse(c.statuses);
   DocumentKeywords.array().parse(c.keywords);

@@ -6,11 +6,17 @@
  *  - a bare 文号 in any bracket form;
  *  - a short name a text defines (（简称“职教 20 条”）, （以下简称《通知》）) and its later uses;
  *  - 附件 references inside a document (（见附件 1）).
+ * A law or regulation cited by name (《中华人民共和国职业教育法》) is the version in force at the citing
+ * document's date (laws stage: works.json), with the article path printed after it (第八条 → art8).
  * A reference that names no document of the corpus stays, unresolved, with what it printed.
  */
 import { distance } from 'fastest-levenshtein';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { LawWork } from '../../src/schema/laws.ts';
 import type { Reference } from '../../src/schema/references.ts';
+import { lawTitle } from './laws/names.ts';
+import { versionOn } from './laws/works.ts';
+import { chineseToInt } from '../../src/lib/text/numerals.ts';
 import { sentenceAt } from './text/sentences.ts';
 import { findDocNumbers, parseDocNumber } from '../../src/lib/text/docnumber.ts';
 import { endsLikeTitle, enclosedTitleOf, titleKey } from '../../src/lib/text/titles.ts';
@@ -33,7 +39,25 @@ const ATTACHMENT_REF = /[（(]\s*(?:见)?\s*附件\s*(\d+(?:-\d+)?)\s*[）)]/gu;
 /** Words that stand before a 文号 and are not part of its 机关代字. */
 const LEAD_WORDS = /^(?:根据|依据|按照|按|据|见|和|及|与|或|即|为|的|等|文|号文|号|发)+/u;
 
-export function extractReferences(documents: PolicyDocument[]): Reference[] {
+export function extractReferences(documents: PolicyDocument[], works: LawWork[] = []): Reference[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const workByName = new Map(works.map((w) => [titleKey(w.name), w]));
+  /** A law cited by name: the work, when the corpus holds one of that name. */
+  const workOf = (title: string): LawWork | null => {
+    const t = lawTitle(title);
+    return t && !t.excerpt ? (workByName.get(titleKey(t.name)) ?? null) : null;
+  };
+  const anchorsOf = new Map<string, Set<string>>();
+  const hasAnchor = (id: string, anchor: string): boolean => {
+    let set = anchorsOf.get(id);
+    if (!set) {
+      set = new Set();
+      const add = (cs: Clause[]) => cs.forEach((c) => (set!.add(c.anchor), add(c.children)));
+      add(byId.get(id)?.clauses ?? []);
+      anchorsOf.set(id, set);
+    }
+    return set.has(anchor);
+  };
   const byNumber = new Map<string, PolicyDocument>();
   for (const d of documents) if (d.docNumber) byNumber.set(d.docNumber, d);
   const agencies = [...new Set(documents.flatMap((d) => (d.docNumber ? [parseDocNumber(d.docNumber)!.agency] : [])))];
@@ -166,7 +190,14 @@ export function extractReferences(documents: PolicyDocument[]): Reference[] {
       for (const f of found) {
         let target: PolicyDocument | null = null;
         let targetAnchor: string | null = null;
-        if (f.kind === 'attachment') {
+        const work = f.kind === 'title' && !f.docNumber ? workOf(f.title!) : null;
+        if (work) {
+          // A law by name: the version in force when the citing text was written, and the article it names.
+          const id = versionOn(work, d.date, (x) => byId.get(x)?.date ?? null);
+          target = id ? byId.get(id)! : null;
+          const anchor = target ? articleAnchor(text.slice(f.at + f.printed.length)) : null;
+          targetAnchor = anchor && hasAnchor(target!.id, anchor) ? anchor : null;
+        } else if (f.kind === 'attachment') {
           target = d;
           targetAnchor = d.clauses.find((x) => x.kind === 'attachment' && x.anchor === `a${f.attachment}`)?.anchor ?? null;
         } else if (f.kind === 'alias') {
@@ -219,6 +250,27 @@ function trimAgency(agency: string, known: string[]): string {
     if (known.includes(agency.slice(k))) return agency.slice(k);
   }
   return agency.replace(LEAD_WORDS, '') || agency;
+}
+
+const CN = '[一二三四五六七八九十百零〇两]+';
+/** What follows a law's name: [总则|第八章|第一编第二章…] 第X条 [第X款] [第（X）项] [第X目]. */
+const ARTICLE_PATH = new RegExp(
+  `^[\\s\u3000]*(?:(?:总则|附则|分则)|第${CN}[编章节]|的)*[\\s\u3000]*第(${CN})条(?:第(${CN})款)?(?:第[（(](${CN})[）)]项)?(?:第(\\d+|${CN})目)?`,
+  'u',
+);
+
+/**
+ * The anchor of the article path printed at the start of `after` (structure/articles.ts): 第八条 → art8,
+ * 第九条第二款 → art9-2, 第三十四条第一款第（四）项 → art34-1-4, 第X条第一款 → artX (its first 款 is its own text).
+ */
+export function articleAnchor(after: string): string | null {
+  const m = ARTICLE_PATH.exec(after);
+  if (!m) return null;
+  const n = (s: string | undefined) => (s === undefined ? null : /^\d+$/u.test(s) ? Number(s) : chineseToInt(s));
+  const [art, kuan, item, sub] = [n(m[1]), n(m[2]), n(m[3]), n(m[4])];
+  if (!art) return null;
+  if (item === null) return kuan === null || kuan === 1 ? `art${art}` : `art${art}-${kuan}`;
+  return [`art${art}`, kuan ?? 1, item, ...(sub !== null ? [sub] : [])].join('-');
 }
 
 /** Every clause heading and text of a document, in reading order. */

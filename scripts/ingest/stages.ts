@@ -8,7 +8,7 @@
  *     ─► SOURCE_STAGES, per source, transformers `(tree, file)` run by one unified processor:
  *          noise → split → elements → structure
  *     ─► CORPUS_STAGES, over the set of trees, in order:
- *          link → overrides → ids → catalog → standards → references → status → events → fees
+ *          link → overrides → ids → catalog → standards → laws → references → status → events → fees
  *          → segment → pages → privacy
  *     ─► emit (pipeline.ts): the typed collections, and report.json built from the messages
  *
@@ -22,6 +22,7 @@
 import { type Processor, type Transformer, unified } from 'unified';
 import type { VFile } from 'vfile';
 import { certificateKey } from '../../src/lib/text/normalize.ts';
+import type { LawHistoryEntry } from '../../src/schema/laws.ts';
 import { extractCatalog, unlistedCertificate } from './catalog.ts';
 import { type Corpus, collectionsOf } from './context.ts';
 import { Coverage } from './coverage.ts';
@@ -29,6 +30,7 @@ import type { Report } from './diagnostics.ts';
 import { documentElements } from './elements.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';
+import { readLaws } from './laws/works.ts';
 import { assignIds } from './ids.ts';
 import { mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
@@ -157,9 +159,14 @@ export const CORPUS_STAGES: CorpusStage[] = [
     },
   },
   {
-    // What each document cites (references.ts).
+    // Laws and regulations as works with versions: history, 施行, version, status (laws/works.ts); works.json.
+    name: 'laws',
+    run: (c) => applyLaws(c),
+  },
+  {
+    // What each document cites; a law by name, the version in force at the citing date (references.ts).
     name: 'references',
-    run: (c) => void (c.references = extractReferences(c.documents)),
+    run: (c) => void (c.references = extractReferences(c.documents, c.works)),
   },
   {
     // What the texts say about each document's standing (status.ts).
@@ -251,6 +258,15 @@ function linkStandards(c: Corpus, report: Report): void {
       report(st.source, 'unlisted-certificate', `“${own.fullName}”未见于本库所收名单：按其标准《${st.title}》建立证书页（${own.id}）`);
     }
   }
+}
+
+/** The laws stage: each law document's `law`, and the works (the header histories come from the elements stage). */
+function applyLaws(c: Corpus): void {
+  const headers = new Map<string, LawHistoryEntry[]>();
+  for (const { merged } of c.overridden) headers.set(c.ids.get(merged.primary.key)!, merged.primary.elements.lawHistory ?? []);
+  const { versions, works } = readLaws({ documents: c.documents, headers, asOf: c.asOf });
+  c.documents = c.documents.map((d) => (versions.has(d.id) ? { ...d, law: versions.get(d.id)! } : d));
+  c.works = works;
 }
 
 /** The privacy stage over the corpus: every collection, every message and every source's front matter. */

@@ -250,7 +250,7 @@ interface Open {
  * path (`s2-5`), articles by number (`art11`), the rest by ordinal in their parent.
  * Inside an article (第X条) the path is the law's (structure/articles.ts): an unnumbered paragraph
  * is the article's next 款 (`art34-2`), a numbered one a 项 or 目 of the 款 in force (`art34-1-4`,
- * `art34-1-4-2`), and only 编/章/节 are headings.
+ * `art34-1-4-2`), and only 编/章/节 are headings (a chapter inside a 编: `pt2-ch1`).
  */
 export function toClauses(file: VFile, blocks: Block[], scope: PartScope, used: Set<string>): Clause[] {
   const top: Clause[] = [];
@@ -385,18 +385,22 @@ function labelledLineStarts(block: Block, label: Label, heading: string | null, 
 
 function numberedAnchor(label: Label, stack: Open[], scope: PartScope): string {
   if (label.style === 'article') return `${scope.numbered}art${label.value}`;
-  if (label.style === 'chapter') return `${scope.numbered}ch${label.value}`;
+  // 编 (part) → pt2; a chapter inside a 编 → pt2-ch1, as chapters restart in each 编 (a law without 编 keeps ch1).
+  const part = stack.find((o) => o.label.style === 'part');
+  const inPart = part ? `pt${part.label.value}-` : '';
+  if (label.style === 'part') return `${scope.numbered}pt${label.value}`;
+  if (label.style === 'chapter') return `${scope.numbered}${inPart}ch${label.value}`;
   if (label.path) return `${scope.numbered}s${anchorPart(label)}`;
   // A dotted ancestor (1.7) carries its whole path; plain ancestors add their number.
   const path: string[] = [];
   for (const o of stack) {
-    if (o.label.style === 'chapter' || o.label.style === 'section' || o.label.style === 'article') continue;
+    if (o.label.style === 'part' || o.label.style === 'chapter' || o.label.style === 'section' || o.label.style === 'article') continue;
     if (o.label.path) path.splice(0, path.length, anchorPart(o.label));
     else path.push(anchorPart(o.label));
   }
   if (label.style === 'section') {
     const ch = stack.find((o) => o.label.style === 'chapter');
-    return `${scope.numbered}${ch ? `ch${ch.label.value}-` : ''}sec${label.value}`;
+    return `${scope.numbered}${inPart}${ch ? `ch${ch.label.value}-` : ''}sec${label.value}`;
   }
   return `${scope.numbered}s${[...path, anchorPart(label)].join('-')}`;
 }

@@ -236,7 +236,7 @@ export const JSON_DATASETS: JsonDataset[] = [
       date: '日期（YYYY-MM-DD、YYYY-MM 或 YYYY）',
       endDate: '区间的结束日期，无则为 null',
       precision: '精度：day、month、year',
-      kind: '类型：成文、公示期、招募、确认、申报、截止、培训、平台、会议、里程碑、部署',
+      kind: '类型：成文、公示期、招募、确认、申报、截止、培训、平台、会议、里程碑、部署、施行',
       label: '简短说明',
       printed: '原文日期写法',
       text: '所在句子',

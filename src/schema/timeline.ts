@@ -23,9 +23,10 @@ export type DatePrecision = z.infer<typeof DatePrecision>;
  * organisations; 确认 a batch confirmed; 申报 an application window; 截止 a deadline (…前 / 至…止 /
  * 截止日期); 培训 a training class; 平台 a platform launch; 会议 a meeting; 里程碑 a target or a
  * start written as a year (到 2022 年, 自 2019 年开始), or a date a compilation prints before a law's
- * excerpt without saying what it is (1996年9月1日：《中华人民共和国职业教育法》…); 部署 any other dated work step.
+ * excerpt without saying what it is (1996年9月1日：《中华人民共和国职业教育法》…); 部署 any other dated work step;
+ * 施行 the day a law or regulation takes effect, as its 附则 says (本法自2022年5月1日起施行; issue 16).
  */
-export const EventKind = z.enum(['成文', '公示期', '招募', '确认', '申报', '截止', '培训', '平台', '会议', '里程碑', '部署']);
+export const EventKind = z.enum(['成文', '公示期', '招募', '确认', '申报', '截止', '培训', '平台', '会议', '里程碑', '部署', '施行']);
 export type EventKind = z.infer<typeof EventKind>;
 
 /** Another place that states the same happening (same kind and dates). */

@@ -125,7 +125,7 @@ describe('the privacy stage, last of the corpus stages', () => {
     const plain = ingest(realSources(), realOverrides(), [], {});
     expect(plain.privacy).toBeNull();
     const { result, counts, distinct } = maskPersonal({ ...plain, privacy: undefined });
-    for (const key of ['documents', 'catalog', 'standards', 'references', 'statuses', 'keywords', 'timeline', 'fees', 'report'] as const) {
+    for (const key of ['documents', 'catalog', 'standards', 'works', 'references', 'statuses', 'keywords', 'timeline', 'fees', 'report'] as const) {
       expect(JSON.stringify(masked[key]), key).toBe(JSON.stringify(result[key]));
     }
     // 99 distinct numbers: the 98 mobiles and the one account the sources print.

@@ -16,7 +16,7 @@ import { C001, C002, SOURCES, realCorpus, realOverrides, realSources } from '../
 describe('the stage lists', () => {
   it('declares the per-source and the corpus stages in pipeline order', () => {
     expect(SOURCE_STAGES.map((s) => s.name)).toEqual(['noise', 'split', 'elements', 'structure']);
-    expect(CORPUS_STAGES.map((s) => s.name)).toEqual(['link', 'overrides', 'ids', 'catalog', 'standards', 'references', 'status', 'events', 'fees', 'segment', 'pages', 'privacy']);
+    expect(CORPUS_STAGES.map((s) => s.name)).toEqual(['link', 'overrides', 'ids', 'catalog', 'standards', 'laws', 'references', 'status', 'events', 'fees', 'segment', 'pages', 'privacy']);
   });
 
   it('stops after the stage a test names: the later stages do not run, nodejieba is not loaded', () => {

@@ -8,7 +8,9 @@
  *
  * The 款 number is always written, even for an article of one 款 (`art14-1-2`), so that an anchor does
  * not move when a reader's count of 款 differs from ours. 编/章/节 keep their own anchors (`ch3`,
- * `ch3-sec2`) and are the only headings (编 is not read as a division: text/labels.ts has no such style). These anchors are permanent (DESIGN.md, Identity).
+ * `ch3-sec2`; in a law divided into 编, whose chapters restart in each, `pt2`, `pt2-ch1`, `pt2-ch1-sec2`)
+ * and are the only headings; articles stay `artN` (numbered through the whole law). These anchors are
+ * permanent (DESIGN.md, Identity).
  */
 import type { Clause } from '../../../src/schema/corpus.ts';
 import { type Label, anchorPart } from '../text/labels.ts';
@@ -26,7 +28,7 @@ export interface LawScope {
 
 /** A label that numbers something inside an article (a 项, a 目), not a division of the law. */
 export function inArticle(label: Label): boolean {
-  return label.style !== 'article' && label.style !== 'chapter' && label.style !== 'section';
+  return label.style !== 'article' && label.style !== 'part' && label.style !== 'chapter' && label.style !== 'section';
 }
 
 /** `art34-2`: the 款 in force. */

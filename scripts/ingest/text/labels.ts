@@ -1,6 +1,6 @@
 /**
  * Numbering labels at the start of a line, as 公文, laws and standards print them:
- * 一、 （一） 1. （1） ① 第一章 第一条 1.7.1 …
+ * 一、 （一） 1. （1） ① 第一编 第一章 第一节 第一条 1.7.1 …
  *
  * A line can read two ways (`4.5 月，各省…` is item 4. or section 4.5); this module
  * returns every reading and the tree builder keeps the one that continues the
@@ -15,6 +15,7 @@ export type LabelStyle =
   | 'ar-dun' //      1、
   | 'ar-paren' //    （1） (1)
   | 'circled' //     ①
+  | 'part' //        第一编
   | 'chapter' //     第一章
   | 'section' //     第一节
   | 'article' //     第一条
@@ -37,6 +38,7 @@ export interface Label {
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 const PATTERNS: Array<{ style: LabelStyle; re: RegExp; value: (m: RegExpExecArray) => number | null }> = [
+  { style: 'part', re: new RegExp(`^第\\s*(${CN}|\\d+)\\s*编`, 'u'), value: (m) => chineseToInt(m[1]!) },
   { style: 'chapter', re: new RegExp(`^第\\s*(${CN}|\\d+)\\s*章`, 'u'), value: (m) => chineseToInt(m[1]!) },
   { style: 'section', re: new RegExp(`^第\\s*(${CN}|\\d+)\\s*节`, 'u'), value: (m) => chineseToInt(m[1]!) },
   { style: 'article', re: new RegExp(`^第\\s*(${CN}|\\d+)\\s*条`, 'u'), value: (m) => chineseToInt(m[1]!) },

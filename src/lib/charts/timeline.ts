@@ -11,7 +11,7 @@ import { GREYS, Plot, renderPlot, textWidth } from './plot.ts';
 import { fitText } from './text.ts';
 
 /** Rows of the timeline, top to bottom. */
-export const KIND_ORDER: readonly EventKind[] = ['招募', '公示期', '确认', '成文', '申报', '截止', '培训', '平台', '会议', '里程碑', '部署'];
+export const KIND_ORDER: readonly EventKind[] = ['招募', '公示期', '确认', '成文', '申报', '截止', '培训', '平台', '会议', '里程碑', '部署', '施行'];
 
 /** Shapes that tell kinds apart without colour. */
 const KIND_SYMBOL: Record<EventKind, string> = {
@@ -26,6 +26,7 @@ const KIND_SYMBOL: Record<EventKind, string> = {
   会议: 'diamond',
   里程碑: 'triangle',
   部署: 'plus',
+  施行: 'circle',
 };
 
 export function stepShortName(s: Pick<BatchStep, 'kind' | 'name'>): string {

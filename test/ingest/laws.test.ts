@@ -1,0 +1,95 @@
+/**
+ * Stage `laws` in small pieces (scripts/ingest/laws/*): header lines → history, the 施行 of a 附则, which
+ * titles name a law, the version a citing date reaches. The real laws through the whole pipeline are in
+ * law-versions.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { commencement, historyOfLine, repeals, versionDate } from '../../scripts/ingest/laws/history.ts';
+import { lawTitle } from '../../scripts/ingest/laws/names.ts';
+import { versionOn } from '../../scripts/ingest/laws/works.ts';
+import { articleAnchor } from '../../scripts/ingest/references.ts';
+import { paragraphDoc } from '../helpers/corpus.ts';
+
+const at = { file: 'x.md', line: 3 };
+
+describe('header lines', () => {
+  it('reads one entry a line, stray brackets dropped', () => {
+    expect(historyOfLine('2022年4月20日 第十三届全国人民代表大会常务委员会第三十四次会议修订）', at)).toEqual([
+      { date: '2022-04-20', action: '修订', text: '2022年4月20日 第十三届全国人民代表大会常务委员会第三十四次会议修订', source: at, anchor: null },
+    ]);
+    expect(historyOfLine('2009年8月27日 第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次修正', at)![0]).toMatchObject({ date: '2009-08-27', action: '修正' });
+  });
+
+  it('reads several entries on one bracketed line (plain text), 根据 and 自 with their entry', () => {
+    const got = historyOfLine('（2019年3月1日国务院第四十次常务会议通过　根据2023年6月28日国务院令第七百六十号修订）', at)!;
+    expect(got.map((e) => [e.date, e.action, e.text])).toEqual([
+      ['2019-03-01', '通过', '2019年3月1日国务院第四十次常务会议通过'],
+      ['2023-06-28', '修订', '根据2023年6月28日国务院令第七百六十号修订'],
+    ]);
+    const order = historyOfLine('（2020年1月2日教育部令第45号公布　自2020年3月1日起施行）', at)!;
+    expect(order.map((e) => [e.date, e.action])).toEqual([['2020-01-02', '公布'], ['2020-03-01', '施行']]);
+    expect(versionDate(order)).toBe('2020-01-02');
+  });
+
+  it('is not a sentence of text that happens to hold a date', () => {
+    expect(historyOfLine('1996年9月1日：《中华人民共和国职业教育法》总则第八条规定“实施职业教育应当…”。', at)).toBeNull();
+    expect(historyOfLine('第一条 为了…，制定本法。', at)).toBeNull();
+  });
+
+  it('dates a version by its latest 通过/修正/修订, else its 公布', () => {
+    const h = [...historyOfLine('（1994年7月5日通过　根据2009年8月27日第一次修正　根据2018年12月29日第二次修正）', at)!];
+    expect(versionDate(h)).toBe('2018-12-29');
+  });
+});
+
+describe('施行 and 废止 in the text', () => {
+  it('reads 本法自…起施行 with its clause; 自发布之日起 is the 公布 date', () => {
+    const law = paragraphDoc('本法自2022年5月1日起施行。');
+    expect(commencement(law.clauses, null)).toMatchObject({ date: '2022-05-01', action: '施行', anchor: 'p1', text: '本法自2022年5月1日起施行。' });
+    expect(commencement(paragraphDoc('本办法自发布之日起施行。').clauses, '2020-01-02')).toMatchObject({ date: '2020-01-02', action: '施行' });
+    expect(commencement(paragraphDoc('本通知自印发之日起执行。').clauses, '2020-01-02')).toBeNull();
+  });
+
+  it('reads what a text repeals', () => {
+    const r = repeals(paragraphDoc('本条例自2025年1月1日起施行。2001年发布的《职业培训管理办法》同时废止。').clauses);
+    expect(r.map((x) => [x.title, x.clause.anchor])).toEqual([['职业培训管理办法', 'p1']]);
+  });
+});
+
+describe('titles that name a law', () => {
+  it('whole texts, 节选, version notes; not a notice that issues a 办法', () => {
+    expect(lawTitle('中华人民共和国职业教育法')).toEqual({ name: '中华人民共和国职业教育法', excerpt: false });
+    expect(lawTitle('《中华人民共和国职业教育法》节选')).toEqual({ name: '中华人民共和国职业教育法', excerpt: true });
+    expect(lawTitle('职业技能等级证书监督管理办法（试行）')).toEqual({ name: '职业技能等级证书监督管理办法（试行）', excerpt: false });
+    expect(lawTitle('中华人民共和国劳动法（2018年修正）')).toEqual({ name: '中华人民共和国劳动法', excerpt: false });
+    expect(lawTitle('人力资源社会保障部 教育部关于印发《职业技能等级证书监督管理办法（试行）》的通知')).toBeNull();
+    expect(lawTitle('印发《职业技能等级证书监督管理办法（试行）》')).toBeNull();
+    expect(lawTitle('关于做好首批 1+X 证书制度试点工作的通知')).toBeNull();
+  });
+});
+
+describe('article paths after a law’s name', () => {
+  it('gives the anchor structure/articles.ts gives the clause', () => {
+    expect(['总则第八条规定', '第八章第六十九条规定', '第三十四条第一款第（四）项', '第九条第二款', '第十四条', '第十四条第一款', '第三条第一款第（三）项第2目', '规定'].map(articleAnchor)).toEqual([
+      'art8', 'art69', 'art34-1-4', 'art9-2', 'art14', 'art14', 'art3-1-3-2', null,
+    ]);
+  });
+});
+
+describe('the version a citing date reaches', () => {
+  const work = {
+    id: 'w', name: 'X法', current: 'v2', status: '现行有效' as const, asOf: '2026-11-30',
+    versions: [
+      { document: 'v1', version: '1996-05-15', excerpt: false, status: '已被修订' as const },
+      { document: 'v1x', version: '1996-05-15', excerpt: true, status: '已被修订' as const },
+      { document: 'v2', version: '2022-04-20', excerpt: false, status: '现行有效' as const },
+    ],
+  };
+  it('the latest version dated on or before it, whole text first; no date: the current', () => {
+    const dateOf = () => null;
+    expect(versionOn(work, '2019-01-24', dateOf)).toBe('v1');
+    expect(versionOn(work, '2022-04-20', dateOf)).toBe('v2');
+    expect(versionOn(work, null, dateOf)).toBe('v2');
+    expect(versionOn(work, '1990-01-01', dateOf)).toBeNull();
+  });
+});
