@@ -11,7 +11,6 @@ import { Batch, Certificate, Organization, StatedTotal } from './schema/catalog.
 import { SkillRow, SkillStandard } from './schema/skills.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from './schema/timeline.ts';
 import { DocumentKeywords } from './schema/keywords.ts';
-import { LawWork } from './schema/laws.ts';
 import { Reference } from './schema/references.ts';
 import { DocumentStatus } from './schema/status.ts';
 import { LawWork } from './schema/laws.ts';
@@ -78,10 +77,6 @@ const statuses = defineCollection({ loader: ordered('content/generated/statuses.
 /** Keywords and related documents, one entry per document (id = document id). */
 const keywords = defineCollection({ loader: ordered('content/generated/keywords.json'), schema: DocumentKeywords.extend(fileOrder) });
 
-/* ---------- laws as works with versions (issue 16) ---------- */
-
-const works = defineCollection({ loader: ordered('content/generated/works.json'), schema: LawWork.extend(fileOrder) });
-
 export const collections = {
   documents,
   works,
@@ -100,5 +95,4 @@ export const collections = {
   references,
   statuses,
   keywords,
-  works,
 };
