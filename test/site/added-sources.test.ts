@@ -9,8 +9,8 @@
  *   here, its matrix by level, skill pages and search hits, each cited to the PDF's page, the PDF served,
  *   the scan listed as not read;
  * - three real laws (issue 16): the 职业教育法 of 1996 and of 2022 and the 劳动法 of 2018, whose 节选 the real
- *   sources hold: the work page with both versions, the diff page, the superseded version's banner and
- *   articles linked to their successors, the 节选 linked to its whole text, the 时效性 in /docs/ and the CSV.
+ *   sources hold as 节选 (not added here): the work page with both versions, the diff page, the superseded
+ *   version's banner and articles linked to their successors, the 时效性 in /docs/ and the CSV.
  */
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -185,11 +185,15 @@ describe('three real laws added (issue 16): works, versions, the diff', () => {
     expect(page(`docs/${v2022.id}`).querySelector('[data-law-banner]')).toBeNull();
   });
 
-  it('links the 劳动法 节选 of source 001 to the whole 2018 text', () => {
+  it('gives the 劳动法 (one version, in force) no banner, and a work page with its history (1994 通过, 2009 and 2018 修正, 1995 施行)', () => {
     const whole = versionDoc('中华人民共和国劳动法', '2018-12-29');
-    const excerpt = docs().find((d) => d.law?.name === '中华人民共和国劳动法' && d.law.excerpt)!;
-    const link = page(`docs/${excerpt.id}`).querySelector('[data-whole-link]')!;
-    expect(link.getAttribute('href')).toMatch(new RegExp(`^/docs/${whole.id}/`, 'u'));
+    const own = page(`docs/${whole.id}`);
+    expect(own.querySelector('[data-law-banner]')).toBeNull();
+    expect(own.querySelector('[data-law-status]')!.textContent).toContain('现行有效');
+    const w = page(`docs/${whole.law!.work}`);
+    expect(w.querySelectorAll('.law-versions tbody tr')).toHaveLength(1);
+    expect([...w.querySelectorAll('.law-history time')].map((t) => t.getAttribute('datetime'))).toEqual(expect.arrayContaining(['1994-07-05', '2009-08-27', '2018-12-29', '1995-01-01']));
+    expect(w.querySelector('.law-changes-list')).toBeNull();
   });
 
   it('shows 时效性 in /docs/ with its filter, and in documents.csv', () => {
