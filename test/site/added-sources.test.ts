@@ -145,7 +145,7 @@ describe('three real laws added (issue 16): works, versions, the diff', () => {
     expect(docs().some((d) => d.id === work().id)).toBe(false);
   });
 
-  it('gives the work page both versions with their statuses, the diff link, the current text (#art34), canonical to the current version and out of the index', () => {
+  it('gives the work page both versions with their statuses, the diff link, the current text (#art34), out of the index', () => {
     const w = work();
     const [v1996, v2022] = [versionDoc(ZYJYF, '1996-05-15'), versionDoc(ZYJYF, '2022-04-20')];
     const doc = page(`docs/${w.id}`);
@@ -156,7 +156,7 @@ describe('three real laws added (issue 16): works, versions, the diff', () => {
     expect(doc.querySelector(`a[href="/docs/${w.id}/changes/1996-05-15_2022-04-20/"]`)).not.toBeNull();
     expect(doc.querySelector('#art34 .clause__heading, #art34 .clause__text')!.textContent).toContain('第三十四条');
     expect(doc.querySelector('#art34')!.textContent).toContain('职业培训机构的设立，应当符合下列基本条件');
-    expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(new RegExp(`/docs/${v2022.id}/$`, 'u'));
+    // Its canonical link (to the current version's page) needs the site's origin: test/site/site-url.test.ts.
     expect(doc.querySelector('[data-law-work]')!.getAttribute('data-pagefind-ignore')).toBe('all');
   });
 
