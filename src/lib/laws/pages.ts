@@ -144,13 +144,13 @@ export function lawContext(doc: PolicyDocument, works: ReadonlyMap<string, LawWo
 
 /* ---------- the work page ---------- */
 
-export interface WorkPageProps {
+export type WorkPageProps = {
   work: LawWork;
   versions: VersionRow[];
   /** The document whose text the page shows: the version in force (null: none held). */
   current: PolicyDocument | null;
   pairs: Array<{ older: string; newer: string; olderId: string; newerId: string; href: string; counts: Record<ArticleChangeKind, number> }>;
-}
+};
 
 export function workPaths(input: { documents: PolicyDocument[]; works: LawWork[] }): Array<{ params: { work: string }; props: WorkPageProps; cacheKey: string }> {
   const byId = new Map(input.documents.map((d) => [d.id, d]));
@@ -173,14 +173,14 @@ export function workPaths(input: { documents: PolicyDocument[]; works: LawWork[]
 
 /* ---------- the diff pages ---------- */
 
-export interface ChangesPageProps {
+export type ChangesPageProps = {
   work: LawWork;
   older: PolicyDocument;
   newer: PolicyDocument;
   olderVersion: string;
   newerVersion: string;
   diff: VersionDiff;
-}
+};
 
 export function changesPaths(input: { documents: PolicyDocument[]; works: LawWork[] }): Array<{ params: { work: string; pair: string }; props: ChangesPageProps; cacheKey: string }> {
   const byId = new Map(input.documents.map((d) => [d.id, d]));
