@@ -4,6 +4,7 @@
  * - no page scrolls sideways: document.documentElement.scrollWidth stays 390 on the work page, the diff page,
  *   the superseded 1996 version's page and /docs/;
  * - axe finds no serious or critical violation there;
+ * - /docs/ filters by 时效性;
  * - printing the diff page keeps its marks readable without colour (<del> struck, <ins> underlined) and drops
  *   the per-article 现行文本 links of the version page.
  */
@@ -67,6 +68,18 @@ describe('law pages on a phone (390 px)', () => {
       await page.close();
     });
   }
+
+  it('filters /docs/ by 时效性: 已被修订 leaves the 1996 text, kept in the address', async () => {
+    const page = await open(paths.list!);
+    const options = await page.locator('select[name="law"] option').allTextContents();
+    expect(options).toEqual(['全部', '现行有效（2）', '已被修订（1）']);
+    await page.selectOption('select[name="law"]', '已被修订');
+    const shown = await page.locator('tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-doc')));
+    expect(shown).toEqual([paths.superseded!.split('/')[2]]);
+    expect(await page.locator('[data-count]').textContent()).toBe('显示 1 件，共 3 件');
+    expect(new URL(page.url()).searchParams.get('law')).toBe('已被修订');
+    await page.close();
+  });
 
   it('prints the diff with its marks struck and underlined, not only coloured', async () => {
     const page = await open(paths.diff!);
