@@ -87,3 +87,14 @@ describe('law pages', () => {
     expect(without[0]!.cacheKey).not.toBe(paths[0]!.cacheKey);
   });
 });
+
+describe('a repealed 办法 (blind fixtures, test/fixtures/laws/versions)', () => {
+  it('names the clause that repeals it, with its document’s title', () => {
+    const V = join(ROOT, 'test', 'fixtures', 'laws', 'versions');
+    const r = ingestText(Object.fromEntries(['banfa-2018.md', 'banfa-2022.md'].map((f) => [f, readFileSync(join(V, f), 'utf8')])));
+    const old = r.documents.find((d) => d.law?.status === '已废止')!;
+    const ctx = lawContext(old, new Map(r.works.map((w) => [w.id, w])), new Map(r.documents.map((d) => [d.id, d])))!;
+    expect(ctx.repealer).toEqual({ href: `/docs/${old.law!.repealedBy!.document}/#art7`, title: '职业技能评价示例监督管理办法' });
+    expect([ctx.current, ctx.successors, ctx.pairs]).toEqual([null, {}, []]);
+  });
+});

@@ -97,6 +97,8 @@ export interface LawContext {
   whole: { id: string; title: string; anchors: string[] } | null;
   /** The diff pages this version takes part in. */
   pairs: Array<{ older: string; newer: string; href: string }>;
+  /** The document whose clause repeals this one (law.repealedBy), with its title, when held. */
+  repealer: { href: string; title: string } | null;
 }
 
 function anchorsOf(doc: PolicyDocument): Set<string> {
@@ -139,6 +141,9 @@ export function lawContext(doc: PolicyDocument, works: ReadonlyMap<string, LawWo
     pairs: versionPairs(work, byId)
       .filter((p) => p.older.id === doc.id || p.newer.id === doc.id)
       .map((p) => ({ older: p.olderVersion, newer: p.newerVersion, href: p.href })),
+    repealer: law.repealedBy && byId.has(law.repealedBy.document)
+      ? { href: `/docs/${law.repealedBy.document}/#${law.repealedBy.anchor}`, title: byId.get(law.repealedBy.document)!.title }
+      : null,
   };
 }
 
