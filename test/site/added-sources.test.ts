@@ -10,7 +10,9 @@
  *   the scan listed as not read;
  * - three real laws (issue 16): the 职业教育法 of 1996 and of 2022 and the 劳动法 of 2018, whose 节选 the real
  *   sources hold as 节选 (not added here): the work page with both versions, the diff page, the superseded
- *   version's banner and articles linked to their successors, the 时效性 in /docs/ and the CSV.
+ *   version's banner and articles linked to their successors, the 时效性 in /docs/ and the CSV;
+ * - the invented laws of the blind gold (test/fixtures/laws/versions): the diff page of its two versions, a
+ *   repealed 办法 and a law not yet in force.
  */
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +31,9 @@ const LAWS = {
   'zhiyejiaoyufa-2022-04-20.md': join(ROOT, 'test', 'fixtures', 'laws', 'zhiyejiaoyufa-2022-04-20.md'),
   'laodongfa-2018-12-29.md': '/work/shared/fixtures/laws/laodongfa-2018-12-29.md',
 };
+/** Invented laws written by hand with a gold (test/fixtures/laws/versions/README.md): two versions, a repealed 办法, one not yet in force. */
+const VERSIONS = join(ROOT, 'test', 'fixtures', 'laws', 'versions');
+const INVENTED = ['pingjiafa-2019.md', 'pingjiafa-2023.md', 'banfa-2018.md', 'banfa-2022.md', 'weilai-2026.md'];
 
 const HOSTILE = [
   '关于做好防范测试工作的通知',
@@ -51,6 +56,7 @@ beforeAll(() => {
   site = copyProject('added-sources-', { 'hostile.txt': HOSTILE }, { overrides: false });
   for (const pdf of [STANDARD_PDF, 'scan.pdf']) copyFileSync(join(PDFS, pdf), join(site.dir, 'content', 'sources', pdf));
   for (const [name, path] of Object.entries(LAWS)) copyFileSync(path, join(site.dir, 'content', 'sources', name));
+  for (const name of INVENTED) copyFileSync(join(VERSIONS, name), join(site.dir, 'content', 'sources', name));
   site.node(['scripts/ingest/cli.ts', '--quiet', '--no-cache']);
   site.astroBuild();
   site.node(['--expose-gc', 'scripts/search/build-index.ts']);
@@ -199,7 +205,7 @@ describe('three real laws added (issue 16): works, versions, the diff', () => {
   it('shows 时效性 in /docs/ with its filter, and in documents.csv', () => {
     const list = page('docs');
     const options = [...list.querySelectorAll('select[name="law"] option')].map((o) => o.getAttribute('value'));
-    expect(options).toEqual(expect.arrayContaining(['', '现行有效', '已被修订']));
+    expect(options).toEqual(['', '现行有效', '尚未施行', '已被修订', '已废止']);
     const v1996 = versionDoc(ZYJYF, '1996-05-15');
     expect(list.querySelector(`tr[data-doc="${v1996.id}"]`)!.getAttribute('data-law-status')).toBe('已被修订');
     const rows = parseCsv(readFileSync(join(dist(), 'data', 'documents.csv'), 'utf8').slice(1));
@@ -209,5 +215,34 @@ describe('three real laws added (issue 16): works, versions, the diff', () => {
     // A document that is no law leaves the four empty.
     const notice = rows.find((r) => r[0] === 'jzc-2020-99')!;
     expect(['时效性 lawStatus', '版本日期 lawVersion', '施行日期 lawEffective', '法规 lawWork'].map((c) => notice[col(c)])).toEqual(['', '', '', '']);
+  });
+});
+
+describe('the invented laws of the blind gold, built (test/fixtures/laws/versions)', () => {
+  const page = (path: string) => parseHTML(readFileSync(join(site!.dir, 'dist', path, 'index.html'), 'utf8')).document;
+  const docs = () => JSON.parse(readFileSync(join(site!.dir, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
+  const byName = (name: string) => docs().filter((d) => d.law?.name === name);
+
+  it('gives 职业技能评价示例法 2019 → 2023 a diff page counting the gold’s 16 entries: 7 unchanged, 2 renumbered, 5 changed, 1 added, 1 removed', () => {
+    const [v1] = byName('中华人民共和国职业技能评价示例法').filter((d) => d.law!.version === '2019-03-01');
+    const doc = page(`docs/${v1!.law!.work}/changes/2019-03-01_2023-06-28`);
+    const counts = Object.fromEntries([...doc.querySelectorAll('[data-count]')].map((dd) => [dd.getAttribute('data-count'), Number(dd.textContent)]));
+    expect(counts).toEqual({ added: 1, removed: 1, changed: 5, renumbered: 2, unchanged: 7 });
+    const moved = doc.querySelector('.law-change[data-older="art7"]')!;
+    expect([moved.getAttribute('data-change'), moved.getAttribute('data-newer')]).toEqual(['renumbered', 'art8']);
+    expect(doc.querySelector('.law-change[data-older="art15"] del')!.textContent).toBe('2019年9月1日');
+    // The 2019 page: its 第七条 is 现行文本第八条.
+    expect(page(`docs/${v1!.id}`).querySelector('#art7 > .law-link a')!.textContent).toBe('现行文本第八条');
+  });
+
+  it('marks the repealed 办法 已废止, naming the 2022 办法’s clause that repeals it; the law of 2026 尚未施行', () => {
+    const [old] = byName('职业技能评价示例管理办法');
+    const [repealer] = byName('职业技能评价示例监督管理办法');
+    const banner = page(`docs/${old!.id}`).querySelector('[data-law-banner]')!;
+    expect(banner.textContent).toContain('已废止');
+    expect(banner.querySelector('[data-repealer-link]')!.getAttribute('href')).toBe(`/docs/${repealer!.id}/#art7`);
+    const [future] = byName('中华人民共和国数字职业技能示例法');
+    expect(page(`docs/${future!.id}`).querySelector('[data-law-status]')!.textContent).toContain('尚未施行');
+    expect(page(`docs/${future!.law!.work}`).querySelector('#law-text-title')!.textContent).toBe('文本（尚未施行）');
   });
 });
