@@ -14,6 +14,7 @@ import { type Slice, balanced } from './split.ts';
 import { dateLine, findDate } from '../../src/lib/text/dates.ts';
 import { readLabels } from './text/labels.ts';
 import { headerHistory, versionDate } from './laws/history.ts';
+import { lawContents } from './laws/contents.ts';
 import { lawTitle } from './laws/names.ts';
 import type { LawHistoryEntry } from '../../src/schema/laws.ts';
 import { type DocNumber, docNumberLine, findDocNumbers, trailingDocNumber } from '../../src/lib/text/docnumber.ts';
@@ -59,6 +60,8 @@ export interface DocElements {
    */
   lawHistory: LawHistoryEntry[];
   lawHistoryLines: Line[];
+  /** A law's 目录 before its text (laws/contents.ts): a table of contents, not chapters. */
+  lawContentsLines: Line[];
 }
 
 const ATTACHMENT_HEADING = /^[\s\u3000]*(附件|附表)[\s\u3000]*([0-9０-９]+(?:[-－][0-9]+)?)?[\s\u3000]*[:：]?[\s\u3000]*(.*)$/u;
@@ -85,6 +88,7 @@ export function documentElements(file: VFile, cov: Coverage, slice: Slice): DocE
   meta(el.dateLines, 'date');
   meta(el.copiedToLines, 'copied-to');
   meta(el.lawHistoryLines, 'law-history');
+  meta(el.lawContentsLines, 'law-contents');
   return el;
 }
 
@@ -195,6 +199,9 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
   const law = title ? lawTitle(title) : null;
   const header = law && !law.excerpt ? headerHistory(rest, file.basename!) : { lines: [], entries: [] };
   if (header.lines.length) rest = rest.filter((l) => !header.lines.includes(l));
+  // …and its 目录, when a copy prints one before the text.
+  const contents = law && !law.excerpt ? lawContents(rest) : [];
+  if (contents.length) rest = rest.filter((l) => !contents.includes(l));
 
   // 成文日期: the first line that is a date and nothing else; 署名 right above it.
   const dateAt = rest.findIndex((l) => dateLine(l.text) !== null);
@@ -330,6 +337,7 @@ export function readElements(file: VFile, slice: Slice, context: Line[] = slice.
     attachments,
     lawHistory: header.entries,
     lawHistoryLines: header.lines,
+    lawContentsLines: contents,
   };
 }
 

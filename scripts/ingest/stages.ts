@@ -161,7 +161,7 @@ export const CORPUS_STAGES: CorpusStage[] = [
   {
     // Laws and regulations as works with versions: history, 施行, version, status (laws/works.ts); works.json.
     name: 'laws',
-    run: (c) => applyLaws(c),
+    run: (c, report) => applyLaws(c, report),
   },
   {
     // What each document cites; a law by name, the version in force at the citing date (references.ts).
@@ -261,10 +261,11 @@ function linkStandards(c: Corpus, report: Report): void {
 }
 
 /** The laws stage: each law document's `law`, and the works (the header histories come from the elements stage). */
-function applyLaws(c: Corpus): void {
+function applyLaws(c: Corpus, report: Report): void {
   const headers = new Map<string, LawHistoryEntry[]>();
   for (const { merged } of c.overridden) headers.set(c.ids.get(merged.primary.key)!, merged.primary.elements.lawHistory ?? []);
-  const { versions, works } = readLaws({ documents: c.documents, headers, asOf: c.asOf });
+  const { versions, works, notes } = readLaws({ documents: c.documents, headers, asOf: c.asOf });
+  for (const n of notes) report(n.place, n.rule, n.message);
   c.documents = c.documents.map((d) => (versions.has(d.id) ? { ...d, law: versions.get(d.id)! } : d));
   c.works = works;
 }

@@ -49,9 +49,15 @@ export const LawVersionInfo = z.object({
   /** The 施行 date its 附则 gives (本法自2022年5月1日起施行); null when the text gives none. */
   effective: Ymd.nullable(),
   status: LawStatus,
-  /** Why, in Chinese, for the page: 已被2022年4月20日修订的版本取代 / 自2022年5月1日起施行 … */
+  /**
+   * Why, in Chinese, for the page: 已被2022年4月20日修订的版本取代 / 现行有效，自2022年5月1日起施行 /
+   * 自2027年3月1日起施行 / 已被《X》废止（自…起）：…同时废止。 A 节选's starts with 节选；.
+   */
   statusNote: z.string(),
-  /** The document that holds the version in force (whole text preferred), when it is not this one. */
+  /**
+   * The document that holds the version in force (whole text preferred), when it is not this one; null when
+   * this one is, or when no version is in force (all 尚未施行, or the work 已废止).
+   */
   current: z.string().nullable(),
   /** The clause of a held document that repeals it (…同时废止), when one does. */
   repealedBy: z.object({ document: z.string(), anchor: z.string() }).nullable(),
@@ -71,7 +77,11 @@ export type WorkVersion = z.infer<typeof WorkVersion>;
 export const LawWork = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string(),
-  /** The document /docs/<work>/ shows: the whole text of the version in force (else its 节选), or null. */
+  /**
+   * The document /docs/<work>/ shows: the whole text of the version in force (else its 节选); null when no
+   * version is in force on `asOf` (its only versions 尚未施行, or the work 已废止: show the newest of `versions`).
+   * A work held only in 节选 of no known version (the real corpus today) shows its 节选.
+   */
   current: z.string().nullable(),
   status: LawStatus,
   /** Oldest first; whole texts before 节选 of the same version. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type IngestResult, ingest } from '../../scripts/ingest/pipeline.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
-import { C001, ROOT, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
+import { C001, ROOT, ingestText, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
 
 const ZYJYF_1996 = '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md';
 const ZYJYF_2022 = join(ROOT, 'test', 'fixtures', 'laws', 'zhiyejiaoyufa-2022-04-20.md');
@@ -17,7 +17,7 @@ const AS_OF = '2026-11-30';
 
 function withLaws(...paths: string[]): IngestResult {
   const laws = paths.map((p) => ({ file: p.split('/').pop()!, bytes: new Uint8Array(readFileSync(p)) }));
-  return ingest([...realSources(), ...laws], realOverrides(), [], { asOf: AS_OF, until: 'references' });
+  return ingest([...realSources(), ...laws], realOverrides(), [], { asOf: AS_OF, until: 'events' });
 }
 const docOf = (r: IngestResult, id: string): PolicyDocument => {
   const d = r.documents.find((x) => x.id === id);
@@ -132,5 +132,29 @@ describe('尚未施行', () => {
     expect(r.works[0]!.versions.map((v) => `${v.document} ${v.status}`)).toEqual(['1996-05-15-zhrmghgzyjyf 现行有效', '2022-04-20-zhrmghgzyjyf 尚未施行']);
     expect(r.works[0]!.current).toBe('1996-05-15-zhrmghgzyjyf');
     expect(docOf(r, '2022-04-20-zhrmghgzyjyf').law!.statusNote).toBe('自2022年5月1日起施行；此前适用1996年5月15日的版本');
+  });
+});
+
+describe('施行 on the timeline', () => {
+  const ev = (r: IngestResult, doc: string) => r.timeline.events.filter((e) => e.documentId === doc && (e.kind === '施行' || e.kind === '成文')).map((e) => `${e.id} ${e.kind} ${e.label} ${e.printed} ${e.source.file}:${e.source.line}`);
+
+  it('each version: the header line that made it (成文) and its 施行 at the 附则 article', () => {
+    expect(ev(all, '2022-04-20-zhrmghgzyjyf')).toEqual([
+      '2022-04-20-zhrmghgzyjyf/doc/2022-04-20 成文 中华人民共和国职业教育法修订 2022年4月20日 zhiyejiaoyufa-2022-04-20.md:5',
+      '2022-04-20-zhrmghgzyjyf/art69/2022-05-01 施行 中华人民共和国职业教育法施行 2022年5月1日 zhiyejiaoyufa-2022-04-20.md:335',
+    ]);
+    expect(ev(all, '2018-12-29-zhrmghgldf')).toEqual([
+      '2018-12-29-zhrmghgldf/art107/1995-01-01 施行 中华人民共和国劳动法施行 1995年1月1日 laodongfa-2018-12-29.md:423',
+      '2018-12-29-zhrmghgldf/doc/2018-12-29 成文 中华人民共和国劳动法第二次修正 2018年12月29日 laodongfa-2018-12-29.md:7',
+    ]);
+  });
+
+  it('a 办法 in force from its 公布 (自发布之日起施行): the 公布 date, at its article', () => {
+    const md = '# 某某管理办法\n\n2020年1月2日 教育部令第45号公布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n';
+    const r = ingestText({ 'banfa.md': md }, { until: 'events' });
+    const d = r.documents[0]!;
+    expect(d).toMatchObject({ id: '2020-01-02-mmglbf', date: '2020-01-02' });
+    expect(d.law).toMatchObject({ version: '2020-01-02', effective: '2020-01-02' });
+    expect(ev(r, d.id)).toContain('2020-01-02-mmglbf/art2/2020-01-02 施行 某某管理办法施行 发布之日 banfa.md:11');
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { commencement, historyOfLine, repeals, versionDate } from '../../scripts/ingest/laws/history.ts';
 import { lawTitle } from '../../scripts/ingest/laws/names.ts';
-import { versionOn } from '../../scripts/ingest/laws/works.ts';
+import { readLaws, versionOn } from '../../scripts/ingest/laws/works.ts';
 import { articleAnchor } from '../../scripts/ingest/references.ts';
 import { paragraphDoc } from '../helpers/corpus.ts';
 
@@ -91,5 +91,40 @@ describe('the version a citing date reaches', () => {
     expect(versionOn(work, '2022-04-20', dateOf)).toBe('v2');
     expect(versionOn(work, null, dateOf)).toBe('v2');
     expect(versionOn(work, '1990-01-01', dateOf)).toBeNull();
+  });
+});
+
+describe('works: ids and repeals', () => {
+  /** A one-article law document (第一条 …) with id and title. */
+  const law = (id: string, title: string, text: string, date = '2020-01-01') => {
+    const d = paragraphDoc(text, { id, title, date });
+    d.clauses[0] = { ...d.clauses[0]!, label: '第一条', anchor: 'art1' };
+    return d;
+  };
+
+  it('work ids: initials, -2 for another name with the same initials or a document holding the id', () => {
+    const { works } = readLaws({
+      documents: [law('zhrmghgslf', '某件通知', '第一条 x。'), law('a', '中华人民共和国示例法', 'x。'), law('b', '中华人民共和国试例法', 'x。')],
+      headers: new Map(),
+      asOf: '2026-11-30',
+    });
+    // '某件通知' names no law; its id takes the initials of 示例法 first, so 示例法 is -2 and 试例法 -3.
+    expect(works.map((w) => [w.id, w.name])).toEqual([['zhrmghgslf-2', '中华人民共和国示例法'], ['zhrmghgslf-3', '中华人民共和国试例法']]);
+  });
+
+  it('repeals only in the 附则 (here: the last two articles), and only another work', () => {
+    const docs = [law('old', '某某管理办法', 'x。', '2018-01-01'), law('new', '某某监督管理办法', '本办法自2022年7月1日起施行。《某某管理办法》同时废止。', '2022-05-20')];
+    const { versions, works } = readLaws({ documents: docs, headers: new Map(), asOf: '2026-11-30' });
+    expect(versions.get('old')).toMatchObject({ status: '已废止', repealedBy: { document: 'new', anchor: 'art1' }, current: null });
+    expect(works.find((w) => w.name === '某某管理办法')).toMatchObject({ current: null, status: '已废止' });
+    // Not yet in force on the day: the repealed text still is.
+    expect(readLaws({ documents: docs, headers: new Map(), asOf: '2022-06-01' }).versions.get('old')).toMatchObject({ status: '现行有效', repealedBy: null });
+  });
+
+  it('notes, at the document: a whole text with no 施行, a 节选 older than every held version', () => {
+    const docs = [law('a', '某某法', '为了示例，制定本法。', '2020-01-01'), paragraphDoc('2010年1月1日：《某某法》第一条规定…', { id: 'x', title: '《某某法》节选', date: '2010-01-01' })];
+    const { notes, versions } = readLaws({ documents: docs, headers: new Map(), asOf: '2026-11-30' });
+    expect(notes.map((n) => `${n.place.file}:${n.place.line} ${n.rule}`)).toEqual(['x.txt:1 law-no-commencement', 'x.txt:1 law-version-unknown']);
+    expect(versions.get('x')).toMatchObject({ version: null, status: '已被修订', statusNote: '节选；本库所收全文中最早的版本为2020年1月1日版，本节选早于该版本' });
   });
 });

@@ -57,6 +57,7 @@ describe('labels', () => {
     expect(first('① 核心课程')).toMatchObject({ style: 'circled', value: 1 });
     expect(first('第十一条 国家…')).toMatchObject({ style: 'article', value: 11, printed: '第十一条' });
     expect(first('第二章 职业教育体系')).toMatchObject({ style: 'chapter', value: 2 });
+    expect(first('第二编　物权')).toMatchObject({ style: 'part', value: 2, printed: '第二编', rest: '物权' });
     expect(first('1.7.1 培训课时')).toMatchObject({ style: 'dotted3', path: [1, 7, 1] });
   });
   it('does not take a quantity for a number', () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changesPaths, lawContext, versionPairs, workPaths } from '../../src/lib/laws/pages.ts';
+import { changesPaths, lawContext, shownVersion, versionPairs, workPaths } from '../../src/lib/laws/pages.ts';
 import { documentPaths } from '../../src/lib/page-props.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { LawVersionInfo, LawWork } from '../../src/schema/laws.ts';
@@ -96,5 +96,9 @@ describe('a repealed 办法 (blind fixtures, test/fixtures/laws/versions)', () =
     const ctx = lawContext(old, new Map(r.works.map((w) => [w.id, w])), new Map(r.documents.map((d) => [d.id, d])))!;
     expect(ctx.repealer).toEqual({ href: `/docs/${old.law!.repealedBy!.document}/#art7`, title: '职业技能评价示例监督管理办法' });
     expect([ctx.current, ctx.successors, ctx.pairs]).toEqual([null, {}, []]);
+    // No version of the repealed 办法 is in force: its work page shows the newest it holds, the repealed text.
+    const work = r.works.find((w) => w.id === old.law!.work)!;
+    expect(work.current).toBeNull();
+    expect(shownVersion(work, new Map(r.documents.map((d) => [d.id, d])))!.id).toBe(old.id);
   });
 });

@@ -81,13 +81,20 @@ export function headerHistory(lines: Line[], file: string): { lines: Line[]; ent
     if (!got && /^[\s\u3000]*[（(]/u.test(l.text) && !/[）)]/u.test(l.text)) {
       // Join up to three more lines until the bracket closes.
       let text = l.text;
+      const starts: Array<[number, number]> = [[0, l.n]]; // where each line begins in the joined text
       for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) {
+        starts.push([text.length, lines[j]!.n]);
         text += lines[j]!.text.trim();
         if (/[）)]/u.test(lines[j]!.text)) {
           got = historyOfLine(text, { file, line: l.n });
           span = j - k + 1;
           break;
         }
+      }
+      // Each entry is cited at the line it starts on.
+      for (const e of got ?? []) {
+        const at = text.indexOf(e.text);
+        e.source = { file, line: [...starts].reverse().find(([o]) => o <= at)?.[1] ?? l.n };
       }
     }
     if (!got) break;
@@ -133,10 +140,23 @@ export function commencement(clauses: Clause[], published: string | null): LawHi
   return found;
 }
 
-/** What a text repeals: 《X》同时废止 (or …废止) in a clause; the titles named in that sentence. */
+/**
+ * The 附则 of a law: the chapter (or 编) headed 附则, else its last two articles (a law without chapters, or
+ * one whose last chapter has another name, ends with its 施行 and 废止 articles all the same).
+ */
+function finalProvisions(clauses: Clause[]): Clause[] {
+  const all = [...walk(clauses)];
+  const named = all.filter((c) => c.heading !== null && c.heading.replace(/\s+/gu, '') === '附则');
+  if (named.length) return named.flatMap((c) => [...walk(c.children)]);
+  const articles = all.filter((c) => /^第.+条$/u.test(c.label ?? ''));
+  return articles.slice(-2).flatMap((a) => [a, ...walk(a.children)]);
+}
+
+/** What a text repeals in its 附则: 《X》同时废止 (or …废止); the titles named in that sentence before 废止. */
 export function repeals(clauses: Clause[]): Array<{ title: string; clause: Clause; text: string }> {
   const out: Array<{ title: string; clause: Clause; text: string }> = [];
-  for (const c of walk(clauses)) {
+  const articles = [...walk(clauses)].some((c) => /^第.+条$/u.test(c.label ?? ''));
+  for (const c of articles ? finalProvisions(clauses) : walk(clauses)) {
     if (!/废止/u.test(c.text)) continue;
     for (const s of c.text.split(/(?<=[。；])/u)) {
       if (!/废止/u.test(s)) continue;

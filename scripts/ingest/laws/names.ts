@@ -1,13 +1,13 @@
 /**
  * Which titles name a law or regulation, and the work's name (issue 16).
  *
- * A title names a law when it ends in 法, 条例, 办法, 规定, 细则 (规则, 准则), maybe followed by a note in
+ * A title names a law when it ends in 法 (法典), 条例, 办法, 规定, 细则 (规则, 准则), maybe followed by a note in
  * brackets (（试行）, （修订）, （2018年修正）); a 节选/摘录 of one reads 《X》节选. A notice that issues
  * one (关于印发《X办法》的通知) does not: its title ends in 通知.
  */
 import { removeExtractionSpaces } from '../../../src/lib/text/normalize.ts';
 
-const LAW_END = /(?:法|条例|办法|规定|细则|规则|准则)$/u;
+const LAW_END = /(?:法|法典|条例|办法|规定|细则|规则|准则)$/u;
 /** A version note, not part of the work's name: （修订）, （2018年修正）, （2022年修订版）. */
 const VERSION_NOTE = /[（(]\s*(?:\d{4}\s*年\s*)?(?:修订|修正)(?:版|本)?\s*[）)]$/u;
 /** A note that is part of the name: （试行）, （暂行）, （草案）. */

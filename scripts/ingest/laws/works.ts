@@ -32,6 +32,18 @@ export interface LawsResult {
   /** `law` for every law document, by id. */
   versions: Map<string, LawVersionInfo>;
   works: LawWork[];
+  /** What a reader should check, at the document's first line: a whole text with no 施行, a 节选 older than every held version. */
+  notes: Array<{ place: { file: string; line: number }; rule: string; message: string }>;
+}
+
+/**
+ * A document whose text opens with a 节选 heading (关于…的摘编, then 《X》节选, then the quote): a 节选 of X
+ * under a title of its own.
+ */
+function excerptHeading(cs: Clause[]): { name: string; excerpt: true } | null {
+  const first = cs.find((c) => c.text !== '' || c.heading !== null);
+  const t = first ? lawTitle(first.heading ?? first.text) : null;
+  return t?.excerpt ? { name: t.name, excerpt: true } : null;
 }
 
 /** Does any clause of the tree number an article (第X条)? */
@@ -62,8 +74,10 @@ function actionOf(h: Held): string {
 export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
   // 1. Law documents and their works.
   const held: Held[] = [];
+  const notes: LawsResult['notes'] = [];
+  const at = (d: PolicyDocument) => ({ file: d.source[0]!.file, line: d.source[0]!.startLine });
   for (const doc of documents) {
-    const t = lawTitle(doc.title);
+    const t = lawTitle(doc.title) ?? excerptHeading(doc.clauses);
     if (!t) continue;
     if (!t.excerpt && !hasArticles(doc.clauses)) continue;
     const header = headers.get(doc.id) ?? [];
@@ -76,6 +90,7 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
     const version = versionDate(header) ?? doc.date;
     const history = [...header, ...(start ? [start] : [])].sort((a, b) => a.date.localeCompare(b.date));
     const effective = start?.date ?? null;
+    if (!start) notes.push({ place: at(doc), rule: 'law-no-commencement', message: `《${t.name}》的文本中未找到施行日期（本法自…起施行）：按其版本日期 ${version ?? '（无）'} 判断时效性` });
     const from = version && effective && effective > version ? effective : version;
     held.push({ doc, name: t.name, excerpt: false, version, history, effective, from });
   }
@@ -98,6 +113,9 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
   for (const h of held.filter((x) => x.excerpt)) {
     const v = h.doc.date ? wholes(h.name).filter((w) => w.version! <= h.doc.date!).at(-1) : undefined;
     if (v) Object.assign(h, { version: v.version, history: v.history, effective: v.effective, from: v.from });
+    else if (wholes(h.name).length) {
+      notes.push({ place: at(h.doc), rule: 'law-version-unknown', message: `《${h.name}》节选的日期 ${h.doc.date ?? '（无）'} 早于本库所收各版本（${wholes(h.name).map((w) => w.version).join('、')}），无法确定所据版本` });
+    }
   }
 
   // 3. Repeals: a held whole text naming another work's law in a sentence that 废止 it.
@@ -149,9 +167,12 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
       return { status: '现行有效', note: h.effective && h.version > h.effective ? `${since}；现行文本为${ymd(h.version)}${actionOf(h)}` : since };
     };
 
-    // The document the work shows: the whole text of the version in force, else its 节选; else the newest version.
-    const pick = (v: string | null) => all.filter((h) => h.version === v).sort((a, b) => Number(a.excerpt) - Number(b.excerpt))[0];
-    const shown = pick(inForce) ?? (dates.length ? pick(dates.at(-1)!) : undefined) ?? all.filter((h) => h.version === null).sort((a, b) => Number(a.excerpt) - Number(b.excerpt))[0]!;
+    // The document the work shows: the whole text of the version in force, else its 节选; none when no version
+    // is in force (all 尚未施行, or repealed). A work held only in 节选 of no known version shows its 节选.
+    const pick = (v: string | null) => all.filter((h) => h.version === v).sort((a, b) => Number(a.excerpt) - Number(b.excerpt) || a.doc.id.localeCompare(b.doc.id))[0];
+    const shown = isRepealed ? undefined : inForce !== null ? pick(inForce) : dates.length === 0 ? pick(null) : undefined;
+    // Its status: that of the version shown, else of the newest version.
+    const newest = shown ?? (dates.length ? pick(dates.at(-1)!) : pick(null))!;
 
     const rows: Array<WorkVersion & { sort: string }> = [];
     for (const h of all) {
@@ -165,7 +186,7 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
         effective: h.effective,
         status: s.status,
         statusNote: h.excerpt ? `节选；${s.note}` : s.note,
-        current: shown.doc.id === h.doc.id ? null : shown.doc.id,
+        current: shown === undefined || shown.doc.id === h.doc.id ? null : shown.doc.id,
         repealedBy: isRepealed && s.status === '已废止' ? { document: rep!.by.doc.id, anchor: rep!.clause.anchor } : null,
       });
       rows.push({ document: h.doc.id, version: h.version, excerpt: h.excerpt, status: s.status, sort: `${h.version ?? h.doc.date ?? ''}|${Number(h.excerpt)}|${h.doc.id}` });
@@ -174,13 +195,13 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
     works.push({
       id,
       name,
-      current: shown.doc.id,
-      status: versions.get(shown.doc.id)!.status,
+      current: shown?.doc.id ?? null,
+      status: versions.get(newest.doc.id)!.status,
       versions: rows.map(({ sort: _s, ...r }) => r),
       asOf,
     });
   }
-  return { versions, works };
+  return { versions, works, notes };
 }
 
 function repealNote(rep: { by: Held; text: string }): string {
@@ -190,11 +211,12 @@ function repealNote(rep: { by: Held; text: string }): string {
 
 /**
  * The document of `work` a text dated `date` cites: the latest version dated on or before it (whole text
- * before 节选); else a 节选 of no known version printed on or before it; no date: the work's current.
+ * before 节选); else a 节选 of no known version printed on or before it; no date: the work's current (or,
+ * when none is in force, its newest version).
  * Null when every held text is later than the citing one (the version it cites is not held).
  */
 export function versionOn(work: LawWork, date: string | null, dateOf: (document: string) => string | null): string | null {
-  if (!date) return work.current;
+  if (!date) return work.current ?? newestOf(work);
   const dated = work.versions.filter((v) => v.version !== null && v.version <= date);
   if (dated.length) {
     const latest = dated.at(-1)!.version;
@@ -202,4 +224,11 @@ export function versionOn(work: LawWork, date: string | null, dateOf: (document:
   }
   const undated = work.versions.filter((v) => v.version === null && (dateOf(v.document) ?? '') <= date);
   return undated.at(-1)?.document ?? null;
+}
+
+/** The newest version's document (whole text first): what a citation without a date reaches when none is in force. */
+function newestOf(work: LawWork): string | null {
+  const last = work.versions.filter((v) => v.version !== null).at(-1)?.version;
+  if (!last) return work.versions[0]?.document ?? null;
+  return work.versions.filter((v) => v.version === last).sort((a, b) => Number(a.excerpt) - Number(b.excerpt))[0]!.document;
 }

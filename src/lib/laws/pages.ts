@@ -149,10 +149,20 @@ export function lawContext(doc: PolicyDocument, works: ReadonlyMap<string, LawWo
 
 /* ---------- the work page ---------- */
 
+/**
+ * The text /docs/<work>/ shows: the version in force (works.json `current`); when none is in force (its only
+ * versions 尚未施行, or the work 已废止), the newest version held, a whole text before a 节选.
+ */
+export function shownVersion(work: LawWork, byId: ReadonlyMap<string, PolicyDocument>): PolicyDocument | null {
+  if (work.current) return byId.get(work.current) ?? null;
+  const held = heldVersions(work, byId);
+  return (held.filter((v) => !v.excerpt).at(-1) ?? held.at(-1))?.doc ?? null;
+}
+
 export type WorkPageProps = {
   work: LawWork;
   versions: VersionRow[];
-  /** The document whose text the page shows: the version in force (null: none held). */
+  /** The document whose text the page shows: the version in force, else (none in force) the newest (shownVersion). */
   current: PolicyDocument | null;
   pairs: Array<{ older: string; newer: string; olderId: string; newerId: string; href: string; counts: Record<ArticleChangeKind, number> }>;
 };
@@ -162,7 +172,7 @@ export function workPaths(input: { documents: PolicyDocument[]; works: LawWork[]
   return input.works.map((work) => {
     const held = heldVersions(work, byId);
     const versions = held.map(versionRow);
-    const current = (work.current ? byId.get(work.current) : undefined) ?? null;
+    const current = shownVersion(work, byId);
     const pairs = versionPairs(work, byId).map((p) => ({
       older: p.olderVersion,
       newer: p.newerVersion,

@@ -7,7 +7,7 @@ import { dateLine } from './dates.ts';
 import { docNumberLine } from './docnumber.ts';
 import { removeExtractionSpaces } from './normalize.ts';
 
-const GENRES = '通知|通告|公告|公示公告|公示|方案|意见|指导意见|办法|纪要|会议纪要|决定|规定|通报|报告|批复|复函|函|标准|名单|细则|规划|计划|要点|条例|法|规则';
+const GENRES = '通知|通告|公告|公示公告|公示|方案|意见|指导意见|办法|纪要|会议纪要|决定|规定|通报|报告|批复|复函|函|标准|名单|细则|规划|计划|要点|条例|法|法典|规则|摘编';
 const QUALIFIER = '(?:[（(][^（）()]{1,16}[）)])?';
 const TITLE_END = new RegExp(`(?:${GENRES})${QUALIFIER}[》」”"]*${QUALIFIER}(?:节选)?$`, 'u');
 
@@ -41,7 +41,7 @@ export function kindOfTitle(title: string): DocumentKind {
   const t = titleKey(title).replace(/\(节选\)$|节选$/u, '');
   // 印发《X》 printed without its 的通知 is still the notice that issues X.
   if (/(印发|转发|发布)《[^《》]+》$/u.test(removeExtractionSpaces(title))) return '通知';
-  if (/法$/u.test(t.replace(/\([^)]*\)$/u, ''))) return '法律';
+  if (/法(?:典)?$/u.test(t.replace(/\([^)]*\)$/u, ''))) return '法律';
   const m = /(公示公告|指导意见|会议纪要|纪要|通知|通告|公告|公示|方案|意见|办法|决定|规定|标准|名单|复函|函)(?:\([^)]*\))?$/u.exec(t);
   const g = m?.[1];
   switch (g) {
