@@ -11,8 +11,8 @@
  * - three real laws (issue 16): the 职业教育法 of 1996 and of 2022 and the 劳动法 of 2018, whose 节选 the real
  *   sources hold as 节选 (not added here): the work page with both versions, the diff page, the superseded
  *   version's banner and articles linked to their successors, the 时效性 in /docs/ and the CSV;
- * - the invented laws of the blind gold (test/fixtures/laws/versions): the diff page of its two versions, a
- *   repealed 办法 and a law not yet in force.
+ * - the invented laws of the blind gold (test/fixtures/laws/versions): the diff page of its two versions, a 节选
+ *   of the older one, a repealed 办法 and a law not yet in force.
  */
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ const LAWS = {
 };
 /** Invented laws written by hand with a gold (test/fixtures/laws/versions/README.md): two versions, a repealed 办法, one not yet in force. */
 const VERSIONS = join(ROOT, 'test', 'fixtures', 'laws', 'versions');
-const INVENTED = ['pingjiafa-2019.md', 'pingjiafa-2023.md', 'banfa-2018.md', 'banfa-2022.md', 'weilai-2026.md'];
+const INVENTED = ['pingjiafa-2019.md', 'pingjiafa-2023.md', 'jiexuan-notice.txt', 'banfa-2018.md', 'banfa-2022.md', 'weilai-2026.md'];
 
 const HOSTILE = [
   '关于做好防范测试工作的通知',
@@ -224,7 +224,7 @@ describe('the invented laws of the blind gold, built (test/fixtures/laws/version
   const byName = (name: string) => docs().filter((d) => d.law?.name === name);
 
   it('gives 职业技能评价示例法 2019 → 2023 a diff page counting the gold’s 16 entries: 7 unchanged, 2 renumbered, 5 changed, 1 added, 1 removed', () => {
-    const [v1] = byName('中华人民共和国职业技能评价示例法').filter((d) => d.law!.version === '2019-03-01');
+    const [v1] = byName('中华人民共和国职业技能评价示例法').filter((d) => d.law!.version === '2019-03-01' && !d.law!.excerpt);
     const doc = page(`docs/${v1!.law!.work}/changes/2019-03-01_2023-06-28`);
     const counts = Object.fromEntries([...doc.querySelectorAll('[data-count]')].map((dd) => [dd.getAttribute('data-count'), Number(dd.textContent)]));
     expect(counts).toEqual({ added: 1, removed: 1, changed: 5, renumbered: 2, unchanged: 7 });
@@ -233,6 +233,17 @@ describe('the invented laws of the blind gold, built (test/fixtures/laws/version
     expect(doc.querySelector('.law-change[data-older="art15"] del')!.textContent).toBe('2019年9月1日');
     // The 2019 page: its 第七条 is 现行文本第八条.
     expect(page(`docs/${v1!.id}`).querySelector('#art7 > .law-link a')!.textContent).toBe('现行文本第八条');
+  });
+
+  it('marks the 节选 in the 摘编 of 2020 as copying the 2019 version, linked to that whole text, and as superseded', () => {
+    const excerpt = byName('中华人民共和国职业技能评价示例法').find((d) => d.law!.excerpt)!;
+    expect(excerpt.law!.version).toBe('2019-03-01');
+    const [v1] = byName('中华人民共和国职业技能评价示例法').filter((d) => d.law!.version === '2019-03-01' && !d.law!.excerpt);
+    const doc = page(`docs/${excerpt.id}`);
+    const banners = doc.querySelectorAll('[data-law-banner]');
+    expect([...banners].map((b) => b.textContent).join(' ')).toMatch(/节选.*照录2019年3月1日的版本/u);
+    expect(doc.querySelector('[data-whole-link]')!.getAttribute('href')).toMatch(new RegExp(`^/docs/${v1!.id}/`, 'u'));
+    expect(doc.querySelector('[data-current-link]')!.getAttribute('href')).toBe(`/docs/${excerpt.law!.current}/`);
   });
 
   it('marks the repealed 办法 已废止, naming the 2022 办法’s clause that repeals it; the law of 2026 尚未施行', () => {
