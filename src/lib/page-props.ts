@@ -89,7 +89,7 @@ export function documentPaths(input: {
     const keywords = keywordsOf.get(doc.id) ?? null;
     const docs = pick(all, [doc.id, ...refs.flatMap((r) => [r.from, r.target]), ...statuses.map((s) => s.evidence.document)]);
     const named = new Map([...docs.values(), ...pick(all, (keywords?.related ?? []).map((r) => r.document)).values()].map((d) => [d.id, d.title]));
-    const law = lawContext(doc, works, all);
+    const law = lawContext(doc, works, all, refs);
     const props: DocumentPageProps = { doc, docs, titles: named, refs, unresolvedTitles: unresolved, statuses, keywords, law };
     return { params: { id: doc.id }, props, cacheKey: cacheKey(doc, named, refs, unresolved, statuses, keywords, law, ...docs.values()) };
   });

@@ -69,7 +69,7 @@ describe('law pages', () => {
     const now = lawContext(v2022, works, byId)!;
     expect([now.current, now.successors]).toEqual([null, {}]);
     const ex = lawContext(excerpt, works, byId)!;
-    expect(ex.whole).toEqual({ id: v1996.id, title: NAME, anchors: ['art8', 'art8-2'] });
+    expect(ex.whole).toEqual({ id: v1996.id, title: NAME, anchors: ['art8', 'art8-2'], quoted: [] });
     expect(ex.pairs).toEqual([]);
   });
 
@@ -100,5 +100,18 @@ describe('a repealed 办法 (blind fixtures, test/fixtures/laws/versions)', () =
     const work = r.works.find((w) => w.id === old.law!.work)!;
     expect(work.current).toBeNull();
     expect(shownVersion(work, new Map(r.documents.map((d) => [d.id, d])))!.id).toBe(old.id);
+  });
+});
+
+describe('a 节选 citing the article it copies (blind fixtures: the 摘编 of 2020 quoting v1 第十三条)', () => {
+  it('links the whole 2019 text at 第十三条, and its successor in the 2023 text in force', () => {
+    const V = join(ROOT, 'test', 'fixtures', 'laws', 'versions');
+    const r = ingestText(Object.fromEntries(['pingjiafa-2019.md', 'pingjiafa-2023.md', 'jiexuan-notice.txt'].map((f) => [f, readFileSync(join(V, f), 'utf8')])));
+    const excerpt = r.documents.find((d) => d.law?.excerpt)!;
+    const ctx = lawContext(excerpt, new Map(r.works.map((w) => [w.id, w])), new Map(r.documents.map((d) => [d.id, d])), r.references)!;
+    expect(ctx.whole!.id).toBe(r.documents.find((d) => d.law?.version === '2019-03-01' && !d.law.excerpt)!.id);
+    expect(ctx.whole!.quoted).toEqual([{ anchor: 'art13', label: '第十三条', successor: { anchor: 'art13', label: '第十三条' } }]);
+    // Without its references the 节选 still links the whole text, citing no article.
+    expect(lawContext(excerpt, new Map(r.works.map((w) => [w.id, w])), new Map(r.documents.map((d) => [d.id, d])))!.whole!.quoted).toEqual([]);
   });
 });

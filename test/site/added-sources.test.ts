@@ -244,6 +244,9 @@ describe('the invented laws of the blind gold, built (test/fixtures/laws/version
     expect([...banners].map((b) => b.textContent).join(' ')).toMatch(/节选.*照录2019年3月1日的版本/u);
     expect(doc.querySelector('[data-whole-link]')!.getAttribute('href')).toMatch(new RegExp(`^/docs/${v1!.id}/`, 'u'));
     expect(doc.querySelector('[data-current-link]')!.getAttribute('href')).toBe(`/docs/${excerpt.law!.current}/`);
+    // It quotes 第十三条 (references.json): linked there, and to the same article in the text in force.
+    expect(doc.querySelector('[data-quoted-link]')!.getAttribute('href')).toBe(`/docs/${v1!.id}/#art13`);
+    expect(doc.querySelector('[data-quoted-successor]')!.getAttribute('href')).toBe(`/docs/${excerpt.law!.current}/#art13`);
   });
 
   it('marks the repealed 办法 已废止, naming the 2022 办法’s clause that repeals it; the law of 2026 尚未施行', () => {

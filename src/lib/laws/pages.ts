@@ -10,7 +10,8 @@
 import type { PolicyDocument } from '../../schema/corpus.ts';
 import type { LawStatus, LawWork } from '../../schema/laws.ts';
 import { cacheKey } from '../cache-key.ts';
-import { type ArticleChangeKind, type LawArticle, type VersionDiff, diffVersions, successors } from './diff.ts';
+import type { Reference } from '../../schema/references.ts';
+import { type ArticleChangeKind, type LawArticle, type VersionDiff, diffVersions, lawArticles, successors } from './diff.ts';
 
 /** The class of a 时效性 badge (styles: .law-status--*). */
 const STATUS_CLASS: Record<LawStatus, string> = {
@@ -93,8 +94,17 @@ export interface LawContext {
   current: { id: string; title: string; version: string | null; excerpt: boolean } | null;
   /** This superseded whole text's articles → their successors in the current whole text (anchor → article). */
   successors: Record<string, { anchor: string; label: string }>;
-  /** For a 节选: the whole text of the version it copies, when held, and which of its anchors exist there. */
-  whole: { id: string; title: string; anchors: string[] } | null;
+  /**
+   * For a 节选: the whole text of the version it copies, when held; which of the 节选's anchors exist there;
+   * the articles its text cites there (references.json: 《X》第十三条 → art13), each with its successor in
+   * the current whole text when that version is superseded.
+   */
+  whole: {
+    id: string;
+    title: string;
+    anchors: string[];
+    quoted: Array<{ anchor: string; label: string; successor: { anchor: string; label: string } | null }>;
+  } | null;
   /** The diff pages this version takes part in. */
   pairs: Array<{ older: string; newer: string; href: string }>;
   /** The document whose clause repeals this one (law.repealedBy), with its title, when held. */
@@ -113,7 +123,13 @@ function anchorsOf(doc: PolicyDocument): Set<string> {
   return out;
 }
 
-export function lawContext(doc: PolicyDocument, works: ReadonlyMap<string, LawWork>, byId: ReadonlyMap<string, PolicyDocument>): LawContext | null {
+export function lawContext(
+  doc: PolicyDocument,
+  works: ReadonlyMap<string, LawWork>,
+  byId: ReadonlyMap<string, PolicyDocument>,
+  /** The document's references (from it): a 节选's citations of the articles it copies. */
+  refs: readonly Pick<Reference, 'from' | 'target' | 'targetAnchor'>[] = [],
+): LawContext | null {
   const law = doc.law;
   const work = law ? works.get(law.work) : undefined;
   if (!law || !work) return null;
@@ -129,7 +145,18 @@ export function lawContext(doc: PolicyDocument, works: ReadonlyMap<string, LawWo
     const w = held.find((v) => !v.excerpt && v.version === law.version);
     if (w) {
       const there = anchorsOf(w.doc);
-      whole = { id: w.doc.id, title: w.doc.title, anchors: [...anchorsOf(doc)].filter((a) => /^art\d/u.test(a) && there.has(a)) };
+      const articles = new Map(lawArticles(w.doc).map((a) => [a.anchor, a]));
+      const cited = [...new Set(refs.filter((r) => r.from === doc.id && r.target === w.doc.id && r.targetAnchor).map((r) => /^art\d+/u.exec(r.targetAnchor!)?.[0] ?? ''))].filter((a) => articles.has(a));
+      const next = cited.length && cur && curInfo && !curInfo.excerpt && cur.id !== w.doc.id ? successors(diffVersions(w.doc, cur)) : new Map<string, LawArticle>();
+      whole = {
+        id: w.doc.id,
+        title: w.doc.title,
+        anchors: [...anchorsOf(doc)].filter((a) => /^art\d/u.test(a) && there.has(a)),
+        quoted: cited.map((a) => {
+          const n = next.get(a);
+          return { anchor: a, label: articles.get(a)!.label, successor: n ? { anchor: n.anchor, label: n.label } : null };
+        }),
+      };
     }
   }
   return {
