@@ -11,9 +11,9 @@ import { Batch, Certificate, Organization, StatedTotal } from './schema/catalog.
 import { SkillRow, SkillStandard } from './schema/skills.ts';
 import { BatchStep, Fee, FeeRule, TimelineEvent, UnclassifiedFigure } from './schema/timeline.ts';
 import { DocumentKeywords } from './schema/keywords.ts';
-import { LawWork } from './schema/laws.ts';
 import { Reference } from './schema/references.ts';
 import { DocumentStatus } from './schema/status.ts';
+import { LawWork } from './schema/laws.ts';
 
 /**
  * getCollection returns entries sorted by id, not in the file's order (source order for documents,

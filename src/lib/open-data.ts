@@ -66,7 +66,7 @@ export const JSON_DATASETS: JsonDataset[] = [
     name: 'works',
     collection: 'works',
     title: '法律法规',
-    description: '法律法规作为“作品”：同一部法的各个版本（全文与节选）及其时效性。',
+    description: '法律法规作为“作品”：同一部法的各个版本（全文与节选）及其时效性。/docs/<id>/ 显示现行版本（无则最新版本）全文，各版本逐条对照见 /docs/<id>/changes/<旧版本日期>_<新版本日期>/。',
     fields: {
       id: '作品 id：名称的拼音首字母（zhrmghgzyjyf），/docs/<id>/ 显示现行版本',
       name: '名称（不含书名号、节选与版本说明）',
@@ -363,6 +363,10 @@ export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { name: '引用数 cites', description: '本文件引用其他文件的次数（含本库未收录的）', get: (r) => r.cites },
   { name: '被引文件数 citedBy', description: '引用本文件的其他文件数', get: (r) => r.citedBy },
   { name: '来源 source', description: '来源文件:起始行–结束行（PDF 来源写作页码与页内行号），多个以“; ”分隔，第一项为主版本', get: (r) => joinValues(r.doc.source.map((s) => (s.startPage === undefined ? `${s.file}:${s.startLine}–${s.endLine}` : spanText(s)))) },
+  { name: '时效性 lawStatus', description: '法律法规的文本：现行有效、已被修订、已废止、尚未施行（依据见 documents.json 的 law）；其他文件为空', get: (r) => r.doc.law?.status },
+  { name: '版本日期 lawVersion', description: '法律法规文本的版本（最近一次通过、修正或修订的日期，YYYY-MM-DD）；节选为其所照录的版本', get: (r) => r.doc.law?.version },
+  { name: '施行日期 lawEffective', description: '附则所载施行日期（YYYY-MM-DD），未载为空', get: (r) => r.doc.law?.effective },
+  { name: '法规 lawWork', description: '法律法规的作品 id（网址 /docs/<id>/ 显示其现行文本；各版本同一 id）', get: (r) => r.doc.law?.work },
 ];
 
 /** A certificate with its organisations' names. */

@@ -17,6 +17,8 @@ import type { DocumentKeywords } from '../schema/keywords.ts';
 import type { Reference } from '../schema/references.ts';
 import type { SkillRow, SkillStandard } from '../schema/skills.ts';
 import type { DocumentStatus } from '../schema/status.ts';
+import type { LawWork } from '../schema/laws.ts';
+import { type LawContext, lawContext } from './laws/pages.ts';
 import { anomaliesNaming } from './catalog.ts';
 import { cacheKey } from './cache-key.ts';
 import { unresolvedTitles } from './references.ts';
@@ -63,6 +65,8 @@ export type DocumentPageProps = {
   unresolvedTitles: Map<string, string>;
   statuses: DocumentStatus[];
   keywords: DocumentKeywords | null;
+  /** A law's version: its work, the other versions, the version in force, its articles' successors (null otherwise). */
+  law: LawContext | null;
 };
 
 export function documentPaths(input: {
@@ -70,7 +74,10 @@ export function documentPaths(input: {
   references: Reference[];
   statuses: DocumentStatus[];
   keywords: DocumentKeywords[];
+  /** works.json (issue 16); none: no document is shown as a law's version. */
+  works?: LawWork[];
 }): StaticPath<DocumentPageProps>[] {
+  const works = new Map((input.works ?? []).map((w) => [w.id, w]));
   const all = new Map(input.documents.map((d) => [d.id, d]));
   const refsOf = groupBy(input.references, (r) => [r.from, r.target]);
   const statusesOf = groupBy(input.statuses, (s) => [s.document]);
@@ -82,8 +89,9 @@ export function documentPaths(input: {
     const keywords = keywordsOf.get(doc.id) ?? null;
     const docs = pick(all, [doc.id, ...refs.flatMap((r) => [r.from, r.target]), ...statuses.map((s) => s.evidence.document)]);
     const named = new Map([...docs.values(), ...pick(all, (keywords?.related ?? []).map((r) => r.document)).values()].map((d) => [d.id, d.title]));
-    const props: DocumentPageProps = { doc, docs, titles: named, refs, unresolvedTitles: unresolved, statuses, keywords };
-    return { params: { id: doc.id }, props, cacheKey: cacheKey(doc, named, refs, unresolved, statuses, keywords, ...docs.values()) };
+    const law = lawContext(doc, works, all, refs);
+    const props: DocumentPageProps = { doc, docs, titles: named, refs, unresolvedTitles: unresolved, statuses, keywords, law };
+    return { params: { id: doc.id }, props, cacheKey: cacheKey(doc, named, refs, unresolved, statuses, keywords, law, ...docs.values()) };
   });
 }
 

@@ -1,7 +1,7 @@
 /**
- * /docs/ filters: 发文机关, 文种, 年份 and a date sort toggle over the rows'
- * data-* attributes. Without this script the page is the plain full list.
- * The state is kept in the query string (?issuer=&kind=&year=&sort=asc).
+ * /docs/ filters: 发文机关, 文种, 年份, 时效性 (only when some document is a law's version) and a date
+ * sort toggle over the rows' data-* attributes. Without this script the page is the plain full list.
+ * The state is kept in the query string (?issuer=&kind=&year=&law=&sort=asc).
  */
 import './page.ts';
 
@@ -16,21 +16,23 @@ if (root) {
   const sortState = root.querySelector<HTMLElement>('[data-sort-state]')!;
   const rows = [...tbody.querySelectorAll<HTMLTableRowElement>('tr')];
   const total = rows.length;
-  const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+  const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+  const names = ['issuer', 'kind', 'year', 'law'].filter((n) => select(n));
   let ascending = false;
 
   const params = new URLSearchParams(location.search);
-  for (const name of ['issuer', 'kind', 'year']) {
+  for (const name of names) {
     const value = params.get(name);
-    const options = [...select(name).querySelectorAll('option')];
+    const options = [...select(name)!.querySelectorAll('option')];
     if (value && options.some((o) => o.value === value)) for (const o of options) o.selected = o.value === value;
   }
   ascending = params.get('sort') === 'asc';
 
   const apply = () => {
-    const issuer = select('issuer').value;
-    const kind = select('kind').value;
-    const year = select('year').value;
+    const issuer = select('issuer')!.value;
+    const kind = select('kind')!.value;
+    const year = select('year')!.value;
+    const law = select('law')?.value ?? '';
     const sorted = [...rows].sort((a, b) => {
       const da = a.dataset.date ?? '';
       const db = b.dataset.date ?? '';
@@ -44,7 +46,8 @@ if (root) {
       const match =
         (!issuer || (row.dataset.issuers ?? '').split('|').includes(issuer)) &&
         (!kind || row.dataset.kind === kind) &&
-        (!year || row.dataset.year === year);
+        (!year || row.dataset.year === year) &&
+        (!law || row.dataset.lawStatus === law);
       row.hidden = !match;
       if (match) shown++;
       tbody.append(row);
@@ -58,6 +61,7 @@ if (root) {
     if (issuer) query.set('issuer', issuer);
     if (kind) query.set('kind', kind);
     if (year) query.set('year', year);
+    if (law) query.set('law', law);
     if (ascending) query.set('sort', 'asc');
     const search = query.toString();
     history.replaceState(null, '', search ? `?${search}` : location.pathname);

@@ -7,16 +7,33 @@
  *   that source 001 prints as text; the copy holds none of the real sources, so no list names its
  *   certificate) and a scan without a text layer: the certificate's page marked as not in the lists held
  *   here, its matrix by level, skill pages and search hits, each cited to the PDF's page, the PDF served,
- *   the scan listed as not read.
+ *   the scan listed as not read;
+ * - three real laws (issue 16): the 职业教育法 of 1996 and of 2022 and the 劳动法 of 2018, whose 节选 the real
+ *   sources hold as 节选 (not added here): the work page with both versions, the diff page, the superseded
+ *   version's banner and articles linked to their successors, the 时效性 in /docs/ and the CSV;
+ * - the invented laws of the blind gold (test/fixtures/laws/versions): the diff page of its two versions, a 节选
+ *   of the older one, a repealed 办法 and a law not yet in force.
  */
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import type { PolicyDocument } from '../../src/schema/corpus.ts';
+import type { LawWork } from '../../src/schema/laws.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type ProjectCopy, copyProject } from '../helpers/site.ts';
 
 const PDFS = join(ROOT, 'test', 'fixtures', 'pdf');
 const STANDARD_PDF = 'web-qianduan-standard.pdf';
+/** The three real laws, copied into the sources under their own names. */
+const LAWS = {
+  'zhiyejiaoyufa-1996-05-15.md': '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md',
+  'zhiyejiaoyufa-2022-04-20.md': join(ROOT, 'test', 'fixtures', 'laws', 'zhiyejiaoyufa-2022-04-20.md'),
+  'laodongfa-2018-12-29.md': '/work/shared/fixtures/laws/laodongfa-2018-12-29.md',
+};
+/** Invented laws written by hand with a gold (test/fixtures/laws/versions/README.md): two versions, a repealed 办法, one not yet in force. */
+const VERSIONS = join(ROOT, 'test', 'fixtures', 'laws', 'versions');
+const INVENTED = ['pingjiafa-2019.md', 'pingjiafa-2023.md', 'jiexuan-notice.txt', 'banfa-2018.md', 'banfa-2022.md', 'weilai-2026.md'];
 
 const HOSTILE = [
   '关于做好防范测试工作的通知',
@@ -38,6 +55,8 @@ let html = '';
 beforeAll(() => {
   site = copyProject('added-sources-', { 'hostile.txt': HOSTILE }, { overrides: false });
   for (const pdf of [STANDARD_PDF, 'scan.pdf']) copyFileSync(join(PDFS, pdf), join(site.dir, 'content', 'sources', pdf));
+  for (const [name, path] of Object.entries(LAWS)) copyFileSync(path, join(site.dir, 'content', 'sources', name));
+  for (const name of INVENTED) copyFileSync(join(VERSIONS, name), join(site.dir, 'content', 'sources', name));
   site.node(['scripts/ingest/cli.ts', '--quiet', '--no-cache']);
   site.astroBuild();
   site.node(['--expose-gc', 'scripts/search/build-index.ts']);
@@ -112,5 +131,132 @@ describe('a skill standard dropped in as its PDF', () => {
     // The phrase is 职业技能 2-3-4's own text (“能根据 RESTful API 规范设计可用的 API”), the row above 2-3-4-S5.
     expect(phrase[0]!.url).toBe('/certificates/web-qdkf/skills/2-3-4/');
     expect(JSON.stringify(phrase[0])).toMatch(/2-3-4.*RESTful API ?规范/u);
+  });
+});
+
+describe('three real laws added (issue 16): works, versions, the diff', () => {
+  const dist = () => join(site!.dir, 'dist');
+  const page = (path: string) => parseHTML(readFileSync(join(dist(), path, 'index.html'), 'utf8')).document;
+  const generated = <T,>(name: string) => JSON.parse(readFileSync(join(site!.dir, 'content', 'generated', name), 'utf8')) as T;
+  const docs = () => generated<PolicyDocument[]>('documents.json');
+  /** The document holding a work's whole text of this version (its id is the ingest's to choose). */
+  const versionDoc = (name: string, version: string) => docs().find((d) => d.law?.name === name && d.law.version === version && !d.law.excerpt)!;
+  const ZYJYF = '中华人民共和国职业教育法';
+  const work = () => generated<LawWork[]>('works.json').find((w) => w.name === ZYJYF)!;
+
+  it('holds 职业教育法 as one work of two whole versions: 1996 已被修订, 2022 现行有效 and current', () => {
+    const [v1996, v2022] = [versionDoc(ZYJYF, '1996-05-15'), versionDoc(ZYJYF, '2022-04-20')];
+    expect([v1996.law!.status, v2022.law!.status]).toEqual(['已被修订', '现行有效']);
+    expect(work().current).toBe(v2022.id);
+    expect(docs().some((d) => d.id === work().id)).toBe(false);
+  });
+
+  it('gives the work page both versions with their statuses, the diff link, the current text (#art34), out of the index', () => {
+    const w = work();
+    const [v1996, v2022] = [versionDoc(ZYJYF, '1996-05-15'), versionDoc(ZYJYF, '2022-04-20')];
+    const doc = page(`docs/${w.id}`);
+    expect(doc.querySelector('h1')!.textContent).toBe(ZYJYF);
+    const rows = [...doc.querySelectorAll('.law-versions tbody tr')].map((tr) => [tr.getAttribute('data-version'), tr.querySelector('[data-label="文本"]')!.textContent, tr.querySelector('.law-status')!.textContent, tr.querySelector('a')?.getAttribute('href') ?? null]);
+    expect(rows).toContainEqual(['1996-05-15', '全文', '已被修订', `/docs/${v1996.id}/`]);
+    expect(rows).toContainEqual(['2022-04-20', '全文', '现行有效', `/docs/${v2022.id}/`]);
+    expect(doc.querySelector(`a[href="/docs/${w.id}/changes/1996-05-15_2022-04-20/"]`)).not.toBeNull();
+    expect(doc.querySelector('#art34 .clause__heading, #art34 .clause__text')!.textContent).toContain('第三十四条');
+    expect(doc.querySelector('#art34')!.textContent).toContain('职业培训机构的设立，应当符合下列基本条件');
+    // Its canonical link (to the current version's page) needs the site's origin: test/site/site-url.test.ts.
+    expect(doc.querySelector('[data-law-work]')!.getAttribute('data-pagefind-ignore')).toBe('all');
+  });
+
+  it('counts the diff 1996 → 2022: 42 added, 13 removed, 26 changed, 0 renumbered, 1 unchanged; 1996 第八条 beside 2022 第十一条', () => {
+    const w = work();
+    const doc = page(`docs/${w.id}/changes/1996-05-15_2022-04-20`);
+    const counts = Object.fromEntries([...doc.querySelectorAll('[data-count]')].map((dd) => [dd.getAttribute('data-count'), Number(dd.textContent)]));
+    expect(counts).toEqual({ added: 42, removed: 13, changed: 26, renumbered: 0, unchanged: 1 });
+    expect(doc.querySelectorAll('.law-change')).toHaveLength(42 + 13 + 26 + 1);
+    const art8 = doc.querySelector('.law-change[data-older="art8"]')!;
+    expect(art8.getAttribute('data-newer')).toBe('art11');
+    expect([...art8.querySelectorAll('ins')].map((e) => e.textContent)).toContain('和职业技能等级证书');
+    expect(art8.querySelector(`a[href="/docs/${versionDoc(ZYJYF, '2022-04-20').id}/#art11"]`)).not.toBeNull();
+  });
+
+  it('marks the 1996 page superseded: a banner linking to the 2022 page, 第八条 → 现行文本第十一条', () => {
+    const [v1996, v2022] = [versionDoc(ZYJYF, '1996-05-15'), versionDoc(ZYJYF, '2022-04-20')];
+    const doc = page(`docs/${v1996.id}`);
+    const banner = doc.querySelector('[data-law-banner]')!;
+    expect(banner.textContent).toContain('已被修订');
+    expect(banner.querySelector('[data-current-link]')!.getAttribute('href')).toBe(`/docs/${v2022.id}/`);
+    const link = doc.querySelector('#art8 > .law-link a')!;
+    expect([link.textContent, link.getAttribute('href')]).toEqual(['现行文本第十一条', `/docs/${v2022.id}/#art11`]);
+    expect(doc.querySelector('[data-law-status]')!.textContent).toContain('已被修订');
+    // The text in force has no banner.
+    expect(page(`docs/${v2022.id}`).querySelector('[data-law-banner]')).toBeNull();
+  });
+
+  it('gives the 劳动法 (one version, in force) no banner, and a work page with its history (1994 通过, 2009 and 2018 修正, 1995 施行)', () => {
+    const whole = versionDoc('中华人民共和国劳动法', '2018-12-29');
+    const own = page(`docs/${whole.id}`);
+    expect(own.querySelector('[data-law-banner]')).toBeNull();
+    expect(own.querySelector('[data-law-status]')!.textContent).toContain('现行有效');
+    const w = page(`docs/${whole.law!.work}`);
+    expect(w.querySelectorAll('.law-versions tbody tr')).toHaveLength(1);
+    expect([...w.querySelectorAll('.law-history time')].map((t) => t.getAttribute('datetime'))).toEqual(expect.arrayContaining(['1994-07-05', '2009-08-27', '2018-12-29', '1995-01-01']));
+    expect(w.querySelector('.law-changes-list')).toBeNull();
+  });
+
+  it('shows 时效性 in /docs/ with its filter, and in documents.csv', () => {
+    const list = page('docs');
+    const options = [...list.querySelectorAll('select[name="law"] option')].map((o) => o.getAttribute('value'));
+    expect(options).toEqual(['', '现行有效', '尚未施行', '已被修订', '已废止']);
+    const v1996 = versionDoc(ZYJYF, '1996-05-15');
+    expect(list.querySelector(`tr[data-doc="${v1996.id}"]`)!.getAttribute('data-law-status')).toBe('已被修订');
+    const rows = parseCsv(readFileSync(join(dist(), 'data', 'documents.csv'), 'utf8').slice(1));
+    const col = (name: string) => rows[0]!.indexOf(name);
+    const row = rows.find((r) => r[0] === versionDoc(ZYJYF, '2022-04-20').id)!;
+    expect([row[col('时效性 lawStatus')], row[col('版本日期 lawVersion')], row[col('施行日期 lawEffective')], row[col('法规 lawWork')]]).toEqual(['现行有效', '2022-04-20', '2022-05-01', work().id]);
+    // A document that is no law leaves the four empty.
+    const notice = rows.find((r) => r[0] === 'jzc-2020-99')!;
+    expect(['时效性 lawStatus', '版本日期 lawVersion', '施行日期 lawEffective', '法规 lawWork'].map((c) => notice[col(c)])).toEqual(['', '', '', '']);
+  });
+});
+
+describe('the invented laws of the blind gold, built (test/fixtures/laws/versions)', () => {
+  const page = (path: string) => parseHTML(readFileSync(join(site!.dir, 'dist', path, 'index.html'), 'utf8')).document;
+  const docs = () => JSON.parse(readFileSync(join(site!.dir, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
+  const byName = (name: string) => docs().filter((d) => d.law?.name === name);
+
+  it('gives 职业技能评价示例法 2019 → 2023 a diff page counting the gold’s 16 entries: 7 unchanged, 2 renumbered, 5 changed, 1 added, 1 removed', () => {
+    const [v1] = byName('中华人民共和国职业技能评价示例法').filter((d) => d.law!.version === '2019-03-01' && !d.law!.excerpt);
+    const doc = page(`docs/${v1!.law!.work}/changes/2019-03-01_2023-06-28`);
+    const counts = Object.fromEntries([...doc.querySelectorAll('[data-count]')].map((dd) => [dd.getAttribute('data-count'), Number(dd.textContent)]));
+    expect(counts).toEqual({ added: 1, removed: 1, changed: 5, renumbered: 2, unchanged: 7 });
+    const moved = doc.querySelector('.law-change[data-older="art7"]')!;
+    expect([moved.getAttribute('data-change'), moved.getAttribute('data-newer')]).toEqual(['renumbered', 'art8']);
+    expect(doc.querySelector('.law-change[data-older="art15"] del')!.textContent).toBe('2019年9月1日');
+    // The 2019 page: its 第七条 is 现行文本第八条.
+    expect(page(`docs/${v1!.id}`).querySelector('#art7 > .law-link a')!.textContent).toBe('现行文本第八条');
+  });
+
+  it('marks the 节选 in the 摘编 of 2020 as copying the 2019 version, linked to that whole text, and as superseded', () => {
+    const excerpt = byName('中华人民共和国职业技能评价示例法').find((d) => d.law!.excerpt)!;
+    expect(excerpt.law!.version).toBe('2019-03-01');
+    const [v1] = byName('中华人民共和国职业技能评价示例法').filter((d) => d.law!.version === '2019-03-01' && !d.law!.excerpt);
+    const doc = page(`docs/${excerpt.id}`);
+    const banners = doc.querySelectorAll('[data-law-banner]');
+    expect([...banners].map((b) => b.textContent).join(' ')).toMatch(/节选.*照录2019年3月1日的版本/u);
+    expect(doc.querySelector('[data-whole-link]')!.getAttribute('href')).toMatch(new RegExp(`^/docs/${v1!.id}/`, 'u'));
+    expect(doc.querySelector('[data-current-link]')!.getAttribute('href')).toBe(`/docs/${excerpt.law!.current}/`);
+    // It quotes 第十三条 (references.json): linked there, and to the same article in the text in force.
+    expect(doc.querySelector('[data-quoted-link]')!.getAttribute('href')).toBe(`/docs/${v1!.id}/#art13`);
+    expect(doc.querySelector('[data-quoted-successor]')!.getAttribute('href')).toBe(`/docs/${excerpt.law!.current}/#art13`);
+  });
+
+  it('marks the repealed 办法 已废止, naming the 2022 办法’s clause that repeals it; the law of 2026 尚未施行', () => {
+    const [old] = byName('职业技能评价示例管理办法');
+    const [repealer] = byName('职业技能评价示例监督管理办法');
+    const banner = page(`docs/${old!.id}`).querySelector('[data-law-banner]')!;
+    expect(banner.textContent).toContain('已废止');
+    expect(banner.querySelector('[data-repealer-link]')!.getAttribute('href')).toBe(`/docs/${repealer!.id}/#art7`);
+    const [future] = byName('中华人民共和国数字职业技能示例法');
+    expect(page(`docs/${future!.id}`).querySelector('[data-law-status]')!.textContent).toContain('尚未施行');
+    expect(page(`docs/${future!.law!.work}`).querySelector('#law-text-title')!.textContent).toBe('文本（尚未施行）');
   });
 });

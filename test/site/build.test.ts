@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { findClause, memoCitation, walkClauses } from '../../src/lib/citation.ts';
 import type { IngestReport, PolicyDocument } from '../../src/schema/corpus.ts';
+import type { LawWork } from '../../src/schema/laws.ts';
 import { brokenLinks, ensureSite, htmlFiles, page, sitePathOf } from '../helpers/site.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -120,7 +121,12 @@ describe('sources /sources/', () => {
 
 describe('links and scripts', () => {
   it('every in-site link from a document page resolves to a page and an id', () => {
-    expect(htmlFiles(join(dist, 'docs')).length).toBe(docs.length + 1);
+    // A page per document, the list, and per law (issue 16) its work page and a diff page per pair of whole versions
+    // (the real sources hold two laws, each only as a 节选: two work pages, no diff page).
+    const works = JSON.parse(readFileSync(join(root, 'content/generated/works.json'), 'utf8')) as LawWork[];
+    const whole = works.map((w) => new Set(w.versions.filter((v) => !v.excerpt && v.version).map((v) => v.version)).size);
+    expect(htmlFiles(join(dist, 'docs')).length).toBe(docs.length + 1 + works.length + whole.reduce((n, k) => n + (k * (k - 1)) / 2, 0));
+    expect(works.length).toBe(2);
     const { broken, checked } = brokenLinks('/docs/');
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(docs.length);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoCitation } from '../../src/lib/citation.ts';
 import type { Certificate } from '../../src/schema/catalog.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
+import type { LawWork } from '../../src/schema/laws.ts';
 import { type ProjectCopy, copyIngestedProject, generated, htmlFiles } from '../helpers/site.ts';
 
 const SITE = 'https://kb.example.org';
@@ -66,13 +67,16 @@ describe('with SITE_URL', () => {
     expect(og('description')).toBe('《教育部等四部门印发〈关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案〉的通知》（教职成〔2019〕6号）');
   });
 
-  it('gives every page a canonical link to its own address', () => {
+  it('gives every page a canonical link to its own address, a law’s work page to its current version’s', () => {
+    // /docs/<work>/ shows the text of the version in force (issue 16): that version's page is the one to cite and index.
+    const works = new Map(generated<LawWork[]>('works.json').map((w) => [`/docs/${w.id}/`, w.current ? `/docs/${w.current}/` : null]));
+    expect(works.size).toBe(2);
     const wrong: string[] = [];
     for (const file of htmlFiles(dist)) {
       const path = `/${file.slice(dist.length + 1).replace(/index\.html$/u, '')}`;
       const html = parseHTML(readFileSync(file, 'utf8')).document;
       const canonical = html.querySelector('link[rel="canonical"]')?.getAttribute('href');
-      if (canonical !== `${SITE}${path}` || html.querySelector('meta[property="og:url"]')?.getAttribute('content') !== canonical) wrong.push(`${path}: ${canonical}`);
+      if (canonical !== `${SITE}${works.get(path) ?? path}` || html.querySelector('meta[property="og:url"]')?.getAttribute('content') !== canonical) wrong.push(`${path}: ${canonical}`);
     }
     expect(wrong).toEqual([]);
   });
