@@ -16,7 +16,11 @@ import { SourcePoint } from './source.ts';
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** 时效性, as 国家法律法规数据库 labels it. */
-export const LawStatus = z.enum(['现行有效', '已被修订', '已废止', '尚未施行']);
+/**
+ * 待核实: a 节选 of a law whose whole text the library does not hold, so nothing here says which version it copies
+ * or whether that version is still in force (the corpus's 节选 of the 1996 职业教育法 was revised in 2022).
+ */
+export const LawStatus = z.enum(['现行有效', '已被修订', '已废止', '尚未施行', '待核实']);
 export type LawStatus = z.infer<typeof LawStatus>;
 
 /** One line of a law's history: its header lines (…通过 / …修正 / …修订 / …公布) and the 施行 of its 附则. */

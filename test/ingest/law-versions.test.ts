@@ -99,6 +99,9 @@ describe('the 节选 of source 001', () => {
     expect(real.documents.filter((d) => d.law).map((d) => d.id)).toEqual(['1996-09-01-zhrmghgzyjyfjx', '2018-12-29-zhrmghgldfjx']);
     // 人社部发〔2019〕34号 issues a 办法: a notice, not a law.
     expect(real.documents.find((d) => d.id === 'rsbf-2019-34')!.law).toBeNull();
+    // Nothing here says whether the version a 节选 copies is in force (the 1996 职业教育法 was revised in 2022): 待核实.
+    expect(real.works.map((w) => w.status)).toEqual(['待核实', '待核实']);
+    expect(real.documents.find((d) => d.id === '1996-09-01-zhrmghgzyjyfjx')!.law).toMatchObject({ status: '待核实', statusNote: '节选；本库未收此法全文，无从判断所据版本是否仍现行有效，请核对现行文本' });
   });
 });
 

@@ -151,7 +151,8 @@ export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
           return { status: '已被修订', note: `本库所收全文中最早的版本为${ymd(dates[0]!)}版，本节选早于该版本` };
         }
         if (isRepealed) return { status: '已废止', note: repealNote(rep!) };
-        return { status: '现行有效', note: '本库未收此法全文，时效性按所收节选推定，未经核对' };
+        // Nothing here says which version it copies or whether that version is in force: not claimed 现行有效.
+        return { status: '待核实', note: '本库未收此法全文，无从判断所据版本是否仍现行有效，请核对现行文本' };
       }
       if (inForce === null || h.version > inForce) {
         const when = h.from && h.from > asOf ? `自${ymd(h.from)}起施行` : '尚未施行';

@@ -19,11 +19,12 @@ const STATUS_CLASS: Record<LawStatus, string> = {
   已被修订: 'revised',
   已废止: 'repealed',
   尚未施行: 'pending',
+  待核实: 'unverified',
 };
 export const lawStatusClass = (s: LawStatus): string => `status law-status law-status--${STATUS_CLASS[s]}`;
 
 /** The order of the /docs/ filter. */
-export const LAW_STATUSES: readonly LawStatus[] = ['现行有效', '尚未施行', '已被修订', '已废止'];
+export const LAW_STATUSES: readonly LawStatus[] = ['现行有效', '尚未施行', '已被修订', '已废止', '待核实'];
 
 /** /docs/<work>/changes/<older>_<newer>/ */
 export function changesHref(work: string, older: string, newer: string): string {

@@ -568,7 +568,7 @@ async function anyWord(pagefind: PagefindLike, distinct: string[], pfOptions: { 
 const clean = (s: string | undefined) => squeezeHanSpaces((s ?? '').replace(/\s+/gu, ' ')).trim();
 
 /** LawStatus's values (src/schema/laws.ts), without importing zod into the page. */
-export const LAW_STATUSES = ['现行有效', '已被修订', '已废止', '尚未施行'] as const satisfies readonly LawStatus[];
+export const LAW_STATUSES = ['现行有效', '已被修订', '已废止', '尚未施行', '待核实'] as const satisfies readonly LawStatus[];
 
 /** The facts a hit shows, from the record's Pagefind meta (written by the index step from the typed collections). */
 function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
