@@ -76,8 +76,18 @@ export interface SitePage {
   id: string;
 }
 
-/** The content pages of a built site and the pages of LIST_PAGES; home, sources and search are not indexed. */
-export function sitePages(dist: string): SitePage[] {
+/**
+ * The pages of a law's works (/docs/<work>/, issue 16): each shows the text of a version whose own page is indexed,
+ * so they are left out (they carry rel=canonical to it). From works.json beside the other collections.
+ */
+export function workPageUrls(generatedDir = 'content/generated'): Set<string> {
+  const path = join(resolve(generatedDir), 'works.json');
+  if (!existsSync(path)) return new Set();
+  return new Set((JSON.parse(readFileSync(path, 'utf8')) as Array<{ id: string }>).map((w) => `/docs/${w.id}/`));
+}
+
+/** The content pages of a built site and the pages of LIST_PAGES; home, sources, search and work pages are not indexed. */
+export function sitePages(dist: string, skip: ReadonlySet<string> = workPageUrls()): SitePage[] {
   const out: SitePage[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -86,6 +96,7 @@ export function sitePages(dist: string): SitePage[] {
         if (e.name !== 'pagefind' && e.name !== SHARDS_DIR && e.name !== '_astro') walk(p);
       } else if (e.name === 'index.html') {
         const url = `/${relative(dist, dir).split(sep).join('/')}/`;
+        if (skip.has(url)) continue;
         let m: RegExpExecArray | null;
         if ((m = /^\/docs\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'doc', id: m[1]! });
         else if ((m = /^\/certificates\/([^/]+)\/skills\/([^/]+)\/$/u.exec(url))) out.push({ file: p, url, type: 'skill', id: m[1]! });
@@ -705,7 +716,7 @@ export async function buildIndex(
     (existsSync(keywordsPath) ? (JSON.parse(readFileSync(keywordsPath, 'utf8')) as DocumentKeywords[]) : []).map((k) => [k.id, k.keywords.slice(0, 10)]),
   );
 
-  const pages = sitePages(dist);
+  const pages = sitePages(dist, workPageUrls(generatedDir));
   const urls = new Set(pages.map((p) => p.url));
   rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
   rmSync(join(dist, SHARDS_DIR), { recursive: true, force: true });
