@@ -44,9 +44,9 @@ describe('npm run bench', () => {
     // 814 since issue 12 (correction 3): 廊坊市中科建筑产业化创新研究中心 is an organisation of its own, with its page;
     // 816 since issue 15's /memo/ (引用清单) and /offline/ pages; 818 since issue 16's work pages /docs/<work>/ of the two laws the 节选 quote.
     expect(one!.pages).toBe(818);
-    // A synthetic copy adds its 22 documents, the two certificates with a standard (their names are tagged)
-    // and their 612 skill pages; organisations and list pages are the same.
-    // and the work pages of its two tagged law names (中华人民共和国甲子职业教育法 …, scripts/bench/synth.ts).
+    // A synthetic copy adds its 22 documents, the two certificates with a standard (their names are tagged),
+    // their 612 skill pages and the work pages of its two tagged law names (中华人民共和国甲子职业教育法 …,
+    // scripts/bench/synth.ts); organisations and list pages are the same.
     expect(two!.pages - one!.pages).toBe(22 + 2 + 612 + 2);
     for (const r of json.sizes) {
       for (const step of [r.ingest, r.astro, r.pagefind]) {
