@@ -41,6 +41,8 @@ describe('history, version and 施行 of the three real laws', () => {
       '2022-05-01 施行 zhiyejiaoyufa-2022-04-20.md:335 art69',
     ]);
     expect(d.law!.history[1]!.text).toBe('2022年4月20日 第十三届全国人民代表大会常务委员会第三十四次会议修订');
+    // No signature: the issuer is the body its version's line names.
+    expect(d.issuers).toEqual(['全国人民代表大会常务委员会']);
     // The header lines are the law's history, not its text: the text opens with 第一章.
     expect(d.clauses[0]).toMatchObject({ anchor: 'ch1', label: '第一章' });
   });

@@ -4,7 +4,7 @@
  * law-versions.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { commencement, historyOfLine, repeals, versionDate } from '../../scripts/ingest/laws/history.ts';
+import { commencement, enactedBy, historyOfLine, repeals, versionDate } from '../../scripts/ingest/laws/history.ts';
 import { lawTitle } from '../../scripts/ingest/laws/names.ts';
 import { readLaws, versionOn } from '../../scripts/ingest/laws/works.ts';
 import { articleAnchor } from '../../scripts/ingest/references.ts';
@@ -39,6 +39,24 @@ describe('header lines', () => {
   it('dates a version by its latest 通过/修正/修订, else its 公布', () => {
     const h = [...historyOfLine('（1994年7月5日通过　根据2009年8月27日第一次修正　根据2018年12月29日第二次修正）', at)!];
     expect(versionDate(h)).toBe('2018-12-29');
+  });
+});
+
+describe('the body that made a version (a law text has no signature: its issuer)', () => {
+  it('from header lines as the real and fixture laws print them', () => {
+    const cases: [string, string | null][] = [
+      // /work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md:3, test/fixtures/laws/zhiyejiaoyufa-2022-04-20.md:5 (stray bracket)
+      ['1996年5月15日 第八届全国人民代表大会常务委员会第十九次会议通过', '全国人民代表大会常务委员会'],
+      ['2022年4月20日 第十三届全国人民代表大会常务委员会第三十四次会议修订）', '全国人民代表大会常务委员会'],
+      // /work/shared/fixtures/laws/laodongfa-2018-12-29.md:7: a 修正 by a decision in 《》
+      ['2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国劳动法〉等七部法律的决定》第二次修正', '全国人民代表大会常务委员会'],
+      // test/fixtures/laws/versions: a 部令, a province's 届 after its name, the full 人大
+      ['2018年5月1日 人力资源社会保障部令第136号公布', '人力资源社会保障部'],
+      ['2021年7月30日 某某省第十三届人民代表大会常务委员会第二十八次会议通过', '某某省人民代表大会常务委员会'],
+      ['2025年3月11日 第十四届全国人民代表大会第三次会议通过', '全国人民代表大会'],
+      ['本法自2022年5月1日起施行。', null],
+    ];
+    for (const [line, by] of cases) expect(enactedBy(line), line).toBe(by);
   });
 });
 

@@ -111,6 +111,21 @@ export function versionDate(entries: LawHistoryEntry[]): string | null {
   return pick(['通过', '修正', '修订']) ?? pick(['公布']);
 }
 
+/**
+ * The body that made a version, from its header line: 第八届全国人民代表大会常务委员会第十九次会议通过 →
+ * 全国人民代表大会常务委员会; 某某省第十三届人民代表大会常务委员会第二十八次会议通过 → 某某省人民代表大会常务委员会;
+ * 人力资源社会保障部令第136号公布 → 人力资源社会保障部; 国务院第X次常务会议通过 → 国务院. Null when the line names none.
+ */
+export function enactedBy(text: string): string | null {
+  const t = text
+    .replace(DATE_G, '')
+    .replace(/第[一二三四五六七八九十百零〇\d]+届/gu, '')
+    .replace(BRACKETS, '')
+    .trim();
+  const m = /^([\p{Script=Han}]{2,30}?(?:人民代表大会常务委员会|人民代表大会|人民政府|国务院|委员会|部|局|署|院|厅|办公室))(?:第[一二三四五六七八九十百零〇\d]+次|令|常务会议|全体会议|会议|公告|《|发布|公布|通过)/u.exec(t);
+  return m ? m[1]! : null;
+}
+
 const COMMENCE = /本(?:法|条例|办法|规定|细则|决定|规则|准则|实施细则)(?:[^。；]{0,30}?)自([^。；，]{4,24}?)起(?:施行|实施|生效)/u;
 
 /** Every clause with its text, in reading order, articles first-level included. */
