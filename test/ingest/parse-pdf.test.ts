@@ -108,6 +108,19 @@ describe('the 职业教育法 as a PDF (第 N 页 共 M 页, the title repeated 
     expect(drafts[0]!.elements.title).toBe(mdDrafts[0]!.elements.title);
   });
 
+  it('is a law version as the Markdown is (issue 16): history from the bracketed adoption line, 施行 from 第四十条, cited by page', async () => {
+    const sources = await readPdfSources([{ file: 'regulation.pdf', bytes: bytesOf('regulation.pdf') }]);
+    const pdf = ingest(sources, [], [], { until: 'pages', asOf: '2026-11-30' }).documents[0]!;
+    const md = ingest([{ file: 'law.md', bytes: new Uint8Array(readFileSync(LAW_MD)) }], [], [], { until: 'events', asOf: '2026-11-30' }).documents[0]!;
+    expect(pdf.id).toBe(md.id);
+    expect(pdf.id).toBe('1996-05-15-zhrmghgzyjyf');
+    const facts = (d: typeof pdf) => ({ ...d.law!, history: d.law!.history.map((h) => [h.date, h.action, h.anchor]) });
+    expect(facts(pdf)).toEqual(facts(md));
+    expect(pdf.issuers).toEqual(['全国人民代表大会常务委员会']);
+    // Each entry cited where the PDF prints it: the adoption line on page 1, 第四十条 on page 5.
+    expect(pdf.law!.history.map((h) => [h.action, h.source.page])).toEqual([['通过', 1], ['施行', 5]]);
+  });
+
   it('counts the page numbers and the running title as noise; the title printed large on page 1 is text', async () => {
     const { file, lines } = await parseFixture('regulation.pdf');
     expect(file.data.coverage!.counts().noise).toEqual({ 'page-number': 5, 'running-header': 4 });
