@@ -164,7 +164,9 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
       console.warn(`content/search/synonyms.yaml: alias ${a.alias}: no document ${a.document} among the sources; left out`);
       continue;
     }
-    alias[searchKey(a.alias)] = [d.id, `/docs/${d.id}/`, d.title];
+    // An alias of a law (职业教育法 → its 节选) names the work: it opens the text in force when one is held.
+    const shown = (d.law?.current && docs.get(d.law.current)) || d;
+    alias[searchKey(a.alias)] = [shown.id, `/docs/${shown.id}/`, shown.title];
   }
 
   // terms: dictionary terms, names, glossary terms, titles, aliases; the first kind that names a term keeps it.

@@ -10,6 +10,7 @@ import { type IngestResult, ingest } from '../../scripts/ingest/pipeline.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { C001, ROOT, ingestText, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
 import { findClause, gbt7714, memoCitation, versionNote } from '../../src/lib/citation.ts';
+import { buildVocabulary, readSynonymTable } from '../../scripts/search/vocabulary.ts';
 
 const ZYJYF_1996 = '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md';
 const ZYJYF_2022 = join(ROOT, 'test', 'fixtures', 'laws', 'zhiyejiaoyufa-2022-04-20.md');
@@ -181,5 +182,17 @@ describe('citations name the version of a revised text (src/lib/citation.ts vers
     const ldf = docOf(all, '2018-12-29-zhrmghgldf');
     expect(versionNote(ldf)).toBe('');
     expect(versionNote({ law: { ...ldf.law!, status: '已被修订' } })).toBe('（2018年修正）');
+  });
+});
+
+describe('search aliases of a law name the work (scripts/search/vocabulary.ts)', () => {
+  it('职业教育法 (an alias of the corpus’s 节选) opens the text in force once the whole texts are held', () => {
+    const src = { documents: all.documents, certificates: all.catalog.certificates, organizations: all.catalog.organizations, standards: all.standards.standards };
+    const v = buildVocabulary(src, readSynonymTable());
+    expect(v.core.alias['职业教育法']).toEqual(['2022-04-20-zhrmghgzyjyf', '/docs/2022-04-20-zhrmghgzyjyf/', '中华人民共和国职业教育法']);
+    expect(v.core.alias['劳动法']![0]).toBe('2018-12-29-zhrmghgldf');
+    // The five sources alone: the 节选 (待核实) is all there is.
+    const real = realCorpus();
+    expect(buildVocabulary({ documents: real.documents, certificates: real.catalog.certificates, organizations: real.catalog.organizations, standards: real.standards.standards }, readSynonymTable()).core.alias['职业教育法']![0]).toBe('1996-09-01-zhrmghgzyjyfjx');
   });
 });
