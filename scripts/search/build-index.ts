@@ -56,10 +56,17 @@ export const IGNORE_SELECTORS = ['.clause__tools', '.doc__toolbar', '.print-only
 export const SHARD_BYTES = 32 * 1024 * 1024;
 /** Skill codes per file of search/codes/ (the real corpus has 266: one file; 50× has 13,300). */
 export const CODES_PER_BUCKET = 500;
-/** The indexer's version for the shard cache: this file (how pages are prepared) and the installed packages. */
-function indexerVersion(): string {
+/**
+ * The indexer's version for the shard cache: how pages are prepared — this file, the segmentation and query modules it
+ * prepares text with (src/lib/search/normalize.ts, query.ts), the installed packages — and what it prepares them with:
+ * the merged words and the synonym table (a synonym added to content/search/synonyms.yaml changes every clause that
+ * prints one of its words, though no page's HTML changed).
+ */
+export function indexerVersion(words: ReadonlySet<string>, core: VocabCore): string {
   const h = createHash('sha256');
-  for (const f of [import.meta.filename, join(import.meta.dirname, '..', '..', 'package-lock.json')]) if (existsSync(f)) h.update(readFileSync(f));
+  const lib = join(import.meta.dirname, '..', '..', 'src', 'lib', 'search');
+  for (const f of [import.meta.filename, join(lib, 'normalize.ts'), join(lib, 'query.ts'), join(import.meta.dirname, '..', '..', 'package-lock.json')]) if (existsSync(f)) h.update(readFileSync(f));
+  h.update(JSON.stringify([...words].sort())).update(JSON.stringify(core));
   return h.digest('hex');
 }
 /** Where shards after the first go; the first is dist/pagefind/. */
@@ -751,6 +758,7 @@ export async function buildIndex(
   const usedKeys = new Set<string>();
   const shardDirs: string[] = [];
   let reusedShards = 0;
+  const version = indexerVersion(words, vocab.core);
   for (const list of members) {
     if (list.length === 0) continue;
     const htmls = list.map((p) => readFileSync(p.file, 'utf8'));
@@ -778,7 +786,7 @@ export async function buildIndex(
     shardDirs.push(outputPath);
     // The shard's key: the indexer's version and, per page, its URL, HTML and facts. A shard whose key is in the
     // cache is copied from it; Pagefind's output depends on nothing else (the determinism test runs without the cache).
-    const h = createHash('sha256').update(indexerVersion());
+    const h = createHash('sha256').update(version);
     list.forEach((p, i) => h.update(`\0${p.url}\0`).update(htmls[i]!).update(JSON.stringify(facts[i])));
     const key = h.digest('hex').slice(0, 32);
     usedKeys.add(key);

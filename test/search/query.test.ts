@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { buildVocabulary, parseSynonymTable, readSynonymTable, TABLE_PATH } from '../../scripts/search/vocabulary.ts';
+import { indexerVersion } from '../../scripts/search/build-index.ts';
 import { canonicalAdditions, canonicalText, canonicalWord, decodeGaps, encodeGaps, planQuery, type Vocab, vocabNeeds, VOCAB_FILES } from '../../src/lib/search/query.ts';
 import type { Clause } from '../../src/schema/corpus.ts';
 import { rawLines, realCorpus } from '../helpers/corpus.ts';
@@ -255,5 +256,15 @@ describe('sizes (gzip) within budget', () => {
     const gz = gzipSync(json).length;
     console.log(`${VOCAB_FILES[part]}: ${Buffer.byteLength(json)} B raw, ${gz} B gzip (budget ${BUDGET[part]})`);
     expect(gz).toBeLessThanOrEqual(BUDGET[part]);
+  });
+});
+
+describe('the index step’s shard cache knows the vocabulary (scripts/search/build-index.ts indexerVersion)', () => {
+  it('a synonym added or a merged word changes the key, so no stale shard is reused', () => {
+    const words = new Set(['考评员', '建档立卡']);
+    const base = indexerVersion(words, built.core);
+    expect(indexerVersion(new Set(words), JSON.parse(JSON.stringify(built.core)))).toBe(base);
+    expect(indexerVersion(words, { ...built.core, syn: { ...built.core.syn, 测评: '考核' } })).not.toBe(base);
+    expect(indexerVersion(new Set([...words, '三同两别']), built.core)).not.toBe(base);
   });
 });
