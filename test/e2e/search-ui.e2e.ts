@@ -151,7 +151,8 @@ describe('search page on a phone, in Chromium', () => {
     expect(await suggest.textContent()).toMatch(/^您是不是要找：.*学分银行/u);
     await screenshot(page, 'search-phone-suggestion');
     await suggest.locator('a', { hasText: '学分银行' }).click();
-    expect(new URL(page.url()).searchParams.get('q')).toBe('学分银行');
+    // The address bar is written in the task after the results are drawn (search-page.ts `remember`).
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 30_000 }).toBe('学分银行');
     expect(await page.inputValue('#search-q')).toBe('学分银行');
     // The results of 学分银行 replace those of the slip (the list was already full): the suggestion goes.
     await expect.poll(() => suggest.isVisible(), { timeout: 30_000 }).toBe(false);

@@ -49,6 +49,10 @@ describe('pack format', () => {
     const passed: string[] = [];
     const f = packedFetch(async (input) => (passed.push(String(input)), new Response('net')), await readPack(raw));
     expect(await (await f('/pagefind/fragment/unknown_aaa.pf_fragment')).text()).toBe('pagefind_dcd{"url":"/a/"}');
+    // What Pagefind reads of it (ok, arrayBuffer): the fragment's own bytes, not the pack's buffer they sit in.
+    const held = await f('/pagefind/fragment/unknown_bbb.pf_fragment');
+    expect(held.ok).toBe(true);
+    expect(new TextDecoder().decode(await held.arrayBuffer())).toBe('pagefind_dcd{"url":"/b/#s1"}');
     expect(await (await f('/pagefind/fragment/unknown_zzz.pf_fragment')).text()).toBe('net');
     expect(await (await f('/search/data.json')).text()).toBe('net');
     expect(passed).toEqual(['/pagefind/fragment/unknown_zzz.pf_fragment', '/search/data.json']);
