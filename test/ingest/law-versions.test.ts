@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { type IngestResult, ingest } from '../../scripts/ingest/pipeline.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { C001, ROOT, ingestText, realCorpus, realOverrides, realSources } from '../helpers/corpus.ts';
-import { findClause, gbt7714, memoCitation, versionNote } from '../../src/lib/citation.ts';
+import { findClause, gbt7714, memoCitation, versionNote, walkClauses } from '../../src/lib/citation.ts';
+import { diffVersions } from '../../src/lib/laws/diff.ts';
 import { buildVocabulary, readSynonymTable } from '../../scripts/search/vocabulary.ts';
 
 const ZYJYF_1996 = '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md';
@@ -194,5 +195,28 @@ describe('search aliases of a law name the work (scripts/search/vocabulary.ts)',
     // The five sources alone: the 节选 (待核实) is all there is.
     const real = realCorpus();
     expect(buildVocabulary({ documents: real.documents, certificates: real.catalog.certificates, organizations: real.catalog.organizations, standards: real.standards.standards }, readSynonymTable()).core.alias['职业教育法']![0]).toBe('1996-09-01-zhrmghgzyjyfjx');
+  });
+});
+
+describe('a real 修正 that changed one article: 未成年人保护法 2020 → 2024 (LawRefBook/Laws, file names as published)', () => {
+  // Measured on these two files as a held-out check before this test was written (nothing was tuned on them).
+  const files = ['未成年人保护法(2020-10-17).md', '未成年人保护法(2024-04-26).md'];
+  const r = ingest(files.map((f) => ({ file: f, bytes: new Uint8Array(readFileSync(join(ROOT, 'test', 'fixtures', 'laws', f))) })), [], [], { asOf: AS_OF, until: 'events' });
+  it('two versions of one work, each with its history, 施行 and 132 articles; no duplicate anchors', () => {
+    const [v2020, v2024] = [docOf(r, '2020-10-17-zhrmghgwcnrbhf'), docOf(r, '2024-04-26-zhrmghgwcnrbhf')];
+    expect(r.works.map((w) => [w.id, w.current, w.status])).toEqual([['zhrmghgwcnrbhf', v2024.id, '现行有效']]);
+    expect(v2020.law).toMatchObject({ version: '2020-10-17', status: '已被修订', current: v2024.id, effective: '2021-06-01' });
+    expect(v2024.law!.history.map((h) => `${h.date} ${h.action}`)).toEqual(['1991-09-04 通过', '2006-12-29 修订', '2012-10-26 修正', '2020-10-17 修订', '2021-06-01 施行', '2024-04-26 修正']);
+    const articles = (d: PolicyDocument) => walkClauses(d).filter((p) => /^art\d+$/u.test(p.clause.anchor)).length;
+    expect([articles(v2020), articles(v2024)]).toEqual([132, 132]);
+    expect(r.report.anomalies.filter((a) => a.kind === 'duplicate-anchor')).toEqual([]);
+    expect(memoCitation(v2020, findClause(v2020, 'art9'))).toBe('《中华人民共和国未成年人保护法》（2020年修订）第九条');
+  });
+  it('the diff finds the one changed article, 第九条, and marks the sentence the 修正 added', () => {
+    const d = diffVersions(docOf(r, '2020-10-17-zhrmghgwcnrbhf'), docOf(r, '2024-04-26-zhrmghgwcnrbhf'));
+    expect(d.counts).toMatchObject({ unchanged: 131, changed: 1, added: 0, removed: 0 });
+    const changed = d.changes.find((c) => c.kind === 'changed')!;
+    expect([changed.older!.anchor, changed.newer!.anchor]).toEqual(['art9', 'art9']);
+    expect(changed.parts.filter((p) => p.kind === 'ins').map((p) => p.text)).toContain('各级人民政府应当重视和加强未成年人保护工作。');
   });
 });
