@@ -4,18 +4,16 @@
  * wider than the viewport, the timeline chart has one Tab stop per lane, and the arrow keys move
  * along a lane. Screenshots go to test-results/e2e/charts-*.png.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { type Page, screenshot, axeViolations, serious } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
 /** axe over the chart figures only: serious and critical violations, described. */
 async function axeCharts(page: Page): Promise<string[]> {
   return serious(await axeViolations(page, 'figure.chart')).map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
@@ -43,24 +41,12 @@ async function measure(page: Page) {
 }
 
 describe('charts on a phone and a laptop', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   for (const vp of VIEWPORTS) {
     for (const path of ['/timeline/', '/fees/', '/']) {
       it(`${path} at ${vp.width}×${vp.height}: chart text ≥ 12 px, charts within the viewport, no axe violation in them`, async () => {
-        const page = await session.browser.newPage();
+        const page = await site.session.browser.newPage();
         await page.setViewportSize({ width: vp.width, height: vp.height });
-        await page.goto(`${server.origin}${path}`);
+        await page.goto(`${site.origin}${path}`);
         const m = await measure(page);
         console.log(`${path} ${vp.width}px: ${m.count} chart texts, smallest ${m.smallest?.size.toFixed(2)} px (“${m.smallest?.text}”), widest chart right edge ${m.widest.toFixed(0)}`);
         expect(m.count).toBeGreaterThan(0);
@@ -82,9 +68,9 @@ describe('charts on a phone and a laptop', () => {
     }
 
     it(`/timeline/ at ${vp.width}px: one Tab stop per lane, arrow keys along a lane`, async () => {
-      const page = await session.browser.newPage();
+      const page = await site.session.browser.newPage();
       await page.setViewportSize({ width: vp.width, height: vp.height });
-      await page.goto(`${server.origin}/timeline/`);
+      await page.goto(`${site.origin}/timeline/`);
       const variant = vp.width < 992 ? 'narrow' : 'wide';
       const lanes = page.locator(`#timeline-chart [data-chart-variant="${variant}"] g[data-chart-lane]`);
       const laneCount = await lanes.count();
@@ -152,7 +138,7 @@ describe('charts on a phone and a laptop', () => {
   }
 
   it('no page reported a CSP violation or an error', () => {
-    expect(session.violations).toEqual([]);
-    expect(session.errors).toEqual([]);
+    expect(site.session.violations).toEqual([]);
+    expect(site.session.errors).toEqual([]);
   });
 });

@@ -6,33 +6,18 @@
  * Web 前端开发 中级 22 职业技能, 31 技能要求, 23 知识要求.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../helpers/csv.ts';
-import { type Session, openSession, siteSnapshot } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { servedSite } from './served-site.ts';
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 
 
 describe('exports in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('物流管理: 下载 初级 CSV gives that level’s 82 rows, with a BOM, named for the certificate and level', async () => {
-    const page = await session.browser.newPage();
+    const page = await site.session.browser.newPage();
     // the level tabs show one level at a time: #level-1 opens 初级, as a reader arriving from a link does
-    await page.goto(`${server.origin}/certificates/wlgl/#level-1`);
+    await page.goto(`${site.origin}/certificates/wlgl/#level-1`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[aria-label="初级条目 CSV"]')]);
     expect(download.suggestedFilename()).toBe('wlgl-level-1.csv');
     const text = readFileSync((await download.path())!, 'utf8');
@@ -50,8 +35,8 @@ describe('exports in Chromium', () => {
   });
 
   it('Web 前端开发: 下载 中级 JSON gives that level’s counts and rows', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/certificates/web-qdkf/#level-2`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/certificates/web-qdkf/#level-2`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[aria-label="中级条目 JSON"]')]);
     expect(download.suggestedFilename()).toBe('web-qdkf-level-2.json');
     const json = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { level: string; rows: { level: string; type: string }[] };

@@ -3,30 +3,16 @@
  * citation, switch a skill matrix's levels, open a skill page and the timeline. Every request the
  * pages make goes to the test's own 127.0.0.1 server; no page reports a CSP violation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 
 describe('reader flows in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('searches a keyword and opens a result at its clause, the clause marked and the words highlighted', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/search/`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/search/`);
     await page.fill('#search-q', '学分银行');
     await page.press('#search-q', 'Enter');
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
@@ -49,8 +35,8 @@ describe('reader flows in Chromium', () => {
   });
 
   it('copies a memo citation of a clause to the clipboard and says so', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/docs/jzc-2019-6/#s2-5`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/docs/jzc-2019-6/#s2-5`);
     const clause = page.locator('[id="s2-5"]');
     const cite = clause.locator('details.cite').first();
     await cite.locator('summary').click();
@@ -61,15 +47,15 @@ describe('reader flows in Chromium', () => {
     await expect.poll(() => page.textContent('#live-status')).toContain('已复制备忘录引用');
     await cite.locator('button[data-format="markdown"]').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `[《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》（教职成〔2019〕6号）二、（五）](${server.origin}/docs/jzc-2019-6/#s2-5)`,
+      `[《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》（教职成〔2019〕6号）二、（五）](${site.origin}/docs/jzc-2019-6/#s2-5)`,
     );
     await screenshot(page, 'flow-copy-citation');
     await page.close();
   });
 
   it('switches the levels of a certificate skill matrix', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/certificates/web-qdkf/`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/certificates/web-qdkf/`);
     const tabs = page.locator('[data-skill-tabs] [role="tab"]');
     expect(await tabs.count()).toBe(3);
     expect(await tabs.allTextContents()).toEqual(['初级', '中级', '高级']);
@@ -91,8 +77,8 @@ describe('reader flows in Chromium', () => {
   });
 
   it('opens a skill-code page', async () => {
-    const page = await session.browser.newPage();
-    const res = await page.goto(`${server.origin}/certificates/web-qdkf/skills/2-3-4-S5/`);
+    const page = await site.session.browser.newPage();
+    const res = await page.goto(`${site.origin}/certificates/web-qdkf/skills/2-3-4-S5/`);
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toContain('2-3-4-S5');
     expect(await page.title()).toContain('2-3-4-S5');
@@ -100,8 +86,8 @@ describe('reader flows in Chromium', () => {
   });
 
   it('opens the timeline with its chart and events', async () => {
-    const page = await session.browser.newPage();
-    const res = await page.goto(`${server.origin}/timeline/`);
+    const page = await site.session.browser.newPage();
+    const res = await page.goto(`${site.origin}/timeline/`);
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toContain('试点时间线');
     expect(await page.locator('.chart__plot svg').count()).toBeGreaterThan(0);
@@ -111,11 +97,11 @@ describe('reader flows in Chromium', () => {
   });
 
   it('made no request outside the test server, and no page reported a CSP violation or an error', () => {
-    expect(session.requests.length).toBeGreaterThan(10);
-    expect(session.requests.filter((u) => !u.startsWith(`${server.origin}/`))).toEqual([]);
-    expect(session.violations).toEqual([]);
-    expect(session.errors).toEqual([]);
+    expect(site.session.requests.length).toBeGreaterThan(10);
+    expect(site.session.requests.filter((u) => !u.startsWith(`${site.origin}/`))).toEqual([]);
+    expect(site.session.violations).toEqual([]);
+    expect(site.session.errors).toEqual([]);
     // Pagefind's index and WebAssembly came from this site.
-    expect(server.requests.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+    expect(site.server.requests.some((p) => p.startsWith('/pagefind/'))).toBe(true);
   });
 });

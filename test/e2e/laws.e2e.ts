@@ -10,11 +10,11 @@
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
-import { type ProjectCopy, ROOT, copyProject } from '../helpers/site.ts';
-import { type Page, type Session, axeViolations, openSession, serious } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { ROOT, copyProject } from '../helpers/site.ts';
+import { type Page, axeViolations, serious } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
 const LAWS = {
   'zhiyejiaoyufa-1996-05-15.md': '/work/shared/fixtures/laws/zhiyejiaoyufa-1996-05-15.md',
@@ -22,17 +22,15 @@ const LAWS = {
   'laodongfa-2018-12-29.md': '/work/shared/fixtures/laws/laodongfa-2018-12-29.md',
 };
 
-let site: ProjectCopy;
-let server: StaticServer;
-let session: Session;
 const paths: Record<string, string> = {};
 
-beforeAll(async () => {
-  site = copyProject('laws-e2e-', {}, { overrides: false });
-  for (const [name, path] of Object.entries(LAWS)) copyFileSync(path, join(site.dir, 'content', 'sources', name));
-  site.node(['scripts/ingest/cli.ts', '--quiet', '--no-cache']);
-  site.astroBuild();
-  const docs = JSON.parse(readFileSync(join(site.dir, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
+/** The site built from the five sources and the three laws, in a copy of the project; its dist/ is what is served. */
+function lawSite(): { dir: string; remove(): void } {
+  const project = copyProject('laws-e2e-', {}, { overrides: false });
+  for (const [name, path] of Object.entries(LAWS)) copyFileSync(path, join(project.dir, 'content', 'sources', name));
+  project.node(['scripts/ingest/cli.ts', '--quiet', '--no-cache']);
+  project.astroBuild();
+  const docs = JSON.parse(readFileSync(join(project.dir, 'content', 'generated', 'documents.json'), 'utf8')) as PolicyDocument[];
   const v1996 = docs.find((d) => d.law?.name === '中华人民共和国职业教育法' && d.law.version === '1996-05-15')!;
   const work = v1996.law!.work;
   Object.assign(paths, {
@@ -41,20 +39,15 @@ beforeAll(async () => {
     superseded: `/docs/${v1996.id}/`,
     list: '/docs/',
   });
-  server = await serveStatic(join(site.dir, 'dist'));
-  session = await openSession(server.origin);
-}, 600_000);
+  return { dir: join(project.dir, 'dist'), remove: () => project.remove() };
+}
 
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-  site?.remove();
-});
+const site = servedSite({ snapshot: lawSite, timeout: 600_000 });
 
 async function open(path: string): Promise<Page> {
-  const page = await session.browser.newPage();
+  const page = await site.session.browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
-  const res = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  const res = await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
   expect(res?.status()).toBe(200);
   return page;
 }

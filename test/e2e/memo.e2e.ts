@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findClause } from '../../src/lib/citation.ts';
 import { gbtList, isoDate, markdown, memoDraft, referenceEntries, withCitation } from '../../src/lib/memo/export.ts';
 import { type MemoItem, clauseItem, feeItem, skillItem } from '../../src/lib/memo/item.ts';
@@ -16,12 +16,10 @@ import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import type { SkillRow, SkillStandard } from '../../src/schema/skills.ts';
 import type { FeeRule } from '../../src/schema/timeline.ts';
 import type { Locator } from 'playwright-core';
-import { type Page, type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { type Page, screenshot, axeViolations, serious } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 
 const DOC = 'jzc-2019-6';
 const SKILL = '/certificates/web-qdkf/skills/1-1-1-S1/';
@@ -55,22 +53,10 @@ const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readTe
 const keys = (page: Page) => page.locator('.memo-item').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.key));
 
 describe('引用清单 (memo basket) in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('复制原文及引用 copies a clause’s text (its paragraphs too) followed by its memo citation', async () => {
     const { s25 } = expectedItems();
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/docs/${DOC}/#s2-5`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/docs/${DOC}/#s2-5`);
     const cite = page.locator('[id="s2-5"] details.cite').first();
     await cite.locator('summary').click();
     const button = cite.locator('button[data-format="text-memo"]');
@@ -90,8 +76,8 @@ describe('引用清单 (memo basket) in Chromium', () => {
 
   it('collects two clauses and a skill row, keeps them over a reload, reorders, annotates, removes, and exports them', async () => {
     const { s25, s26, skill } = expectedItems();
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/docs/${DOC}/#s2-5`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/docs/${DOC}/#s2-5`);
     const add = (anchor: string) => page.locator(`[id="${anchor}"] button[data-memo-add]`).first();
 
     // Keyboard: focus the button and press Enter; it then says 已加入.
@@ -113,15 +99,15 @@ describe('引用清单 (memo basket) in Chromium', () => {
     await page.reload();
     await expect.poll(() => label(add('s2-6'))).toBe('已加入');
 
-    await page.goto(`${server.origin}${SKILL}`);
+    await page.goto(`${site.origin}${SKILL}`);
     const skillAdd = page.locator('.doc__toolbar button[data-memo-add]');
     await skillAdd.click();
     await expect.poll(() => label(skillAdd)).toBe('已加入');
     await screenshot(page, 'memo-skill-added');
 
     // The basket page lists them in the order added, each with its text and citation.
-    const before = session.requests.length;
-    await page.goto(`${server.origin}/memo/`);
+    const before = site.session.requests.length;
+    await page.goto(`${site.origin}/memo/`);
     await expect.poll(() => keys(page)).toEqual([s25.key, s26.key, skill.key]);
     expect(await page.locator('.memo-item').first().locator('.memo-item__cite a').textContent()).toBe(s25.cite);
     expect(await page.locator('.memo-item').first().locator('.memo-item__cite a').getAttribute('href')).toBe(s25.href);
@@ -129,7 +115,7 @@ describe('引用清单 (memo basket) in Chromium', () => {
     expect(await page.locator('.memo-item').nth(2).locator('.memo-item__text').textContent()).toBe(skill.text);
     expect(await page.textContent('[data-memo-count]')).toBe('共 3 条，出自 2 份文件。');
     // The page asks the server for nothing but itself and its assets (the web app manifest and its icons among them): no page, no JSON.
-    const fetched = session.requests.slice(before).map((u) => new URL(u).pathname);
+    const fetched = site.session.requests.slice(before).map((u) => new URL(u).pathname);
     const asset = (p: string) => p.startsWith('/_astro/') || p.startsWith('/icons/') || ['/memo/', '/favicon.svg', '/manifest.webmanifest'].includes(p);
     expect(fetched.filter((p) => !asset(p))).toEqual([]);
 
@@ -161,7 +147,7 @@ describe('引用清单 (memo basket) in Chromium', () => {
     expect(await axeProblems(page)).toEqual([]);
 
     const items = [s25, skill, { ...s26, note }];
-    const ctx = { origin: server.origin, accessed: isoDate(new Date()) };
+    const ctx = { origin: site.origin, accessed: isoDate(new Date()) };
 
     // Memo draft: text, citation, note.
     await page.click('button[data-memo-copy="memo"]');
@@ -175,31 +161,31 @@ describe('引用清单 (memo basket) in Chromium', () => {
     await expect.poll(() => clipboard(page)).toBe(gbtList(items, ctx));
     const gbt = (await clipboard(page)).trimEnd().split('\n');
     expect(gbt).toHaveLength(2);
-    expect(gbt[0]).toBe(`[1] 教育部, 国家发展改革委, 财政部, 等. 教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》的通知: 教职成〔2019〕6号[EB/OL]. (2019-04-04)[${ctx.accessed}]. ${server.origin}/docs/${DOC}/.`);
+    expect(gbt[0]).toBe(`[1] 教育部, 国家发展改革委, 财政部, 等. 教育部等四部门印发《关于在院校实施“学历证书+若干职业技能等级证书”制度试点方案》的通知: 教职成〔2019〕6号[EB/OL]. (2019-04-04)[${ctx.accessed}]. ${site.origin}/docs/${DOC}/.`);
     expect(gbt[1]).toMatch(/^\[2\] 教育部职业技术教育中心研究所\. .*: 职教所〔2019〕67号\[EB\/OL\]\. /u);
 
     // Markdown with permalinks.
     await page.click('button[data-memo-copy="markdown"]');
     await expect.poll(() => clipboard(page)).toBe(markdown(items, ctx));
     const md = await clipboard(page);
-    expect(md).toContain(`——[${s25.cite}](${server.origin}/docs/${DOC}/#s2-5)`);
-    expect(md).toContain(`——[${skill.cite}](${server.origin}${SKILL})`);
+    expect(md).toContain(`——[${s25.cite}](${site.origin}/docs/${DOC}/#s2-5)`);
+    expect(md).toContain(`——[${skill.cite}](${site.origin}${SKILL})`);
 
     // .docx: the library is loaded only now, as a chunk of its own; the file unpacks and holds the citations.
     const docxChunk = (u: string) => /\/_astro\/memo-docx\.[^/]+\.js$/u.test(u);
-    expect(session.requests.some(docxChunk)).toBe(false);
+    expect(site.session.requests.some(docxChunk)).toBe(false);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-memo-download="docx"]')]);
     expect(download.suggestedFilename()).toBe(`引用清单-${ctx.accessed}.docx`);
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(session.requests.filter(docxChunk)).toHaveLength(1);
+    expect(site.session.requests.filter(docxChunk)).toHaveLength(1);
     const { value: docText } = await mammoth.extractRawText({ buffer: bytes });
     for (const i of items) expect(docText).toContain(`——${i.cite}`);
     expect(docText).toContain(`备注：${note}`);
     for (const e of referenceEntries(items, ctx)) expect(docText).toContain(`[${e.n}] ${e.text}`);
     expect(docText).toContain('培训评价组织负责职业技能等级考核与证书发放。');
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
-    expect(html).toContain(`href="${server.origin}/docs/${DOC}/#s2-5"`);
+    expect(html).toContain(`href="${site.origin}/docs/${DOC}/#s2-5"`);
 
     // Text downloads are the same texts.
     const [md2] = await Promise.all([page.waitForEvent('download'), page.click('button[data-memo-download="markdown"]')]);
@@ -212,7 +198,7 @@ describe('引用清单 (memo basket) in Chromium', () => {
     expect(await page.locator('.memo-item textarea').first().isVisible()).toBe(false);
     expect(await page.locator('.memo-item button').first().isVisible()).toBe(false);
     expect(await page.locator('.site-header').isVisible()).toBe(false);
-    expect(await page.locator('.memo-item__url').first().textContent()).toBe(`${server.origin}/docs/${DOC}/#s2-5`);
+    expect(await page.locator('.memo-item__url').first().textContent()).toBe(`${site.origin}/docs/${DOC}/#s2-5`);
     expect(await page.locator('.memo-item__url').first().isVisible()).toBe(true);
     expect(await page.locator(`.memo-item[data-key="${s26.key}"] .memo-item__note-print`).textContent()).toBe(`备注：${note}`);
     await screenshot(page, 'memo-print');
@@ -224,24 +210,24 @@ describe('引用清单 (memo basket) in Chromium', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.act)).toBe('remove');
 
     // The clause page says which are in the basket; pressing 已加入 takes one out.
-    await page.goto(`${server.origin}/docs/${DOC}/#s2-5`);
+    await page.goto(`${site.origin}/docs/${DOC}/#s2-5`);
     await expect.poll(() => label(add('s2-5'))).toBe('已加入');
     await add('s2-5').click();
     await expect.poll(() => label(add('s2-5'))).toBe('加入引用清单');
     await expect.poll(() => page.textContent('#live-status')).toContain('已从引用清单移出');
-    await page.goto(`${server.origin}/memo/`);
+    await page.goto(`${site.origin}/memo/`);
     await expect.poll(() => keys(page)).toEqual([s26.key]);
 
-    expect(session.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('blob:'))).toEqual([]);
-    expect(session.violations).toEqual([]);
-    expect(session.errors).toEqual([]);
+    expect(site.session.requests.filter((u) => !u.startsWith(`${site.origin}/`) && !u.startsWith('blob:'))).toEqual([]);
+    expect(site.session.violations).toEqual([]);
+    expect(site.session.errors).toEqual([]);
     await page.close();
   });
 
   it('at 390 px the basket page does not scroll sideways and its buttons are 44 px tall', async () => {
-    const page = await session.browser.newPage();
+    const page = await site.session.browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.origin}/memo/`);
+    await page.goto(`${site.origin}/memo/`);
     await page.waitForSelector('.memo-item');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const heights = await page.locator('.memo-item__tools button, .memo-export button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
@@ -254,18 +240,18 @@ describe('引用清单 (memo basket) in Chromium', () => {
     const docs = data<PolicyDocument[]>('documents.json');
     const rule = data<FeeRule[]>('fee-rules.json')[0]!;
     const expected = feeItem(rule, docs.find((d) => d.id === rule.documentId));
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/fees/`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/fees/`);
     const button = page.locator('.fee-calc button[data-memo-add]');
     await button.click();
     await expect.poll(() => label(button)).toBe('已加入');
     await page.locator('#exam-caps').scrollIntoViewIfNeeded();
     await screenshot(page, 'memo-fees');
-    await page.goto(`${server.origin}/memo/`);
+    await page.goto(`${site.origin}/memo/`);
     await expect.poll(() => page.locator('.memo-item--fee .memo-item__text').textContent()).toBe('若为混合型考试，则根据各类型考核分值所占比例确定成本上限。');
     expect(await page.locator('.memo-item--fee .memo-item__cite a').textContent()).toBe(expected.cite);
     expect(expected.cite).toMatch(/^《.+》（教职所〔2019〕314号）3\.$/u);
-    expect(session.violations).toEqual([]);
+    expect(site.session.violations).toEqual([]);
     await page.close();
   });
 });

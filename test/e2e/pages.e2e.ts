@@ -5,9 +5,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, openSession, screenshot, siteSnapshot, axeViolations, serious } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { screenshot, axeViolations, serious } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
 
 function firstId(section: string): string {
@@ -31,30 +31,19 @@ const PAGE_TYPES: [name: string, path: () => string][] = [
   ['data', () => '/data/'],
 ];
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 /** axe figures per page type, printed at the end. */
 const figures: string[] = [];
 
 describe('every page type in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
   afterAll(async () => {
     console.log(`axe (serious+critical / all violations, by page type):\n${figures.join('\n')}`);
-    await session?.close();
-    await server?.close();
-    site?.remove();
   });
 
   it.each(PAGE_TYPES)('%s: no serious or critical axe violation, no CSP violation, screenshot', async (name, path) => {
-    const page = await session.browser.newPage();
-    const before = { violations: session.violations.length, errors: session.errors.length };
-    const res = await page.goto(`${server.origin}${path()}`, { waitUntil: 'load' });
+    const page = await site.session.browser.newPage();
+    const before = { violations: site.session.violations.length, errors: site.session.errors.length };
+    const res = await page.goto(`${site.origin}${path()}`, { waitUntil: 'load' });
     expect(res?.status()).toBe(200);
     if (name === 'search') await page.waitForSelector('.search-hit', { timeout: 30_000 });
     await page.evaluate(() => document.fonts.ready);
@@ -80,21 +69,21 @@ describe('every page type in Chromium', () => {
     const described = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} (${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()})`).join(' | ')}`);
     expect(described).toEqual([]);
 
-    expect(session.violations.slice(before.violations)).toEqual([]);
-    expect(session.errors.slice(before.errors)).toEqual([]);
+    expect(site.session.violations.slice(before.violations)).toEqual([]);
+    expect(site.session.errors.slice(before.errors)).toEqual([]);
     await page.close();
   });
 
   it('made no request outside the test server', () => {
-    const foreign = session.requests.filter((u) => !u.startsWith(`${server.origin}/`));
+    const foreign = site.session.requests.filter((u) => !u.startsWith(`${site.origin}/`));
     expect(foreign).toEqual([]);
-    expect(session.requests.length).toBeGreaterThan(PAGE_TYPES.length);
+    expect(site.session.requests.length).toBeGreaterThan(PAGE_TYPES.length);
   });
 
   it('does report a CSP violation when a page tries an inline script (the check above can fail)', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/`);
-    const before = session.violations.length;
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/`);
+    const before = site.session.violations.length;
     const ran = await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true;';
@@ -105,9 +94,9 @@ describe('every page type in Chromium', () => {
       return new Promise<boolean>((r) => setTimeout(() => r(Boolean((window as unknown as { __inlineRan?: boolean }).__inlineRan)), 200));
     });
     expect(ran).toBe(false);
-    await expect.poll(() => session.violations.length - before).toBeGreaterThanOrEqual(1);
-    expect(session.violations.slice(before).join('\n')).toMatch(/script-src/u);
-    session.violations.splice(before);
+    await expect.poll(() => site.session.violations.length - before).toBeGreaterThanOrEqual(1);
+    expect(site.session.violations.slice(before).join('\n')).toMatch(/script-src/u);
+    site.session.violations.splice(before);
     await page.close();
   });
 });

@@ -10,9 +10,9 @@
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, type Session, SHOTS, openSession, siteSnapshot, axeViolations } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Page, SHOTS, siteSnapshot, axeViolations } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1366, height: 900 };
@@ -41,17 +41,18 @@ const PAGE_TYPES: [name: string, path: () => string][] = [
   ['data', () => '/data/'],
 ];
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite({
+  // PHONE_SITE_DIR=<a built site> serves that folder as it is (to try a style on a copy of dist/ without a build).
+  snapshot: () => (process.env.PHONE_SITE_DIR ? { dir: process.env.PHONE_SITE_DIR, remove: () => {} } : siteSnapshot()),
+});
 const widths: string[] = [];
 const axeFigures: string[] = [];
 let smallest = { w: Infinity, h: Infinity, what: '' };
 
 async function open(path: string, viewport = PHONE): Promise<Page> {
-  const page = await session.browser.newPage();
+  const page = await site.session.browser.newPage();
   await page.setViewportSize(viewport);
-  const res = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  const res = await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
   expect(res?.status()).toBe(200);
   if (path.startsWith('/search/')) await page.waitForSelector('.search-hit', { timeout: 30_000 });
   await page.evaluate(() => document.fonts.ready);
@@ -99,21 +100,10 @@ async function printedText(page: Page): Promise<string> {
 }
 
 describe('phone first (390×844) and print', () => {
-  beforeAll(async () => {
-    // PHONE_SITE_DIR=<a built site> serves that folder as it is (to try a style on a copy of dist/ without a build).
-    const given = process.env.PHONE_SITE_DIR;
-    site = given ? { dir: given, remove: () => {} } : siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
   afterAll(async () => {
     console.log(`largest page width at 390 px, by page type:\n${widths.join('\n')}`);
     console.log(`axe (all violations, by page type at 390 px):\n${axeFigures.join('\n')}`);
     console.log(`smallest tool tap target: ${smallest.w}×${smallest.h} ${smallest.what}`);
-    await session?.close();
-    await server?.close();
-    site?.remove();
   });
 
   it.each(PAGE_TYPES)('%s: no sideways scroll at 390 px, tool targets ≥ 44×44, axe 0 violations, screenshots', async (name, path) => {
@@ -254,7 +244,7 @@ describe('phone first (390×844) and print', () => {
     const page = await open('/docs/jzc-2019-6/');
     await page.evaluate(() => (window.print = () => {}));
     const whole = await printedText(page);
-    expect(whole).toContain(`${server.origin}/docs/jzc-2019-6/`);
+    expect(whole).toContain(`${site.origin}/docs/jzc-2019-6/`);
     expect(whole).not.toMatch(/(^|[^/\w])#s\d/mu);
     expect(whole).toContain('一、');
 
@@ -263,7 +253,7 @@ describe('phone first (390×844) and print', () => {
     console.log(`printed 二、（五）:\n${one}`);
     expect(one).toContain('（五）');
     expect(one).toContain('教职成〔2019〕6号）二、（五）');
-    expect(one).toContain(`${server.origin}/docs/jzc-2019-6/#s2-5`);
+    expect(one).toContain(`${site.origin}/docs/jzc-2019-6/#s2-5`);
     expect(one).not.toMatch(/(^|[^/\w])#s\d/mu);
     // Nothing of the other clauses, nor the page's chrome.
     expect(one).not.toContain('（四）');
@@ -304,7 +294,7 @@ describe('phone first (390×844) and print', () => {
     const one = await printedText(page);
     console.log(`printed 高级 (first 600 characters):\n${one.slice(0, 600)}`);
     expect(one).toContain('高级');
-    expect(one).toContain(`${server.origin}/certificates/wlgl/#level-3`);
+    expect(one).toContain(`${site.origin}/certificates/wlgl/#level-3`);
     const others = await page.evaluate(() => ['#level-0-title', '#level-1-title', '#level-2-title'].map((s) => document.querySelector(s)?.textContent?.trim() ?? ''));
     expect(others).toEqual(['一般要求（各级通用）', '初级', '中级']);
     for (const title of others) expect(one.split('\n').map((l) => l.trim())).not.toContain(title);

@@ -4,18 +4,16 @@
  * raw path or a position code, excerpts never start with punctuation; the order and the filters live
  * in the URL; filters only when they narrow; a load failure is said in Chinese; nothing scrolls sideways.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Page, type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { type Page, screenshot } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 
 const PHONE = { width: 375, height: 740 };
 
 async function phonePage(): Promise<Page> {
-  const page = await session.browser.newPage();
+  const page = await site.session.browser.newPage();
   await page.setViewportSize(PHONE);
   return page;
 }
@@ -26,21 +24,9 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 }
 
 describe('search page on a phone, in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('one search box, focused; Enter searches; cards show facts, not paths; Tab reaches the results', async () => {
     const page = await phonePage();
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${site.origin}/search/`);
     expect(await page.locator('input[type="search"]').count()).toBe(1);
     expect(await page.locator('[data-search-box]').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-q');
@@ -89,7 +75,7 @@ describe('search page on a phone, in Chromium', () => {
 
   it('the order by date and a filter live in the URL; filters appear only when they narrow', async () => {
     const page = await phonePage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('学分银行')}`);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('学分银行')}`);
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
     // The groups are counted over the results shown. 学分银行: 通知 and 意见 among them → 文种 can narrow; every one is a
     // 政策文件 (each card's facts hold its 文号) → 类别 cannot.
@@ -120,7 +106,7 @@ describe('search page on a phone, in Chromium', () => {
     await screenshot(page, 'search-phone-date-filter');
 
     // 物流管理 finds a certificate, its organisation, documents and list pages: 类别 narrows, the box is there.
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('物流管理')}`);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('物流管理')}`);
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
     await expect.poll(() => page.locator('[data-search-filters] select').evaluateAll((ss) => ss.map((s) => (s as HTMLSelectElement).name))).toContain('type');
     expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(true);
@@ -128,7 +114,7 @@ describe('search page on a phone, in Chromium', () => {
 
     // Results all of one type: a 文号 (its one document) and a skill code (exact lookups only): nothing to narrow, no box.
     for (const q of ['教职成〔2019〕6号', '2-3-4-S5']) {
-      await page.goto(`${server.origin}/search/?q=${encodeURIComponent(q)}`);
+      await page.goto(`${site.origin}/search/?q=${encodeURIComponent(q)}`);
       await page.waitForSelector('.search-hit', { timeout: 30_000 });
       expect(await page.locator('[data-search-filter-box]').isVisible(), q).toBe(false);
     }
@@ -138,14 +124,14 @@ describe('search page on a phone, in Chromium', () => {
   it('a slip is offered 您是不是要找 above its results; a suggestion searches; no result is said in Chinese', async () => {
     const page = await phonePage();
     // Nothing holds these letters: 没有找到, no suggestion, no empty 筛选 box.
-    await page.goto(`${server.origin}/search/?q=qxzvkjw`);
+    await page.goto(`${site.origin}/search/?q=qxzvkjw`);
     await expect.poll(() => page.textContent('[data-search-status]'), { timeout: 30_000 }).toContain('没有找到“qxzvkjw”');
     expect(await page.locator('.search-hit').count()).toBe(0);
     expect(await page.locator('[data-search-filter-box]').isVisible()).toBe(false);
     await screenshot(page, 'search-phone-no-result');
 
     // 学分很行: the any-word fallback finds the pages holding 学分, and the response suggests 学分银行.
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('学分很行')}`);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('学分很行')}`);
     const suggest = page.locator('[data-search-suggest]');
     await expect.poll(() => suggest.isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await suggest.textContent()).toMatch(/^您是不是要找：.*学分银行/u);
@@ -164,7 +150,7 @@ describe('search page on a phone, in Chromium', () => {
     const page = await phonePage();
     await page.route('**/pagefind/**', (r) => r.abort());
     await page.route('**/search/*.json', (r) => r.abort());
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('考核成本')}`);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('考核成本')}`);
     await expect.poll(() => page.textContent('[data-search-status]'), { timeout: 30_000 }).toContain('搜索索引加载失败，请检查网络后重试');
     expect(await page.textContent('[data-search-status]')).not.toMatch(/Failed|fetch|Error/u);
     await screenshot(page, 'search-phone-load-failure');
@@ -178,7 +164,7 @@ describe('search page on a phone, in Chromium', () => {
 
   it('prints the results without the form', async () => {
     const page = await phonePage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('考核成本')}`);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('考核成本')}`);
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.search-page__form').isVisible()).toBe(false);

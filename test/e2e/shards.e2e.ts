@@ -4,46 +4,36 @@
  * every shard, merge them into one result list, and report no CSP violation and no error.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../scripts/search/build-index.ts';
 import { ROOT } from '../helpers/site.ts';
-import { type Session, openSession, siteSnapshot } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { servedSite } from './served-site.ts';
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite({
+  // Indexed again with 1 MB shards before it is served.
+  prepare: async (dir) => {
+    shards = (await buildIndex(dir, join(ROOT, 'content', 'generated'), { shardBytes: 1024 * 1024, cacheDir: null })).shards;
+  },
+  timeout: 300_000,
+});
 let shards = 0;
 
 describe('search over an index in shards, in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    shards = (await buildIndex(site.dir, join(ROOT, 'content', 'generated'), { shardBytes: 1024 * 1024, cacheDir: null })).shards;
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  }, 300_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('fetches every shard and shows results from more than one', async () => {
     expect(shards).toBeGreaterThanOrEqual(3);
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/search/`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/search/`);
     await page.fill('#search-q', '试点 培训');
     await page.press('#search-q', 'Enter');
     await page.waitForSelector('.search-hit', { timeout: 30_000 });
-    const entries = server.requests.filter((r) => /^\/pagefind(-shards\/\d+)?\/pagefind-entry\.json/u.test(r));
+    const entries = site.server.requests.filter((r) => /^\/pagefind(-shards\/\d+)?\/pagefind-entry\.json/u.test(r));
     expect(new Set(entries).size).toBe(shards);
     // Result pages come from the shards' fragments: chunks and fragments were fetched from more than one shard.
-    const fragmentsFrom = new Set(server.requests.filter((r) => r.includes('/fragment/')).map((r) => r.split('/fragment/')[0]));
+    const fragmentsFrom = new Set(site.server.requests.filter((r) => r.includes('/fragment/')).map((r) => r.split('/fragment/')[0]));
     expect(fragmentsFrom.size).toBeGreaterThan(1);
     expect(await page.locator('.search-hit').count()).toBeGreaterThan(3);
-    expect(session.violations).toEqual([]);
-    expect(session.errors).toEqual([]);
+    expect(site.session.violations).toEqual([]);
+    expect(site.session.errors).toEqual([]);
     await page.close();
   });
 });

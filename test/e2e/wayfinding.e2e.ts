@@ -4,30 +4,16 @@
  * the search form in one column, tap targets ≥ 44 px) and by keyboard alone (the home search form reached
  * with Tab, Enter sends the query to /search/).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, openSession, screenshot, siteSnapshot } from './browser.ts';
-import { type StaticServer, serveStatic } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { servedSite } from './served-site.ts';
 
-let server: StaticServer;
-let session: Session;
-let site: ReturnType<typeof siteSnapshot>;
+const site = servedSite();
 
 describe('finding one’s way in Chromium', () => {
-  beforeAll(async () => {
-    site = siteSnapshot();
-    server = await serveStatic(site.dir);
-    session = await openSession(server.origin);
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-    site?.remove();
-  });
-
   it('filters /certificates/ by name as one types, keeps it in ?name=, and clears it', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/certificates/`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/certificates/`);
     const box = page.locator('input[name="name"]');
     expect(await box.isVisible()).toBe(true);
     const visible = () => page.locator('[data-cert-filter] tbody tr:not([hidden])').count();
@@ -49,16 +35,16 @@ describe('finding one’s way in Chromium', () => {
     await expect.poll(visible).toBe(all);
     await screenshot(page, 'wayfinding-cert-filter');
     // A linked filter opens filtered.
-    await page.goto(`${server.origin}/certificates/?name=${encodeURIComponent('物流')}`);
+    await page.goto(`${site.origin}/certificates/?name=${encodeURIComponent('物流')}`);
     await expect.poll(visible).toBe(names.length);
     expect(await box.inputValue()).toBe('物流');
     await page.close();
   });
 
   it('without scripts, /certificates/ is the full list and shows no filter', async () => {
-    const context = await session.browser.browser()!.newContext({ javaScriptEnabled: false });
+    const context = await site.session.browser.browser()!.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/certificates/`);
+    await page.goto(`${site.origin}/certificates/`);
     // No script ran (page.ts marks a scripted page).
     expect(await page.locator('html.js').count()).toBe(0);
     expect(await page.locator('[data-cert-filter] tbody tr:not([hidden])').count()).toBe(93);
@@ -67,9 +53,9 @@ describe('finding one’s way in Chromium', () => {
   });
 
   it('the home page on a 390 px phone: no sideways scroll, one column, tap targets ≥ 44 px', async () => {
-    const page = await session.browser.newPage();
+    const page = await site.session.browser.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.origin}/`);
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const boxes = await page.locator('.home-task').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
@@ -85,8 +71,8 @@ describe('finding one’s way in Chromium', () => {
   });
 
   it('the home search form by keyboard: Tab reaches it, Enter searches', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${server.origin}/`);
+    const page = await site.session.browser.newPage();
+    await page.goto(`${site.origin}/`);
     let focused = '';
     for (let i = 0; i < 60 && focused !== 'home-search'; i++) {
       await page.keyboard.press('Tab');
