@@ -3,35 +3,13 @@
  * page loads with no CSP violation, no error and no request outside the test server, and a
  * screenshot is kept in test-results/e2e/ (Chinese must render as text, not boxes).
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { screenshot, axeViolations, serious } from './browser.ts';
+import { pageTypes } from './page-types.ts';
 import { servedSite } from './served-site.ts';
 
-
-function firstId(section: string): string {
-  return readdirSync(join(site.dir, section), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
-}
-
-const PAGE_TYPES: [name: string, path: () => string][] = [
-  ['home', () => '/'],
-  ['docs-list', () => '/docs/'],
-  ['doc', () => '/docs/jzc-2019-6/'],
-  ['certificates-list', () => '/certificates/'],
-  ['certificate', () => '/certificates/web-qdkf/'],
-  ['skill', () => '/certificates/web-qdkf/skills/2-3-4-S5/'],
-  ['organizations-list', () => '/organizations/'],
-  ['organization', () => `/organizations/${firstId('organizations')}/`],
-  ['glossary', () => '/glossary/'],
-  ['timeline', () => '/timeline/'],
-  ['fees', () => '/fees/'],
-  ['search', () => '/search/?q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C'],
-  ['sources', () => '/sources/'],
-  ['data', () => '/data/'],
-];
-
 const site = servedSite();
+const PAGE_TYPES = pageTypes(() => site.dir);
 /** axe figures per page type, printed at the end. */
 const figures: string[] = [];
 

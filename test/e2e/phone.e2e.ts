@@ -8,43 +8,21 @@
  *   and the absolute URL, and no printed anchor labels (#s2-5);
  * - a screenshot per page type at 390 and 1366 px in test-results/e2e/ (phone-*.png, wide-*.png).
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Page, SHOTS, siteSnapshot, axeViolations } from './browser.ts';
+import { pageTypes } from './page-types.ts';
 import { servedSite } from './served-site.ts';
 
 const PHONE = { width: 390, height: 844 };
 const WIDE = { width: 1366, height: 900 };
 
-function firstId(section: string): string {
-  return readdirSync(join(site.dir, section), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
-}
-
-const PAGE_TYPES: [name: string, path: () => string][] = [
-  ['home', () => '/'],
-  ['docs-list', () => '/docs/'],
-  ['doc', () => '/docs/jzc-2019-6/'],
-  ['doc-long', () => '/docs/gf-2019-4/'],
-  ['certificates-list', () => '/certificates/'],
-  ['certificate', () => '/certificates/web-qdkf/'],
-  ['certificate-uncoded', () => '/certificates/wlgl/'],
-  ['skill', () => '/certificates/web-qdkf/skills/2-3-4-S5/'],
-  ['skill-uncoded', () => '/certificates/wlgl/skills/l2-f2-w3-s1/'],
-  ['organizations-list', () => '/organizations/'],
-  ['organization', () => `/organizations/${firstId('organizations')}/`],
-  ['glossary', () => '/glossary/'],
-  ['timeline', () => '/timeline/'],
-  ['fees', () => '/fees/'],
-  ['search', () => '/search/?q=%E5%AD%A6%E5%88%86%E9%93%B6%E8%A1%8C'],
-  ['sources', () => '/sources/'],
-  ['data', () => '/data/'],
-];
-
 const site = servedSite({
   // PHONE_SITE_DIR=<a built site> serves that folder as it is (to try a style on a copy of dist/ without a build).
   snapshot: () => (process.env.PHONE_SITE_DIR ? { dir: process.env.PHONE_SITE_DIR, remove: () => {} } : siteSnapshot()),
 });
+const PAGE_TYPES = pageTypes(() => site.dir);
 const widths: string[] = [];
 const axeFigures: string[] = [];
 let smallest = { w: Infinity, h: Infinity, what: '' };
