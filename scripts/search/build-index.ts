@@ -348,6 +348,9 @@ function childClauses(el: El): El[] {
  * clause whose sentence matches and Pagefind scores each clause by its own length; and one record for the rest of the
  * page (title, 文号, issuers …) at the page's URL. Any other page is one record.
  */
+/** A clause's own heading (not one of its children's). */
+const CLAUSE_HEADING = ':scope > .clause__head h2, :scope > .clause__head h3, :scope > .clause__head h4, :scope > .clause__head h5, :scope > .clause__head h6';
+
 export function prepareRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): IndexRecord[] {
   if (facts.type === 'certificate') return certificateRecords(html, page, facts, words, core);
   if (facts.type !== 'doc') return [{ url: page.url, content: prepareHtml(html, facts, words, core) }];
@@ -359,7 +362,7 @@ export function prepareRecords(html: string, page: SitePage, facts: PageFacts, w
   const records: IndexRecord[] = [];
   for (const el of root.querySelectorAll('.clause[id]') as Iterable<El>) {
     const id = el.getAttribute('id')!;
-    const headingEl = el.querySelector(':scope > .clause__head h2, :scope > .clause__head h3, :scope > .clause__head h4, :scope > .clause__head h5, :scope > .clause__head h6') as El | null;
+    const headingEl = el.querySelector(CLAUSE_HEADING) as El | null;
     const heading = (headingEl?.textContent ?? '').replace(/\s+/gu, ' ').trim();
     const body = ownText(el, headingEl);
     if (!heading && !body) continue;
@@ -367,34 +370,13 @@ export function prepareRecords(html: string, page: SitePage, facts: PageFacts, w
     // #s2-5-p1): a query naming the item and asking about its text holds all its words in one record. The heading's own
     // record (#s2-5) is shorter, so a query of the heading's words alone still prefers it.
     const parent = /(?:^|-)p\d+$/u.test(id) ? (el.parentElement?.closest('.clause') as El | null) : null;
-    const context = parent ? (parent.querySelector(':scope > .clause__head h2, :scope > .clause__head h3, :scope > .clause__head h4, :scope > .clause__head h5, :scope > .clause__head h6')?.textContent ?? '').replace(/\s+/gu, ' ').trim() : '';
+    const context = parent ? (parent.querySelector(CLAUSE_HEADING)?.textContent ?? '').replace(/\s+/gu, ' ').trim() : '';
     const locator = (el.querySelector(`.permalink[href="#${id}"]`)?.getAttribute('aria-label') ?? '').replace(/^本条链接[:：]\s*/u, '');
     const label = (headingEl?.querySelector('.label')?.textContent ?? '').trim();
     const title = [locator, label && heading.startsWith(label) ? heading.slice(label.length).trim() : heading].filter(Boolean).join(' ') || docTitle;
-    const rec = parseHTML('<!doctype html><html><body><main data-pagefind-body></main></body></html>').document;
-    const main = rec.querySelector('main') as El;
-    if (heading) {
-      const h = rec.createElement('h3');
-      h.textContent = segmentText(heading, words);
-      main.append(h);
-    } else if (context) {
-      const h = rec.createElement('h4');
-      h.textContent = segmentText(context, words);
-      main.append(h);
-    }
-    for (const line of body.split('\n')) {
-      if (!line.trim()) continue;
-      const para = rec.createElement('p');
-      para.textContent = segmentText(line, words);
-      main.append(para);
-    }
-    const additions = additionsOf(rec, `${heading}\n${body}`, core);
-    if (additions) {
-      additions.textContent = segmentText(additions.textContent ?? '', words);
-      main.append(additions);
-    }
-    main.append(factsBox(rec, facts.filters, { ...facts.meta, title, page: docTitle }));
-    records.push({ url: `${page.url}#${id}`, content: rec.toString() });
+    const shown = heading ? { tag: 'h3', text: heading } : context ? { tag: 'h4', text: context } : null;
+    // The canonical additions come from the clause's own words, not its context's.
+    records.push({ url: `${page.url}#${id}`, content: recordHtml(shown, body, facts, { title, page: docTitle }, words, core, `${heading}\n${body}`) });
   }
   // The rest of the page: what is not a clause.
   for (const el of childClauses(root)) el.remove();
@@ -402,8 +384,16 @@ export function prepareRecords(html: string, page: SitePage, facts: PageFacts, w
   return records;
 }
 
-/** A record's HTML: a heading, paragraphs, the canonical additions, the facts. */
-function recordHtml(heading: { tag: string; text: string } | null, body: string, facts: PageFacts, meta: Record<string, string>, words?: ReadonlySet<string>, core?: VocabCore): string {
+/** A record's HTML: a heading, paragraphs, the canonical additions (of `additionsFrom`: heading and body unless said), the facts. */
+function recordHtml(
+  heading: { tag: string; text: string } | null,
+  body: string,
+  facts: PageFacts,
+  meta: Record<string, string>,
+  words?: ReadonlySet<string>,
+  core?: VocabCore,
+  additionsFrom = `${heading?.text ?? ''}\n${body}`,
+): string {
   const rec = parseHTML('<!doctype html><html><body><main data-pagefind-body></main></body></html>').document;
   const main = rec.querySelector('main') as El;
   if (heading?.text) {
@@ -417,7 +407,7 @@ function recordHtml(heading: { tag: string; text: string } | null, body: string,
     para.textContent = segmentText(line, words);
     main.append(para);
   }
-  const additions = additionsOf(rec, `${heading?.text ?? ''}\n${body}`, core);
+  const additions = additionsOf(rec, additionsFrom, core);
   if (additions) {
     additions.textContent = segmentText(additions.textContent ?? '', words);
     main.append(additions);
