@@ -135,18 +135,22 @@ sw.addEventListener('activate', (event) => {
   );
 });
 
-async function navigate(event: FetchEventLike, url: URL): Promise<Response> {
-  const path = keyOf(url);
+/** The network's answer, kept for offline use; offline, the copy kept earlier, or null when there is none. */
+async function networkFirst(event: FetchEventLike, path: string): Promise<Response | null> {
   try {
     const res = await fetch(event.request);
     void keep(path, res.clone()).catch(() => {});
     return res;
   } catch {
-    const hit = await fromCaches(path);
-    if (hit) return hit;
-    const offline = await fromCaches(OFFLINE_PAGE);
-    return offline ?? new Response('离线，且本页未保存在本机。', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return (await fromCaches(path)) ?? null;
   }
+}
+
+async function navigate(event: FetchEventLike, url: URL): Promise<Response> {
+  const hit = await networkFirst(event, keyOf(url));
+  if (hit) return hit;
+  const offline = await fromCaches(OFFLINE_PAGE);
+  return offline ?? new Response('离线，且本页未保存在本机。', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
 async function file(event: FetchEventLike, url: URL): Promise<Response> {
@@ -155,16 +159,10 @@ async function file(event: FetchEventLike, url: URL): Promise<Response> {
     const hit = await fromCaches(path);
     if (hit) return hit;
   }
-  try {
-    const res = await fetch(event.request);
-    void keep(path, res.clone()).catch(() => {});
-    return res;
-  } catch {
-    const hit = await fromCaches(path);
-    if (hit) return hit;
-    if (searchIndex(path)) void tell(event.clientId, { type: 'missing', what: 'search', path });
-    return new Response('', { status: 503, statusText: 'Offline' });
-  }
+  const res = await networkFirst(event, path);
+  if (res) return res;
+  if (searchIndex(path)) void tell(event.clientId, { type: 'missing', what: 'search', path });
+  return new Response('', { status: 503, statusText: 'Offline' });
 }
 
 sw.addEventListener('fetch', (event) => {
