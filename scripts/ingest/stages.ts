@@ -30,8 +30,7 @@ import type { Report } from './diagnostics.ts';
 import { documentElements } from './elements.ts';
 import { extractEvents } from './events.ts';
 import { extractFees } from './fees.ts';
-import { readLaws } from './laws/works.ts';
-import { enactedBy } from './laws/history.ts';
+import { readLaws, withLaw } from './laws/works.ts';
 import { assignIds } from './ids.ts';
 import { mergeVariants } from './link.ts';
 import { markNoise } from './noise.ts';
@@ -267,14 +266,7 @@ function applyLaws(c: Corpus, report: Report): void {
   for (const { merged } of c.overridden) headers.set(c.ids.get(merged.primary.key)!, merged.primary.elements.lawHistory ?? []);
   const { versions, works, notes } = readLaws({ documents: c.documents, headers, asOf: c.asOf });
   for (const n of notes) report(n.place, n.rule, n.message);
-  c.documents = c.documents.map((d) => {
-    const law = versions.get(d.id);
-    if (!law) return d;
-    // A law text prints no signature: its issuer is the body its version's header line names (全国人民代表大会常务委员会).
-    const made = law.history.filter((h) => h.date === law.version && h.action !== '施行').at(-1);
-    const by = !d.issuers.length && !law.excerpt && made ? enactedBy(made.text) : null;
-    return { ...d, law, ...(by ? { issuers: [by] } : {}) };
-  });
+  c.documents = c.documents.map((d) => (versions.has(d.id) ? withLaw(d, versions.get(d.id)!) : d));
   c.works = works;
 }
 

@@ -17,7 +17,7 @@ import type { Clause, PolicyDocument } from '../../../src/schema/corpus.ts';
 import type { LawHistoryEntry, LawStatus, LawVersionInfo, LawWork, WorkVersion } from '../../../src/schema/laws.ts';
 import { initials } from '../../../src/lib/text/docnumber.ts';
 import { titleKey } from '../../../src/lib/text/titles.ts';
-import { commencement, repeals, versionDate } from './history.ts';
+import { commencement, enactedBy, repeals, versionDate } from './history.ts';
 import { lawTitle, workNameOf } from './names.ts';
 
 export interface LawsInput {
@@ -69,6 +69,16 @@ function actionOf(h: Held): string {
   if (!e) return '版本';
   const nth = /(第[一二三四五六七八九十]+次)(修正|修订)/u.exec(e.text);
   return nth ? `${nth[1]}${nth[2]}` : e.action;
+}
+
+/**
+ * A document with its `law`. A law text prints no signature: a whole text without issuers gets the body its version's
+ * header line names (全国人民代表大会常务委员会, 人力资源社会保障部).
+ */
+export function withLaw(d: PolicyDocument, law: LawVersionInfo): PolicyDocument {
+  const made = law.history.filter((h) => h.date === law.version && h.action !== '施行').at(-1);
+  const by = !d.issuers.length && !law.excerpt && made ? enactedBy(made.text) : null;
+  return { ...d, law, ...(by ? { issuers: [by] } : {}) };
 }
 
 export function readLaws({ documents, headers, asOf }: LawsInput): LawsResult {
