@@ -11,9 +11,9 @@ import { docEntries } from '../../scripts/search/build-index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lookupData, notHeldNumbers } from '../../scripts/search/lookup-data.ts';
-import { type ClausePath, clauseHref, clauseLocator, gbt7714, markdownLink, memoCitation, versionNote as citedVersionNote, walkClauses } from '../../src/lib/citation.ts';
+import { type ClausePath, clauseHref, clauseLocator, gbt7714, markdownLink, memoCitation, versionNote, walkClauses } from '../../src/lib/citation.ts';
 import { type PagefindResultLike, type SearchDeps, search } from '../../src/lib/search/engine.ts';
-import { type LookupTable, parseCitation, versionNote } from '../../src/lib/search/lookup.ts';
+import { type LookupTable, parseCitation, parseVersionNote } from '../../src/lib/search/lookup.ts';
 import { factsOf } from '../../src/lib/search/present.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { ROOT, ingestText, realCorpus } from '../helpers/corpus.ts';
@@ -228,7 +228,7 @@ describe('law citations: versions and 款/项/目', () => {
     expect((await first('《中华人民共和国职业教育法》（2010年）第十四条第二款'))!.reason).toContain('所查 2010 时的版本');
     // A date inside the cited title is the title's, not a version note.
     expect(parseCitation('《国家职业教育改革实施方案（2019年版）》二、（五）')?.version).toBeUndefined();
-    expect(versionNote('《职业教育法》（2022年4月20日修订）第三条')?.note).toEqual({ year: 2022, month: 4, day: 20 });
+    expect(parseVersionNote('《职业教育法》（2022年4月20日修订）第三条')?.note).toEqual({ year: 2022, month: 4, day: 20 });
   });
 
   it('a citation of the 节选 opens the 节选; a clause only another version holds opens there', async () => {
@@ -265,7 +265,7 @@ describe('law citations: versions and 款/项/目', () => {
       for (const p of walkClauses(doc).filter((x) => clauseLocator(x))) {
         const [y, m, d] = doc.law!.version!.split('-').map(Number);
         const memo = memoCitation(doc, p);
-        const note = citedVersionNote(doc);
+        const note = versionNote(doc);
         // The site's own citation: a revised text's names its version (《…》（1996年）第八条); the one in force none
         // (every work here has one version 现行有效), so without a date it opens the version in force.
         cases.set(memo, clauseHref(doc.id, p.clause.anchor));

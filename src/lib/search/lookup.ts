@@ -491,7 +491,7 @@ const VERSION_NOTE = new RegExp(
 );
 
 /** The version note of a query and the query without it. */
-export function versionNote(query: string): { note: VersionNote; rest: string } | null {
+export function parseVersionNote(query: string): { note: VersionNote; rest: string } | null {
   // Not inside the cited title (《…（2019年版）》 is part of a title).
   const m = VERSION_NOTE.exec(query.replace(TITLE, (t) => '\u0000'.repeat(t.length)));
   if (!m) return null;
@@ -504,7 +504,7 @@ export function versionNote(query: string): { note: VersionNote; rest: string } 
 export function parseCitation(query: string): QueryCitation | null {
   let q = normalizeQuery(query);
   // A law's version note (（2022年修订）, 1996年版) is neither title, locator nor leftover: taken out first, when a title is cited.
-  const v = TITLE.test(q) ? versionNote(q) : null;
+  const v = TITLE.test(q) ? parseVersionNote(q) : null;
   if (v) q = v.rest;
   const link = PERMALINK.exec(q);
   const t = TITLE.exec(q);
