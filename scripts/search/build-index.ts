@@ -707,7 +707,7 @@ export async function buildIndex(
   const words = new Set(mergeList);
   // VOC's vocabulary (content/search/synonyms.yaml and the corpus): the core travels in data.json (every query reads
   // it), the other parts are files loaded when a query needs them (src/lib/search/query.ts).
-  const vocab = buildVocabulary(src, readSynonymTable());
+  const vocab = buildVocabulary(src, readSynonymTable(), cut);
   const keywordsPath = join(resolve(generatedDir), 'keywords.json');
   const keywordsOf = new Map<string, string[]>(
     (existsSync(keywordsPath) ? (JSON.parse(readFileSync(keywordsPath, 'utf8')) as DocumentKeywords[]) : []).map((k) => [k.id, k.keywords.slice(0, 10)]),

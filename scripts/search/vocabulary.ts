@@ -150,8 +150,23 @@ function syllables(term: string): string[] {
     .filter(Boolean);
 }
 
-/** The vocabulary parts (JSON objects) for the runtime, from the generated collections and the table. */
-export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vocabulary {
+/**
+ * The corpus's own words (2–4 Han characters, as `cut` segments titles, headings and clause texts), most frequent
+ * first: so that a pinyin query of ordinary words (kaohe chengben shangxian) and a same-sound slip of one
+ * (师资培训方按 → 方案) have something to become, and a word the corpus prints is never "corrected".
+ */
+export function corpusWords(texts: string[], cut: (text: string) => string[]): string[] {
+  const freq = new Map<string, number>();
+  for (const t of texts) for (const w of cut(t)) if (CORPUS_WORD.test(w)) freq.set(w, (freq.get(w) ?? 0) + 1);
+  return [...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+}
+const CORPUS_WORD = /^\p{Script=Han}{2,4}$/u;
+
+/**
+ * The vocabulary parts (JSON objects) for the runtime, from the generated collections and the table; with `cut`
+ * (nodejieba's, loaded with the dictionary) the corpus's words are terms too (kind `word`, after every named term).
+ */
+export function buildVocabulary(src: DictionarySources, table: SynonymTable, cut?: (text: string) => string[]): Vocabulary {
   const docs = new Map(src.documents.map((d) => [d.id, d]));
   // core
   const syn: Record<string, string> = {};
@@ -197,6 +212,7 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
   // The names the documents coin in quotes (“三同两别”, “双师型”, “学分银行”): terms too, so their pinyin is known.
   for (const t of texts) for (const m of t.matchAll(QUOTED_TERM)) add(m[1]!, '', 'term');
   const corpusText = texts.join('\n');
+  if (cut) for (const w of corpusWords(texts, cut)) add(w, '', 'word');
   texts.push(...terms.map((t) => t[0]), JSON.stringify(table));
   const chars = characters(texts);
   // A character the corpus or the dictionary prints is searched as it is, never converted.
@@ -220,7 +236,7 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable): Vo
     pinyin: { keys },
     report: {
       questionWordsInCorpus: table.droppable.question.filter((w) => corpusText.includes(w)),
-      counts: { synonyms: Object.keys(syn).length, aliases: Object.keys(alias).length, droppable: dropWords.size, traditional: t2sPairs.length, terms: terms.length, pinyinKeys: keys.filter(Boolean).length, characters: chars.size },
+      counts: { synonyms: Object.keys(syn).length, aliases: Object.keys(alias).length, droppable: dropWords.size, traditional: t2sPairs.length, terms: terms.length, words: terms.filter((t) => t[2] === 'word').length, pinyinKeys: keys.filter(Boolean).length, characters: chars.size },
     },
   };
 }
@@ -243,7 +259,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error((e as Error).message);
     process.exit(1);
   }
-  const vocab = buildVocabulary(readSources(values.generated!), table);
+  const { buildDictionary, cut, loadJieba } = await import('../ingest/segment.ts');
+  const src = readSources(values.generated!);
+  loadJieba(buildDictionary(src));
+  const vocab = buildVocabulary(src, table, cut);
   if (values.out) mkdirSync(values.out, { recursive: true });
   for (const [part, file] of Object.entries(VOCAB_FILES)) {
     const json = JSON.stringify(vocab[part as keyof typeof VOCAB_FILES]);

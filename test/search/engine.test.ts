@@ -1,7 +1,23 @@
 /** Pure parts of the engine and the query normalisation (src/lib/search/). */
 import { describe, expect, it } from 'vitest';
-import { type PagefindLike, type SearchDeps, coverage, dropOrder, lookupMeta, parseExcerpt, recordKey, recordTarget, retoldLocator, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
+import { type PagefindLike, type SearchDeps, coverage, dropOrder, nameMatch, lookupMeta, parseExcerpt, recordKey, recordTarget, retoldLocator, search, splitPhrases, suggest } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, foldWidth, matchUnits, normalizeQuery, segmentQuery, segmentText, segmentWords, squeezeHanSpaces } from '../../src/lib/search/normalize.ts';
+
+describe('names in the ranking', () => {
+  it('a query that is a whole name outranks the longer names that hold it; a name the query misses scores nothing', () => {
+    const q = '职业技能等级证书';
+    const units = matchUnits(q);
+    // The certificate list's name (/certificates/) against a certificate's full name.
+    const list = nameMatch(units, q, '职业技能等级证书');
+    const one = nameMatch(units, q, '物流管理职业技能等级证书');
+    expect(list).toBe(1);
+    expect(one).toBeGreaterThan(0.75);
+    expect(one).toBeLessThan(list);
+    expect(nameMatch(units, q, '老年照护')).toBe(0);
+    // A query holding the whole name and more: every name unit said, half the query's units in the name.
+    expect(nameMatch(matchUnits('物流管理中级'), '物流管理中级', '物流管理')).toBeCloseTo(coverage(matchUnits('物流管理中级'), '物流管理'));
+  });
+});
 
 describe('normalisation', () => {
   it('folds full-width ASCII but keeps Chinese brackets', () => {

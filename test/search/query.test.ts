@@ -7,15 +7,16 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { buildVocabulary, parseSynonymTable, readSynonymTable, TABLE_PATH } from '../../scripts/search/vocabulary.ts';
 import { indexerVersion } from '../../scripts/search/build-index.ts';
-import { canonicalAdditions, canonicalText, canonicalWord, decodeGaps, encodeGaps, planQuery, type Vocab, vocabNeeds, VOCAB_FILES } from '../../src/lib/search/query.ts';
+import { canonicalAdditions, canonicalText, canonicalWord, decodeGaps, encodeGaps, planQuery, spellWords, type Vocab, vocabNeeds, VOCAB_FILES } from '../../src/lib/search/query.ts';
 import type { Clause } from '../../src/schema/corpus.ts';
 import { rawLines, realCorpus } from '../helpers/corpus.ts';
+import { buildDictionary, cut, loadJieba } from '../../scripts/ingest/segment.ts';
 
 const corpus = realCorpus();
-const built = buildVocabulary(
-  { documents: corpus.documents, certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations, standards: corpus.standards.standards },
-  readSynonymTable(),
-);
+const sources = { documents: corpus.documents, certificates: corpus.catalog.certificates, organizations: corpus.catalog.organizations, standards: corpus.standards.standards };
+// As the index step builds it: nodejieba with the dictionary, so the corpus's own words are terms too.
+loadJieba(buildDictionary(sources));
+const built = buildVocabulary(sources, readSynonymTable(), cut);
 /** What the browser holds after loading every part (through JSON, as it would). */
 const vocab: Vocab = JSON.parse(JSON.stringify({ core: built.core, t2s: built.t2s, terms: built.terms, pinyin: built.pinyin }));
 const coreOnly: Vocab = { core: vocab.core };
@@ -184,6 +185,31 @@ describe('slips: traditional characters, pinyin, typos', () => {
     for (const q of ['santongliangbie', 'san tong liang bie', 'stlb']) expect(planQuery(q, vocab).pinyin.map((p) => p.term), q).toContain('三同两别');
   });
 
+  it('pinyin spelled word by word → the words it spells (the corpus\'s words too), the pair a title holds winning a same sound', () => {
+    // 001:1513 考核成本上限 (教职所〔2019〕314号); shangxian is both 上线 and 上限, and the title holds 考核成本上限.
+    expect(vocab.terms!.terms.filter((t) => t[2] === 'word').map((t) => t[0])).toEqual(expect.arrayContaining(['考核', '成本', '上限', '上线', '方案']));
+    for (const q of ['kaohe chengben shangxian', "kaohe'chengben'shangxian"]) expect(spellWords(q, vocab), q).toBe('考核 成本 上限');
+    const p = planQuery('kaohe chengben shangxian', vocab);
+    expect(p.pinyin[0]).toMatchObject({ term: '考核 成本 上限', url: '', kind: 'word', how: 'full' });
+    expect(p.corrections[0]).toMatchObject({ corrected: '考核 成本 上限', how: 'pinyin' });
+    expect(p.corrections[0]!.strength).toBeGreaterThanOrEqual(0.8);
+    // A whole term's pinyin is that term, not its words; a typed space is never crossed; nothing that is not pinyin of words.
+    expect(planQuery('xuefenyinhang', vocab).pinyin[0]).toMatchObject({ term: '学分银行', how: 'full' });
+    expect(spellWords('kaoh echengben', vocab)).toBeNull();
+    expect(spellWords('qwxz', vocab)).toBeNull();
+    // Corpus words give no initials or prefixes (those stay the named terms').
+    expect(planQuery('wlgl', vocab).pinyin.every((h) => h.kind !== 'word')).toBe(true);
+  });
+
+  it('a two-character same-sound slip of a word the corpus prints, where the slip is no word of it: 师资培训方按 → 方案, sure', () => {
+    const c = planQuery('师资培训方按', vocab).corrections[0]!;
+    expect(c).toMatchObject({ from: '方按', to: '方案', corrected: '师资培训方案', how: 'homophone' });
+    expect(c.strength).toBeGreaterThanOrEqual(0.8);
+    // Without the corpus's words the same slip stays a weak suggestion (most two-character words would look unknown).
+    const named: Vocab = { ...vocab, terms: { ...vocab.terms!, terms: vocab.terms!.terms.filter((t) => t[2] !== 'word') } };
+    expect(planQuery('师资培训方按', named).corrections.every((x) => x.strength < 0.8)).toBe(true);
+  });
+
   it('one-character slips: 物流管里 → 物流管理, 老年照户 → 老年照护 (same sound), with their pages', () => {
     expect(planQuery('物流管里', vocab).corrections).toEqual([{ from: '物流管里', to: '物流管理', corrected: '物流管理', at: 0, url: '/certificates/wlgl/', how: 'homophone', strength: 0.9 }]);
     expect(planQuery('老年照户', vocab).corrections[0]).toMatchObject({ to: '老年照护', url: '/certificates/lnzh/', how: 'homophone', strength: 0.9 });
@@ -250,7 +276,9 @@ describe('the table', () => {
 
 describe('sizes (gzip) within budget', () => {
   // Budgets, gzip bytes: core goes with every query (data.json is 7.4 KB), the others only when asked for.
-  const BUDGET = { core: 2000, t2s: 2000, terms: 12000, pinyin: 4500 } as const;
+  // terms and pinyin hold the corpus's ~2,600 words since they spell pinyin and mend slips of ordinary words: they are
+  // loaded only for a pinyin query, weak results, or in the background from the second query on (engine.ts warmUp).
+  const BUDGET = { core: 2000, t2s: 2000, terms: 27000, pinyin: 15000 } as const;
   it.each(Object.keys(BUDGET) as (keyof typeof BUDGET)[])('%s', (part) => {
     const json = JSON.stringify(built[part]);
     const gz = gzipSync(json).length;

@@ -152,6 +152,40 @@ describe('npm run search', () => {
   });
 });
 
+describe('slips and pinyin of ordinary words (the corpus\'s own words in the vocabulary)', () => {
+  it('a same-sound slip of an ordinary word is mended and searched: 考核站点申报方按 → 方案', async () => {
+    const r = await search('考核站点申报方按', nodeDeps(DIST), { limit: 5 });
+    expect(r.suggestions[0]).toBe('考核站点申报方案');
+    expect(r.hits.length).toBe(5);
+    // 教职成厅函〔2019〕19号 三、（一） (001:1425) holds 考核站点 and 申报.
+    expect(r.hits.map((h) => h.url)).toContain('/docs/jzcth-2019-19/#s3-1-p1');
+  });
+  it('pinyin spelled word by word finds what the words find: zhengshu kaohe feiyong → 证书 考核 费用', async () => {
+    const [spelled, typed] = await Promise.all([search('zhengshu kaohe feiyong', nodeDeps(DIST), { limit: 5 }), search('证书 考核 费用', nodeDeps(DIST), { limit: 5 })]);
+    expect(spelled.suggestions[0]).toBe('证书 考核 费用');
+    expect(spelled.hits.map((h) => h.url)).toEqual(typed.hits.map((h) => h.url));
+  });
+  it('a page of fewer than five hits is filled by a weaker correction\'s hits, after the query\'s own, and the correction is offered', async () => {
+    const own = await search('书证融合', nodeDeps(DIST), { limit: 5 });
+    const fixed = await search('书证融通', nodeDeps(DIST), { limit: 5 });
+    expect(own.suggestions).toContain('书证融通');
+    const urls = own.hits.map((h) => h.url.replace(/#.*$/u, ''));
+    expect(urls.length).toBeGreaterThan(2);
+    // The pages that hold 书证 and 融合 come first; the rest are 书证融通's.
+    const firstFill = urls.findIndex((u) => !readFileSync(join(DIST, u, 'index.html'), 'utf8').includes('融合'));
+    expect(firstFill).toBeGreaterThan(0);
+    const rest = urls.slice(firstFill);
+    for (const u of rest) expect(fixed.hits.map((h) => h.url.replace(/#.*$/u, ''))).toContain(u);
+  });
+  it('a query that is a page\'s whole name finds that page before the pages whose longer names hold it', async () => {
+    const r = await search('职业技能等级证书', nodeDeps(DIST), { limit: 5 });
+    const urls = r.hits.map((h) => h.url);
+    const list = urls.indexOf('/certificates/');
+    expect(list).toBeGreaterThanOrEqual(0);
+    for (const [i, u] of urls.entries()) if (/^\/certificates\/[^/]+\/$/u.test(u)) expect(i, u).toBeGreaterThan(list);
+  });
+});
+
 describe('judged query set (test/search/judged.json)', () => {
   it('ours, on both sets, clearly ahead of plain Pagefind on the same pages', async () => {
     const r = await evaluate(DIST);

@@ -462,14 +462,25 @@ export function subsFetched(rank: number): number {
 /** Fragments one query may fetch in all (a quoted phrase rejects the records without it: 930 fragments were fetched for one). */
 export const MAX_FETCH = 40;
 
+/**
+ * The share of a name's weight that depends on how much of the name the query says: a query that is the whole name
+ * (职业技能等级证书, the certificate list's name) outranks the pages whose longer names merely hold it (物流管理职业技能等级证书).
+ */
+export const NAME_LENGTH = 0.25;
+/** How well the query names a page: the share of the query's units in the name, scaled by the share of the name's units in the query. */
+export function nameMatch(units: string[], query: string, name: string): number {
+  const c = coverage(units, name);
+  return c && c * (1 - NAME_LENGTH + NAME_LENGTH * coverage(matchUnits(name), query));
+}
+
 /** The re-rank of a page by the query: its names (文号, certificate and organisation names) and nodejieba keywords. */
-function pageBonus(data: SearchData, page: string, units: string[], w: RankWeights): number {
+function pageBonus(data: SearchData, page: string, units: string[], w: RankWeights, query: string): number {
   const info = pageInfo(data, page);
   if (!info) return 0;
   let score = 0;
   if (w.title && info.title) score += w.title * coverage(units, info.title);
   const names = pageNames(data, info);
-  if (names) score += w.names * Math.max(0, ...names.map((n) => coverage(units, n)));
+  if (names) score += w.names * Math.max(0, ...names.map((n) => nameMatch(units, query, n)));
   if (info.keywords) score += w.keywords * coverage(units, info.keywords.join(' '));
   return score;
 }
@@ -706,6 +717,8 @@ function retoldClause(q: string, exact: SearchHit[], table: LookupTable): { hits
 export const WEAK_HITS = 3;
 /** A correction this strong (VOC's 0–1 strength: pinyin spelled in full 1, same-sound slips 0.9) is searched as well when results are weak. */
 export const SURE_CORRECTION = 0.8;
+/** A weaker correction (a one-character slip in a 4+ character term: 0.5) fills a page of fewer than MIN_RESULTS hits after them. */
+export const FILL_CORRECTION = 0.5;
 export function isWeak(hits: SearchHit[], plan: Pick<QueryPlan, 'content'>): boolean {
   if (hits.length < WEAK_HITS) return true;
   const best = searchKey(`${hits[0]!.title} ${excerptText(hits[0]!.excerpt)}`);
@@ -795,7 +808,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const bonuses = new Map<string, number>();
   const bonusOf = (page: string) => {
     let b = bonuses.get(page);
-    if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w)));
+    if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w, searchKey(searchText))));
     return b;
   };
   const ranked = await fullText(pagefind, terms, pfOptions, data, bonusOf);
@@ -892,12 +905,21 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     // A sure correction (a pinyin spelling, a same-sound slip: strength ≥ SURE_CORRECTION) is searched too, its hits
     // first: the reader sees the answer to what they meant, and the suggestion says what was changed.
     const sure = response.corrections.find((c) => c.strength >= SURE_CORRECTION && searchKey(c.corrected) !== searchKey(plan!.folded));
-    if (sure && !phrases.length) {
-      const fixed = planQuery(sure.corrected, vocab);
+    // Fewer hits than a page shows: the likeliest correction's hits fill the page after the query's own (书证融合 finds
+    // two pages; 书证融通's follow them), so the reader sees both without a click.
+    const filler = sure || response.hits.length >= MIN_RESULTS ? undefined : corrections.find((c) => c.strength >= FILL_CORRECTION && c.how !== 'pinyin' && searchKey(c.corrected) !== searchKey(plan!.folded));
+    const fix = sure ?? filler;
+    // The filler's hits are shown, so it is offered too (您是不是要找 书证融通).
+    if (filler && !response.corrections.includes(filler)) {
+      response.corrections.unshift(filler);
+      response.suggestions = [...new Set(response.corrections.map((c) => c.corrected))];
+    }
+    if (fix && !phrases.length) {
+      const fixed = planQuery(fix.corrected, vocab);
       const again = await runText(fixed.search);
       const seen = new Set(exact.map((h) => h.url));
       const merged: SearchHit[] = [...exact];
-      for (const h of [...again.hits, ...first.hits]) {
+      for (const h of sure ? [...again.hits, ...first.hits] : [...first.hits, ...again.hits]) {
         const page = h.url.replace(/#.*$/u, '');
         if (seen.has(h.url) || merged.some((m) => m.url.replace(/#.*$/u, '') === page)) continue;
         seen.add(h.url);

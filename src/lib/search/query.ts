@@ -99,7 +99,8 @@ function tradCodes(core: VocabCore): number[] {
   if (!t) tradSets.set(core, (t = decodeGaps(core.trad)));
   return t;
 }
-export type TermKind = 'certificate' | 'organization' | 'glossary' | 'document' | 'term' | 'alias';
+/** `word`: a word the corpus prints (vocabulary.ts corpusWords), for pinyin spelled word by word and same-sound slips; no page. */
+export type TermKind = 'certificate' | 'organization' | 'glossary' | 'document' | 'term' | 'alias' | 'word';
 export interface VocabTerms {
   /** [term, url ('' when the term has no page of its own), kind]. */
   terms: [string, string, TermKind][];
@@ -376,8 +377,14 @@ export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   for (const [i, full, ini] of pinyinKeys(vocab.pinyin)) {
     const [term, url, kind] = vocab.terms.terms[i]!;
     if (full === flat) hits.push({ term, url, kind, how: 'full', strength: 1 });
+    // A corpus word is spelled in full only: its initials (2,600 words) or a prefix would drown the named terms'.
+    else if (kind === 'word') continue;
     else if (flat.length >= 3 && ini === flat) initials.push(i);
     else if (flat.length >= 6 && full.startsWith(flat)) hits.push({ term, url, kind, how: 'prefix', strength: 0.6 });
+  }
+  if (!hits.some((h) => h.how === 'full')) {
+    const spelled = spellWords(q, vocab);
+    if (spelled) hits.push({ term: spelled, url: '', kind: 'word', how: 'full', strength: 0.9 });
   }
   // Initials are ambiguous: the more terms share them, the weaker each.
   for (const i of initials) {
@@ -393,6 +400,68 @@ export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   return [...best.values()].sort((a, b) => b.strength - a.strength || Number(!!b.url) - Number(!!a.url) || a.term.length - b.term.length).slice(0, 8);
 }
 
+/** Words a pinyin query spells at most (kaohe chengben shangxian: 3), and the words tried for each piece's sound. */
+export const MAX_SPELLED = 4;
+const SAME_SOUND = 3;
+const fullKeys = new WeakMap<VocabPinyin, Map<string, number[]>>();
+/**
+ * A pinyin query spelled word by word (kaohe chengben shangxian, kaohechengbenshangxian) → the Han words it spells,
+ * space-separated (考核 成本 上限): the fewest words (2..MAX_SPELLED) whose full pinyin, joined, is the query, never
+ * across a space the reader typed. Where a sound is several words (shangxian: 上线, 上限), the words that stand next to
+ * each other in a named term (a title: 考核成本上限设置方案) win, then the list's order (named terms first, then the
+ * corpus's words, most frequent first). null when no such split exists.
+ */
+export function spellWords(query: string, vocab: Vocab): string | null {
+  if (!vocab.pinyin || !vocab.terms) return null;
+  const terms = vocab.terms.terms;
+  let keys = fullKeys.get(vocab.pinyin);
+  if (!keys) {
+    keys = new Map();
+    for (const [i, full] of pinyinKeys(vocab.pinyin)) {
+      const list = keys.get(full) ?? [];
+      if (list.length < SAME_SOUND) keys.set(full, [...list, i]);
+    }
+    fullKeys.set(vocab.pinyin, keys);
+  }
+  const tokens = query.toLowerCase().replace(/ü/gu, 'v').split(/[ ']+/u).filter(Boolean);
+  const flat = tokens.join('');
+  const forced = new Set<number>();
+  let at = 0;
+  for (const t of tokens) forced.add((at += t.length));
+  // best[j]: the fewest pieces covering flat[0, j) (their pinyin), ending on every typed boundary before j.
+  const best: (string[] | null)[] = [[]];
+  for (let j = 1; j <= flat.length; j++) {
+    best[j] = null;
+    for (let i = j - 1; i >= 0; i--) {
+      const prev = best[i];
+      if (!prev) continue;
+      let crosses = false;
+      for (const f of forced) if (f > i && f < j) crosses = true;
+      if (crosses) break;
+      const piece = flat.slice(i, j);
+      if (keys.has(piece) && (!best[j] || prev.length + 1 < best[j]!.length)) best[j] = [...prev, piece];
+    }
+  }
+  const pieces = best[flat.length];
+  if (!pieces || pieces.length < 2 || pieces.length > MAX_SPELLED) return null;
+  const named = terms.filter((t) => t[2] !== 'word').map((t) => t[0]);
+  let choice: string[] = [];
+  let score = -1;
+  const walk = (k: number, words: string[], s: number) => {
+    if (k === pieces.length) {
+      if (s > score) (score = s), (choice = words);
+      return;
+    }
+    for (const i of keys!.get(pieces[k]!)!) {
+      const w = terms[i]![0];
+      const prev = words[words.length - 1];
+      walk(k + 1, [...words, w], s + (prev && named.some((n) => n.includes(prev + w)) ? 1 : 0));
+    }
+  };
+  walk(0, [], 0);
+  return choice.join(' ');
+}
+
 const pyMaps = new WeakMap<VocabTerms, Map<string, string[]>>();
 /** Character → its toneless readings. */
 function charPinyin(terms: VocabTerms): Map<string, string[]> {
@@ -405,6 +474,12 @@ function charPinyin(terms: VocabTerms): Map<string, string[]> {
   return m;
 }
 const termSets = new WeakMap<VocabTerms, Set<string>>();
+const withWords = new WeakMap<VocabTerms, boolean>();
+function hasWords(terms: VocabTerms): boolean {
+  let w = withWords.get(terms);
+  if (w === undefined) withWords.set(terms, (w = terms.terms.some((t) => t[2] === 'word')));
+  return w;
+}
 
 /**
  * Slips in a Han query: whole words of the query that differ from a dictionary term in one character
@@ -421,6 +496,8 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
   if (!HAN_RUN.test(q)) return out;
   let known = termSets.get(terms);
   if (!known) termSets.set(terms, (known = new Set(terms.terms.map((t) => t[0]))));
+  // A query that is a known term or word as a whole has no slip.
+  if (known.has(q)) return out;
   const py = charPinyin(terms);
   const { core } = vocab;
   // A slip spans whole words of the query: 高技能人才 (高/技能/人才) never offers 高级 for 高技.
@@ -436,12 +513,13 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
   const isKnown = (w: string) => known!.has(w) || w in core.syn || Object.values(core.syn).includes(w) || searchKey(w) in core.alias;
   // Characters inside a known term the query holds are not slips (新华三技术有限公司 is not 华为技术有限公司).
   const covered = new Uint8Array(q.length);
-  for (const [term] of terms.terms) {
-    if (term.length < 2) continue;
+  // (Named terms only: a slip next to a corpus word often forms another one.)
+  for (const [term, , kind] of terms.terms) {
+    if (term.length < 2 || kind === 'word') continue;
     for (let k = q.indexOf(term); k >= 0; k = q.indexOf(term, k + 1)) covered.fill(1, k, k + term.length);
   }
   const found: Correction[] = [];
-  for (const [term, url] of terms.terms) {
+  for (const [term, url, kind] of terms.terms) {
     const n = term.length;
     if (n < 2 || n > q.length || !HAN_RUN.test(term) || q.includes(term)) continue;
     for (let i = 0; i + n <= q.length; i++) {
@@ -453,13 +531,29 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
       if (isKnown(w)) continue;
       const sounds = (j: number) => (py.get(w[j]!) ?? []).some((s) => py.get(term[j]!)?.includes(s));
       const homophone = diffs.every(sounds);
+      // A corpus word is offered for a same-sound slip only: one other character off an ordinary word is mostly another
+      // ordinary word (教育部等 is not a slip of 教育部门).
+      if (kind === 'word' && !homophone) continue;
       // One slip: 0.9 when it sounds the same, else weak (real phrases such as 试点学校 or 职业技术 are one
       // character from a term: measured over the corpus headings, only same-sound slips never fired there);
       // two slips only when both sound the same, in a 4+ term.
-      const strength = diffs.length === 1 ? (homophone ? (n >= 3 ? 0.9 : 0.6) : n >= 4 ? 0.5 : n === 3 ? 0.3 : 0) : homophone && n >= 4 ? 0.8 : 0;
+      let strength = diffs.length === 1 ? (homophone ? (n >= 3 ? 0.9 : 0.6) : n >= 4 ? 0.5 : n === 3 ? 0.3 : 0) : homophone && n >= 4 ? 0.8 : 0;
       if (!strength) continue;
+      // A two-character corpus word one sound away is a guess (按试 → 按时 in 按试点) unless the check below confirms it.
+      if (kind === 'word' && n === 2) strength = 0.4;
       found.push({ from: w, to: term, corrected: q.slice(0, i) + term + q.slice(i + n), at: i, url, how: homophone ? 'homophone' : 'edit', strength });
     }
+  }
+  // A two-character word the corpus never prints, one sound away from exactly one word it does (方按 → 方案): as sure
+  // as a longer term's slip. Only with the corpus's words in the list (else most words would look unknown).
+  // Nor may either character belong to a word the query holds (按试点: 试 is 试点's).
+  if (hasWords(terms)) {
+    const pairs = found.filter((c) => c.how === 'homophone' && c.from.length === 2 && c.to.length === 2);
+    const inWord = new Uint8Array(q.length);
+    if (pairs.length) for (const [term] of terms.terms) for (let k = term.length >= 2 ? q.indexOf(term) : -1; k >= 0; k = q.indexOf(term, k + 1)) inWord.fill(1, k, k + term.length);
+    // Nor be a question or function word (年的 → 年底 in 过去年的证书).
+    const small = new Set([...core.drop[0], ...core.drop[1]].filter((w) => w.length === 1));
+    for (const c of pairs) if (pairs.filter((o) => o.at === c.at).length === 1 && !inWord[c.at] && !inWord[c.at + 1] && ![...c.from].some((ch) => small.has(ch))) c.strength = 0.85;
   }
   // Strongest first; for one slip, the longest term (双师形教师 → 双师型教师, not also 双师型); one correction per term.
   found.sort((a, b) => b.strength - a.strength || b.to.length - a.to.length || Number(!!b.url) - Number(!!a.url));
