@@ -8,7 +8,7 @@ import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type S
 import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
 import { type Card, FILTER_LABELS, type FilterCounts, type SortOrder, cardOf, errorMessage, filterCounts, OFFLINE_SEARCH, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
-import { VOCAB_FILES } from '../lib/search/query.ts';
+import { VOCAB_FILES, type VocabTerms, prepareTerms } from '../lib/search/query.ts';
 import { type FragmentStore, type PackManifest, loadPacks, packedFetch } from '../lib/search/packs.ts';
 
 /** Results shown per step: fragments (page text for excerpts) are fetched only for these. */
@@ -17,6 +17,12 @@ const PAGE_SIZE = 5;
 const DATE_POOL = 30;
 
 /** Memoises a loader; a failed load is forgotten, so “重试” loads again. */
+/** Run `work` when the page is idle (or soon, where requestIdleCallback is missing). */
+function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(() => work(), { timeout: 2000 });
+  else setTimeout(work, 50);
+}
+
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | null = null;
   return () =>
@@ -87,7 +93,13 @@ function browserDeps(): SearchDeps {
     // VOC's vocabulary parts (traditional characters, pinyin, corrections), each loaded when a query first needs it.
     vocab: ((part: keyof typeof VOCAB_FILES) => {
       let load = vocabs.get(part);
-      if (!load) vocabs.set(part, (load = once(() => json<unknown>(`/search/${VOCAB_FILES[part]}`))));
+      if (!load) {
+        const fetched = once(() => json<unknown>(`/search/${VOCAB_FILES[part]}`));
+        // The corrections' lookup tables (~3,100 terms: 10–30 ms) are built when the part arrives, in an idle moment,
+        // not inside the first query that needs them.
+        load = part === 'terms' ? once(() => fetched().then((t) => (whenIdle(() => prepareTerms(t as VocabTerms)), t))) : fetched;
+        vocabs.set(part, load);
+      }
       return load();
     }) as SearchDeps['vocab'],
     packs: once(async () => {

@@ -400,6 +400,13 @@ export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   return [...best.values()].sort((a, b) => b.strength - a.strength || Number(!!b.url) - Number(!!a.url) || a.term.length - b.term.length).slice(0, 8);
 }
 
+const named = new WeakMap<VocabTerms, string[]>();
+function namedTerms(terms: VocabTerms): string[] {
+  let n = named.get(terms);
+  if (!n) named.set(terms, (n = terms.terms.filter((t) => t[2] !== 'word').map((t) => t[0])));
+  return n;
+}
+
 /** Words a pinyin query spells at most (kaohe chengben shangxian: 3), and the words tried for each piece's sound. */
 export const MAX_SPELLED = 4;
 const SAME_SOUND = 3;
@@ -444,7 +451,7 @@ export function spellWords(query: string, vocab: Vocab): string | null {
   }
   const pieces = best[flat.length];
   if (!pieces || pieces.length < 2 || pieces.length > MAX_SPELLED) return null;
-  const named = terms.filter((t) => t[2] !== 'word').map((t) => t[0]);
+  const named = namedTerms(vocab.terms);
   let choice: string[] = [];
   let score = -1;
   const walk = (k: number, words: string[], s: number) => {
@@ -474,11 +481,71 @@ function charPinyin(terms: VocabTerms): Map<string, string[]> {
   return m;
 }
 const termSets = new WeakMap<VocabTerms, Set<string>>();
+/** The longest term in which two slips are looked for (two same-sound slips in 双師形教師-like names, not in titles). */
+const MAX_TWO_SLIPS = 8;
+/**
+ * A text's keys with one Han character replaced by a wildcard, and (4–MAX_TWO_SLIPS characters) two: a term and a query span share
+ * a key when they differ in those characters only.
+ */
+function slipKeys(text: string): string[] {
+  const han: number[] = [];
+  for (let j = 0; j < text.length; j++) if (HAN_CHAR.test(text[j]!)) han.push(j);
+  const keys = han.map((j) => text.slice(0, j) + '\u0000' + text.slice(j + 1));
+  if (text.length >= 4 && text.length <= MAX_TWO_SLIPS) {
+    for (let a = 0; a < han.length; a++) {
+      for (let b = a + 1; b < han.length; b++) {
+        const [j, k] = [han[a]!, han[b]!];
+        keys.push(text.slice(0, j) + '\u0000' + text.slice(j + 1, k) + '\u0000' + text.slice(k + 1));
+      }
+    }
+  }
+  return keys;
+}
+const byFirst = new WeakMap<VocabTerms, Map<string, [string, TermKind][]>>();
+/** The characters of `q` inside a term of 2+ characters it holds (corpus words too when `words`). */
+function coveredBy(q: string, terms: VocabTerms, words: boolean): Uint8Array {
+  let m = byFirst.get(terms);
+  if (!m) {
+    m = new Map();
+    for (const [term, , kind] of terms.terms) if (term.length >= 2) m.set(term[0]!, [...(m.get(term[0]!) ?? []), [term, kind]]);
+    byFirst.set(terms, m);
+  }
+  const out = new Uint8Array(q.length);
+  for (let k = 0; k < q.length; k++) for (const [term, kind] of m.get(q[k]!) ?? []) if ((words || kind !== 'word') && q.startsWith(term, k)) out.fill(1, k, k + term.length);
+  return out;
+}
+const slipIndexes = new WeakMap<VocabTerms, Map<string, number[]>>();
+/** Every term of 2+ characters holding Han by its slipKeys (built once per terms part: ~3,100 terms). */
+function slipIndex(terms: VocabTerms): Map<string, number[]> {
+  let m = slipIndexes.get(terms);
+  if (!m) {
+    m = new Map();
+    terms.terms.forEach(([term], t) => {
+      if (term.length < 2 || !HAN_RUN.test(term)) return;
+      for (const key of slipKeys(term)) {
+        const list = m!.get(key);
+        if (list) list.push(t);
+        else m!.set(key, [t]);
+      }
+    });
+    slipIndexes.set(terms, m);
+  }
+  return m;
+}
 const withWords = new WeakMap<VocabTerms, boolean>();
 function hasWords(terms: VocabTerms): boolean {
   let w = withWords.get(terms);
   if (w === undefined) withWords.set(terms, (w = terms.terms.some((t) => t[2] === 'word')));
   return w;
+}
+
+/** Builds the terms part's lookup tables (slips, coverage, readings, known words) ahead of the first query that needs them. */
+export function prepareTerms(terms: VocabTerms): void {
+  slipIndex(terms);
+  coveredBy('', terms, false);
+  charPinyin(terms);
+  namedTerms(terms);
+  if (!termSets.has(terms)) termSets.set(terms, new Set(terms.terms.map((t) => t[0])));
 }
 
 /**
@@ -512,18 +579,25 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
   }
   const isKnown = (w: string) => known!.has(w) || w in core.syn || Object.values(core.syn).includes(w) || searchKey(w) in core.alias;
   // Characters inside a known term the query holds are not slips (新华三技术有限公司 is not 华为技术有限公司).
-  const covered = new Uint8Array(q.length);
   // (Named terms only: a slip next to a corpus word often forms another one.)
-  for (const [term, , kind] of terms.terms) {
-    if (term.length < 2 || kind === 'word') continue;
-    for (let k = q.indexOf(term); k >= 0; k = q.indexOf(term, k + 1)) covered.fill(1, k, k + term.length);
+  const covered = coveredBy(q, terms, false);
+  // Candidates: the terms one or two Han characters off each span of whole query words (slipIndex), in the list's order.
+  const index = slipIndex(terms);
+  const candidates: [number, number][] = [];
+  for (const i of starts) {
+    for (const e of ends) {
+      if (e - i < 2) continue;
+      const seen = new Set<number>();
+      for (const key of slipKeys(q.slice(i, e))) for (const t of index.get(key) ?? []) if (!seen.has(t)) (seen.add(t), candidates.push([t, i]));
+    }
   }
+  candidates.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const found: Correction[] = [];
-  for (const [term, url, kind] of terms.terms) {
+  for (const [t, i] of candidates) {
+    const [term, url, kind] = terms.terms[t]!;
     const n = term.length;
-    if (n < 2 || n > q.length || !HAN_RUN.test(term) || q.includes(term)) continue;
-    for (let i = 0; i + n <= q.length; i++) {
-      if (!starts.has(i) || !ends.has(i + n)) continue;
+    if (q.includes(term)) continue;
+    {
       const w = q.slice(i, i + n);
       const diffs: number[] = [];
       for (let j = 0; j < n && diffs.length < 3; j++) if (w[j] !== term[j]) diffs.push(j);
@@ -549,8 +623,7 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
   // Nor may either character belong to a word the query holds (按试点: 试 is 试点's).
   if (hasWords(terms)) {
     const pairs = found.filter((c) => c.how === 'homophone' && c.from.length === 2 && c.to.length === 2);
-    const inWord = new Uint8Array(q.length);
-    if (pairs.length) for (const [term] of terms.terms) for (let k = term.length >= 2 ? q.indexOf(term) : -1; k >= 0; k = q.indexOf(term, k + 1)) inWord.fill(1, k, k + term.length);
+    const inWord = pairs.length ? coveredBy(q, terms, true) : new Uint8Array(q.length);
     // Nor be a question or function word (年的 → 年底 in 过去年的证书).
     const small = new Set([...core.drop[0], ...core.drop[1]].filter((w) => w.length === 1));
     for (const c of pairs) if (pairs.filter((o) => o.at === c.at).length === 1 && !inWord[c.at] && !inWord[c.at + 1] && ![...c.from].some((ch) => small.has(ch))) c.strength = 0.85;
