@@ -35,7 +35,7 @@ import type { SkillRow } from '../../src/schema/skills.ts';
 import { buildDictionary, cut, loadJieba } from '../ingest/segment.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
 import { type DictionarySources, mergeWords, readSources } from './dictionary.ts';
-import { VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
+import { QUOTED_TERM, VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
 import { type VocabCore, canonicalAdditions } from '../../src/lib/search/query.ts';
 import { lookupData } from './lookup-data.ts'; // [wt-tools, issue 14]
 import { type PackManifest, packBytes } from '../../src/lib/search/packs.ts';
@@ -262,11 +262,26 @@ function factsBox(document: Doc, filters: Record<string, string[]>, meta: Record
  */
 function additionsOf(document: Doc, text: string, core?: VocabCore): El | null {
   const add = core ? canonicalAdditions(text, core) : [];
-  if (!add.length) return null;
+  const coined = coinedNames(text);
+  if (!add.length && !coined.length) return null;
   const p = document.createElement('p');
   p.setAttribute('data-search-additions', '');
   p.textContent = add.join(' ');
+  // The names a text coins in quotes (加快推进职业教育国家“学分银行”建设, 按照“三同两别”原则): the text that introduces a
+  // name is where a reader asking for it should land, before the texts that merely use it.
+  if (coined.length) {
+    const span = document.createElement('span');
+    span.setAttribute('data-pagefind-weight', String(COINED_WEIGHT));
+    span.textContent = ` ${coined.join(' ')}`;
+    p.append(span);
+  }
   return p;
+}
+/** Pagefind weight of a coined name (body text is 1, an h1 7). */
+export const COINED_WEIGHT = 2;
+/** The names a text puts in quotes (vocabulary.ts QUOTED_TERM: 3–8 Han characters or digits), each once. */
+export function coinedNames(text: string): string[] {
+  return [...new Set([...text.matchAll(QUOTED_TERM)].map((m) => m[1]!))];
 }
 
 function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): string {
@@ -409,7 +424,7 @@ function recordHtml(
   }
   const additions = additionsOf(rec, additionsFrom, core);
   if (additions) {
-    additions.textContent = segmentText(additions.textContent ?? '', words);
+    segmentTree(additions, words);
     main.append(additions);
   }
   main.append(factsBox(rec, facts.filters, { ...facts.meta, ...meta }));

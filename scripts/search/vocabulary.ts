@@ -116,7 +116,7 @@ const HAN = /\p{Script=Han}/u;
  * A short name in quotes: 3–8 Han characters (digits allowed: “职教20条”). Two-character quoted words are mostly
  * ordinary words put in quotes for emphasis (“指定”), which would then be offered as slips for 制定.
  */
-const QUOTED_TERM = /[“「"]([\p{Script=Han}\d]{3,8})[”」"]/gu;
+export const QUOTED_TERM = /[“「"]([\p{Script=Han}\d]{3,8})[”」"]/gu;
 
 /** Every character the corpus, the dictionary and the table use. */
 function characters(texts: string[]): Set<string> {

@@ -14,6 +14,7 @@ import type { SkillRow } from '../../src/schema/skills.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { walkClauses } from '../../src/lib/citation.ts';
 import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
+import { coinedNames } from '../../scripts/search/build-index.ts';
 
 type Row = { url: string; title: string; excerpt: string; kind: string };
 
@@ -149,6 +150,18 @@ describe('npm run search', () => {
     const rows = cli('2-3-4-S5');
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.kind === 'code' && (r.url.endsWith('/skills/2-3-4-S5/') || r.url.startsWith('/docs/')))).toBe(true);
+  });
+});
+
+describe('coined names (a name a text puts in quotes)', () => {
+  it('are read from the text, each once, 3–8 characters', () => {
+    expect(coinedNames('加快推进职业教育国家“学分银行”建设，按照“三同两别”原则，“学分银行”，“指定”')).toEqual(['学分银行', '三同两别']);
+  });
+  it('the texts that coin a name are found for it with the texts that use it: 学分银行', async () => {
+    const r = await search('学分银行', nodeDeps(DIST), { limit: 5 });
+    const pages = r.hits.map((h) => h.url.replace(/#.*$/u, ''));
+    // 001:108 国发〔2019〕4号 加快推进职业教育国家“学分银行”建设; 001:870 教职成〔2019〕6号 （六）探索建立职业教育国家“学分银行”.
+    for (const doc of ['/docs/gf-2019-4/', '/docs/jzc-2019-6/']) expect(pages, doc).toContain(doc);
   });
 });
 
