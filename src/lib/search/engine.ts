@@ -8,7 +8,7 @@
  * The engine knows Pagefind only through `PagefindLike` and its own data only
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
-import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, arabicNumeral, chineseNumeral, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, arabicNumeral, chineseNumeral, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, mentionedNames, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
@@ -717,6 +717,8 @@ function retoldClause(q: string, exact: SearchHit[], table: LookupTable): { hits
 export const WEAK_HITS = 3;
 /** A correction this strong (VOC's 0–1 strength: pinyin spelled in full 1, same-sound slips 0.9) is searched as well when results are weak. */
 export const SURE_CORRECTION = 0.8;
+/** The rank (0-based) at which a catalog page the query mentions is shown when the text did not rank it higher. */
+export const MENTION_RANK = 4;
 /** A weaker correction (a one-character slip in a 4+ character term: 0.5) fills a page of fewer than MIN_RESULTS hits after them. */
 export const FILL_CORRECTION = 0.5;
 export function isWeak(hits: SearchHit[], plan: Pick<QueryPlan, 'content'>): boolean {
@@ -927,6 +929,17 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       }
       response.hits = merged.slice(0, limit);
       response.total = Math.max(response.total, again.total);
+    }
+  }
+  // A catalog page the query mentions by name among other words (物流管理初级 库存ABC管理法): among the first MENTION_RANK + 1
+  // hits, so the certificate or organisation asked about is one click away whatever the text matched.
+  if (mode === 'ours' && !phrases.length && response.hits.length) {
+    const data = await dataP!;
+    for (const m of mentionedNames(plan?.folded ?? normalized, { names: catalog(data).names }).slice(0, 2)) {
+      if (response.hits.slice(0, MENTION_RANK + 1).some((h) => h.url.replace(/#.*$/u, '') === m.url)) continue;
+      const hits = response.hits.filter((h) => h.url.replace(/#.*$/u, '') !== m.url);
+      hits.splice(Math.min(MENTION_RANK, hits.length), 0, lookupToHit(m, []));
+      response.hits = hits.slice(0, limit);
     }
   }
   const shownDeferred = deferred.filter((d) => response.hits.includes(d.hit));

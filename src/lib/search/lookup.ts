@@ -708,6 +708,26 @@ export function lookupName(query: string, data: Pick<LookupData, 'names'>): Look
   return partial.map((n) => ({ kind: 'name', url: n.url, title: n.name, reason: `${label(n)}名称包含“${query.trim()}”` }));
 }
 
+/**
+ * Catalog pages a longer query mentions by a whole name or alias of 3+ characters (物流管理初级 库存ABC管理法 → 物流管理),
+ * longest first, a name inside another mentioned one left out; not the query that is only the name (lookupName's).
+ */
+export function mentionedNames(query: string, data: Pick<LookupData, 'names'>): LookupHit[] {
+  const q = searchKey(normalizeQuery(query).replace(/"/gu, ''));
+  const keys = nameKeys(data.names);
+  const found: { n: NameEntry; k: string; at: number }[] = [];
+  data.names.forEach((n, i) => {
+    let best = '';
+    for (const k of keys[i]!) if (k.length >= 3 && k.length < q.length && k.length > best.length && q.includes(k) && /\p{Script=Han}/u.test(k)) best = k;
+    if (best) found.push({ n, k: best, at: q.indexOf(best) });
+  });
+  found.sort((a, b) => b.k.length - a.k.length);
+  const kept: typeof found = [];
+  for (const f of found) if (!kept.some((o) => f.at < o.at + o.k.length && o.at < f.at + f.k.length)) kept.push(f);
+  const label = (n: NameEntry) => (n.kind === 'certificate' ? '证书' : '培训评价组织');
+  return kept.map(({ n }) => ({ kind: 'name' as const, url: n.url, title: n.name, reason: `查询提到的${label(n)}` }));
+}
+
 /** Every exact lookup for a query, most specific first, without duplicate URLs. */
 export function exactLookups(query: string, data: LookupTable & Pick<LookupData, 'codes' | 'names'>): LookupHit[] {
   const all = [...lookupDocNumber(query, data), ...lookupCode(query, data), ...lookupName(query, data)];
