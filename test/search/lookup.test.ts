@@ -16,6 +16,7 @@ import {
   lookupCode,
   lookupDocNumber,
   lookupName,
+  mentionedNames,
   notHeldFor,
   notHeldMessage,
   parseCitation,
@@ -50,6 +51,7 @@ const fixture: LookupData = {
     { name: '北京中物联物流采购培训中心', aliases: [], url: '/organizations/bjzwlwlcgpxzx/', kind: 'organization' },
     { name: '老年照护', aliases: ['老年照护职业技能等级证书'], url: '/certificates/lnzh/', kind: 'certificate' },
     { name: '失智老年人照护', aliases: [], url: '/certificates/szlnrzh/', kind: 'certificate' },
+    { name: '物流管理', aliases: [], url: '/certificates/wlgl/', kind: 'certificate' },
   ],
 };
 
@@ -241,6 +243,14 @@ describe('names', () => {
   });
   it('a distinctive part of a name (≥ 3 characters)', () => {
     expect(lookupName('中物联', fixture).map((h) => h.url)).toEqual(['/organizations/bjzwlwlcgpxzx/']);
+  });
+  it('names a longer query mentions: the longest, one per place, not the query that is only a name', () => {
+    expect(mentionedNames('物流管理初级 库存ABC管理法', fixture).map((h) => h.url)).toEqual(['/certificates/wlgl/']);
+    // 失智老年人照护 holds no 老年照护 (老年人照护); the longer name wins its place.
+    expect(mentionedNames('失智老年人照护证书怎么考', fixture).map((h) => h.url)).toEqual(['/certificates/szlnrzh/']);
+    expect(mentionedNames('老年照护和物流管理的考核', fixture).map((h) => h.url).sort()).toEqual(['/certificates/lnzh/', '/certificates/wlgl/']);
+    expect(mentionedNames('老年照护', fixture)).toEqual([]);
+    expect(mentionedNames('考核收费标准是多少', fixture)).toEqual([]);
   });
   it('a part shared by too many names, or too short, finds nothing', () => {
     expect(lookupName('照护', fixture)).toEqual([]);

@@ -165,6 +165,18 @@ describe('coined names (a name a text puts in quotes)', () => {
   });
 });
 
+describe('what a query mentions', () => {
+  it('a certificate named among other words, and a pilot batch, are among the first five hits', async () => {
+    const r = await search('物流管理初级 库存ABC管理法', nodeDeps(DIST), { limit: 5 });
+    expect(r.hits[0]!.url).toBe('/certificates/wlgl/skills/l1-f2-w3-k1/');
+    expect(r.hits.map((h) => h.url)).toContain('/certificates/wlgl/');
+    const b = await search('四批一共有多少个证书', nodeDeps(DIST), { limit: 5 });
+    // 003:21 四批共 447 个职业技能等级证书 first; the timeline of the batches with it.
+    expect(b.hits[0]!.url).toBe('/docs/xmbh-2024-2/#s1-p1');
+    expect(b.hits.map((h) => h.url)).toContain('/timeline/');
+  });
+});
+
 describe('slips and pinyin of ordinary words (the corpus\'s own words in the vocabulary)', () => {
   it('a same-sound slip of an ordinary word is mended and searched: 考核站点申报方按 → 方案', async () => {
     const r = await search('考核站点申报方按', nodeDeps(DIST), { limit: 5 });

@@ -717,6 +717,9 @@ function retoldClause(q: string, exact: SearchHit[], table: LookupTable): { hits
 export const WEAK_HITS = 3;
 /** A correction this strong (VOC's 0–1 strength: pinyin spelled in full 1, same-sound slips 0.9) is searched as well when results are weak. */
 export const SURE_CORRECTION = 0.8;
+/** A pilot batch named in a query (首批, 第三批, 四批, 第2批), and the page of the batches' timeline. */
+const BATCH_MENTION = /(?:首|第?[一二三四五六七八九十\d]+)批/u;
+const TIMELINE_URL = '/timeline/';
 /** The rank (0-based) at which a catalog page the query mentions is shown when the text did not rank it higher. */
 export const MENTION_RANK = 4;
 /** A weaker correction (a one-character slip in a 4+ character term: 0.5) fills a page of fewer than MIN_RESULTS hits after them. */
@@ -935,7 +938,11 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   // hits, so the certificate or organisation asked about is one click away whatever the text matched.
   if (mode === 'ours' && !phrases.length && response.hits.length) {
     const data = await dataP!;
-    for (const m of mentionedNames(plan?.folded ?? normalized, { names: catalog(data).names }).slice(0, 2)) {
+    const q = plan?.folded ?? normalized;
+    const mentions = mentionedNames(q, { names: catalog(data).names }).slice(0, 2);
+    // A pilot batch (首批, 第三批, 四批): the timeline of the batches is where each one's steps are.
+    if (BATCH_MENTION.test(q) && pageInfo(data, TIMELINE_URL)) mentions.push({ kind: 'name', url: TIMELINE_URL, title: '试点时间线', reason: '查询提到的试点批次' });
+    for (const m of mentions) {
       if (response.hits.slice(0, MENTION_RANK + 1).some((h) => h.url.replace(/#.*$/u, '') === m.url)) continue;
       const hits = response.hits.filter((h) => h.url.replace(/#.*$/u, '') !== m.url);
       hits.splice(Math.min(MENTION_RANK, hits.length), 0, lookupToHit(m, []));
