@@ -218,17 +218,17 @@ describe('judged query set (test/search/judged.json)', () => {
     const old = r.ours.cells['*']!.old!;
     const fresh = r.ours.cells['*']!.fresh!;
     expect(old.n).toBeGreaterThanOrEqual(60);
-    // Measured 2026-11-30 (session 6): old 1.000 / 0.984; fresh 0.961 / 0.951, clause recall@5 0.909; all 190
-    // 0.974 / 0.962 / 0.909 (the corpus's words for pinyin and slips, whole names, coined names). Floors a little under.
+    // Measured 2026-11-30 (session 6): old 1.000 / 0.984; fresh 0.967 / 0.951, clause recall@5 0.909; all 190
+    // 0.978 / 0.962 / 0.909 (the corpus's words for pinyin and slips, whole names, coined names, mentions). Floors a little under.
     expect(old.recall5).toBeGreaterThanOrEqual(0.99);
     expect(old.mrr).toBeGreaterThanOrEqual(0.975);
     // The fresh set (written without looking at the engine; the engine was tuned on it since, see scripts/search/README.md).
     expect(fresh.n).toBeGreaterThanOrEqual(120);
-    expect(fresh.recall5).toBeGreaterThanOrEqual(0.95);
+    expect(fresh.recall5).toBeGreaterThanOrEqual(0.955);
     expect(fresh.mrr).toBeGreaterThanOrEqual(0.94);
     expect(fresh.clauseRecall5!).toBeGreaterThanOrEqual(0.89);
     // The whole set (issue 14's goals are 0.98 / 0.95 / 0.90: recall@5 is not there yet).
-    expect(r.ours.recall5).toBeGreaterThanOrEqual(0.965);
+    expect(r.ours.recall5).toBeGreaterThanOrEqual(0.97);
     expect(r.ours.mrr).toBeGreaterThanOrEqual(0.955);
     // Clause queries (文号 + a locator, as printed or as readers retell it: 第二条, （十二）, 第二部分第五条).
     expect(r.ours.cells.clause!.fresh!.clauseRecall5!).toBeGreaterThanOrEqual(0.9);
