@@ -174,6 +174,10 @@ describe('what a query mentions', () => {
     // 003:21 四批共 447 个职业技能等级证书 first; the timeline of the batches with it.
     expect(b.hits[0]!.url).toBe('/docs/xmbh-2024-2/#s1-p1');
     expect(b.hits.map((h) => h.url)).toContain('/timeline/');
+    // Several mentions: each among the first five.
+    const m = await search('第三批 老年照护和物流管理的考核站点', nodeDeps(DIST), { limit: 10 });
+    const top = m.hits.slice(0, 5).map((h) => h.url);
+    for (const u of ['/certificates/lnzh/', '/certificates/wlgl/', '/timeline/']) expect(top, u).toContain(u);
   });
 });
 

@@ -941,11 +941,13 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     const q = plan?.folded ?? normalized;
     const mentions = mentionedNames(q, { names: catalog(data).names }).slice(0, 2);
     // A pilot batch (首批, 第三批, 四批): the timeline of the batches is where each one's steps are.
-    if (BATCH_MENTION.test(q) && pageInfo(data, TIMELINE_URL)) mentions.push({ kind: 'name', url: TIMELINE_URL, title: '试点时间线', reason: '查询提到的试点批次' });
-    for (const m of mentions) {
-      if (response.hits.slice(0, MENTION_RANK + 1).some((h) => h.url.replace(/#.*$/u, '') === m.url)) continue;
-      const hits = response.hits.filter((h) => h.url.replace(/#.*$/u, '') !== m.url);
-      hits.splice(Math.min(MENTION_RANK, hits.length), 0, lookupToHit(m, []));
+    const timeline = pageInfo(data, TIMELINE_URL);
+    if (timeline && BATCH_MENTION.test(q)) mentions.push({ kind: 'name', url: TIMELINE_URL, title: timeline.names?.[0] ?? '试点时间线', reason: '查询提到的试点批次' });
+    const pageOf = (h: SearchHit) => h.url.replace(/#.*$/u, '');
+    const missing = mentions.filter((m) => !response.hits.slice(0, MENTION_RANK + 1).some((h) => pageOf(h) === m.url));
+    if (missing.length) {
+      const hits = response.hits.filter((h) => !missing.some((m) => m.url === pageOf(h)));
+      hits.splice(Math.min(hits.length, Math.max(0, MENTION_RANK + 1 - missing.length)), 0, ...missing.map((m) => lookupToHit(m, [])));
       response.hits = hits.slice(0, limit);
     }
   }
