@@ -275,6 +275,7 @@ function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlyS
   // reads a fragment, and the engine uses none of them (a page's clauses and rows are records of their own, listed by
   // the engine). At 50× /timeline/ had 3,634 anchors in 1.7 MB of text: seconds per read.
   for (const el of root.querySelectorAll('[id]')) el.removeAttribute('id');
+  boundListings(root);
   capText(root, RECORD_TEXT_MAX);
   const additions = additionsOf(document, ownText(root, null), core);
   if (additions) root.append(additions);
@@ -291,6 +292,42 @@ function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlyS
  * Pagefind reads and excerpts a fragment whole on every hit: a record is bounded instead. Its entries have pages of their own.
  */
 export const RECORD_TEXT_MAX = 24_000;
+
+/**
+ * Entries of other pages' listings a catalog page's record keeps: a certificate's or organization's table of the documents
+ * that list it (`.cert-listings`) and the contact tables those documents enclose (`.cert-contact`). Each listed document
+ * is indexed itself (its page and clauses); the page record carries its first LISTED_MAX entries. The real corpus's
+ * longest are 6 listings and 2 contact tables (none cut: its index is the same). They grow with the corpus: at 50× a
+ * certificate is listed by up to 300 documents (156,000 characters, which filled RECORD_TEXT_MAX and cut off the
+ * certificate's own standard) with 100 contact tables. Pagefind's search costs in proportion to the word locations of
+ * the records it returns (it scores, serialises and hands to JS every one of them); on the 50× site certificate page
+ * records were 76 % of all locations returned for the judged queries (scripts/search/README.md, “50× warm p95”).
+ */
+export const LISTED_MAX = 20;
+const LISTED = ['.cert-listings tbody > tr', '.cert-contacts > .cert-contact'];
+
+/**
+ * A catalog page's notes on where its sources disagree (`.cert-note`: conflicting listings, ingest's anomalies such as a
+ * contact table matched to the certificate by a shared telephone number): about the sources, not the certificate, and
+ * they name the organization's other certificates (“同组织的 “物流管理”、…”), so a query for one matched its siblings. Not
+ * indexed. The real corpus has 31 such boxes (5,300 characters in all); at 50× they were 14.6 MB, up to 172,000
+ * characters on one page (each anomaly lists every copy's certificate name), most of what certificate records held.
+ */
+const NOT_INDEXED_NOTES = '.cert-note';
+
+/** Removes a catalog page's source notes, and its listing entries after the first LISTED_MAX of each kind; returns how many entries were removed. */
+export function boundListings(root: El): number {
+  for (const el of [...root.querySelectorAll(NOT_INDEXED_NOTES)]) el.remove();
+  let removed = 0;
+  for (const sel of LISTED) {
+    for (const [i, el] of [...root.querySelectorAll(sel)].entries()) {
+      if (i < LISTED_MAX) continue;
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
 
 /** Empties the text nodes (outside ignored parts) after the first `max` non-space characters; returns the characters seen. */
 export function capText(root: El, max: number): number {
