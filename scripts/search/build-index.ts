@@ -566,6 +566,17 @@ export function nameEntries(src: DictionarySources, pages: Set<string>): NameEnt
  */
 export const COMMON_SHARE = 0.1;
 export const COMMON_MAX = 200;
+/**
+ * A word of the segmented text as Pagefind indexes it (lower case, without the punctuation joining its parts: 1+X → 1x,
+ * which the count missed: at 50× a search for 1x returns 45 % of the records), when it is one `common` may list: two or
+ * more Han characters, or two or more letters and digits; else null (also for text the segmenter did not split, which
+ * carries its punctuation: 。，).
+ */
+export function indexedWord(raw: string): string | null {
+  if (!/^[\p{L}\p{N}]+(?:[+._\-/][\p{L}\p{N}]+)*$/u.test(raw)) return null;
+  const w = raw.toLowerCase().replace(/[+._\-/]/gu, '');
+  return /^\p{Script=Han}{2,}$|^[a-z0-9]{2,}$/u.test(w) ? w : null;
+}
 export function commonWords(df: Map<string, number>, records: number): string[] {
   return [...df]
     .filter(([, n]) => n >= records * COMMON_SHARE)
@@ -769,8 +780,9 @@ export async function buildIndex(
   let recordCount = 0;
   const countWords = (html: string, into: Map<string, number>) => {
     recordCount++;
-    const body = html.slice(html.indexOf('data-pagefind-body')).replace(/<div hidden[^]*$/u, '').replace(/<[^>]*>/gu, ' ');
-    for (const w of new Set(body.split(/\s+/u))) if (/^[\p{Script=Han}]{2,}$|^[a-z0-9]{2,}$/iu.test(w)) into.set(w.toLowerCase(), (into.get(w.toLowerCase()) ?? 0) + 1);
+    // The record's text: after the body element's opening tag (its attributes are no words), without the facts box.
+    const body = html.slice(html.indexOf('>', html.indexOf('data-pagefind-body')) + 1).replace(/<div hidden[^]*$/u, '').replace(/<[^>]*>/gu, ' ');
+    for (const w of new Set(body.split(/\s+/u).map(indexedWord))) if (w) into.set(w, (into.get(w) ?? 0) + 1);
   };
   // Skill pages are reached through their certificate page's rows (sub-results), the code look-up and the matrix.
   const indexed = pages.filter((p) => p.type !== 'skill');

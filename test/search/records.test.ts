@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LISTED_MAX, boundListings, indexSources, pageFacts, prepareHtml, sitePages } from '../../scripts/search/build-index.ts';
+import { COMMON_SHARE, LISTED_MAX, boundListings, indexSources, indexedWord, pageFacts, prepareHtml, sitePages } from '../../scripts/search/build-index.ts';
+import { nodeDeps } from '../../scripts/search/node-pagefind.ts';
+import type { SearchData } from '../../src/lib/search/engine.ts';
 import { readSources } from '../../scripts/search/dictionary.ts';
 import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
 import { join } from 'node:path';
@@ -66,5 +68,26 @@ describe('catalog page records', () => {
       expect(record).not.toContain('来源之间的出入');
       expect(record).toContain(parseHTML(html).document.querySelector('h1')!.textContent!.replace(/\s+/gu, ''));
     }
+  });
+});
+
+describe('common words as Pagefind indexes them', () => {
+  it('a word joined by punctuation counts as the word Pagefind indexes (1+X → 1x); unsplit text with its punctuation is no word', () => {
+    expect(indexedWord('1+X')).toBe('1x');
+    expect(indexedWord('Web')).toBe('web');
+    expect(indexedWord('物流')).toBe('物流');
+    expect(indexedWord('物')).toBeNull();
+    expect(indexedWord('引用请以发文机关公布的正式文本为准。')).toBeNull();
+    expect(indexedWord('data-pagefind-body')).toBe('datapagefindbody');
+  });
+
+  it('data.json `common` lists 1x, and Pagefind finds it in at least COMMON_SHARE of the records', async () => {
+    const data = JSON.parse(readFileSync(join(DIST, 'search', 'data.json'), 'utf8')) as SearchData;
+    expect(data.common).toContain('1x');
+    const pf = await nodeDeps(DIST).pagefind();
+    const found = (await pf.search('1x'))?.results.length ?? 0;
+    expect(found).toBeGreaterThanOrEqual(data.records! * COMMON_SHARE);
+    // No attribute of the body element is counted as a word.
+    expect(data.common!.some((w) => w.startsWith('data'))).toBe(false);
   });
 });
