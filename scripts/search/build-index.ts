@@ -585,7 +585,11 @@ export function commonWords(df: Map<string, number>, records: number): string[] 
     .map(([w]) => w);
 }
 
-/** The whole index is preloaded (`warm` in data.json) only up to this size of index chunks (gzip): 50× the corpus is ~13 MB. */
+/**
+ * The whole index is preloaded (`warm` in data.json) only up to this size of index chunks (gzip), and only when it is one
+ * shard. The 50× site's 8 shards are 2.35 MB: preloaded, they took 1.8 s of CPU and 200 MB of WebAssembly memory, and
+ * the query during the preload waited for it (~0.9 s); not done (scripts/search/README.md, “50× warm p95”).
+ */
 export const WARM_MAX_BYTES = 1024 * 1024;
 
 /**
