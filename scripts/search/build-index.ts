@@ -678,15 +678,43 @@ export const PACKS_MAX_BYTES = 1024 * 1024;
 export const PACK_RAW_BYTES = 384 * 1024;
 
 /**
+ * Index packs (src/lib/search/packs.ts, `kind: 'index'`) are written for a site whose index is not preloaded (no `warm`:
+ * several shards), while all its index chunks together stay under this size (gzip as Pagefind stores them). The 50× site's
+ * 8 shards: 428 chunks, 2.35 MB. Loaded from the second query on (engine.ts warmUp) and kept as they are (gzip) until
+ * Pagefind loads a chunk for a query: 2.35 MB of memory, where preloading the chunks into Pagefind took 200 MB.
+ */
+export const INDEX_PACKS_MAX_BYTES = 4 * 1024 * 1024;
+/** Bytes per index pack: a few packs, fetched in parallel. */
+export const INDEX_PACK_BYTES = 512 * 1024;
+
+/**
  * Writes search/packs.json and search/packs/*.pack: every fragment of every shard exactly once, a page's records
  * (its page record, clauses and rows) in one pack, pages in URL order (documents together, certificates together:
- * gzip finds their repeated wording). Nothing is written (and older packs are removed) when they would exceed
- * PACKS_MAX_BYTES. Returns the manifest, or null.
+ * gzip finds their repeated wording), unless they would exceed PACKS_MAX_BYTES; and with `index`, every index chunk of
+ * every shard, unless they would exceed INDEX_PACKS_MAX_BYTES. Nothing is written (and older packs are removed) when
+ * neither fits. Returns the manifest, or null.
  */
-export function writePacks(dist: string, shardDirs: string[]): PackManifest | null {
+export function writePacks(dist: string, shardDirs: string[], { index = false }: { index?: boolean } = {}): PackManifest | null {
   const searchDir = join(dist, 'search');
   rmSync(join(searchDir, 'packs'), { recursive: true, force: true });
   rmSync(join(searchDir, 'packs.json'), { force: true });
+  const files = [...(fragmentPacks(shardDirs) ?? []), ...((index && indexPacks(dist, shardDirs)) || [])];
+  if (!files.length) return null;
+  mkdirSync(join(searchDir, 'packs'), { recursive: true });
+  const manifest: PackManifest = { packs: [] };
+  files.forEach((f, i) => {
+    const name = `${i}.${createHash('sha256').update(f.bytes).digest('hex').slice(0, 10)}.pack`;
+    writeFileSync(join(searchDir, 'packs', name), f.bytes);
+    manifest.packs.push({ file: `/search/packs/${name}`, bytes: f.bytes.length, fragments: f.entries, ...(f.kind ? { kind: f.kind } : {}) });
+  });
+  writeFileSync(join(searchDir, 'packs.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
+type PackFile = { bytes: Uint8Array; entries: number; kind?: 'index' };
+
+/** The fragment packs (gzip), or null when they would exceed PACKS_MAX_BYTES. */
+function fragmentPacks(shardDirs: string[]): PackFile[] | null {
   const pages = new Map<string, [string, Uint8Array][]>();
   let raw = 0;
   for (const dir of shardDirs) {
@@ -713,17 +741,29 @@ export function writePacks(dist: string, shardDirs: string[]): PackManifest | nu
     groups.at(-1)!.push(...frags);
     size += n;
   }
-  const files = groups.filter((g) => g.length).map((g) => ({ gz: gzipSync(packBytes(g), { level: zlibConstants.Z_BEST_COMPRESSION }), fragments: g.length }));
-  if (files.reduce((a, f) => a + f.gz.length, 0) > PACKS_MAX_BYTES) return null;
-  mkdirSync(join(searchDir, 'packs'), { recursive: true });
-  const manifest: PackManifest = { packs: [] };
-  files.forEach((f, i) => {
-    const name = `${i}.${createHash('sha256').update(f.gz).digest('hex').slice(0, 10)}.pack`;
-    writeFileSync(join(searchDir, 'packs', name), f.gz);
-    manifest.packs.push({ file: `/search/packs/${name}`, bytes: f.gz.length, fragments: f.fragments });
-  });
-  writeFileSync(join(searchDir, 'packs.json'), JSON.stringify(manifest));
-  return manifest;
+  const files = groups.filter((g) => g.length).map((g) => ({ bytes: gzipSync(packBytes(g), { level: zlibConstants.Z_BEST_COMPRESSION }), entries: g.length }));
+  return files.reduce((a, f) => a + f.bytes.length, 0) > PACKS_MAX_BYTES ? null : files;
+}
+
+/** The index packs: every chunk of every shard under its URL path, as stored (gzip; the pack itself is not compressed again), or null over INDEX_PACKS_MAX_BYTES. */
+function indexPacks(dist: string, shardDirs: string[]): PackFile[] | null {
+  const chunks: [string, Uint8Array][] = [];
+  for (const dir of shardDirs) {
+    const indexDir = join(dir, 'index');
+    for (const f of readdirSync(indexDir).sort()) chunks.push([`/${relative(dist, join(indexDir, f)).split(sep).join('/')}`, readFileSync(join(indexDir, f))]);
+  }
+  if (chunks.reduce((a, [, b]) => a + b.length, 0) > INDEX_PACKS_MAX_BYTES) return null;
+  const groups: [string, Uint8Array][][] = [[]];
+  let size = 0;
+  for (const c of chunks) {
+    if (size && size + c[1].length > INDEX_PACK_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(c);
+    size += c[1].length;
+  }
+  return groups.filter((g) => g.length).map((g) => ({ bytes: packBytes(g), entries: g.length, kind: 'index' as const }));
 }
 
 /** data.json `warm`: a word of each index chunk, when the whole index is small enough to preload (one shard only). */
@@ -910,6 +950,7 @@ export async function buildIndex(
   // Skill codes go into files of about CODES_PER_BUCKET codes by codeBucket: a code query fetches one of them.
   const codes = codeEntries(skills, src, urls);
   const codeBuckets = Math.max(1, Math.ceil(codes.length / codesPerBucket));
+  const warm = warmWords(shardDirs);
   const data: SearchData = {
     pages: byId,
     names: storedNames,
@@ -918,7 +959,7 @@ export async function buildIndex(
     vocab: vocab.core,
     common: commonWords(df, recordCount),
     records: recordCount,
-    ...warmWords(shardDirs),
+    ...warm,
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
   // [wt-tools, issue 14] citation clauses (第N段, enclosure) and the cited-but-not-held 文号: scripts/search/lookup-data.ts
@@ -942,7 +983,8 @@ export async function buildIndex(
     codeBytes += Buffer.byteLength(json);
     writeFileSync(join(searchDir, 'codes', `${b}.json`), json);
   });
-  const packs = writePacks(dist, shardDirs);
+  // Index packs where the index is not preloaded whole (several shards).
+  const packs = writePacks(dist, shardDirs, { index: !warm.warm });
   return {
     pages: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
@@ -960,7 +1002,7 @@ export async function buildIndex(
       'search/lookup.json': Buffer.byteLength(lookupJson),
       'search/terms.json': Buffer.byteLength(termsJson),
       [`search/codes/ (${codeBuckets})`]: codeBytes,
-      [`search/packs/ (${packs ? packs.packs.length : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
+      [`search/packs/ (${packs ? `${packs.packs.filter((p) => !p.kind).length} of fragments, ${packs.packs.filter((p) => p.kind === 'index').length} of index chunks` : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
     },
   };
 }
