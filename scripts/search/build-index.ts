@@ -680,8 +680,8 @@ export const PACK_RAW_BYTES = 384 * 1024;
 /**
  * Index packs (src/lib/search/packs.ts, `kind: 'index'`) are written for a site whose index is not preloaded (no `warm`:
  * several shards), while all its index chunks together stay under this size (gzip as Pagefind stores them). The 50× site's
- * 8 shards: 428 chunks, 2.35 MB. Loaded from the second query on (engine.ts warmUp) and kept as they are (gzip) until
- * Pagefind loads a chunk for a query: 2.35 MB of memory, where preloading the chunks into Pagefind took 200 MB.
+ * 8 shards: 428 chunks, 2.38 MB. Loaded from the second query on (engine.ts warmUp) and kept as they are (gzip) until
+ * Pagefind loads a chunk for a query: 2.38 MB of memory, where preloading the chunks into Pagefind took 200 MB.
  */
 export const INDEX_PACKS_MAX_BYTES = 4 * 1024 * 1024;
 /** Bytes per index pack: a few packs, fetched in parallel. */
