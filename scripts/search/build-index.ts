@@ -290,6 +290,7 @@ function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlyS
   // reads a fragment, and the engine uses none of them (a page's clauses and rows are records of their own, listed by
   // the engine). At 50× /timeline/ had 3,634 anchors in 1.7 MB of text: seconds per read.
   for (const el of root.querySelectorAll('[id]')) el.removeAttribute('id');
+  boundListings(root);
   capText(root, RECORD_TEXT_MAX);
   const additions = additionsOf(document, ownText(root, null), core);
   if (additions) root.append(additions);
@@ -306,6 +307,42 @@ function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlyS
  * Pagefind reads and excerpts a fragment whole on every hit: a record is bounded instead. Its entries have pages of their own.
  */
 export const RECORD_TEXT_MAX = 24_000;
+
+/**
+ * Entries of other pages' listings a catalog page's record keeps: a certificate's or organization's table of the documents
+ * that list it (`.cert-listings`) and the contact tables those documents enclose (`.cert-contact`). Each listed document
+ * is indexed itself (its page and clauses); the page record carries its first LISTED_MAX entries. The real corpus's
+ * longest are 6 listings and 2 contact tables (none cut: its index is the same). They grow with the corpus: at 50× a
+ * certificate is listed by up to 300 documents (156,000 characters, which filled RECORD_TEXT_MAX and cut off the
+ * certificate's own standard) with 100 contact tables. Pagefind's search costs in proportion to the word locations of
+ * the records it returns (it scores, serialises and hands to JS every one of them); on the 50× site certificate page
+ * records were 76 % of all locations returned for the judged queries (scripts/search/README.md, “50× warm p95”).
+ */
+export const LISTED_MAX = 20;
+const LISTED = ['.cert-listings tbody > tr', '.cert-contacts > .cert-contact'];
+
+/**
+ * A catalog page's notes on where its sources disagree (`.cert-note`: conflicting listings, ingest's anomalies such as a
+ * contact table matched to the certificate by a shared telephone number): about the sources, not the certificate, and
+ * they name the organization's other certificates (“同组织的 “物流管理”、…”), so a query for one matched its siblings. Not
+ * indexed. The real corpus has 31 such boxes (5,300 characters in all); at 50× they were 14.6 MB, up to 172,000
+ * characters on one page (each anomaly lists every copy's certificate name), most of what certificate records held.
+ */
+const NOT_INDEXED_NOTES = '.cert-note';
+
+/** Removes a catalog page's source notes, and its listing entries after the first LISTED_MAX of each kind; returns how many entries were removed. */
+export function boundListings(root: El): number {
+  for (const el of [...root.querySelectorAll(NOT_INDEXED_NOTES)]) el.remove();
+  let removed = 0;
+  for (const sel of LISTED) {
+    for (const [i, el] of [...root.querySelectorAll(sel)].entries()) {
+      if (i < LISTED_MAX) continue;
+      el.remove();
+      removed++;
+    }
+  }
+  return removed;
+}
 
 /** Empties the text nodes (outside ignored parts) after the first `max` non-space characters; returns the characters seen. */
 export function capText(root: El, max: number): number {
@@ -544,6 +581,17 @@ export function nameEntries(src: DictionarySources, pages: Set<string>): NameEnt
  */
 export const COMMON_SHARE = 0.1;
 export const COMMON_MAX = 200;
+/**
+ * A word of the segmented text as Pagefind indexes it (lower case, without the punctuation joining its parts: 1+X → 1x,
+ * which the count missed: at 50× a search for 1x returns 45 % of the records), when it is one `common` may list: two or
+ * more Han characters, or two or more letters and digits; else null (also for text the segmenter did not split, which
+ * carries its punctuation: 。，).
+ */
+export function indexedWord(raw: string): string | null {
+  if (!/^[\p{L}\p{N}]+(?:[+._\-/][\p{L}\p{N}]+)*$/u.test(raw)) return null;
+  const w = raw.toLowerCase().replace(/[+._\-/]/gu, '');
+  return /^\p{Script=Han}{2,}$|^[a-z0-9]{2,}$/u.test(w) ? w : null;
+}
 export function commonWords(df: Map<string, number>, records: number): string[] {
   return [...df]
     .filter(([, n]) => n >= records * COMMON_SHARE)
@@ -552,7 +600,11 @@ export function commonWords(df: Map<string, number>, records: number): string[] 
     .map(([w]) => w);
 }
 
-/** The whole index is preloaded (`warm` in data.json) only up to this size of index chunks (gzip): 50× the corpus is ~13 MB. */
+/**
+ * The whole index is preloaded (`warm` in data.json) only up to this size of index chunks (gzip), and only when it is one
+ * shard. The 50× site's 8 shards are 2.35 MB: preloaded, they took 1.8 s of CPU and 200 MB of WebAssembly memory, and
+ * the query during the preload waited for it (~0.9 s); not done (scripts/search/README.md, “50× warm p95”).
+ */
 export const WARM_MAX_BYTES = 1024 * 1024;
 
 /**
@@ -641,15 +693,43 @@ export const PACKS_MAX_BYTES = 1024 * 1024;
 export const PACK_RAW_BYTES = 384 * 1024;
 
 /**
+ * Index packs (src/lib/search/packs.ts, `kind: 'index'`) are written for a site whose index is not preloaded (no `warm`:
+ * several shards), while all its index chunks together stay under this size (gzip as Pagefind stores them). The 50× site's
+ * 8 shards: 428 chunks, 2.38 MB. Loaded from the second query on (engine.ts warmUp) and kept as they are (gzip) until
+ * Pagefind loads a chunk for a query: 2.38 MB of memory, where preloading the chunks into Pagefind took 200 MB.
+ */
+export const INDEX_PACKS_MAX_BYTES = 4 * 1024 * 1024;
+/** Bytes per index pack: a few packs, fetched in parallel. */
+export const INDEX_PACK_BYTES = 512 * 1024;
+
+/**
  * Writes search/packs.json and search/packs/*.pack: every fragment of every shard exactly once, a page's records
  * (its page record, clauses and rows) in one pack, pages in URL order (documents together, certificates together:
- * gzip finds their repeated wording). Nothing is written (and older packs are removed) when they would exceed
- * PACKS_MAX_BYTES. Returns the manifest, or null.
+ * gzip finds their repeated wording), unless they would exceed PACKS_MAX_BYTES; and with `index`, every index chunk of
+ * every shard, unless they would exceed INDEX_PACKS_MAX_BYTES. Nothing is written (and older packs are removed) when
+ * neither fits. Returns the manifest, or null.
  */
-export function writePacks(dist: string, shardDirs: string[]): PackManifest | null {
+export function writePacks(dist: string, shardDirs: string[], { index = false }: { index?: boolean } = {}): PackManifest | null {
   const searchDir = join(dist, 'search');
   rmSync(join(searchDir, 'packs'), { recursive: true, force: true });
   rmSync(join(searchDir, 'packs.json'), { force: true });
+  const files = [...(fragmentPacks(shardDirs) ?? []), ...((index && indexPacks(dist, shardDirs)) || [])];
+  if (!files.length) return null;
+  mkdirSync(join(searchDir, 'packs'), { recursive: true });
+  const manifest: PackManifest = { packs: [] };
+  files.forEach((f, i) => {
+    const name = `${i}.${createHash('sha256').update(f.bytes).digest('hex').slice(0, 10)}.pack`;
+    writeFileSync(join(searchDir, 'packs', name), f.bytes);
+    manifest.packs.push({ file: `/search/packs/${name}`, bytes: f.bytes.length, fragments: f.entries, ...(f.kind ? { kind: f.kind } : {}) });
+  });
+  writeFileSync(join(searchDir, 'packs.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
+type PackFile = { bytes: Uint8Array; entries: number; kind?: 'index' };
+
+/** The fragment packs (gzip), or null when they would exceed PACKS_MAX_BYTES. */
+function fragmentPacks(shardDirs: string[]): PackFile[] | null {
   const pages = new Map<string, [string, Uint8Array][]>();
   let raw = 0;
   for (const dir of shardDirs) {
@@ -676,17 +756,29 @@ export function writePacks(dist: string, shardDirs: string[]): PackManifest | nu
     groups.at(-1)!.push(...frags);
     size += n;
   }
-  const files = groups.filter((g) => g.length).map((g) => ({ gz: gzipSync(packBytes(g), { level: zlibConstants.Z_BEST_COMPRESSION }), fragments: g.length }));
-  if (files.reduce((a, f) => a + f.gz.length, 0) > PACKS_MAX_BYTES) return null;
-  mkdirSync(join(searchDir, 'packs'), { recursive: true });
-  const manifest: PackManifest = { packs: [] };
-  files.forEach((f, i) => {
-    const name = `${i}.${createHash('sha256').update(f.gz).digest('hex').slice(0, 10)}.pack`;
-    writeFileSync(join(searchDir, 'packs', name), f.gz);
-    manifest.packs.push({ file: `/search/packs/${name}`, bytes: f.gz.length, fragments: f.fragments });
-  });
-  writeFileSync(join(searchDir, 'packs.json'), JSON.stringify(manifest));
-  return manifest;
+  const files = groups.filter((g) => g.length).map((g) => ({ bytes: gzipSync(packBytes(g), { level: zlibConstants.Z_BEST_COMPRESSION }), entries: g.length }));
+  return files.reduce((a, f) => a + f.bytes.length, 0) > PACKS_MAX_BYTES ? null : files;
+}
+
+/** The index packs: every chunk of every shard under its URL path, as stored (gzip; the pack itself is not compressed again), or null over INDEX_PACKS_MAX_BYTES. */
+function indexPacks(dist: string, shardDirs: string[]): PackFile[] | null {
+  const chunks: [string, Uint8Array][] = [];
+  for (const dir of shardDirs) {
+    const indexDir = join(dir, 'index');
+    for (const f of readdirSync(indexDir).sort()) chunks.push([`/${relative(dist, join(indexDir, f)).split(sep).join('/')}`, readFileSync(join(indexDir, f))]);
+  }
+  if (chunks.reduce((a, [, b]) => a + b.length, 0) > INDEX_PACKS_MAX_BYTES) return null;
+  const groups: [string, Uint8Array][][] = [[]];
+  let size = 0;
+  for (const c of chunks) {
+    if (size && size + c[1].length > INDEX_PACK_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)!.push(c);
+    size += c[1].length;
+  }
+  return groups.filter((g) => g.length).map((g) => ({ bytes: packBytes(g), entries: g.length, kind: 'index' as const }));
 }
 
 /** data.json `warm`: a word of each index chunk, when the whole index is small enough to preload (one shard only). */
@@ -747,8 +839,9 @@ export async function buildIndex(
   let recordCount = 0;
   const countWords = (html: string, into: Map<string, number>) => {
     recordCount++;
-    const body = html.slice(html.indexOf('data-pagefind-body')).replace(/<div hidden[^]*$/u, '').replace(/<[^>]*>/gu, ' ');
-    for (const w of new Set(body.split(/\s+/u))) if (/^[\p{Script=Han}]{2,}$|^[a-z0-9]{2,}$/iu.test(w)) into.set(w.toLowerCase(), (into.get(w.toLowerCase()) ?? 0) + 1);
+    // The record's text: after the body element's opening tag (its attributes are no words), without the facts box.
+    const body = html.slice(html.indexOf('>', html.indexOf('data-pagefind-body')) + 1).replace(/<div hidden[^]*$/u, '').replace(/<[^>]*>/gu, ' ');
+    for (const w of new Set(body.split(/\s+/u).map(indexedWord))) if (w) into.set(w, (into.get(w) ?? 0) + 1);
   };
   // Skill pages are reached through their certificate page's rows (sub-results), the code look-up and the matrix.
   const indexed = pages.filter((p) => p.type !== 'skill');
@@ -872,6 +965,7 @@ export async function buildIndex(
   // Skill codes go into files of about CODES_PER_BUCKET codes by codeBucket: a code query fetches one of them.
   const codes = codeEntries(skills, src, urls);
   const codeBuckets = Math.max(1, Math.ceil(codes.length / codesPerBucket));
+  const warm = warmWords(shardDirs);
   const data: SearchData = {
     pages: byId,
     names: storedNames,
@@ -880,7 +974,7 @@ export async function buildIndex(
     vocab: vocab.core,
     common: commonWords(df, recordCount),
     records: recordCount,
-    ...warmWords(shardDirs),
+    ...warm,
     ...(shardDirs.length > 1 ? { shards: shardDirs.slice(1).map((d) => `/${relative(dist, d).split(sep).join('/')}/`) } : {}),
   };
   // [wt-tools, issue 14] citation clauses (第N段, enclosure) and the cited-but-not-held 文号: scripts/search/lookup-data.ts
@@ -904,7 +998,8 @@ export async function buildIndex(
     codeBytes += Buffer.byteLength(json);
     writeFileSync(join(searchDir, 'codes', `${b}.json`), json);
   });
-  const packs = writePacks(dist, shardDirs);
+  // Index packs where the index is not preloaded whole (several shards).
+  const packs = writePacks(dist, shardDirs, { index: !warm.warm });
   return {
     pages: Object.values(byType).reduce((a, b) => a + b, 0),
     byType,
@@ -922,7 +1017,7 @@ export async function buildIndex(
       'search/lookup.json': Buffer.byteLength(lookupJson),
       'search/terms.json': Buffer.byteLength(termsJson),
       [`search/codes/ (${codeBuckets})`]: codeBytes,
-      [`search/packs/ (${packs ? packs.packs.length : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
+      [`search/packs/ (${packs ? `${packs.packs.filter((p) => !p.kind).length} of fragments, ${packs.packs.filter((p) => p.kind === 'index').length} of index chunks` : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
     },
   };
 }

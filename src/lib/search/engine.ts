@@ -521,29 +521,68 @@ export function cachedSearch(pagefind: PagefindLike, term: string, options: { fi
  * raw sum let one word's long records outweigh the others; measured: fresh MRR 0.917 → 0.921), always below the records holding every word. A page record in data.json gets
  * its page's re-rank here; a clause record gets it once its fragment tells its page (search()).
  */
-async function fullText(pagefind: PagefindLike, terms: string[], pfOptions: { filters?: Filters }, data: SearchData, bonus: (page: string) => number): Promise<RankedRecord[]> {
-  if (!terms.length) return [];
+async function fullText(
+  pagefind: PagefindLike,
+  terms: string[],
+  pfOptions: { filters?: Filters },
+  data: SearchData,
+  bonus: (page: string) => number,
+): Promise<{ ranked: RankedRecord[]; found: number }> {
+  if (!terms.length) return { ranked: [], found: 0 };
   const records = new Map<string, RankedRecord>();
   const add = (r: PagefindResultLike, key: number, matched: number) => {
     const page = recordPage(data, r.id);
     const b = page ? bonus(page) : 0;
     records.set(r.id, { result: r, key: key + b, bonus: b, matched, page });
   };
+  /** Records found but not ranked (past RANKED_MAX), counted in `found`. */
+  const unranked = new Set<string>();
   const all = await cachedSearch(pagefind, terms.join(' '), pfOptions);
-  const max = Math.max(1e-9, ...all.map((r) => r.score));
-  for (const r of all) add(r, r.score / max, terms.length);
+  const max = Math.max(1e-9, maxScore(all));
+  const best = bestOf(all, unranked);
+  for (const r of best) add(r, r.score / max, terms.length);
   const distinct = [...new Set(terms)];
-  if (records.size >= MIN_RESULTS || distinct.length < 2) return [...records.values()].sort((a, b) => b.key - a.key);
+  const done = () => ({ ranked: [...records.values()].sort((a, b) => b.key - a.key), found: records.size + [...unranked].filter((id) => !records.has(id)).length });
+  if (records.size >= MIN_RESULTS || distinct.length < 2) return done();
 
-  for (const x of await anyWord(pagefind, distinct, pfOptions, data)) if (!records.has(x.r.id)) add(x.r, x.key, x.n);
-  return [...records.values()].sort((a, b) => b.key - a.key);
+  for (const x of await anyWord(pagefind, distinct, pfOptions, data, unranked)) if (!records.has(x.r.id)) add(x.r, x.key, x.n);
+  return done();
+}
+
+/**
+ * Records of one Pagefind search that are ranked: its RANKED_MAX best by Pagefind's score. Pagefind returns every record
+ * holding the words (at 50× a word such as 物流 is in 16,000 records), and ranking, grouping and re-ranking all of them
+ * cost the engine tens of milliseconds a query; a record past the 2,000th has a relative score too low to reach the
+ * first pages (the re-rank adds at most RANK.names + RANK.keywords). The real corpus has 1,660 records in all: none is
+ * left out there. Those left out are still counted (`unranked`: the total shown).
+ */
+export const RANKED_MAX = 2000;
+function bestOf(results: PagefindResultLike[], unranked?: Set<string>): PagefindResultLike[] {
+  if (results.length <= RANKED_MAX) return results;
+  // Pagefind's list is sorted by score (its merge of the shards sorts it); any other is sorted here.
+  let sorted = true;
+  for (let i = 1; i < results.length && sorted; i++) sorted = results[i - 1]!.score >= results[i]!.score;
+  const list = sorted ? results : [...results].sort((a, b) => b.score - a.score);
+  if (unranked) for (let i = RANKED_MAX; i < list.length; i++) unranked.add(list[i]!.id);
+  return list.slice(0, RANKED_MAX);
+}
+function maxScore(results: PagefindResultLike[]): number {
+  let max = 0;
+  for (const r of results) if (r.score > max) max = r.score;
+  return max;
 }
 
 /**
  * The any-word ranking (fullText): each word alone, a record keyed by the rarity-weighted share of the words it holds and
  * their relative scores, in [-3, -0.5], below every record holding all the words. Searches are cachedSearch's.
  */
-async function anyWord(pagefind: PagefindLike, distinct: string[], pfOptions: { filters?: Filters }, data: SearchData): Promise<{ r: PagefindResultLike; key: number; n: number }[]> {
+async function anyWord(
+  pagefind: PagefindLike,
+  distinct: string[],
+  pfOptions: { filters?: Filters },
+  data: SearchData,
+  unranked?: Set<string>,
+): Promise<{ r: PagefindResultLike; key: number; n: number }[]> {
   // Any word: each alone. Not single characters, nor the words most records hold (data.json `common`: a search for
   // 证书 returns 885 of 1,050 records and costs 25 ms, for a word that tells no record from another), unless the
   // query has nothing else: then its two least common words.
@@ -561,8 +600,9 @@ async function anyWord(pagefind: PagefindLike, distinct: string[], pfOptions: { 
     if (!res.length) continue;
     const w = Math.log(1 + total / res.length);
     weights += w;
-    const best = Math.max(1e-9, ...res.map((r) => r.score));
-    for (const r of res) {
+    const best = Math.max(1e-9, maxScore(res));
+    // The word's RANKED_MAX best records (bestOf); its rarity is that of all it was found in.
+    for (const r of bestOf(res, unranked)) {
       const h = hits.get(r.id) ?? { r, sum: 0, weight: 0, n: 0 };
       // Each word's Pagefind score relative to its best record, weighted by its rarity: a word adds at most its weight.
       h.sum += (w * r.score) / best;
@@ -816,7 +856,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w, searchKey(searchText))));
     return b;
   };
-  const ranked = await fullText(pagefind, terms, pfOptions, data, bonusOf);
+  const { ranked, found } = await fullText(pagefind, terms, pfOptions, data, bonusOf);
 
   // 3. Pages, each hit by its best record (a clause of a document, a row of a certificate, or the page). data.json
   // tells each record's page (`r`), so records are grouped before any fragment is fetched; fragments are fetched for
@@ -893,7 +933,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     }
   }
   const pages = order;
-  return { hits, total: phrases.length ? pages.length : Math.max(pages.length, ranked.length) };
+  return { hits, total: phrases.length ? pages.length : Math.max(pages.length, found) };
   };
   // The plan's search text: canonical words, droppable words gone (a quoted phrase keeps the whole query).
   const first = await runText(plan && !phrases.length ? plan.search : text || normalized);

@@ -11,14 +11,20 @@
  * that line. It is gzipped by the index step (a host sends it as is: its type is not one servers compress) and
  * inflated with DecompressionStream. search/packs.json lists the packs (`PackManifest`); it is written only while
  * all packs together stay under PACKS_MAX_BYTES, i.e. not at 50× the corpus.
+ *
+ * Index packs: a site whose index is not preloaded whole (data.json has no `warm`: several shards, as at 50×) gets
+ * packs of its index chunks instead (`kind: 'index'`), keyed by the chunk's URL path (/pagefind-shards/3/index/….pf_index)
+ * and holding its bytes as Pagefind stores them (gzip; Pagefind inflates a chunk when it loads it). Loaded like the
+ * fragment packs, they spare each new query word its chunk requests (one per shard) without loading the chunks into
+ * Pagefind before a query needs them.
  */
 
 export interface PackManifest {
-  /** Pack files, as URL paths from the site root (/search/packs/0.pack), with their size (gzip) and fragment count. */
-  packs: { file: string; bytes: number; fragments: number }[];
+  /** Pack files, as URL paths from the site root (/search/packs/0.pack), with their size (gzip) and how many fragments (or index chunks) they hold. */
+  packs: { file: string; bytes: number; fragments: number; kind?: 'index' }[];
 }
 
-/** The packs' fragments, by fragment id (unknown_0090524): what `packedFetch` answers from. */
+/** The packs' fragments by fragment id (unknown_0090524), and index chunks by URL path: what `packedFetch` answers from. */
 export type FragmentStore = Map<string, Uint8Array>;
 
 const GZIP = [0x1f, 0x8b];
@@ -65,6 +71,17 @@ export function fragmentId(url: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** The URL path of a Pagefind index chunk request (/pagefind-shards/3/index/unknown_1a2b.pf_index), or null. */
+export function indexChunkPath(url: string): string | null {
+  const m = /^(?:[a-z]+:\/\/[^/]+)?(\/[^?#]*\/index\/[^/?#]+\.pf_index)(?:[?#]|$)/u.exec(url);
+  return m ? m[1]! : null;
+}
+
+/** The store's key for a request packedFetch may answer: a fragment's id, an index chunk's path; else null. */
+export function packKey(url: string): string | null {
+  return fragmentId(url) ?? indexChunkPath(url);
+}
+
 /**
  * packedFetch's answer for a fragment it holds: the members of a Response that Pagefind reads (`ok`, `arrayBuffer`) and
  * `text`/`json`, each settled in a microtask. A `new Response(bytes)` reads its body in a later task; in Chromium that
@@ -86,13 +103,13 @@ export function memoryResponse(bytes: Uint8Array): Response {
 }
 
 /**
- * A fetch that answers Pagefind's fragment requests from the store and passes every other request (and any fragment
- * not in the store) to `base`. Pagefind fetches with the global fetch, so the search page installs this one there.
+ * A fetch that answers Pagefind's fragment and index chunk requests from the store and passes every other request (and
+ * any not in the store) to `base`. Pagefind fetches with the global fetch, so the search page installs this one there.
  */
 export function packedFetch(base: typeof fetch, store: FragmentStore): typeof fetch {
   return ((input: RequestInfo | URL, init?: RequestInit) => {
     if (store.size) {
-      const id = fragmentId(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const id = packKey(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       const bytes = id ? store.get(id) : undefined;
       if (bytes) return Promise.resolve(memoryResponse(bytes));
     }
