@@ -481,6 +481,11 @@ function charPinyin(terms: VocabTerms): Map<string, string[]> {
   return m;
 }
 const termSets = new WeakMap<VocabTerms, Set<string>>();
+/**
+ * The longest term a slip is looked for in: a name, a term, a short title (the corpus's titles run to 60 characters;
+ * readers type their 文号 or a few of their words, and a pasted title with a slip still finds its page by its other words).
+ */
+const MAX_SLIP_TERM = 12;
 /** The longest term in which two slips are looked for (two same-sound slips in 双師形教師-like names, not in titles). */
 const MAX_TWO_SLIPS = 8;
 /**
@@ -521,7 +526,7 @@ function slipIndex(terms: VocabTerms): Map<string, number[]> {
   if (!m) {
     m = new Map();
     terms.terms.forEach(([term], t) => {
-      if (term.length < 2 || !HAN_RUN.test(term)) return;
+      if (term.length < 2 || term.length > MAX_SLIP_TERM || !HAN_RUN.test(term)) return;
       for (const key of slipKeys(term)) {
         const list = m!.get(key);
         if (list) list.push(t);
