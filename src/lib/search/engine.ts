@@ -466,7 +466,7 @@ export const MAX_FETCH = 40;
  * The share of a name's weight that depends on how much of the name the query says: a query that is the whole name
  * (职业技能等级证书, the certificate list's name) outranks the pages whose longer names merely hold it (物流管理职业技能等级证书).
  */
-export const NAME_LENGTH = 0.25;
+export const NAME_LENGTH = 0.4;
 /** How well the query names a page: the share of the query's units in the name, scaled by the share of the name's units in the query. */
 export function nameMatch(units: string[], query: string, name: string): number {
   const c = coverage(units, name);
