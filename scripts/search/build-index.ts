@@ -405,6 +405,7 @@ const CLAUSE_HEADING = ':scope > .clause__head h2, :scope > .clause__head h3, :s
 
 export function prepareRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): IndexRecord[] {
   if (facts.type === 'certificate') return certificateRecords(html, page, facts, words, core);
+  if (facts.type === 'list' && page.url === TIMELINE_PAGE) return eventRecords(html, page, facts, words, core);
   if (facts.type !== 'doc') return [{ url: page.url, content: prepareHtml(html, facts, words, core) }];
   const { document } = parseHTML(html);
   const root = (document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body) as El;
@@ -493,6 +494,32 @@ export function certificateRecords(html: string, page: SitePage, facts: PageFact
     records.push({ url: `${page.url}#${li.getAttribute('id')}`, content: recordHtml({ tag: 'h4', text: head }, text, facts, meta, words, core) });
   }
   for (const m of root.querySelectorAll('.cert-standard .skill-matrix')) m.remove();
+  records.unshift({ url: page.url, content: prepareHtml(document.toString(), facts, words, core) });
+  return records;
+}
+
+/** The page of the pilot's timeline, whose dated events are records of their own (eventRecords). */
+export const TIMELINE_PAGE = '/timeline/';
+/**
+ * The timeline: one record per dated event (li.timeline-event[id]: its date, kind, label and the clauses it cites), at
+ * the event's anchor, and the rest of the page (headings, the batches' chart and its notes) as one record. As one record
+ * the page held 70 events' labels and the titles of every document they cite, and matched the words of many questions
+ * scattered over unrelated events (双师型老师要占多少比例 ranked it first); an event holds the words of its own step.
+ */
+export function eventRecords(html: string, page: SitePage, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): IndexRecord[] {
+  const { document } = parseHTML(html);
+  const root = (document.querySelector('[data-pagefind-body]') ?? document.querySelector('main') ?? document.body) as El;
+  const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  const records: IndexRecord[] = [];
+  const events = [...(root.querySelectorAll('li.timeline-event[id]') as Iterable<El>)];
+  const pageTitle = text(root.querySelector('h1'));
+  for (const li of events) {
+    const kind = text(li.querySelector('.timeline-kind'));
+    const head = `${text(li.querySelector('.timeline-event__date'))}${kind ? `（${kind}）` : ''}${text(li.querySelector('.timeline-event__label'))}`;
+    const cites = [...li.querySelectorAll('.chart-cite > a')].map((a) => text(a)).join('\n');
+    records.push({ url: `${page.url}#${li.getAttribute('id')}`, content: recordHtml({ tag: 'h3', text: head }, cites, facts, { title: head, page: pageTitle }, words, core) });
+  }
+  for (const li of events) li.remove();
   records.unshift({ url: page.url, content: prepareHtml(document.toString(), facts, words, core) });
   return records;
 }

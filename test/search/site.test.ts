@@ -91,6 +91,15 @@ describe('every clause is a target', () => {
       expect(readFileSync(join(DIST, page, 'index.html'), 'utf8'), q).toContain(q);
     }
   });
+  it('the timeline\'s dated events are targets of their own: a step\'s words land on its event, not on the whole page', async () => {
+    const r = await search('平台上线试运行', nodeDeps(DIST), { limit: 5 });
+    // 001:1667 jzcsh-2020-4: X证书服务平台和学分银行信息平台 即日起上线试运行 (2020年1月11日).
+    expect(r.hits[0]!.url).toMatch(/^\/timeline\/#event-jzcsh-2020-4-/u);
+    expect(r.hits[0]!.title).toMatch(/^试点时间线 · 2020年1月11日（平台）/u);
+    // Words scattered over unrelated events no longer make the timeline the answer to a question.
+    const q = await search('双师型老师要占多少比例', nodeDeps(DIST), { limit: 5 });
+    expect(q.hits[0]!.url.startsWith('/timeline/')).toBe(false);
+  });
   it('indexes the fee table, the timeline and the certificate list', async () => {
     const data = JSON.parse(readFileSync(join(DIST, 'search', 'data.json'), 'utf8')) as SearchData;
     const urls = new Set(Object.values(data.pages).map((p) => p.url));
@@ -173,10 +182,10 @@ describe('what a query mentions', () => {
     const b = await search('四批一共有多少个证书', nodeDeps(DIST), { limit: 5 });
     // 003:21 四批共 447 个职业技能等级证书 first; the timeline of the batches with it.
     expect(b.hits[0]!.url).toBe('/docs/xmbh-2024-2/#s1-p1');
-    expect(b.hits.map((h) => h.url)).toContain('/timeline/');
+    expect(b.hits.map((h) => h.url.replace(/#.*$/u, ''))).toContain('/timeline/');
     // Several mentions: each among the first five.
     const m = await search('第三批 老年照护和物流管理的考核站点', nodeDeps(DIST), { limit: 10 });
-    const top = m.hits.slice(0, 5).map((h) => h.url);
+    const top = m.hits.slice(0, 5).map((h) => h.url.replace(/#.*$/u, ''));
     for (const u of ['/certificates/lnzh/', '/certificates/wlgl/', '/timeline/']) expect(top, u).toContain(u);
   });
 });
