@@ -4,6 +4,7 @@
  * tests call them directly; the browser only fills in the site's origin and today's date.
  */
 import type { Clause, PolicyDocument } from '../schema/corpus.ts';
+import { intToChinese } from './text/numerals.ts';
 
 /** A clause with the clauses above it, outermost first. */
 export interface ClausePath {
@@ -86,7 +87,7 @@ function articleLocator(chain: Clause[], at: number): string {
   for (let k = at + 1; k < chain.length; k++) {
     const c = chain[k]!;
     if (k === at + 1 && isKuan(c)) {
-      parts.push(`第${chineseNumeral(kuan.indexOf(c) + 2)}款`);
+      parts.push(`第${intToChinese(kuan.indexOf(c) + 2)}款`);
       continue;
     }
     if (k === at + 1 && c.label && kuan.length > 0) parts.push('第一款');
@@ -101,14 +102,6 @@ function articleLocator(chain: Clause[], at: number): string {
     }
   }
   return parts.reduce((s, p, k) => (k === 0 ? p : needsSpace(parts[k - 1]!, p) ? `${s} ${p}` : s + p), '');
-}
-
-/** 2 → 二, 12 → 十二, 21 → 二十一: a 款's number as the law prints it (below 100). */
-function chineseNumeral(n: number): string {
-  const d = '〇一二三四五六七八九';
-  if (n < 10) return d[n]!;
-  if (n >= 100) return String(n);
-  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${n % 10 ? d[n % 10] : ''}`;
 }
 
 /** A 款 of an article: an unnumbered paragraph directly under it. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeEntries, docEntries } from '../../scripts/search/build-index.ts';
 import { realCorpus } from '../helpers/corpus.ts';
+import { chineseToInt, intToChinese } from '../../src/lib/text/numerals.ts';
 import {
   type LookupData,
   codesIn,
@@ -22,8 +23,6 @@ import {
   parseCitation,
   parseQueryDocNumber,
   wantsDocNumbers,
-  arabicNumeral,
-  chineseNumeral,
 } from '../../src/lib/search/lookup.ts';
 import { notHeldNumbers } from '../../scripts/search/lookup-data.ts';
 import type { SkillRow } from '../../src/schema/skills.ts';
@@ -104,12 +103,12 @@ describe('文号 as a reader types it (issue 14)', () => {
     }
   });
   it('numerals both ways: 第11条 is 第十一条, 第一段 is 第1段', () => {
-    expect(chineseNumeral(11)).toBe('十一');
-    expect(chineseNumeral(20)).toBe('二十');
-    expect(chineseNumeral(105)).toBe('一百零五');
-    expect(chineseNumeral(110)).toBe('一百一十');
-    expect(arabicNumeral('二十一')).toBe(21);
-    expect(arabicNumeral('一百零五')).toBe(105);
+    expect(intToChinese(11)).toBe('十一');
+    expect(intToChinese(20)).toBe('二十');
+    expect(intToChinese(105)).toBe('一百零五');
+    expect(intToChinese(110)).toBe('一百一十');
+    expect(chineseToInt('二十一')).toBe(21);
+    expect(chineseToInt('一百零五')).toBe(105);
     expect(locatorKey('第11条')).toBe('第十一条');
     expect(locatorKey('二、（五）第一段')).toBe('二(五)第1段');
   });

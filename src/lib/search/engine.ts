@@ -8,8 +8,9 @@
  * The engine knows Pagefind only through `PagefindLike` and its own data only
  * through the loaders in `SearchDeps`, so the same function runs in both places.
  */
-import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, arabicNumeral, chineseNumeral, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, mentionedNames, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
+import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, mentionedNames, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
+import { chineseToInt, intToChinese } from '../text/numerals.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
 import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
@@ -712,12 +713,12 @@ export function retoldLocator(doc: Pick<DocEntry, 'clauses'>, locator: string): 
   const key = locatorKey(locator);
   if (!key || !RETOLD.test(key)) return null;
   const found = [...key.matchAll(/(\()?([〇零一二三四五六七八九十百]+|\d+)/gu)];
-  const levels = found.map((m) => arabicNumeral(m[2]!));
+  const levels = found.map((m) => chineseToInt(m[2]!) ?? Number.NaN);
   if (!levels.length || levels.some((n) => !Number.isFinite(n) || n <= 0)) return null;
   const keys = Object.keys(doc.clauses);
   const inBrackets = (i: number) => Boolean(found[i]![1]);
   // A level typed in brackets is a bracketed item; one typed bare or as 第N条 may be printed either way.
-  const forms = (n: number, i: number) => [...(inBrackets(i) ? [] : [chineseNumeral(n), String(n)]), `(${chineseNumeral(n)})`, `(${n})`];
+  const forms = (n: number, i: number) => [...(inBrackets(i) ? [] : [intToChinese(n), String(n)]), `(${intToChinese(n)})`, `(${n})`];
   // Every level as printed at its place: 二(五), 二5, 3.2 → the keys the lookup builds (locatorKey of the printed locator).
   const paths = levels.reduce<string[]>((acc, n, i) => acc.flatMap((a) => forms(n, i).map((f) => (i && /^\d/u.test(f) && /\d$/u.test(a) ? `${a}.${f}` : a + f))), ['']);
   const whole = paths.find((p) => p in doc.clauses);
@@ -725,7 +726,7 @@ export function retoldLocator(doc: Pick<DocEntry, 'clauses'>, locator: string): 
   if (levels.length !== 1) return null;
   // One level: the one clause whose last level is printed so.
   const n = levels[0]!;
-  const inner = [`(${chineseNumeral(n)})`, `(${n})`];
+  const inner = [`(${intToChinese(n)})`, `(${n})`];
   const unique = [...new Set(keys.filter((k) => inner.some((f) => k.length > f.length && k.endsWith(f))).map((k) => doc.clauses[k]!))];
   return unique.length === 1 ? unique[0]! : null;
 }

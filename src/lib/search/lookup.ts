@@ -13,6 +13,7 @@
  */
 import { searchKey, normalizeQuery } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
+import { chineseToInt, intToChinese } from '../text/numerals.ts';
 
 export interface DocEntry {
   id: string;
@@ -189,33 +190,11 @@ export function splitDocNumber(number: string): { agency: string; year: number; 
   return m ? { agency: m[1]!, year: Number(m[2]), serial: Number(m[3]) } : null;
 }
 
-const CN_DIGITS = '〇一二三四五六七八九';
-/** 11 → 十一, 20 → 二十, 105 → 一百零五 (as 第X条 prints them). */
-export function chineseNumeral(n: number): string {
-  if (n < 10) return CN_DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 1000) {
-    const rest = n % 100;
-    return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest)}`;
-  }
-  return String(n);
-}
-
-/** 十一 → 11, 二十 → 20, 一百零五 → 105; NaN when not a numeral. */
-export function arabicNumeral(s: string): number {
-  if (/^\d+$/u.test(s)) return Number(s);
-  let total = 0;
-  let digit = 0;
-  for (const ch of s) {
-    const d = '〇零一二三四五六七八九'.indexOf(ch);
-    if (d >= 0) digit = d <= 1 ? 0 : d - 1;
-    else if (ch === '十') (total += (digit || 1) * 10), (digit = 0);
-    else if (ch === '百') (total += (digit || 1) * 100), (digit = 0);
-    else return Number.NaN;
-  }
-  return total + digit;
-}
+/** A numeral of a locator rewritten by `as`, or the match as it was when it is no numeral. */
+const numeral = (n: string, all: string, as: (value: number) => string) => {
+  const v = chineseToInt(n);
+  return v === null ? all : as(v);
+};
 
 /**
  * A clause locator reduced for comparison: 二、（五） → 二(五); 附件 1 8.9 → 附件18.9. 第N条/章/节/款 in Chinese numerals
@@ -229,12 +208,12 @@ export function locatorKey(locator: string): string {
     .replace(/[）)]/gu, ')')
     .replace(/[\s、，,．:：]/gu, '')
     .replace(/\.$/u, '')
-    .replace(/第(\d{1,3})([条章节款项])/gu, (_, n: string, unit: string) => `第${chineseNumeral(Number(n))}${unit}`)
-    .replace(/第([〇零一二三四五六七八九十百]+)段/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第${arabicNumeral(n)}段`))
+    .replace(/第(\d{1,3})([条章节款项])/gu, (_, n: string, unit: string) => `第${intToChinese(Number(n))}${unit}`)
+    .replace(/第([〇零一二三四五六七八九十百]+)段/gu, (all, n: string) => numeral(n, all, (v) => `第${v}段`))
     // A law's 项 as it prints them, in brackets (第（四）项; typed 第四项, 第4项, 第(4)项), its 目 in Arabic (第2目; typed 第二目).
-    .replace(/第\(?([〇零一二三四五六七八九十百]+|\d{1,3})\)?项/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第(${chineseNumeral(arabicNumeral(n))})项`))
-    .replace(/第([〇零一二三四五六七八九十百]+)目/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `第${arabicNumeral(n)}目`))
-    .replace(/表([〇零一二三四五六七八九十百]+)(?![\u4e00-\u9fff])/gu, (all, n: string) => (Number.isNaN(arabicNumeral(n)) ? all : `表${arabicNumeral(n)}`));
+    .replace(/第\(?([〇零一二三四五六七八九十百]+|\d{1,3})\)?项/gu, (all, n: string) => numeral(n, all, (v) => `第(${intToChinese(v)})项`))
+    .replace(/第([〇零一二三四五六七八九十百]+)目/gu, (all, n: string) => numeral(n, all, (v) => `第${v}目`))
+    .replace(/表([〇零一二三四五六七八九十百]+)(?![\u4e00-\u9fff])/gu, (all, n: string) => numeral(n, all, (v) => `表${v}`));
 }
 
 const NUMERAL = /[一二三四五六七八九十百〇零\d]/u;

@@ -27,6 +27,19 @@ export function chineseToInt(s: string): number | null {
   return seenUnit ? total + current : current;
 }
 
+const CN_DIGITS = '〇一二三四五六七八九';
+/** 11 → 十一, 20 → 二十, 105 → 一百零五, 110 → 一百一十 (as 第X条, 第X款 and （X） print them); 1000 and over in Arabic digits. */
+export function intToChinese(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 1000) {
+    const rest = n % 100;
+    return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : rest < 20 ? `一${intToChinese(rest)}` : intToChinese(rest)}`;
+  }
+  return String(n);
+}
+
 /** 二○二三 → 2023 (digit by digit, as years are written). */
 export function chineseDigitsToInt(s: string): number | null {
   let out = '';
