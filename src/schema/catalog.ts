@@ -15,6 +15,7 @@
  */
 import { z } from 'astro/zod';
 import { PdfPage } from './corpus.ts';
+import { Slug } from './source.ts';
 
 /** How a list or table presents a certificate: 公示 (announcement), 确认 (confirmation), a contact table, running text, or a list of unknown status. */
 export const ListingStatus = z.enum(['公示', '确认', '名单', '联系表', '正文']);
@@ -69,7 +70,7 @@ export const Contact = z.object({
 export type Contact = z.infer<typeof Contact>;
 
 export const Certificate = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: Slug,
   /** Normalised name without the 职业技能等级证书 suffix: "Web 前端开发". */
   name: z.string(),
   /** "Web 前端开发职业技能等级证书". */
@@ -93,7 +94,7 @@ export const Certificate = z.object({
 export type Certificate = z.infer<typeof Certificate>;
 
 export const Organization = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: Slug,
   /** Full name; where a table truncated it, repaired from another source (and reported). */
   name: z.string(),
   aliases: z.array(z.string()),

@@ -9,7 +9,7 @@
 import { z } from 'astro/zod';
 
 export { PdfPage, SourcePoint } from './source.ts';
-import { PdfPage, SourcePoint } from './source.ts';
+import { PdfPage, Slug, SourcePoint } from './source.ts';
 import { LawVersionInfo } from './laws.ts';
 
 /** A point in a source text: 1-based line and column (unist); in a PDF source also the page (line within it). */
@@ -176,7 +176,7 @@ export const DocumentKind = z.enum([
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 export const PolicyDocument = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: Slug,
   title: z.string(),
   /** The title of the document a 印发/转发 notice carries, used in clause citations inside it. */
   enclosedTitle: z.string().nullable(),

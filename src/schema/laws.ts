@@ -11,7 +11,7 @@
  * work in works.json.
  */
 import { z } from 'astro/zod';
-import { SourcePoint } from './source.ts';
+import { Slug, SourcePoint } from './source.ts';
 
 const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -38,7 +38,7 @@ export type LawHistoryEntry = z.infer<typeof LawHistoryEntry>;
 /** What a document is as a version of a law (PolicyDocument.law). */
 export const LawVersionInfo = z.object({
   /** The work's id: the pinyin initials of its name (zhrmghgzyjyf), `-2`… when two names share them. */
-  work: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  work: Slug,
   /** The law's name, without 《》, 节选 or a version note: 中华人民共和国职业教育法. */
   name: z.string(),
   /**
@@ -79,7 +79,7 @@ export type WorkVersion = z.infer<typeof WorkVersion>;
 
 /** works.json: one entry per law held in one or more versions. */
 export const LawWork = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: Slug,
   name: z.string(),
   /**
    * The document /docs/<work>/ shows: the whole text of the version in force (else its 节选); null when no

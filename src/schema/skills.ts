@@ -15,6 +15,7 @@
  */
 import { z } from 'astro/zod';
 import { SourcePoint } from './corpus.ts';
+import { Slug } from './source.ts';
 
 /** 初级/中级/高级, or 通用 for requirements shared by all levels (物流管理 表 1 一般要求). */
 export const SkillLevel = z.enum(['初级', '中级', '高级', '通用']);
@@ -124,7 +125,7 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntry>;
 
 export const SkillStandard = z.object({
   /** ASCII: the certificate name in pinyin initials, ASCII runs kept, runs joined by `-` (`web-qdkf`, `wlgl`). */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: Slug,
   title: z.string(),
   /** The title without 职业技能等级标准, as printed (`Web 前端开发`). */
   certificateName: z.string(),

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type VersionDiff, alignArticles, characters, dice, diffVersions, lawArticles, markChanges, sidesOf, successors, words } from '../../src/lib/laws/diff.ts';
+import { type VersionDiff, alignArticles, characters, countsText, dice, diffVersions, lawArticles, markChanges, sidesOf, successors, words } from '../../src/lib/laws/diff.ts';
 import type { Clause, PolicyDocument } from '../../src/schema/corpus.ts';
 import { ROOT, ingestText } from '../helpers/corpus.ts';
 
@@ -68,6 +68,9 @@ describe('articles of a version', () => {
 describe('职业教育法 1996 → 2022', () => {
   it('counts 1 unchanged, 26 changed, 13 removed, 42 added, none renumbered with the same text', () => {
     expect(real.counts).toEqual({ unchanged: 1, renumbered: 0, changed: 26, added: 42, removed: 13 });
+    // As the pages print them: every kind (the diff page), or those that occur (the work page's list of diffs).
+    expect(countsText(real.counts)).toBe('新增 42 条，删除 13 条，修改 26 条，条号变动 0 条，未变 1 条');
+    expect(countsText(real.counts, true)).toBe('新增 42 条，删除 13 条，修改 26 条，未变 1 条');
     // Every article of both versions is accounted for once.
     expect(real.changes.filter((c) => c.older).length).toBe(40);
     expect(real.changes.filter((c) => c.newer).length).toBe(69);

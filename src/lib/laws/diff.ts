@@ -277,6 +277,15 @@ export function successors(diff: VersionDiff): Map<string, LawArticle> {
   return out;
 }
 
+/** The kinds in the order the pages list and count them. */
+export const CHANGE_KINDS: readonly ArticleChangeKind[] = ['added', 'removed', 'changed', 'renumbered', 'unchanged'];
+/** 新增 3 条，修改 2 条: a diff's counts in CHANGE_KINDS order (`nonzero`: the kinds that occur only). */
+export function countsText(counts: Record<ArticleChangeKind, number>, nonzero = false): string {
+  return CHANGE_KINDS.filter((k) => !nonzero || counts[k] > 0)
+    .map((k) => `${CHANGE_NAMES[k]} ${counts[k]} 条`)
+    .join('，');
+}
+
 /** Chinese names of the kinds, as the pages print them. */
 export const CHANGE_NAMES: Record<ArticleChangeKind, string> = {
   added: '新增',

@@ -10,6 +10,7 @@
 import type { PolicyDocument } from '../../schema/corpus.ts';
 import type { LawStatus, LawWork } from '../../schema/laws.ts';
 import { cacheKey } from '../cache-key.ts';
+import { formatDate } from '../format.ts';
 import type { Reference } from '../../schema/references.ts';
 import { type ArticleChangeKind, type LawArticle, type VersionDiff, diffVersions, lawArticles, successors } from './diff.ts';
 
@@ -32,6 +33,8 @@ export function changesHref(work: string, older: string, newer: string): string 
 }
 
 export const workHref = (work: string): string => `/docs/${work}/`;
+/** 2022年4月20日版本, 1996年5月15日版本的节选, 版本未知: a version as the banners and the work page name it. */
+export const versionName = (version: string | null, excerpt = false): string => (version ? `${formatDate(version)}${excerpt ? '版本的节选' : '版本'}` : '版本未知');
 
 /** A version of a work as the pages list it. */
 export interface HeldVersion {
