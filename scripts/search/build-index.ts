@@ -25,7 +25,7 @@ import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
-import { CERT_SUFFIX, type HitMeta, type PageInfo, type SearchData, recordKey } from '../../src/lib/search/engine.ts';
+import { CERT_SUFFIX, type HitMeta, type PageInfo, type SearchData, pageUrl, recordKey } from '../../src/lib/search/engine.ts';
 import { WORD_SEPARATOR, segmentText } from '../../src/lib/search/normalize.ts';
 import { type CodeEntry, type DocEntry, type LookupTable, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
@@ -35,7 +35,7 @@ import type { SkillRow } from '../../src/schema/skills.ts';
 import { buildDictionary, cut, loadJieba } from '../ingest/segment.ts';
 import type { DocumentKeywords } from '../../src/schema/keywords.ts';
 import { type DictionarySources, mergeWords, readSources } from './dictionary.ts';
-import { QUOTED_TERM, VOCAB_FILES, buildVocabulary, readSynonymTable } from './vocabulary.ts';
+import { VOCAB_FILES, buildVocabulary, coinedNames, readSynonymTable } from './vocabulary.ts';
 import { type VocabCore, canonicalAdditions } from '../../src/lib/search/query.ts';
 import { lookupData } from './lookup-data.ts'; // [wt-tools, issue 14]
 import { type PackManifest, packBytes } from '../../src/lib/search/packs.ts';
@@ -279,10 +279,6 @@ function additionsOf(document: Doc, text: string, core?: VocabCore): El | null {
 }
 /** Pagefind weight of a coined name (body text is 1, an h1 7). */
 export const COINED_WEIGHT = 2;
-/** The names a text puts in quotes (vocabulary.ts QUOTED_TERM: 3–8 Han characters or digits), each once. */
-export function coinedNames(text: string): string[] {
-  return [...new Set([...text.matchAll(QUOTED_TERM)].map((m) => m[1]!))];
-}
 
 function finishPage(document: Doc, root: El, facts: PageFacts, words?: ReadonlySet<string>, core?: VocabCore): string {
   if (facts.type === 'certificate') for (const el of root.querySelectorAll('.cert-standard .skill-compare')) el.remove();
@@ -767,7 +763,7 @@ function fragmentPacks(shardDirs: string[]): PackFile[] | null {
       // Inflated fragments compress ~5.7:1 together: far past the cap, stop reading (50×: 80 MB inflated).
       if (raw > PACKS_MAX_BYTES * 12) return null;
       const text = bytes.toString('utf8');
-      const url = (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url.replace(/#.*$/u, '');
+      const url = pageUrl((JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url);
       (pages.get(url) ?? pages.set(url, []).get(url)!).push([f.replace(/\.pf_fragment$/u, ''), bytes]);
     }
   }
@@ -970,9 +966,9 @@ export async function buildIndex(
     for (const [id, url] of fragmentUrls(dir)) {
       const p = info.get(url);
       if (p) byId[id] = p;
-      else if (info.has(url.replace(/#.*$/u, ''))) {
+      else if (info.has(pageUrl(url))) {
         clauseRecords++;
-        const page = url.replace(/#.*$/u, '');
+        const page = pageUrl(url);
         (recordsOf.get(page) ?? recordsOf.set(page, []).get(page)!).push(recordKey(id));
       }
     }

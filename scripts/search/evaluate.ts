@@ -21,7 +21,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type SearchDeps, type SearchOptions, type SearchResponse, search } from '../../src/lib/search/engine.ts';
+import { type SearchDeps, type SearchOptions, type SearchResponse, pageUrl, search } from '../../src/lib/search/engine.ts';
 import { splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { normalizeQuery } from '../../src/lib/search/normalize.ts';
 import { buildPlainIndex } from './build-index.ts';
@@ -86,11 +86,11 @@ export function readJudged(path = 'test/search/judged.json'): Judged[] {
 
 /** The expected URLs for this build: catalog pages that do not exist yet fall back. */
 export function expectedFor(j: Judged, dist: string): string[] {
-  const exists = (u: string) => existsSync(join(dist, u.replace(/#.*$/u, ''), 'index.html'));
+  const exists = (u: string) => existsSync(join(dist, pageUrl(u), 'index.html'));
   return j.expect.every(exists) ? j.expect : (j.fallback ?? j.expect);
 }
 
-const matches = (got: string, want: string) => (want.includes('#') ? got === want : got.replace(/#.*$/u, '') === want);
+const matches = (got: string, want: string) => (want.includes('#') ? got === want : pageUrl(got) === want);
 
 const clausesOf = (j: Judged): string[] => (j.clause === undefined ? [] : Array.isArray(j.clause) ? j.clause : [j.clause]);
 

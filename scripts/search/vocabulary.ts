@@ -116,7 +116,11 @@ const HAN = /\p{Script=Han}/u;
  * A short name in quotes: 3–8 Han characters (digits allowed: “职教20条”). Two-character quoted words are mostly
  * ordinary words put in quotes for emphasis (“指定”), which would then be offered as slips for 制定.
  */
-export const QUOTED_TERM = /[“「"]([\p{Script=Han}\d]{3,8})[”」"]/gu;
+const QUOTED_TERM = /[“「"]([\p{Script=Han}\d]{3,8})[”」"]/gu;
+/** The names a text coins in quotes (QUOTED_TERM), each once: terms here, and weighted in their record by the index step. */
+export function coinedNames(text: string): string[] {
+  return [...new Set([...text.matchAll(QUOTED_TERM)].map((m) => m[1]!))];
+}
 
 /** Every character the corpus, the dictionary and the table use. */
 function characters(texts: string[]): Set<string> {
@@ -210,7 +214,7 @@ export function buildVocabulary(src: DictionarySources, table: SynonymTable, cut
     clauseTexts(d.clauses, texts);
   }
   // The names the documents coin in quotes (“三同两别”, “双师型”, “学分银行”): terms too, so their pinyin is known.
-  for (const t of texts) for (const m of t.matchAll(QUOTED_TERM)) add(m[1]!, '', 'term');
+  for (const t of texts) for (const name of coinedNames(t)) add(name, '', 'term');
   const corpusText = texts.join('\n');
   if (cut) for (const w of corpusWords(texts, cut)) add(w, '', 'word');
   texts.push(...terms.map((t) => t[0]), JSON.stringify(table));

@@ -14,7 +14,7 @@ import type { SkillRow } from '../../src/schema/skills.ts';
 import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { walkClauses } from '../../src/lib/citation.ts';
 import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
-import { coinedNames } from '../../scripts/search/build-index.ts';
+import { coinedNames } from '../../scripts/search/vocabulary.ts';
 
 type Row = { url: string; title: string; excerpt: string; kind: string };
 
@@ -201,6 +201,7 @@ describe('slips and pinyin of ordinary words (the corpus\'s own words in the voc
   it('pinyin spelled word by word finds what the words find: zhengshu kaohe feiyong → 证书 考核 费用', async () => {
     const [spelled, typed] = await Promise.all([search('zhengshu kaohe feiyong', nodeDeps(DIST), { limit: 5 }), search('证书 考核 费用', nodeDeps(DIST), { limit: 5 })]);
     expect(spelled.suggestions[0]).toBe('证书 考核 费用');
+    expect(typed.hits.length).toBe(5);
     expect(spelled.hits.map((h) => h.url)).toEqual(typed.hits.map((h) => h.url));
   });
   it('a page of fewer than five hits is filled by a weaker correction\'s hits, after the query\'s own, and the correction is offered', async () => {

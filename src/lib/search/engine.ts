@@ -10,6 +10,7 @@
  */
 import { type CodeEntry, type DocEntry, type LookupHit, type LookupTable, type NameEntry, type NotHeldEntry, codeBucket, codesIn, docsOf, exactLookups, isCodeQuery, isDocNumberQuery, locatorKey, mentionedNames, notHeldFor, parseCitation, wantsDocNumbers } from './lookup.ts';
 import { skillHref } from '../skills.ts';
+import { perObject } from './memo.ts';
 import { chineseToInt, intToChinese } from '../text/numerals.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
@@ -110,10 +111,13 @@ export interface SearchDeps {
  * The page of a certificate page's sub-result: the index step makes each row of the certificate's skill matrix a
  * heading with the row's anchor, so `/certificates/<id>/#<anchor>` stands for `/certificates/<id>/skills/<anchor>/`.
  */
-export function rowPage(pageUrl: string, subUrl: string): string | null {
-  const m = /^\/certificates\/([^/]+)\/$/u.exec(pageUrl);
+/** A URL without its #anchor: the page a hit or record is on. */
+export const pageUrl = (url: string): string => url.replace(/#.*$/u, '');
+
+export function rowPage(page: string, subUrl: string): string | null {
+  const m = /^\/certificates\/([^/]+)\/$/u.exec(page);
   const hash = subUrl.indexOf('#');
-  if (!m || hash < 0 || subUrl.slice(0, hash) !== pageUrl || hash === subUrl.length - 1) return null;
+  if (!m || hash < 0 || subUrl.slice(0, hash) !== page || hash === subUrl.length - 1) return null;
   return skillHref(m[1]!, subUrl.slice(hash + 1));
 }
 
@@ -301,17 +305,12 @@ export type RankWeights = typeof RANK;
 
 /** data.json leaves out a certificate's alias “<name>职业技能等级证书” (its full name, nearly always): restored here. */
 export const CERT_SUFFIX = '职业技能等级证书';
-const expanded = new WeakMap<SearchData, { names: NameEntry[]; byUrl: Map<string, string[]> }>();
-function catalog(data: SearchData): { names: NameEntry[]; byUrl: Map<string, string[]> } {
-  let c = expanded.get(data);
-  if (!c) {
-    const names = data.names.map((n) =>
-      n.kind === 'certificate' && !n.aliases.includes(n.name + CERT_SUFFIX) && !n.name.endsWith(CERT_SUFFIX) ? { ...n, aliases: [n.name + CERT_SUFFIX, ...n.aliases] } : n,
-    );
-    expanded.set(data, (c = { names, byUrl: new Map(names.map((n) => [n.url, [n.name, ...n.aliases]])) }));
-  }
-  return c;
-}
+const catalog = perObject((data: SearchData): { names: NameEntry[]; byUrl: Map<string, string[]> } => {
+  const names = data.names.map((n) =>
+    n.kind === 'certificate' && !n.aliases.includes(n.name + CERT_SUFFIX) && !n.name.endsWith(CERT_SUFFIX) ? { ...n, aliases: [n.name + CERT_SUFFIX, ...n.aliases] } : n,
+  );
+  return { names, byUrl: new Map(names.map((n) => [n.url, [n.name, ...n.aliases]])) };
+});
 /** A page's names: its own, or its catalog entry's name and aliases. */
 function pageNames(data: SearchData, info: PageInfo): string[] | undefined {
   return info.names ?? catalog(data).byUrl.get(info.url);
@@ -322,7 +321,7 @@ type DocWithMeta = DocEntry & { meta?: HitMeta };
 
 /** The facts of an exact-lookup hit: a document's from lookup.json, a code's from its entry, a catalog page's kind. */
 export function lookupMeta(h: LookupHit, docs: readonly DocWithMeta[]): HitMeta | undefined {
-  const page = h.url.replace(/#.*$/u, '');
+  const page = pageUrl(h.url);
   if (page.startsWith('/docs/')) {
     const doc = docs.find((d) => d.url === page);
     if (doc?.meta) return doc.meta;
@@ -373,23 +372,13 @@ function warmUp(pagefind: PagefindLike, data: SearchData, deps: SearchDeps): voi
   if ((data.codeBuckets ?? 1) === 1) void deps.codes(0).catch(() => {});
 }
 
-const merges = new WeakMap<SearchData, ReadonlySet<string>>();
 /** The words the segmenter merges (data.json `words`, the same list the index step used). */
-export function mergeSet(data: SearchData): ReadonlySet<string> {
-  let m = merges.get(data);
-  if (!m) merges.set(data, (m = new Set(data.words ?? [])));
-  return m;
-}
+export const mergeSet = perObject((data: SearchData): ReadonlySet<string> => new Set(data.words ?? []));
 
-const pageInfos = new WeakMap<SearchData, Map<string, PageInfo>>();
+/** data.json's pages by URL (records at an anchor left out). */
+const pagesByUrl = perObject((data: SearchData): Map<string, PageInfo> => new Map(Object.values(data.pages).filter((p) => !p.url.includes('#')).map((p) => [p.url, p])));
 function pageInfo(data: SearchData, url: string): PageInfo | undefined {
-  let m = pageInfos.get(data);
-  if (!m) {
-    m = new Map();
-    for (const p of Object.values(data.pages)) if (!p.url.includes('#')) m.set(p.url, p);
-    pageInfos.set(data, m);
-  }
-  return m.get(url);
+  return pagesByUrl(data).get(url);
 }
 
 /**
@@ -638,7 +627,7 @@ function metaOf(d: PagefindData, label?: string): HitMeta | undefined {
 
 /** Where a record leads: a certificate's row record (/certificates/<id>/#<anchor>) to the row's page, any other to its URL. */
 export function recordTarget(url: string): string {
-  return rowPage(url.replace(/#.*$/u, ''), url) ?? url;
+  return rowPage(pageUrl(url), url) ?? url;
 }
 
 /** A hit from its best record's fragment (and its page's further matching clauses or rows). */
@@ -840,7 +829,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const data = await dataP!;
   warmUp(pagefind, data, deps);
   const words = mergeSet(data);
-  const exactUrls = new Set(exact.map((h) => h.url.replace(/#.*$/u, '')));
+  const exactUrls = new Set(exact.map((h) => pageUrl(h.url)));
   const queryKey = searchKey(plan?.folded ?? normalized);
   const wanted = Math.max(0, limit - exact.length);
   const holds = (d: PagefindData) => phrases.every((p) => searchKey(d.content).includes(searchKey(p)));
@@ -850,11 +839,12 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
   const units = matchUnits(searchText);
+  const textKey = searchKey(searchText);
   // A page's re-rank once per query (it was computed for every record of the page, hundreds for a common word).
   const bonuses = new Map<string, number>();
   const bonusOf = (page: string) => {
     let b = bonuses.get(page);
-    if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w, searchKey(searchText))));
+    if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w, textKey)));
     return b;
   };
   const { ranked, found } = await fullText(pagefind, terms, pfOptions, data, bonusOf);
@@ -917,7 +907,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     for (const { now, later } of loaded) {
       const keep = phrases.length ? now.filter(holds) : now;
       if (!keep.length || hits.length >= wanted) continue;
-      const page = keep[0]!.url.replace(/#.*$/u, '');
+      const page = pageUrl(keep[0]!.url);
       if (seenPages.has(page) || exactUrls.has(page)) continue;
       seenPages.add(page);
       const hit = toHit(keep[0]!, keep.slice(1).filter((x) => x.url.includes('#')), phrases);
@@ -966,8 +956,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
       const seen = new Set(exact.map((h) => h.url));
       const merged: SearchHit[] = [...exact];
       for (const h of sure ? [...again.hits, ...first.hits] : [...first.hits, ...again.hits]) {
-        const page = h.url.replace(/#.*$/u, '');
-        if (seen.has(h.url) || merged.some((m) => m.url.replace(/#.*$/u, '') === page)) continue;
+        const page = pageUrl(h.url);
+        if (seen.has(h.url) || merged.some((m) => pageUrl(m.url) === page)) continue;
         seen.add(h.url);
         merged.push(h);
       }
@@ -977,17 +967,15 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   }
   // A catalog page the query mentions by name among other words (物流管理初级 库存ABC管理法): among the first MENTION_RANK + 1
   // hits, so the certificate or organisation asked about is one click away whatever the text matched.
-  if (mode === 'ours' && !phrases.length && response.hits.length) {
-    const data = await dataP!;
+  if (!phrases.length && response.hits.length) {
     const q = plan?.folded ?? normalized;
     const mentions = mentionedNames(q, { names: catalog(data).names }).slice(0, 2);
     // A pilot batch (首批, 第三批, 四批): the timeline of the batches is where each one's steps are.
     const timeline = pageInfo(data, TIMELINE_URL);
     if (timeline && BATCH_MENTION.test(q)) mentions.push({ kind: 'name', url: TIMELINE_URL, title: timeline.names?.[0] ?? '试点时间线', reason: '查询提到的试点批次' });
-    const pageOf = (h: SearchHit) => h.url.replace(/#.*$/u, '');
-    const missing = mentions.filter((m) => !response.hits.slice(0, MENTION_RANK + 1).some((h) => pageOf(h) === m.url));
+    const missing = mentions.filter((m) => !response.hits.slice(0, MENTION_RANK + 1).some((h) => pageUrl(h.url) === m.url));
     if (missing.length) {
-      const hits = response.hits.filter((h) => !missing.some((m) => m.url === pageOf(h)));
+      const hits = response.hits.filter((h) => !missing.some((m) => m.url === pageUrl(h.url)));
       hits.splice(Math.min(hits.length, Math.max(0, MENTION_RANK + 1 - missing.length)), 0, ...missing.map((m) => lookupToHit(m, [])));
       response.hits = hits.slice(0, limit);
     }

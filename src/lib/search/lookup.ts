@@ -14,6 +14,7 @@
 import { searchKey, normalizeQuery } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
 import { chineseToInt, intToChinese } from '../text/numerals.ts';
+import { perObject } from './memo.ts';
 
 export interface DocEntry {
   id: string;
@@ -662,13 +663,8 @@ export function lookupCode(query: string, data: Pick<LookupData, 'codes'>): Look
   return hits;
 }
 
-const nameKeyCache = new WeakMap<readonly NameEntry[], string[][]>();
 /** Each name's and alias's searchKey, once per loaded list (every query compared them all: ~600 names). */
-function nameKeys(names: readonly NameEntry[]): string[][] {
-  let keys = nameKeyCache.get(names);
-  if (!keys) nameKeyCache.set(names, (keys = names.map((n) => [n.name, ...n.aliases].map(searchKey))));
-  return keys;
-}
+const nameKeys = perObject((names: readonly NameEntry[]): string[][] => names.map((n) => [n.name, ...n.aliases].map(searchKey)));
 
 /**
  * Catalog pages by name: an exact name or alias first; else names that contain

@@ -39,6 +39,7 @@
  *   side, the query side alone still finds canonical forms (chosen as the form the sources print most),
  *   but not a variant that only the page prints (a page saying only 收费标准, asked 费用标准 or 收费标准).
  */
+import { perObject } from './memo.ts';
 import { normalizeQuery, searchKey } from './normalize.ts';
 
 /** File names under dist/search/ of each vocabulary part. */
@@ -93,12 +94,7 @@ export function decodeGaps(text: string): number[] {
   }
   return out;
 }
-const tradSets = new WeakMap<VocabCore, number[]>();
-function tradCodes(core: VocabCore): number[] {
-  let t = tradSets.get(core);
-  if (!t) tradSets.set(core, (t = decodeGaps(core.trad)));
-  return t;
-}
+const tradCodes = perObject((core: VocabCore): number[] => decodeGaps(core.trad));
 /** `word`: a word the corpus prints (vocabulary.ts corpusWords), for pinyin spelled word by word and same-sound slips; no page. */
 export type TermKind = 'certificate' | 'organization' | 'glossary' | 'document' | 'term' | 'alias' | 'word';
 export interface VocabTerms {
@@ -199,21 +195,26 @@ function isPinyinQuery(q: string): boolean {
   return flat.length >= 2 && (SYLLABLES.test(flat) || INITIALS.test(flat));
 }
 
-const t2sMaps = new WeakMap<VocabT2s, Map<string, string>>();
 /** Traditional → simplified, character by character (characters the map does not hold stay). */
 export function toSimplified(text: string, vocab: Pick<Vocab, 'core' | 't2s'>): string {
   const t2s = vocab.t2s;
   if (!t2s) return text;
-  let m = t2sMaps.get(t2s);
-  if (!m) {
-    m = new Map();
-    const to = [...t2s.simp];
-    tradCodes(vocab.core).forEach((cp, i) => m!.set(String.fromCodePoint(cp), to[i]!));
-    t2sMaps.set(t2s, m);
-  }
+  const m = t2sMap(t2s, vocab.core);
   let out = '';
   for (const ch of text) out += m.get(ch) ?? ch;
   return out;
+}
+
+const t2sMaps = new WeakMap<VocabT2s, Map<string, string>>();
+/** The t2s part as a map (its characters pair with the core part's `trad`, so it is kept per t2s part, given the core). */
+function t2sMap(t2s: VocabT2s, core: VocabCore): Map<string, string> {
+  let m = t2sMaps.get(t2s);
+  if (!m) {
+    const to = [...t2s.simp];
+    m = new Map(tradCodes(core).map((cp, i) => [String.fromCodePoint(cp), to[i]!]));
+    t2sMaps.set(t2s, m);
+  }
+  return m;
 }
 
 /** Folded query: width, brackets, spaces (normalizeQuery), then traditional → simplified. */
@@ -226,16 +227,10 @@ export function canonicalWord(word: string, core: VocabCore): string {
   return core.syn[word] ?? word;
 }
 
-const synRegex = new WeakMap<VocabCore, RegExp | null>();
-function variantsRegex(core: VocabCore): RegExp | null {
-  let re = synRegex.get(core);
-  if (re === undefined) {
-    const keys = Object.keys(core.syn).sort((a, b) => b.length - a.length);
-    re = keys.length ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : null;
-    synRegex.set(core, re);
-  }
-  return re;
-}
+const variantsRegex = perObject((core: VocabCore): RegExp | null => {
+  const keys = Object.keys(core.syn).sort((a, b) => b.length - a.length);
+  return keys.length ? new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') : null;
+});
 /**
  * Text with every synonym variant replaced by its canonical word, longest variant first
  * (不合格 → 未能通过, 老师 → 教师). The index step applies it to the indexed copy of each page,
@@ -262,22 +257,17 @@ export function canonicalAdditions(text: string, core: VocabCore): string[] {
   return [...out];
 }
 
-const lexicons = new WeakMap<VocabCore, { words: Map<string, 0 | 1 | 2>; max: number }>();
 /** Droppable words, synonyms and aliases with their drop level; those of 2+ characters are matched whole before segmenting. */
-function lexicon(core: VocabCore): { words: Map<string, 0 | 1 | 2>; max: number } {
-  let l = lexicons.get(core);
-  if (!l) {
-    const words = new Map<string, 0 | 1 | 2>();
-    for (const k of Object.keys(core.alias)) words.set(k, 0);
-    for (const [k, v] of Object.entries(core.syn)) (words.set(k, 0), words.set(v, 0));
-    core.drop[1].forEach((w) => words.set(w, 2));
-    core.drop[0].forEach((w) => words.set(w, 1));
-    let max = 0;
-    for (const k of words.keys()) max = Math.max(max, k.length);
-    lexicons.set(core, (l = { words, max }));
-  }
-  return l;
-}
+const lexicon = perObject((core: VocabCore): { words: Map<string, 0 | 1 | 2>; max: number } => {
+  const words = new Map<string, 0 | 1 | 2>();
+  for (const k of Object.keys(core.alias)) words.set(k, 0);
+  for (const [k, v] of Object.entries(core.syn)) (words.set(k, 0), words.set(v, 0));
+  core.drop[1].forEach((w) => words.set(w, 2));
+  core.drop[0].forEach((w) => words.set(w, 1));
+  let max = 0;
+  for (const k of words.keys()) max = Math.max(max, k.length);
+  return { words, max };
+});
 
 let segmenter: Intl.Segmenter | null | undefined;
 function segmentRun(run: string): string[] {
@@ -353,19 +343,10 @@ function findAliases(folded: string, core: VocabCore): AliasHit[] {
   return out;
 }
 
-const keyCache = new WeakMap<VocabPinyin, [number, string, string][]>();
 /** [term index, full pinyin without spaces, initials] of the terms that have pinyin. */
-function pinyinKeys(p: VocabPinyin): [number, string, string][] {
-  let k = keyCache.get(p);
-  if (!k) {
-    k = [];
-    p.keys.forEach((key, i) => {
-      if (key) k!.push([i, key.replace(/ /gu, ''), key.split(' ').map((s) => s[0]).join('')]);
-    });
-    keyCache.set(p, k);
-  }
-  return k;
-}
+const pinyinKeys = perObject((p: VocabPinyin): [number, string, string][] =>
+  p.keys.flatMap((key, i): [number, string, string][] => (key ? [[i, key.replace(/ /gu, ''), key.split(' ').map((s) => s[0]).join('')]] : [])),
+);
 
 /** Pinyin of an ASCII query → terms: full pinyin with or without spaces, initials, or a prefix of the full pinyin. */
 export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
@@ -400,17 +381,21 @@ export function pinyinMatches(query: string, vocab: Vocab): PinyinHit[] {
   return [...best.values()].sort((a, b) => b.strength - a.strength || Number(!!b.url) - Number(!!a.url) || a.term.length - b.term.length).slice(0, 8);
 }
 
-const named = new WeakMap<VocabTerms, string[]>();
-function namedTerms(terms: VocabTerms): string[] {
-  let n = named.get(terms);
-  if (!n) named.set(terms, (n = terms.terms.filter((t) => t[2] !== 'word').map((t) => t[0])));
-  return n;
-}
+/** The terms that name something (every kind but the corpus's words). */
+const namedTerms = perObject((terms: VocabTerms): string[] => terms.terms.filter((t) => t[2] !== 'word').map((t) => t[0]));
 
 /** Words a pinyin query spells at most (kaohe chengben shangxian: 3), and the words tried for each piece's sound. */
 export const MAX_SPELLED = 4;
 const SAME_SOUND = 3;
-const fullKeys = new WeakMap<VocabPinyin, Map<string, number[]>>();
+/** Full pinyin → the first SAME_SOUND terms (list order) read so. */
+const fullKeys = perObject((p: VocabPinyin): Map<string, number[]> => {
+  const keys = new Map<string, number[]>();
+  for (const [i, full] of pinyinKeys(p)) {
+    const list = keys.get(full) ?? [];
+    if (list.length < SAME_SOUND) keys.set(full, [...list, i]);
+  }
+  return keys;
+});
 /**
  * A pinyin query spelled word by word (kaohe chengben shangxian, kaohechengbenshangxian) → the Han words it spells,
  * space-separated (考核 成本 上限): the fewest words (2..MAX_SPELLED) whose full pinyin, joined, is the query, never
@@ -421,15 +406,7 @@ const fullKeys = new WeakMap<VocabPinyin, Map<string, number[]>>();
 export function spellWords(query: string, vocab: Vocab): string | null {
   if (!vocab.pinyin || !vocab.terms) return null;
   const terms = vocab.terms.terms;
-  let keys = fullKeys.get(vocab.pinyin);
-  if (!keys) {
-    keys = new Map();
-    for (const [i, full] of pinyinKeys(vocab.pinyin)) {
-      const list = keys.get(full) ?? [];
-      if (list.length < SAME_SOUND) keys.set(full, [...list, i]);
-    }
-    fullKeys.set(vocab.pinyin, keys);
-  }
+  const keys = fullKeys(vocab.pinyin);
   const tokens = query.toLowerCase().replace(/ü/gu, 'v').split(/[ ']+/u).filter(Boolean);
   const flat = tokens.join('');
   const forced = new Set<number>();
@@ -459,7 +436,7 @@ export function spellWords(query: string, vocab: Vocab): string | null {
       if (s > score) (score = s), (choice = words);
       return;
     }
-    for (const i of keys!.get(pieces[k]!)!) {
+    for (const i of keys.get(pieces[k]!)!) {
       const w = terms[i]![0];
       const prev = words[words.length - 1];
       walk(k + 1, [...words, w], s + (prev && named.some((n) => n.includes(prev + w)) ? 1 : 0));
@@ -469,18 +446,14 @@ export function spellWords(query: string, vocab: Vocab): string | null {
   return choice.join(' ');
 }
 
-const pyMaps = new WeakMap<VocabTerms, Map<string, string[]>>();
 /** Character → its toneless readings. */
-function charPinyin(terms: VocabTerms): Map<string, string[]> {
-  let m = pyMaps.get(terms);
-  if (!m) {
-    m = new Map();
-    for (const [syl, chars] of Object.entries(terms.py)) for (const ch of chars) m.set(ch, [...(m.get(ch) ?? []), syl]);
-    pyMaps.set(terms, m);
-  }
+const charPinyin = perObject((terms: VocabTerms): Map<string, string[]> => {
+  const m = new Map<string, string[]>();
+  for (const [syl, chars] of Object.entries(terms.py)) for (const ch of chars) m.set(ch, [...(m.get(ch) ?? []), syl]);
   return m;
-}
-const termSets = new WeakMap<VocabTerms, Set<string>>();
+});
+/** Every term and word, to tell a known word from a slip. */
+const knownTerms = perObject((terms: VocabTerms): Set<string> => new Set(terms.terms.map((t) => t[0])));
 /**
  * The longest term a slip is looked for in: a name, a term, a short title (the corpus's titles run to 60 characters;
  * readers type their 文号 or a few of their words, and a pasted title with a slip still finds its page by its other words).
@@ -506,51 +479,38 @@ function slipKeys(text: string): string[] {
   }
   return keys;
 }
-const byFirst = new WeakMap<VocabTerms, Map<string, [string, TermKind][]>>();
+/** The terms of 2+ characters by their first character. */
+const byFirst = perObject((terms: VocabTerms): Map<string, [string, TermKind][]> => {
+  const m = new Map<string, [string, TermKind][]>();
+  for (const [term, , kind] of terms.terms) if (term.length >= 2) m.set(term[0]!, [...(m.get(term[0]!) ?? []), [term, kind]]);
+  return m;
+});
 /** The characters of `q` inside a term of 2+ characters it holds (corpus words too when `words`). */
 function coveredBy(q: string, terms: VocabTerms, words: boolean): Uint8Array {
-  let m = byFirst.get(terms);
-  if (!m) {
-    m = new Map();
-    for (const [term, , kind] of terms.terms) if (term.length >= 2) m.set(term[0]!, [...(m.get(term[0]!) ?? []), [term, kind]]);
-    byFirst.set(terms, m);
-  }
+  const m = byFirst(terms);
   const out = new Uint8Array(q.length);
   for (let k = 0; k < q.length; k++) for (const [term, kind] of m.get(q[k]!) ?? []) if ((words || kind !== 'word') && q.startsWith(term, k)) out.fill(1, k, k + term.length);
   return out;
 }
-const slipIndexes = new WeakMap<VocabTerms, Map<string, number[]>>();
-/** Every term of 2+ characters holding Han by its slipKeys (built once per terms part: ~3,100 terms). */
-function slipIndex(terms: VocabTerms): Map<string, number[]> {
-  let m = slipIndexes.get(terms);
-  if (!m) {
-    m = new Map();
-    terms.terms.forEach(([term], t) => {
-      if (term.length < 2 || term.length > MAX_SLIP_TERM || !HAN_RUN.test(term)) return;
-      for (const key of slipKeys(term)) {
-        const list = m!.get(key);
-        if (list) list.push(t);
-        else m!.set(key, [t]);
-      }
-    });
-    slipIndexes.set(terms, m);
-  }
+/** Every term of 2–MAX_SLIP_TERM characters holding Han by its slipKeys (built once per terms part: ~3,100 terms). */
+const slipIndex = perObject((terms: VocabTerms): Map<string, number[]> => {
+  const m = new Map<string, number[]>();
+  terms.terms.forEach(([term], t) => {
+    if (term.length < 2 || term.length > MAX_SLIP_TERM || !HAN_RUN.test(term)) return;
+    for (const key of slipKeys(term)) {
+      const list = m.get(key);
+      if (list) list.push(t);
+      else m.set(key, [t]);
+    }
+  });
   return m;
-}
-const withWords = new WeakMap<VocabTerms, boolean>();
-function hasWords(terms: VocabTerms): boolean {
-  let w = withWords.get(terms);
-  if (w === undefined) withWords.set(terms, (w = terms.terms.some((t) => t[2] === 'word')));
-  return w;
-}
+});
+/** Whether the terms part holds the corpus's words (kind `word`). */
+const hasWords = perObject((terms: VocabTerms): boolean => terms.terms.some((t) => t[2] === 'word'));
 
 /** Builds the terms part's lookup tables (slips, coverage, readings, known words) ahead of the first query that needs them. */
 export function prepareTerms(terms: VocabTerms): void {
-  slipIndex(terms);
-  coveredBy('', terms, false);
-  charPinyin(terms);
-  namedTerms(terms);
-  if (!termSets.has(terms)) termSets.set(terms, new Set(terms.terms.map((t) => t[0])));
+  for (const build of [slipIndex, byFirst, charPinyin, namedTerms, knownTerms, hasWords]) build(terms);
 }
 
 /**
@@ -566,8 +526,7 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
   if (!terms) return out;
   const q = plan.folded;
   if (!HAN_RUN.test(q)) return out;
-  let known = termSets.get(terms);
-  if (!known) termSets.set(terms, (known = new Set(terms.terms.map((t) => t[0]))));
+  const known = knownTerms(terms);
   // A query that is a known term or word as a whole has no slip.
   if (known.has(q)) return out;
   const py = charPinyin(terms);
@@ -582,7 +541,7 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
     starts.add(k);
     ends.add((at = k + w.typed.length));
   }
-  const isKnown = (w: string) => known!.has(w) || w in core.syn || Object.values(core.syn).includes(w) || searchKey(w) in core.alias;
+  const isKnown = (w: string) => known.has(w) || w in core.syn || Object.values(core.syn).includes(w) || searchKey(w) in core.alias;
   // Characters inside a known term the query holds are not slips (新华三技术有限公司 is not 华为技术有限公司).
   // (Named terms only: a slip next to a corpus word often forms another one.)
   const covered = coveredBy(q, terms, false);
@@ -602,26 +561,24 @@ export function suggestCorrections(plan: Pick<QueryPlan, 'folded' | 'pinyin' | '
     const [term, url, kind] = terms.terms[t]!;
     const n = term.length;
     if (q.includes(term)) continue;
-    {
-      const w = q.slice(i, i + n);
-      const diffs: number[] = [];
-      for (let j = 0; j < n && diffs.length < 3; j++) if (w[j] !== term[j]) diffs.push(j);
-      if (!diffs.length || diffs.length > 2 || diffs.some((j) => !HAN_CHAR.test(w[j]!) || !HAN_CHAR.test(term[j]!) || covered[i + j])) continue;
-      if (isKnown(w)) continue;
-      const sounds = (j: number) => (py.get(w[j]!) ?? []).some((s) => py.get(term[j]!)?.includes(s));
-      const homophone = diffs.every(sounds);
-      // A corpus word is offered for a same-sound slip only: one other character off an ordinary word is mostly another
-      // ordinary word (教育部等 is not a slip of 教育部门).
-      if (kind === 'word' && !homophone) continue;
-      // One slip: 0.9 when it sounds the same, else weak (real phrases such as 试点学校 or 职业技术 are one
-      // character from a term: measured over the corpus headings, only same-sound slips never fired there);
-      // two slips only when both sound the same, in a 4+ term.
-      let strength = diffs.length === 1 ? (homophone ? (n >= 3 ? 0.9 : 0.6) : n >= 4 ? 0.5 : n === 3 ? 0.3 : 0) : homophone && n >= 4 ? 0.8 : 0;
-      if (!strength) continue;
-      // A two-character corpus word one sound away is a guess (按试 → 按时 in 按试点) unless the check below confirms it.
-      if (kind === 'word' && n === 2) strength = 0.4;
-      found.push({ from: w, to: term, corrected: q.slice(0, i) + term + q.slice(i + n), at: i, url, how: homophone ? 'homophone' : 'edit', strength });
-    }
+    const w = q.slice(i, i + n);
+    const diffs: number[] = [];
+    for (let j = 0; j < n && diffs.length < 3; j++) if (w[j] !== term[j]) diffs.push(j);
+    if (!diffs.length || diffs.length > 2 || diffs.some((j) => !HAN_CHAR.test(w[j]!) || !HAN_CHAR.test(term[j]!) || covered[i + j])) continue;
+    if (isKnown(w)) continue;
+    const sounds = (j: number) => (py.get(w[j]!) ?? []).some((s) => py.get(term[j]!)?.includes(s));
+    const homophone = diffs.every(sounds);
+    // A corpus word is offered for a same-sound slip only: one other character off an ordinary word is mostly another
+    // ordinary word (教育部等 is not a slip of 教育部门).
+    if (kind === 'word' && !homophone) continue;
+    // One slip: 0.9 when it sounds the same, else weak (real phrases such as 试点学校 or 职业技术 are one
+    // character from a term: measured over the corpus headings, only same-sound slips never fired there);
+    // two slips only when both sound the same, in a 4+ term.
+    let strength = diffs.length === 1 ? (homophone ? (n >= 3 ? 0.9 : 0.6) : n >= 4 ? 0.5 : n === 3 ? 0.3 : 0) : homophone && n >= 4 ? 0.8 : 0;
+    if (!strength) continue;
+    // A two-character corpus word one sound away is a guess (按试 → 按时 in 按试点) unless the check below confirms it.
+    if (kind === 'word' && n === 2) strength = 0.4;
+    found.push({ from: w, to: term, corrected: q.slice(0, i) + term + q.slice(i + n), at: i, url, how: homophone ? 'homophone' : 'edit', strength });
   }
   // A two-character word the corpus never prints, one sound away from exactly one word it does (方按 → 方案): as sure
   // as a longer term's slip. Only with the corpus's words in the list (else most words would look unknown).
