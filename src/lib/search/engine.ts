@@ -460,7 +460,14 @@ export const NAME_LENGTH = 0.4;
 /** How well the query names a page: the share of the query's units in the name, scaled by the share of the name's units in the query. */
 export function nameMatch(units: string[], query: string, name: string): number {
   const c = coverage(units, name);
-  return c && c * (1 - NAME_LENGTH + NAME_LENGTH * coverage(matchUnits(name), query));
+  return c && c * (1 - NAME_LENGTH + NAME_LENGTH * coverage(unitsOfName(name), query));
+}
+/** A name's match units, once per name (the same catalog names are re-ranked on every query). */
+const nameUnits = new Map<string, string[]>();
+function unitsOfName(name: string): string[] {
+  let u = nameUnits.get(name);
+  if (!u) nameUnits.set(name, (u = matchUnits(name)));
+  return u;
 }
 
 /** The re-rank of a page by the query: its names (文号, certificate and organisation names) and nodejieba keywords. */
