@@ -12,6 +12,7 @@
  *      dist/search/filters.json (filter values and counts, for the filter menus, loaded when opened)
  *      dist/search/lookup.json (文号 → document, clause locators → anchors)
  *      dist/search/codes/<n>.json (skill codes → pages, spread over files by codeBucket)
+ *      dist/search/held.json   (which Han words the index holds, a Bloom filter: src/lib/search/held.ts)
  *      dist/search/packs.json, packs/<n>.<hash>.pack (the fragments in a few files, loaded once warm: src/lib/search/packs.ts)
  *
  * `--plain OUT` writes the comparison index instead: the same pages, Pagefind defaults,
@@ -26,6 +27,7 @@ import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { clauseLocator, walkClauses } from '../../src/lib/citation.ts';
 import { CERT_SUFFIX, type HitMeta, type PageInfo, type SearchData, pageUrl, recordKey } from '../../src/lib/search/engine.ts';
+import { heldFilter } from '../../src/lib/search/held.ts';
 import { WORD_SEPARATOR, segmentText } from '../../src/lib/search/normalize.ts';
 import { type CodeEntry, type DocEntry, type LookupTable, type NameEntry, codeBucket, hashBucket, locatorKey, splitDocNumber } from '../../src/lib/search/lookup.ts';
 import { certificatesByStandard, skillRowHref } from '../../src/lib/skills.ts';
@@ -1008,10 +1010,13 @@ export async function buildIndex(
   const dataJson = JSON.stringify(data);
   const lookupJson = JSON.stringify(lookup);
   const termsJson = JSON.stringify(terms);
+  // The Han words the records hold (the same count as `common`'s): the any-word ranking searches no other word alone.
+  const heldJson = JSON.stringify(heldFilter(df.keys()));
   writeFileSync(join(searchDir, 'filters.json'), JSON.stringify(filterCounts));
   writeFileSync(join(searchDir, 'data.json'), dataJson);
   writeFileSync(join(searchDir, 'lookup.json'), lookupJson);
   writeFileSync(join(searchDir, 'terms.json'), termsJson);
+  writeFileSync(join(searchDir, 'held.json'), heldJson);
   for (const [part, file] of Object.entries(VOCAB_FILES)) writeFileSync(join(searchDir, file), JSON.stringify(vocab[part as keyof typeof VOCAB_FILES]));
   const buckets: CodeEntry[][] = Array.from({ length: codeBuckets }, () => []);
   for (const c of codes) buckets[codeBucket(c.code, codeBuckets)]!.push(c);
@@ -1039,6 +1044,7 @@ export async function buildIndex(
       'search/data.json': Buffer.byteLength(dataJson),
       'search/lookup.json': Buffer.byteLength(lookupJson),
       'search/terms.json': Buffer.byteLength(termsJson),
+      'search/held.json': Buffer.byteLength(heldJson),
       [`search/codes/ (${codeBuckets})`]: codeBytes,
       [`search/packs/ (${packs ? `${packs.packs.filter((p) => !p.kind).length} of fragments, ${packs.packs.filter((p) => p.kind === 'index').length} of index chunks` : 'none: over PACKS_MAX_BYTES'}, gzip)`]: packs ? packs.packs.reduce((a, p) => a + p.bytes, 0) : 0,
     },

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps } from '../../src/lib/search/engine.ts';
+import type { HeldWords } from '../../src/lib/search/held.ts';
 import type { CodeEntry, LookupData } from '../../src/lib/search/lookup.ts';
 import { VOCAB_FILES } from '../../src/lib/search/query.ts';
 
@@ -70,6 +71,7 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
   let lookup: Promise<Pick<LookupData, 'docs'>> | null = null;
   const codes = new Map<number, Promise<CodeEntry[]>>();
   let terms: Promise<string[]> | null = null;
+  let held: Promise<HeldWords> | null = null;
   const vocabs = new Map<string, Promise<unknown>>();
   const json = async <T>(p: string): Promise<T> => JSON.parse(await readFile(resolve(siteDir, p), 'utf8')) as T;
   const deps: SearchDeps = {
@@ -83,6 +85,7 @@ export function nodeDeps(siteDir: string, pagefindDir = siteDir, ranking: Record
       return p;
     },
     terms: () => (terms ??= json<string[]>('search/terms.json')),
+    held: () => (held ??= json<HeldWords>('search/held.json')),
     filters: () => json<Record<string, Record<string, number>>>('search/filters.json'),
     vocab: ((part: keyof typeof VOCAB_FILES) => {
       let p = vocabs.get(part);

@@ -6,6 +6,7 @@
  */
 import { type Excerpt, type Filters, PAGEFIND_RANKING, type PagefindLike, type SearchData, type SearchDeps, type SearchResponse, search } from '../lib/search/engine.ts';
 import type { CodeEntry, LookupData } from '../lib/search/lookup.ts';
+import type { HeldWords } from '../lib/search/held.ts';
 import { normalizeQuery, splitTerms } from '../lib/search/normalize.ts';
 import { type Card, FILTER_LABELS, type FilterCounts, type SortOrder, cardOf, errorMessage, filterCounts, OFFLINE_SEARCH, narrowingGroups, notHeldNote, parseSort, resultsSummary, sortHits } from '../lib/search/present.ts';
 import { VOCAB_FILES, type VocabTerms, prepareTerms } from '../lib/search/query.ts';
@@ -89,6 +90,7 @@ function browserDeps(): SearchDeps {
       return load();
     },
     terms: once(() => json<string[]>('/search/terms.json')),
+    held: once(() => json<HeldWords>('/search/held.json')),
     filters: once(() => json<Record<string, Record<string, number>>>('/search/filters.json')),
     // VOC's vocabulary parts (traditional characters, pinyin, corrections), each loaded when a query first needs it.
     vocab: ((part: keyof typeof VOCAB_FILES) => {

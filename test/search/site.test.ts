@@ -190,6 +190,23 @@ describe('what a query mentions', () => {
   });
 });
 
+describe('words the index does not hold (search/held.json)', () => {
+  it('are not searched alone: a reader\'s 报考 does not bring the records of a lone 报 first', async () => {
+    const { mayHold } = await import('../../src/lib/search/held.ts');
+    const held = mayHold(JSON.parse(readFileSync(join(DIST, 'search', 'held.json'), 'utf8')));
+    // 报考 is in no source; 物流, 中级, 面向对象 are, and 学分银 begins the indexed 学分银行.
+    expect(held('报考')).toBe(false);
+    for (const w of ['物流', '中级', '面向对象', '学分银']) expect(held(w), w).toBe(true);
+    const r = await search('物流管理中级证书什么人可以报考', nodeDeps(DIST), { limit: 5 });
+    const top = r.hits.map((h) => h.url.replace(/#.*$/u, ''));
+    // 001:692 物流管理标准 4.3.2 中级 面向对象: the certificate and the document holding its standard, in the first five.
+    expect(top[0]).toBe('/certificates/wlgl/');
+    expect(top).toContain('/docs/zjs-2019-67/');
+    // The records matching only 报 (“每期人数报满”, “并报国务院”) are not among them.
+    for (const u of ['/docs/jzs-2019-219/', '/docs/xmbh-2024-2/']) expect(top, u).not.toContain(u);
+  });
+});
+
 describe('slips and pinyin of ordinary words (the corpus\'s own words in the vocabulary)', () => {
   it('a same-sound slip of an ordinary word is mended and searched: 考核站点申报方按 → 方案', async () => {
     const r = await search('考核站点申报方按', nodeDeps(DIST), { limit: 5 });
@@ -232,18 +249,19 @@ describe('judged query set (test/search/judged.json)', () => {
     const old = r.ours.cells['*']!.old!;
     const fresh = r.ours.cells['*']!.fresh!;
     expect(old.n).toBeGreaterThanOrEqual(60);
-    // Measured 2026-11-30 (session 6): old 1.000 / 0.984; fresh 0.967 / 0.954, clause recall@5 0.909; all 190
-    // 0.978 / 0.964 / 0.909 (the corpus's words for pinyin and slips, whole names, coined names, mentions). Floors a little under.
+    // Measured 2026-12-01 (session 7): old 1.000 / 0.984; fresh 0.971 / 0.962, clause recall@5 0.909; all 190
+    // 0.981 / 0.969 / 0.909 (the corpus's words for pinyin and slips, whole names, coined names, mentions, words the
+    // index does not hold left out of the any-word ranking). Floors a little under.
     expect(old.recall5).toBeGreaterThanOrEqual(0.99);
     expect(old.mrr).toBeGreaterThanOrEqual(0.975);
     // The fresh set (written without looking at the engine; the engine was tuned on it since, see scripts/search/README.md).
     expect(fresh.n).toBeGreaterThanOrEqual(120);
-    expect(fresh.recall5).toBeGreaterThanOrEqual(0.955);
-    expect(fresh.mrr).toBeGreaterThanOrEqual(0.94);
-    expect(fresh.clauseRecall5!).toBeGreaterThanOrEqual(0.89);
-    // The whole set (issue 14's goals are 0.98 / 0.95 / 0.90: recall@5 is not there yet).
-    expect(r.ours.recall5).toBeGreaterThanOrEqual(0.97);
-    expect(r.ours.mrr).toBeGreaterThanOrEqual(0.955);
+    expect(fresh.recall5).toBeGreaterThanOrEqual(0.965);
+    expect(fresh.mrr).toBeGreaterThanOrEqual(0.955);
+    expect(fresh.clauseRecall5!).toBeGreaterThanOrEqual(0.9);
+    // The whole set: issue 14's goals (recall@5 0.98, MRR 0.95, clause recall@5 0.90).
+    expect(r.ours.recall5).toBeGreaterThanOrEqual(0.98);
+    expect(r.ours.mrr).toBeGreaterThanOrEqual(0.96);
     // Clause queries (文号 + a locator, as printed or as readers retell it: 第二条, （十二）, 第二部分第五条).
     expect(r.ours.cells.clause!.fresh!.clauseRecall5!).toBeGreaterThanOrEqual(0.9);
     expect(r.ours.recall5 - r.plain.recall5).toBeGreaterThanOrEqual(0.3);

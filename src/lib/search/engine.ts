@@ -14,6 +14,7 @@ import { perObject } from './memo.ts';
 import { chineseToInt, intToChinese } from '../text/numerals.ts';
 import { searchKey, matchUnits, normalizeQuery, segmentQuery, squeezeHanSpaces } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
+import { type HeldWords, mayHold } from './held.ts';
 import { type Correction, type QueryPlan, type Vocab, type VocabCore, planQuery, suggestCorrections, vocabNeeds } from './query.ts';
 
 export interface PagefindSubResult {
@@ -105,6 +106,8 @@ export interface SearchDeps {
    * preload); a site without packs (too large: 50×) resolves without loading anything.
    */
   packs?(): Promise<void>;
+  /** dist/search/held.json (src/lib/search/held.ts): which Han words the index holds; loaded when the any-word ranking first runs. */
+  held?(): Promise<HeldWords>;
 }
 
 /**
@@ -367,6 +370,7 @@ function warmUp(pagefind: PagefindLike, data: SearchData, deps: SearchDeps): voi
   // query a request (10–70 ms measured in the browser), and these first queries made up half of the warm p95's tail.
   void deps.lookup().catch(() => {});
   if (deps.terms) void deps.terms().catch(() => {});
+  if (deps.held) void deps.held().catch(() => {});
   if (deps.vocab) for (const part of ['t2s', 'terms', 'pinyin'] as const) void deps.vocab(part).catch(() => {});
   // The skill codes too while they are one file (the real corpus: 266 codes; 50× has 27 files, each loaded by its code).
   if ((data.codeBuckets ?? 1) === 1) void deps.codes(0).catch(() => {});
@@ -524,6 +528,7 @@ async function fullText(
   pfOptions: { filters?: Filters },
   data: SearchData,
   bonus: (page: string) => number,
+  held: HeldTest,
 ): Promise<{ ranked: RankedRecord[]; found: number }> {
   if (!terms.length) return { ranked: [], found: 0 };
   const records = new Map<string, RankedRecord>();
@@ -542,7 +547,7 @@ async function fullText(
   const done = () => ({ ranked: [...records.values()].sort((a, b) => b.key - a.key), found: records.size + [...unranked].filter((id) => !records.has(id)).length });
   if (records.size >= MIN_RESULTS || distinct.length < 2) return done();
 
-  for (const x of await anyWord(pagefind, distinct, pfOptions, data, unranked)) if (!records.has(x.r.id)) add(x.r, x.key, x.n);
+  for (const x of await anyWord(pagefind, distinct, pfOptions, data, await held(), unranked)) if (!records.has(x.r.id)) add(x.r, x.key, x.n);
   return done();
 }
 
@@ -578,14 +583,16 @@ async function anyWord(
   distinct: string[],
   pfOptions: { filters?: Filters },
   data: SearchData,
+  held: ((word: string) => boolean) | undefined,
   unranked?: Set<string>,
 ): Promise<{ r: PagefindResultLike; key: number; n: number }[]> {
   // Any word: each alone. Not single characters, nor the words most records hold (data.json `common`: a search for
-  // 证书 returns 885 of 1,050 records and costs 25 ms, for a word that tells no record from another), unless the
-  // query has nothing else: then its two least common words.
+  // 证书 returns 885 of 1,050 records and costs 25 ms, for a word that tells no record from another), nor a word the
+  // index does not hold (held.json: Pagefind would match a shorter word it begins with, 报考 → 报, in a few records
+  // that its rarity then put first), unless the query has nothing else: then its two least common words.
   const single = (t: string) => /^\p{Script=Han}$/u.test(t);
   const common = new Map((data.common ?? []).map((c, i) => [c, i]));
-  const rare = distinct.filter((t) => !single(t) && !common.has(t.toLowerCase()));
+  const rare = distinct.filter((t) => !single(t) && !common.has(t.toLowerCase()) && (!held || held(t)));
   const pool = rare.length ? rare : distinct.filter((t) => !single(t)).sort((a, b) => (common.get(b.toLowerCase()) ?? 0) - (common.get(a.toLowerCase()) ?? 0)).slice(0, 2);
   const drop = dropOrder(pool, data.common);
   const alone = pool.filter((t) => !drop.slice(0, Math.max(0, pool.length - MAX_TERMS)).includes(t));
@@ -611,6 +618,9 @@ async function anyWord(
   const maxSum = Math.max(1e-9, ...[...hits.values()].map((h) => h.sum));
   return [...hits.values()].map((h) => ({ r: h.r, key: -3 + (2 * h.weight) / Math.max(weights, 1e-9) + (0.5 * h.sum) / maxSum, n: h.n }));
 }
+
+/** The index's held-word test (held.ts), loaded once per search when the any-word ranking runs; undefined without held.json. */
+type HeldTest = () => Promise<((word: string) => boolean) | undefined>;
 
 /** Display text from the index: the segmenter's separators removed. */
 const clean = (s: string | undefined) => squeezeHanSpaces((s ?? '').replace(/\s+/gu, ' ')).trim();
@@ -842,6 +852,8 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const holds = (d: PagefindData) => phrases.every((p) => searchKey(d.content).includes(searchKey(p)));
   /** deferSubs: per hit, how to fetch its sub-results later. */
   const deferred: { hit: SearchHit; load: () => Promise<void> }[] = [];
+  let heldLoad: ReturnType<HeldTest> | undefined;
+  const held: HeldTest = () => (heldLoad ??= deps.held ? deps.held().then(mayHold, () => undefined) : Promise.resolve(undefined));
   const runText = async (searchText: string): Promise<{ hits: SearchHit[]; total: number }> => {
   const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
@@ -854,7 +866,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
     if (b === undefined) bonuses.set(page, (b = pageBonus(data, page, units, w, textKey)));
     return b;
   };
-  const { ranked, found } = await fullText(pagefind, terms, pfOptions, data, bonusOf);
+  const { ranked, found } = await fullText(pagefind, terms, pfOptions, data, bonusOf, held);
 
   // 3. Pages, each hit by its best record (a clause of a document, a row of a certificate, or the page). data.json
   // tells each record's page (`r`), so records are grouped before any fragment is fetched; fragments are fetched for
@@ -877,7 +889,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const bare = phrases.length ? [] : order.slice(0, wanted).filter((g) => g.page.startsWith('/docs/') && g.records.every((r) => data.pages[r.result.id]));
   if (bare.length && new Set(terms).size > 1) {
     const byPage = new Map(bare.map((g) => [g.page, g]));
-    for (const x of await anyWord(pagefind, [...new Set(terms)], pfOptions, data)) {
+    for (const x of await anyWord(pagefind, [...new Set(terms)], pfOptions, data, await held())) {
       const g = byPage.get(recordPage(data, x.r.id) ?? '');
       if (g && !data.pages[x.r.id] && !g.records.some((r) => r.result.id === x.r.id)) g.records.push({ result: x.r, key: x.key, bonus: 0, matched: x.n, page: g.page });
     }
