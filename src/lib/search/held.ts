@@ -12,7 +12,7 @@
  * Written here, not taken from a package: the filter needs only add and test over strings (the bloom-filters package
  * brings hash and random-number libraries into the page for the same two operations).
  */
-import { perObject } from "./memo.ts";
+import { perObject } from './memo.ts';
 
 export interface HeldWords {
   /** Bits in the filter. */
@@ -52,9 +52,7 @@ function positions(word: string, m: number, k: number): number[] {
 /** The entries of the filter: each Han word of two or more characters, and each of its beginnings of two or more. */
 export function heldEntries(words: Iterable<string>): Set<string> {
   const out = new Set<string>();
-  for (const w of words)
-    if (HAN_WORD.test(w))
-      for (let i = 2; i <= w.length; i++) out.add(w.slice(0, i));
+  for (const w of words) if (HAN_WORD.test(w)) for (let i = 2; i <= w.length; i++) out.add(w.slice(0, i));
   return out;
 }
 
@@ -65,24 +63,16 @@ export function heldFilter(words: Iterable<string>, fp = HELD_FP): HeldWords {
   const m = Math.max(64, Math.ceil((-n * Math.log(fp)) / Math.LN2 ** 2));
   const k = Math.max(1, Math.round((m / n) * Math.LN2));
   const bytes = new Uint8Array(Math.ceil(m / 8));
-  for (const e of entries)
-    for (const p of positions(e, m, k))
-      bytes[p >> 3] = bytes[p >> 3]! | (1 << (p & 7));
-  let binary = "";
+  for (const e of entries) for (const p of positions(e, m, k)) bytes[p >> 3] = bytes[p >> 3]! | (1 << (p & 7));
+  let binary = '';
   for (const x of bytes) binary += String.fromCharCode(x);
   return { m, k, bits: btoa(binary) };
 }
 
 /** The filter's test: false only for a Han word of two or more characters that no indexed word is or begins with. */
-export const mayHold = perObject(
-  (filter: HeldWords): ((word: string) => boolean) => {
-    const binary = atob(filter.bits);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return (word) =>
-      !HAN_WORD.test(word) ||
-      positions(word, filter.m, filter.k).every(
-        (p) => (bytes[p >> 3]! & (1 << (p & 7))) !== 0,
-      );
-  },
-);
+export const mayHold = perObject((filter: HeldWords): ((word: string) => boolean) => {
+  const binary = atob(filter.bits);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return (word) => !HAN_WORD.test(word) || positions(word, filter.m, filter.k).every((p) => (bytes[p >> 3]! & (1 << (p & 7))) !== 0);
+});
