@@ -8,7 +8,7 @@
  *
  * A Bloom filter of the Han words of two or more characters that the indexed records hold, and of their beginnings (a
  * query word that begins an indexed word is found by Pagefind's prefix search: 学分银 → 学分银行): 8,164 entries, 9.8 KB
- * on the real corpus. A false positive (1 %) leaves a word as it was before (searched); there are no false negatives.
+ * of bits on the real corpus (held.json 12.8 KB in base64, 9.9 KB gzip). A false positive (1 %) leaves a word as it was before (searched); there are no false negatives.
  * Written here, not taken from a package: the filter needs only add and test over strings (the bloom-filters package
  * brings hash and random-number libraries into the page for the same two operations).
  */
