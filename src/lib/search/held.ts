@@ -9,9 +9,11 @@
  * A Bloom filter of the Han words of two or more characters that the indexed records hold, and of their beginnings (a
  * query word that begins an indexed word is found by Pagefind's prefix search: 学分银 → 学分银行): 8,164 entries, 9.8 KB
  * of bits on the real corpus (held.json 12.8 KB in base64, 9.9 KB gzip). A false positive (1 %) leaves a word as it was before (searched); there are no false negatives.
- * Written here, not taken from a package: the filter needs only add and test over strings (the bloom-filters package
- * brings hash and random-number libraries into the page for the same two operations).
+ * Written here, not taken from a package: the filter needs only add and test over strings (bloom-filters 3.0.4 brings
+ * lodash, long, seedrandom and xxhashjs into the page for the same two operations); its hash is the project's FNV-1a
+ * (src/lib/text/hash.ts, also the shard and code buckets' hash).
  */
+import { fnv1a } from '../text/hash.ts';
 import { perObject } from './memo.ts';
 
 export interface HeldWords {
@@ -29,17 +31,14 @@ export const HELD_FP = 0.01;
 /** A word `mayHold` answers for: Han characters only, two or more; any other word counts as held. */
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 
+/** The offset basis of the second hash. */
+const SECOND_BASIS = 0x01000193 ^ 0x5bd1e995;
+
 /** Two 32-bit FNV-1a hashes of the UTF-16 units (different offset bases), combined as h1 + i·h2 (Kirsch–Mitzenmacher). */
 function hashes(word: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193);
-  }
+  let b = fnv1a(word, SECOND_BASIS);
   b ^= b >>> 15;
-  return [a >>> 0, (b >>> 0) | 1];
+  return [fnv1a(word), (b >>> 0) | 1];
 }
 
 function positions(word: string, m: number, k: number): number[] {

@@ -13,6 +13,7 @@
  */
 import { searchKey, normalizeQuery } from './normalize.ts';
 import type { LawStatus } from '../../schema/laws.ts';
+import { fnv1a } from '../text/hash.ts';
 import { chineseToInt, intToChinese } from '../text/numerals.ts';
 import { perObject } from './memo.ts';
 
@@ -731,12 +732,7 @@ export function wantsDocNumbers(query: string): boolean {
 
 /** One of `buckets` buckets for a text: FNV-1a of its UTF-16 units, modulo. Stable across builds and platforms. */
 export function hashBucket(text: string, buckets: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % Math.max(1, buckets);
+  return fnv1a(text) % Math.max(1, buckets);
 }
 
 /**
