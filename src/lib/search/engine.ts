@@ -619,8 +619,12 @@ async function anyWord(
   return [...hits.values()].map((h) => ({ r: h.r, key: -3 + (2 * h.weight) / Math.max(weights, 1e-9) + (0.5 * h.sum) / maxSum, n: h.n }));
 }
 
-/** The index's held-word test (held.ts), loaded once per search when the any-word ranking runs; undefined without held.json. */
+/** The index's held-word test (held.ts), asked for when the any-word ranking runs; undefined without held.json. */
 type HeldTest = () => Promise<((word: string) => boolean) | undefined>;
+/** deps load held.json once and mayHold decodes it once (perObject): nothing to keep here. */
+function heldTest(deps: SearchDeps): ReturnType<HeldTest> {
+  return deps.held ? deps.held().then(mayHold, () => undefined) : Promise.resolve(undefined);
+}
 
 /** Display text from the index: the segmenter's separators removed. */
 const clean = (s: string | undefined) => squeezeHanSpaces((s ?? '').replace(/\s+/gu, ' ')).trim();
@@ -852,8 +856,7 @@ export async function search(query: string, deps: SearchDeps, options: SearchOpt
   const holds = (d: PagefindData) => phrases.every((p) => searchKey(d.content).includes(searchKey(p)));
   /** deferSubs: per hit, how to fetch its sub-results later. */
   const deferred: { hit: SearchHit; load: () => Promise<void> }[] = [];
-  let heldLoad: ReturnType<HeldTest> | undefined;
-  const held: HeldTest = () => (heldLoad ??= deps.held ? deps.held().then(mayHold, () => undefined) : Promise.resolve(undefined));
+  const held: HeldTest = () => heldTest(deps);
   const runText = async (searchText: string): Promise<{ hits: SearchHit[]; total: number }> => {
   const terms = (options.segment === false ? searchText : segmentQuery(searchText, words)).split(' ').filter(Boolean);
   const w = { ...RANK, ...options.weights };
