@@ -270,7 +270,8 @@ export function similarity(a: string, b: string): number {
   return dice(matchUnits(a), matchUnits(b));
 }
 
-const termUnits = new WeakMap<readonly string[], { key: string; units: string[] }[]>();
+/** The terms' keys and units, once per loaded list (they were computed again for every weak query: ~1,000 terms). */
+const termUnits = perObject((terms: readonly string[]) => terms.map((t) => ({ key: searchKey(t), units: matchUnits(t) })));
 /** Bigram Dice similarity of a query's units against a term's precomputed ones. */
 function dice(A: string[], B: readonly string[]): number {
   if (!A.length || !B.length) return 0;
@@ -281,12 +282,10 @@ function dice(A: string[], B: readonly string[]): number {
 
 export function suggest(query: string, terms: string[], n = 5): string[] {
   const q = searchKey(query);
-  // The terms' units once per loaded list (they were computed again for every weak query: ~1,000 terms).
-  let pre = termUnits.get(terms);
-  if (!pre) termUnits.set(terms, (pre = terms.map((t) => ({ key: searchKey(t), units: matchUnits(t) }))));
+  const pre = termUnits(terms);
   const qUnits = matchUnits(q);
   return terms
-    .map((t, i) => ({ t, s: dice(qUnits, pre![i]!.units), key: pre![i]!.key }))
+    .map((t, i) => ({ t, s: dice(qUnits, pre[i]!.units), key: pre[i]!.key }))
     .filter((x) => x.s >= 0.3 && x.key !== q)
     .sort((a, b) => b.s - a.s || a.t.length - b.t.length)
     .slice(0, n)
@@ -410,7 +409,17 @@ interface RankedRecord {
   page: string | null;
 }
 
-const recordPages = new WeakMap<SearchData, Map<string, string | null>>();
+/** Record key (RECORD_KEY hex digits) → its page, from data.json's `r`; null for a key two pages share. */
+const recordPages = perObject((data: SearchData): Map<string, string | null> => {
+  const m = new Map<string, string | null>();
+  for (const p of Object.values(data.pages)) {
+    for (let i = 0; p.r && i + RECORD_KEY <= p.r.length; i += RECORD_KEY) {
+      const k = p.r.slice(i, i + RECORD_KEY);
+      m.set(k, m.has(k) && m.get(k) !== p.url ? null : p.url);
+    }
+  }
+  return m;
+});
 /**
  * A record's page: a page record's own URL, a clause's or row's from its page's `r` in data.json (the first
  * RECORD_KEY hex digits of each of its records' fragment ids; a prefix two records share tells nothing: null).
@@ -418,18 +427,7 @@ const recordPages = new WeakMap<SearchData, Map<string, string | null>>();
 export function recordPage(data: SearchData, id: string): string | null {
   const own = data.pages[id]?.url;
   if (own) return own;
-  let m = recordPages.get(data);
-  if (!m) {
-    m = new Map();
-    for (const p of Object.values(data.pages)) {
-      for (let i = 0; p.r && i + RECORD_KEY <= p.r.length; i += RECORD_KEY) {
-        const k = p.r.slice(i, i + RECORD_KEY);
-        m.set(k, m.has(k) && m.get(k) !== p.url ? null : p.url);
-      }
-    }
-    recordPages.set(data, m);
-  }
-  return m.get(recordKey(id)) ?? null;
+  return recordPages(data).get(recordKey(id)) ?? null;
 }
 /**
  * Hex digits of a fragment id kept in data.json per record: 5 (20 bits; among 1,660 records about one pair shares a

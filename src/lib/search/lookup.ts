@@ -306,21 +306,17 @@ export interface LookupTable extends Pick<LookupData, 'docs' | 'notHeld'> {
   anchors?: Record<string, string[]>;
 }
 
-const joined = new WeakMap<object, DocEntry[]>();
+const joined = perObject((table: LookupTable): DocEntry[] =>
+  table.docs.map((d) => {
+    const paras = table.paras?.[d.id];
+    const enclosedTitle = table.enclosedTitles?.[d.id];
+    const anchors = table.anchors?.[d.id];
+    return paras || enclosedTitle || anchors ? { ...d, ...(paras ? { paras } : {}), ...(enclosedTitle ? { enclosedTitle } : {}), ...(anchors ? { anchors } : {}) } : d;
+  }),
+);
 /** The documents with their citation tables joined in (once per loaded table). */
 export function docsOf(table: LookupTable): DocEntry[] {
-  if (!table.paras && !table.enclosedTitles && !table.anchors) return table.docs;
-  let docs = joined.get(table);
-  if (!docs) {
-    docs = table.docs.map((d) => {
-      const paras = table.paras?.[d.id];
-      const enclosedTitle = table.enclosedTitles?.[d.id];
-      const anchors = table.anchors?.[d.id];
-      return paras || enclosedTitle || anchors ? { ...d, ...(paras ? { paras } : {}), ...(enclosedTitle ? { enclosedTitle } : {}), ...(anchors ? { anchors } : {}) } : d;
-    });
-    joined.set(table, docs);
-  }
-  return docs;
+  return !table.paras && !table.enclosedTitles && !table.anchors ? table.docs : joined(table);
 }
 
 interface Resolved {
@@ -333,18 +329,13 @@ interface Resolved {
 }
 
 /** The agencies the corpus knows: of the documents it holds and of the 文号 it cites. */
-const agencyCache = new WeakMap<object, Set<string>>();
-function knownAgencies(data: LookupTable): Set<string> {
-  let s = agencyCache.get(data);
-  if (!s) {
-    s = new Set<string>();
-    for (const d of docsOf(data)) for (const n of d.numbers) s.add(splitDocNumber(n)?.agency ?? '');
-    for (const n of data.notHeld ?? []) s.add(splitDocNumber(n.number)?.agency ?? '');
-    s.delete('');
-    agencyCache.set(data, s);
-  }
+const knownAgencies = perObject((data: LookupTable): Set<string> => {
+  const s = new Set<string>();
+  for (const d of docsOf(data)) for (const n of d.numbers) s.add(splitDocNumber(n)?.agency ?? '');
+  for (const n of data.notHeld ?? []) s.add(splitDocNumber(n.number)?.agency ?? '');
+  s.delete('');
   return s;
-}
+});
 
 /**
  * The 文号 a query names and the documents that hold it (none: the corpus does not hold it). A typed form without
