@@ -15,6 +15,7 @@ import type { PolicyDocument } from '../../src/schema/corpus.ts';
 import { walkClauses } from '../../src/lib/citation.ts';
 import { DIST, ROOT, ensureSite } from '../helpers/site.ts';
 import { coinedNames } from '../../scripts/search/vocabulary.ts';
+import { mayHold } from '../../src/lib/search/held.ts';
 
 type Row = { url: string; title: string; excerpt: string; kind: string };
 
@@ -192,7 +193,6 @@ describe('what a query mentions', () => {
 
 describe('words the index does not hold (search/held.json)', () => {
   it('are not searched alone: a reader\'s 报考 does not bring the records of a lone 报 first', async () => {
-    const { mayHold } = await import('../../src/lib/search/held.ts');
     const held = mayHold(JSON.parse(readFileSync(join(DIST, 'search', 'held.json'), 'utf8')));
     // 报考 is in no source; 物流, 中级, 面向对象 are, and 学分银 begins the indexed 学分银行.
     expect(held('报考')).toBe(false);
